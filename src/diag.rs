@@ -1,0 +1,113 @@
+//! Error reporting: `applet: what: why` on stderr and a sticky exit status.
+//!
+//! A [`Diag`] belongs to one applet run. Each error is printed at once
+//! (unbuffered, one `write` per message) and remembered, so the applet goes on
+//! with its next operand and returns [`Diag::status`] at the end, as POSIX
+//! utilities do.
+
+use std::ffi::{OsStr, OsString};
+use std::fmt::Display;
+use std::io;
+use std::os::unix::ffi::OsStrExt;
+
+/// The applet name for messages: the basename of `args[0]`.
+pub fn name_of(args: &[OsString]) -> String {
+    let arg0 = args.first().map(|a| a.as_bytes()).unwrap_or(b"oxbox");
+    let base = arg0.rsplit(|&b| b == b'/').next().unwrap_or(arg0);
+    String::from_utf8_lossy(base).into_owned()
+}
+
+/// The C library's message for an I/O error, without Rust's
+/// ` (os error N)` suffix.
+pub fn strerror(e: &io::Error) -> String {
+    match e.raw_os_error() {
+        Some(code) => errno_text(code),
+        None => e.to_string(),
+    }
+}
+
+/// The C library's message for an errno value.
+pub fn errno_text(code: i32) -> String {
+    let mut buf = [0u8; 128];
+    // SAFETY: the buffer is valid for its length; strerror_r NUL-terminates.
+    let rc = unsafe { libc::strerror_r(code, buf.as_mut_ptr().cast(), buf.len()) };
+    if rc != 0 {
+        return format!("Unknown error {code}");
+    }
+    let len = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+    String::from_utf8_lossy(&buf[..len]).into_owned()
+}
+
+/// Writes `bytes` to fd 2, retrying on partial writes; errors are dropped
+/// (there is nowhere left to report them).
+pub fn write_stderr(mut bytes: &[u8]) {
+    while !bytes.is_empty() {
+        // SAFETY: the pointer and length describe a live slice.
+        let n = unsafe { libc::write(2, bytes.as_ptr().cast(), bytes.len()) };
+        if n > 0 {
+            bytes = &bytes[n as usize..];
+        } else if n < 0 && io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+            continue;
+        } else {
+            return;
+        }
+    }
+}
+
+/// One applet run's error reporter and exit status.
+pub struct Diag {
+    name: String,
+    status: i32,
+}
+
+impl Diag {
+    pub fn new(args: &[OsString]) -> Diag {
+        Diag {
+            name: name_of(args),
+            status: 0,
+        }
+    }
+
+    /// The name the applet was called by.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Prints `name: msg` without changing the exit status.
+    pub fn warn(&self, msg: impl Display) {
+        write_stderr(format!("{}: {msg}\n", self.name).as_bytes());
+    }
+
+    /// Prints `name: msg` and makes the exit status 1.
+    pub fn error(&mut self, msg: impl Display) {
+        self.warn(msg);
+        self.fail(1);
+    }
+
+    /// Prints `name: WHAT: why` (WHAT as raw bytes, so any file name shows
+    /// as it is) and makes the exit status 1.
+    pub fn error_at(&mut self, what: &OsStr, why: impl Display) {
+        let mut msg = Vec::with_capacity(self.name.len() + what.len() + 40);
+        msg.extend_from_slice(self.name.as_bytes());
+        msg.extend_from_slice(b": ");
+        msg.extend_from_slice(what.as_bytes());
+        msg.extend_from_slice(format!(": {why}\n").as_bytes());
+        write_stderr(&msg);
+        self.fail(1);
+    }
+
+    /// `name: PATH: No such file or directory`, status 1.
+    pub fn io_error(&mut self, path: &OsStr, e: &io::Error) {
+        self.error_at(path, strerror(e));
+    }
+
+    /// Sets the exit status (the first failure's code sticks unless a later
+    /// one is higher).
+    pub fn fail(&mut self, code: i32) {
+        self.status = self.status.max(code);
+    }
+
+    pub fn status(&self) -> i32 {
+        self.status
+    }
+}

@@ -1,0 +1,1 @@
+//! Backslash escapes shared by `echo`, `printf` and the shell.

@@ -1,0 +1,2 @@
+//! Users and groups, read from `/etc/passwd` and `/etc/group` directly
+//! (a static musl binary has no NSS).
