@@ -208,7 +208,11 @@ impl Parser {
 
     /// Parses without printing anything.
     pub fn parse_quiet(&self, args: &[OsString]) -> Result<Matches, Error> {
-        let permute = self.permute && std::env::var_os("POSIXLY_CORRECT").is_none();
+        self.parse_env(args, std::env::var_os("POSIXLY_CORRECT").is_some())
+    }
+
+    fn parse_env(&self, args: &[OsString], posixly_correct: bool) -> Result<Matches, Error> {
+        let permute = self.permute && !posixly_correct;
         let mut m = Matches {
             opts: self.opts,
             found: Vec::new(),
@@ -393,5 +397,180 @@ pub fn help(applet: &Applet, name: &str, out: &mut Out) {
         if !applet.help.ends_with('\n') {
             out.write_bytes(b"\n");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn noop(_: &[OsString]) -> i32 {
+        0
+    }
+
+    static APPLET: Applet = Applet {
+        name: "t",
+        aliases: &[],
+        dir: crate::Dir::Bin,
+        usage: "[-ab] [-n N] [FILE]...",
+        help: "",
+        help_option: true,
+        main: noop,
+    };
+
+    static OPTS: &[Opt] = &[
+        Opt::flag('a', "all"),
+        Opt::flag('b', "brief"),
+        Opt::value('n', "lines"),
+        Opt::optional('c', "color"),
+        Opt::flag('\0', "colour-test"),
+        Opt::flag('v', "verbose"),
+    ];
+
+    fn argv(list: &[&str]) -> Vec<OsString> {
+        std::iter::once("t")
+            .chain(list.iter().copied())
+            .map(OsString::from)
+            .collect()
+    }
+
+    fn parse(list: &[&str]) -> Result<Matches, Error> {
+        Parser::new(&APPLET, OPTS).parse_env(&argv(list), false)
+    }
+
+    fn usage(list: &[&str]) -> String {
+        match parse(list) {
+            Err(Error::Usage(m)) => m,
+            other => panic!("expected a usage error, got {other:?}"),
+        }
+    }
+
+    fn ops(m: &Matches) -> Vec<&str> {
+        m.operands
+            .iter()
+            .map(|o| o.to_str().unwrap_or("?"))
+            .collect()
+    }
+
+    #[test]
+    fn bundled_shorts_and_values() {
+        let m = parse(&["-ab", "-n5", "-vn", "7", "x"]).unwrap();
+        assert!(m.has("a") && m.has("all") && m.has("b") && m.has("v"));
+        assert_eq!(m.values("n"), vec![OsStr::new("5"), OsStr::new("7")]);
+        assert_eq!(m.value("lines"), Some(OsStr::new("7")));
+        assert_eq!(ops(&m), ["x"]);
+    }
+
+    #[test]
+    fn long_options_values_and_prefixes() {
+        let m = parse(&["--lines=3", "--lines", "4", "--br", "--all"]).unwrap();
+        assert_eq!(m.value("n"), Some(OsStr::new("4")));
+        assert!(m.has("brief") && m.has("a"));
+        let m = parse(&["--lines="]).unwrap();
+        assert_eq!(m.value("n"), Some(OsStr::new("")));
+    }
+
+    #[test]
+    fn optional_values_must_be_attached() {
+        let m = parse(&["--color", "x", "--color=never", "-cauto"]).unwrap();
+        assert_eq!(m.values("c"), vec![OsStr::new("never"), OsStr::new("auto")]);
+        assert_eq!(m.count("color"), 3);
+        assert_eq!(ops(&m), ["x"]);
+    }
+
+    #[test]
+    fn exact_long_name_beats_prefix() {
+        static O: &[Opt] = &[Opt::flag('x', "col"), Opt::flag('y', "color")];
+        let m = Parser::new(&APPLET, O)
+            .parse_env(&argv(&["--col"]), false)
+            .unwrap();
+        assert!(m.has("x") && !m.has("y"));
+    }
+
+    #[test]
+    fn errors_in_getopt_wording() {
+        assert_eq!(usage(&["-z"]), "invalid option -- 'z'");
+        assert_eq!(usage(&["-an"]), "option requires an argument -- 'n'");
+        assert_eq!(usage(&["--lines"]), "option '--lines' requires an argument");
+        assert_eq!(
+            usage(&["--all=1"]),
+            "option '--all' doesn't allow an argument"
+        );
+        assert_eq!(usage(&["--nope"]), "unrecognized option '--nope'");
+        assert_eq!(
+            usage(&["--col"]),
+            "option '--col' is ambiguous; possibilities: '--color' '--colour-test'"
+        );
+    }
+
+    #[test]
+    fn help_is_implicit_and_abbreviable() {
+        assert_eq!(parse(&["--help"]).unwrap_err(), Error::Help);
+        assert_eq!(parse(&["--he"]).unwrap_err(), Error::Help);
+        assert_eq!(parse(&["-a", "x", "--help"]).unwrap_err(), Error::Help);
+    }
+
+    #[test]
+    fn double_dash_and_lone_dash() {
+        let m = parse(&["-a", "--", "-b", "--", "-"]).unwrap();
+        assert!(m.has("a") && !m.has("b"));
+        assert_eq!(ops(&m), ["-b", "--", "-"]);
+        assert_eq!(ops(&parse(&["-", "-a"]).unwrap()), ["-"]);
+    }
+
+    #[test]
+    fn permutation_and_posix_order() {
+        let m = parse(&["x", "-a", "y"]).unwrap();
+        assert!(m.has("a"));
+        assert_eq!(ops(&m), ["x", "y"]);
+        let p = Parser::new(&APPLET, OPTS);
+        let m = p.parse_env(&argv(&["x", "-a", "y"]), true).unwrap();
+        assert!(!m.has("a"));
+        assert_eq!(ops(&m), ["x", "-a", "y"]);
+        let m = Parser::new(&APPLET, OPTS)
+            .in_order()
+            .parse_env(&argv(&["-b", "x", "-a"]), false)
+            .unwrap();
+        assert!(m.has("b") && !m.has("a"));
+        assert_eq!(ops(&m), ["x", "-a"]);
+    }
+
+    #[test]
+    fn negative_numbers_as_operands() {
+        let p = Parser::new(&APPLET, OPTS).negative_numbers();
+        let m = p
+            .parse_env(&argv(&["-1", "-.5", "-a", "-v"]), false)
+            .unwrap();
+        assert_eq!(ops(&m), ["-1", "-.5"]);
+        assert!(m.has("a") && m.has("v"));
+        assert!(matches!(parse(&["-1"]), Err(Error::Usage(_))));
+    }
+
+    #[test]
+    fn last_of_and_count() {
+        let m = parse(&["-a", "-b", "-a", "-vv"]).unwrap();
+        assert_eq!(m.last_of(&["a", "b"]), Some("a"));
+        assert_eq!(m.last_of(&["b", "v"]), Some("v"));
+        assert_eq!(m.count("v"), 2);
+        assert_eq!(parse(&[]).unwrap().last_of(&["a"]), None);
+    }
+
+    #[test]
+    fn non_utf8_bytes_pass_through() {
+        use std::os::unix::ffi::OsStringExt;
+        let mut args = argv(&["-n"]);
+        args.push(OsString::from_vec(vec![0xff, b'x']));
+        args.push(OsString::from_vec(vec![b'-', b'-', 0xfe]));
+        let p = Parser::new(&APPLET, OPTS);
+        match p.parse_env(&args[..2], false) {
+            Err(Error::Usage(m)) => assert_eq!(m, "option requires an argument -- 'n'"),
+            other => panic!("{other:?}"),
+        }
+        let m = p.parse_env(&args[..3], false).unwrap();
+        assert_eq!(
+            m.value("n").map(|v| v.as_bytes().to_vec()),
+            Some(vec![0xff, b'x'])
+        );
+        assert!(matches!(p.parse_env(&args, false), Err(Error::Usage(_))));
     }
 }
