@@ -8,7 +8,9 @@ pub mod args;
 pub mod diag;
 pub mod escape;
 pub mod io;
+pub mod mode;
 pub mod multi;
+pub mod size;
 pub mod sys;
 pub mod users;
 

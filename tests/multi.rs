@@ -200,9 +200,15 @@ fn install_rejects_bad_arguments() {
 #[test]
 fn write_error_is_reported() {
     let mut c = oxbox_cmd().arg("--list");
-    let full = fs::OpenOptions::new().write(true).open("/dev/full").expect("open /dev/full");
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("open /dev/full");
     c.command().stdout(full);
     let o = c.command().output().expect("run");
     assert_eq!(o.status.code(), Some(1));
-    assert_eq!(String::from_utf8_lossy(&o.stderr), "oxbox: write error: No space left on device\n");
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "oxbox: write error: No space left on device\n"
+    );
 }
