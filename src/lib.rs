@@ -12,6 +12,7 @@ pub mod mode;
 pub mod multi;
 pub mod size;
 pub mod sys;
+pub mod time;
 pub mod users;
 
 use std::ffi::OsString;
