@@ -37,7 +37,8 @@ pub fn local(secs: i64) -> Option<tm> {
     // SAFETY: tm is plain data; localtime_r fills it or returns NULL.
     unsafe {
         let mut out: tm = std::mem::zeroed();
-        let t: libc::time_t = secs;
+        #[allow(deprecated)] // time_t is i64 on every target we build for
+        let t = secs as libc::time_t;
         (!libc::localtime_r(&t, &mut out).is_null()).then_some(out)
     }
 }
@@ -47,7 +48,8 @@ pub fn utc(secs: i64) -> Option<tm> {
     // SAFETY: as for `local`.
     unsafe {
         let mut out: tm = std::mem::zeroed();
-        let t: libc::time_t = secs;
+        #[allow(deprecated)] // time_t is i64 on every target we build for
+        let t = secs as libc::time_t;
         (!libc::gmtime_r(&t, &mut out).is_null()).then_some(out)
     }
 }
