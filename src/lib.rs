@@ -14,6 +14,7 @@ pub mod size;
 pub mod sys;
 pub mod time;
 pub mod users;
+pub mod walk;
 
 use std::ffi::OsString;
 
