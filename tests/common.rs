@@ -82,6 +82,7 @@ impl Drop for TempDir {
 pub struct Cmd {
     cmd: Command,
     stdin: Option<Vec<u8>>,
+    stdout: Option<fs::File>,
     _dir: Option<TempDir>,
 }
 
@@ -99,6 +100,7 @@ pub fn cmd(applet: &str) -> Cmd {
     Cmd {
         cmd: c,
         stdin: None,
+        stdout: None,
         _dir: Some(dir),
     }
 }
@@ -174,8 +176,27 @@ impl Cmd {
         &mut self.cmd
     }
 
+    /// Sends stdout to a file (`/dev/full`, say) instead of capturing it.
+    pub fn stdout_to(mut self, f: fs::File) -> Cmd {
+        self.stdout = Some(f);
+        self
+    }
+
+    /// Sends stdout to `/dev/full`, where every write fails with ENOSPC.
+    pub fn stdout_full(self) -> Cmd {
+        let full = fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("open /dev/full");
+        self.stdout_to(full)
+    }
+
     pub fn run(mut self) -> Out {
-        self.cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+        match self.stdout.take() {
+            Some(f) => self.cmd.stdout(f),
+            None => self.cmd.stdout(Stdio::piped()),
+        };
+        self.cmd.stderr(Stdio::piped());
         self.cmd.stdin(if self.stdin.is_some() {
             Stdio::piped()
         } else {

@@ -6,6 +6,8 @@ mod common;
 
 mod multi;
 
+#[cfg(feature = "echo")]
+mod echo;
 #[cfg(feature = "false")]
 mod r#false;
 #[cfg(feature = "true")]
