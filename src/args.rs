@@ -197,13 +197,31 @@ impl Parser {
                 help(self.applet, &name, &mut out);
                 Err(out.finish(&name, 0))
             }
-            Err(Error::Usage(msg)) => {
-                let mut text = format!("{name}: {msg}\n").into_bytes();
-                text.extend_from_slice(usage_line(self.applet, &name).as_bytes());
-                diag::write_stderr(&text);
-                Err(self.usage_status)
+            Err(Error::Usage(msg)) => Err(self.usage_error(args, msg)),
+        }
+    }
+
+    /// Checks that there are at most `max` operands, else reports the first
+    /// extra one as GNU does (`extra operand 'x'`) and gives the status.
+    pub fn at_most(&self, args: &[OsString], m: &Matches, max: usize) -> Result<(), i32> {
+        match m.operands.get(max) {
+            None => Ok(()),
+            Some(extra) => {
+                let shown = String::from_utf8_lossy(extra.as_bytes()).into_owned();
+                Err(self.usage_error(args, format_args!("extra operand '{shown}'")))
             }
         }
+    }
+
+    /// Reports a usage error the applet found itself (`missing operand`,
+    /// `extra operand 'x'`) as `parse` reports its own: the message, then
+    /// the usage line, on stderr. Gives the usage exit status.
+    pub fn usage_error(&self, args: &[OsString], msg: impl std::fmt::Display) -> i32 {
+        let name = diag::name_of(args);
+        let mut text = format!("{name}: {msg}\n").into_bytes();
+        text.extend_from_slice(usage_line(self.applet, &name).as_bytes());
+        diag::write_stderr(&text);
+        self.usage_status
     }
 
     /// Parses without printing anything.

@@ -307,3 +307,21 @@ pub fn os(bytes: &[u8]) -> OsString {
     use std::os::unix::ffi::OsStringExt;
     OsString::from_vec(bytes.to_vec())
 }
+
+/// Runs a `/bin/sh -c` script (the system shell, not ours) with the
+/// applets first in PATH, for pipelines and signal set-ups.
+pub fn sh(script: &str) -> Cmd {
+    let mut c = cmd("true");
+    c.cmd = Command::new("/bin/sh");
+    let dir = c.dir().to_path_buf();
+    c.cmd
+        .current_dir(dir.clone())
+        .env_clear()
+        .env("PATH", format!("{}:/usr/bin:/bin", bin_dir().display()))
+        .env("LC_ALL", "C")
+        .env("TZ", "UTC")
+        .env("HOME", dir)
+        .arg("-c")
+        .arg(script);
+    c
+}

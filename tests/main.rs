@@ -6,9 +6,33 @@ mod common;
 
 mod multi;
 
+#[cfg(feature = "basename")]
+mod basename;
+#[cfg(feature = "dirname")]
+mod dirname;
 #[cfg(feature = "echo")]
 mod echo;
+#[cfg(feature = "env")]
+mod env;
 #[cfg(feature = "false")]
 mod r#false;
+#[cfg(feature = "id")]
+mod id;
+#[cfg(feature = "nproc")]
+mod nproc;
+#[cfg(feature = "printenv")]
+mod printenv;
+#[cfg(feature = "pwd")]
+mod pwd;
+#[cfg(feature = "sleep")]
+mod sleep;
 #[cfg(feature = "true")]
 mod r#true;
+#[cfg(feature = "tty")]
+mod tty;
+#[cfg(feature = "uname")]
+mod uname;
+#[cfg(feature = "whoami")]
+mod whoami;
+#[cfg(feature = "yes")]
+mod yes;
