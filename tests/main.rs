@@ -8,6 +8,10 @@ mod multi;
 
 #[cfg(feature = "basename")]
 mod basename;
+#[cfg(feature = "chmod")]
+mod chmod;
+#[cfg(feature = "chown")]
+mod chown;
 #[cfg(feature = "dirname")]
 mod dirname;
 #[cfg(feature = "echo")]
