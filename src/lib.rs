@@ -10,6 +10,7 @@ pub mod escape;
 pub mod io;
 pub mod mode;
 pub mod multi;
+pub mod path;
 pub mod size;
 pub mod sys;
 pub mod time;

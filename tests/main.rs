@@ -28,6 +28,10 @@ mod nproc;
 mod printenv;
 #[cfg(feature = "pwd")]
 mod pwd;
+#[cfg(feature = "readlink")]
+mod readlink;
+#[cfg(feature = "realpath")]
+mod realpath;
 #[cfg(feature = "sleep")]
 mod sleep;
 #[cfg(feature = "true")]
