@@ -11,6 +11,7 @@ pub mod io;
 pub mod mode;
 pub mod multi;
 pub mod path;
+pub mod quote;
 pub mod size;
 pub mod sys;
 pub mod time;

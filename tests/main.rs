@@ -34,6 +34,8 @@ mod readlink;
 mod realpath;
 #[cfg(feature = "sleep")]
 mod sleep;
+#[cfg(feature = "stat")]
+mod stat;
 #[cfg(feature = "true")]
 mod r#true;
 #[cfg(feature = "tty")]
