@@ -4,7 +4,8 @@
 # of each case and the ratios oxbox/BusyBox and oxbox/GNU (below 1 is faster).
 # Speed is measured here, never asserted in tests.
 #
-#   scripts/bench.sh [ROUNDS]      (default 11 rounds)
+#   scripts/bench.sh [ROUNDS [CASE...]]   (default 11 rounds, all cases;
+#                                          a CASE may be a prefix: grep_)
 #
 # Start-up is also counted in instructions with callgrind when valgrind is
 # there: that figure is repeatable on a noisy machine.
@@ -39,7 +40,103 @@ case_true_x1000() {
     while [ $i -lt 1000 ]; do "$D/true"; i=$((i + 1)); done
 }
 
-CASES=(true_x1000)
+case_test_x1000() {
+    local i=0
+    while [ $i -lt 1000 ]; do "$D/test" "$i" -lt 5000 -a -n x; i=$((i + 1)); done
+}
+
+case_seq_1m() { "$D/seq" 1000000; }
+
+case_seq_fractions() { "$D/seq" 0 0.001 1000; }
+
+NUMS=$(seq 1 50000)
+# shellcheck disable=SC2086 # the numbers are to be split
+case_printf_50k() { "$D/printf" '%d:%s\n' $NUMS; }
+
+# Text workloads (issue "Coreutils II"): inputs made deterministically once
+# per run: 100 MB of log lines, and 1M-line word and number files.
+DATA=$W/data
+mkdir -p "$DATA"
+awk 'BEGIN {
+    srand(42); split("GET POST PUT DELETE HEAD", m, " ");
+    split("/ /index.html /api/v1/users /api/v1/items /static/app.js /login /logout /search", p, " ");
+    n = 0; bytes = 0;
+    while (bytes < 100000000) {
+        n++;
+        line = sprintf("2026-12-06T%02d:%02d:%02d.%03dZ host%d %s %s?id=%d %d %d %.3f", \
+            (n / 3600000) % 24, (n / 60000) % 60, (n / 1000) % 60, n % 1000, n % 17, \
+            m[1 + int(rand() * 5)], p[1 + int(rand() * 8)], int(rand() * 100000), \
+            (rand() < 0.9) ? 200 : 404, int(rand() * 50000), rand() * 2);
+        print line; bytes += length(line) + 1;
+    }
+}' >"$DATA/log"
+awk 'BEGIN { srand(7); split("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu", w, " ");
+    for (i = 0; i < 1000000; i++) print w[1 + int(rand() * 12)] "," w[1 + int(rand() * 12)] "," int(rand() * 1000) }' >"$DATA/words"
+awk 'BEGIN { srand(9); for (i = 0; i < 1000000; i++) print int(rand() * 1000000000) }' >"$DATA/nums"
+
+case_cat_log() { "$D/cat" "$DATA/log"; }
+case_wc_l_log() { "$D/wc" -l "$DATA/log"; }
+case_wc_w_log() { "$D/wc" -w "$DATA/log"; }
+case_wc_l_pipe() { "$D/cat" "$DATA/log" | "$D/wc" -l; }
+case_head_300k() { "$D/head" -n 300000 "$DATA/log"; }
+case_tail_50k() { "$D/tail" -n 50000 "$DATA/log"; }
+case_tail_50k_pipe() { "$D/tail" -n 50000 <"$DATA/words"; }
+case_cut_words() { "$D/cut" -d, -f2 "$DATA/words"; }
+case_md5sum_log() { "$D/md5sum" "$DATA/log"; }
+case_sha256sum_log() { "$D/sha256sum" "$DATA/log"; }
+case_sort_words() { "$D/sort" "$DATA/words"; }
+case_sort_n_nums() { "$D/sort" -n "$DATA/nums"; }
+case_sort_uniq_c() { "$D/sort" "$DATA/words" | "$D/uniq" -c; }
+case_tr_upper_log() { "$D/tr" a-z A-Z <"$DATA/log"; }
+# Issue "grep, sed, awk, find ...": the 100 MB log. GNU grep stops at the
+# first match when its output is /dev/null, so these write to a file.
+OUT=$W/out
+case_grep_F_log() { "$D/grep" -F 'api/v1/items?id=4242' "$DATA/log" >"$OUT"; }
+case_grep_E_alt_log() { "$D/grep" -E 'DELETE|logout' "$DATA/log" >"$OUT"; }
+case_grep_ci_log() { "$D/grep" -c -i 'get /search' "$DATA/log" >"$OUT"; }
+case_grep_v_log() { "$D/grep" -v ' 200 ' "$DATA/log" >"$OUT"; }
+case_grep_o_log() { "$D/grep" -o 'host1[0-9]' "$DATA/log" >"$OUT"; }
+# File and directory workloads (issue "Coreutils I"): a tree of 20,000 small
+# files in 200 directories, and a 200 MB file. A prep_<case> function, when
+# there is one, runs before each timed run (outside the timing).
+TREE=$W/tree
+for d in $(seq 200); do
+    mkdir -p "$TREE/d$d"
+    for f in $(seq 100); do echo "file $d/$f" >"$TREE/d$d/f$f.txt"; done
+done
+cat "$DATA/log" "$DATA/log" >"$DATA/big"
+
+prep_cp_r_tree() { rm -rf "$W/cpdst"; }
+case_cp_r_tree() { "$D/cp" -r "$TREE" "$W/cpdst"; }
+case_ls_lR_tree() { "$D/ls" -lR "$TREE"; }
+case_du_s_tree() { "$D/du" -s "$TREE"; }
+prep_dd_1M_200m() { rm -f "$W/ddout"; }
+case_dd_1M_200m() { "$D/dd" if="$DATA/big" of="$W/ddout" bs=1M 2>/dev/null; }
+
+
+CASES=(true_x1000 test_x1000 seq_1m seq_fractions printf_50k
+    cat_log wc_l_log wc_w_log wc_l_pipe head_300k tail_50k tail_50k_pipe
+    cut_words md5sum_log sha256sum_log sort_words sort_n_nums sort_uniq_c
+    tr_upper_log grep_F_log grep_E_alt_log grep_ci_log grep_v_log grep_o_log
+    cp_r_tree ls_lR_tree du_s_tree dd_1M_200m)
+# Only the cases whose applets this build has: a case is named after its
+# first applet.
+HAVE=" $("$OXBOX" --list | tr '\n' ' ') "
+RUN=()
+for c in "${CASES[@]}"; do
+    case $HAVE in *" ${c%%_*} "*) RUN+=("$c") ;; *) echo "bench: skipping $c (no ${c%%_*} in this build)" >&2 ;; esac
+done
+CASES=("${RUN[@]}")
+if [ $# -gt 1 ]; then
+    shift
+    RUN=()
+    for c in "${CASES[@]}"; do
+        for want in "$@"; do
+            case $c in "$want"*) RUN+=("$c"); break ;; esac
+        done
+    done
+    CASES=("${RUN[@]}")
+fi
 
 now_us() { local t=${EPOCHREALTIME/./}; echo "$t"; }
 
@@ -51,6 +148,7 @@ for c in "${CASES[@]}"; do
     for _ in $(seq "$ROUNDS"); do
         for impl in oxbox busybox gnu; do
             if [ $impl = gnu ]; then D=$GNU_DIR; else D=$W/$impl; fi
+            if declare -F "prep_$c" >/dev/null; then "prep_$c"; fi
             t0=$(now_us)
             "case_$c" >/dev/null
             t1=$(now_us)

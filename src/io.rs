@@ -231,3 +231,22 @@ where
         }
     }
 }
+
+/// Asks a yes/no question on stderr (`rm: remove 'x'? `) and reads the
+/// answer from stdin, one byte at a time so that no input meant for later
+/// is taken. Yes is an answer starting with `y` or `Y`; end of input is no.
+pub fn ask(prompt: &str) -> bool {
+    diag::write_stderr(prompt.as_bytes());
+    let mut first = None;
+    let mut b = [0u8; 1];
+    loop {
+        match read_fd(0, &mut b) {
+            Ok(1) if b[0] == b'\n' => break,
+            Ok(1) => {
+                first.get_or_insert(b[0]);
+            }
+            _ => break,
+        }
+    }
+    matches!(first, Some(b'y' | b'Y'))
+}

@@ -5,17 +5,33 @@
 //! by cargo feature (see `build.rs`).
 
 pub mod args;
+pub mod baseenc;
+pub mod copy;
+pub mod datespec;
 pub mod diag;
 pub mod escape;
+#[cfg(any(
+    feature = "md5sum",
+    feature = "sha1sum",
+    feature = "sha256sum",
+    feature = "sha512sum"
+))]
+pub mod hashsum;
 pub mod io;
 pub mod mode;
 pub mod multi;
+pub mod num;
 pub mod path;
+pub mod printf;
 pub mod quote;
+pub mod regex;
 pub mod size;
 pub mod sys;
+pub mod tabstops;
+pub mod testexpr;
 pub mod time;
 pub mod users;
+pub mod vercmp;
 pub mod walk;
 
 use std::ffi::OsString;

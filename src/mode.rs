@@ -228,6 +228,23 @@ pub fn umask() -> u32 {
     }
 }
 
+/// The mode of a file being made under `-m SPEC` (`mkdir`, `mkfifo`,
+/// `mknod`): SPEC applied to `base` (`0o777` for directories, `0o666` for
+/// other files) as chmod would, or `base` less the umask without SPEC.
+/// Also says whether a chmod must follow creation because the umask or the
+/// set-id and sticky bits keep the creating call from giving that mode.
+/// None when SPEC is not a mode.
+pub fn for_new(spec: Option<&str>, base: u32, is_dir: bool) -> Option<(u32, bool)> {
+    let mask = umask();
+    match spec {
+        None => Some((base & !mask, false)),
+        Some(s) => {
+            let v = Mode::parse(s)?.apply(base, is_dir, mask);
+            Some((v, v & mask != 0 || v & !0o777 != 0))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -68,6 +68,18 @@ pub fn shell_always(name: &[u8]) -> Vec<u8> {
     out
 }
 
+/// A file name for a message, as GNU quotes one in the C locale
+/// (`cannot create directory 'a b'`): [`shell_always`] as text.
+pub fn msg(name: &[u8]) -> String {
+    String::from_utf8_lossy(&shell_always(name)).into_owned()
+}
+
+/// [`msg`] for an `OsStr`.
+pub fn msg_os(name: &std::ffi::OsStr) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    msg(name.as_bytes())
+}
+
 #[cfg(test)]
 mod tests {
     use super::shell_always as q;

@@ -105,3 +105,112 @@ pub fn exec(argv: &[std::ffi::OsString], env: Option<&[std::ffi::OsString]>) -> 
     }
     denied.unwrap_or(last)
 }
+
+/// Whether the locale's character set is UTF-8 (`LC_ALL`, then
+/// `LC_CTYPE`, then `LANG`, as the C library looks them up).
+pub fn utf8_locale() -> bool {
+    for var in ["LC_ALL", "LC_CTYPE", "LANG"] {
+        if let Some(v) = std::env::var_os(var) {
+            if !v.is_empty() {
+                let v = v.to_string_lossy().to_ascii_lowercase();
+                return v.contains("utf-8") || v.contains("utf8");
+            }
+        }
+    }
+    false
+}
+
+/// Shell-style wildcard matching by the C library (`fnmatch(3)`), as
+/// `ls --hide`, `grep --include` and `find -name` need. Names with a NUL
+/// byte never match.
+pub fn fnmatch(pattern: &[u8], name: &[u8], flags: i32) -> bool {
+    let (Ok(p), Ok(n)) = (
+        std::ffi::CString::new(pattern),
+        std::ffi::CString::new(name),
+    ) else {
+        return false;
+    };
+    // SAFETY: both are valid NUL-terminated strings.
+    unsafe { libc::fnmatch(p.as_ptr(), n.as_ptr(), flags) == 0 }
+}
+
+/// Calls `each(name, d_type)` for every entry of the directory open at `fd`
+/// (`.` and `..` included), from its start, reading with getdents64 in 32 KiB
+/// batches (the C library's readdir asks the kernel for 2 KiB at a time).
+/// On a read error the entries seen so far have been passed on.
+pub fn each_dirent(fd: RawFd, mut each: impl FnMut(&[u8], u8)) -> io::Result<()> {
+    // u64 elements keep the records 8-byte aligned, as the kernel lays them.
+    let mut buf = [0u64; 4096];
+    // SAFETY: lseek on a descriptor we were given.
+    if unsafe { libc::lseek(fd, 0, libc::SEEK_SET) } < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    loop {
+        // SAFETY: the kernel writes at most the buffer's length.
+        let n = unsafe {
+            libc::syscall(
+                libc::SYS_getdents64,
+                fd,
+                buf.as_mut_ptr(),
+                std::mem::size_of_val(&buf),
+            )
+        };
+        if n < 0 {
+            let e = io::Error::last_os_error();
+            if e.kind() == io::ErrorKind::Interrupted {
+                continue;
+            }
+            return Err(e);
+        }
+        if n == 0 {
+            return Ok(());
+        }
+        // SAFETY: the first n bytes are linux_dirent64 records: d_ino (8),
+        // d_off (8), d_reclen (2), d_type (1), then the NUL-terminated name,
+        // each record d_reclen bytes long.
+        let bytes = unsafe { std::slice::from_raw_parts(buf.as_ptr().cast::<u8>(), n as usize) };
+        let mut off = 0;
+        while off + 19 < bytes.len() {
+            let reclen = u16::from_ne_bytes([bytes[off + 16], bytes[off + 17]]) as usize;
+            if reclen == 0 || off + reclen > bytes.len() {
+                break;
+            }
+            let d_type = bytes[off + 18];
+            let rec = &bytes[off + 19..off + reclen];
+            let name = &rec[..memchr::memchr(0, rec).unwrap_or(rec.len())];
+            each(name, d_type);
+            off += reclen;
+        }
+    }
+}
+
+#[cfg(test)]
+mod dirent_tests {
+    use super::each_dirent;
+    use std::os::unix::io::AsRawFd;
+
+    #[test]
+    fn reads_every_entry_across_batches() {
+        let dir = std::env::temp_dir().join(format!("oxbox-dirent-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        // Long names so the entries take several 32 KiB batches.
+        for i in 0..2000 {
+            std::fs::write(dir.join(format!("{i:0>100}")), b"").expect("file");
+        }
+        let f = std::fs::File::open(&dir).expect("open dir");
+        let mut names = Vec::new();
+        for _ in 0..2 {
+            // Twice: each call starts from the beginning.
+            names.clear();
+            each_dirent(f.as_raw_fd(), |n, t| names.push((n.to_vec(), t))).expect("read");
+        }
+        std::fs::remove_dir_all(&dir).expect("cleanup");
+        assert_eq!(names.len(), 2002);
+        assert!(names.iter().any(|(n, t)| n == b"." && *t == libc::DT_DIR));
+        assert!(names.iter().any(|(n, _)| n == b".."));
+        let files = names
+            .iter()
+            .filter(|(n, t)| n.len() == 100 && *t == libc::DT_REG);
+        assert_eq!(files.count(), 2000);
+    }
+}

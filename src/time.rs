@@ -207,16 +207,10 @@ pub fn format(fmt: &[u8], t: &tm, nanos: u32, out: &mut Vec<u8>) {
         // Numbers: (value, default width, default pad is space?).
         let num = |v: i64, w: usize, space: bool| Item::Num(v, w, space);
         let item = match conv {
-            b'a' => Item::Text(
-                DAYS[t.tm_wday.rem_euclid(7) as usize][..3].to_string(),
-                false,
-            ),
-            b'A' => Item::Text(DAYS[t.tm_wday.rem_euclid(7) as usize].to_string(), false),
-            b'b' | b'h' => Item::Text(
-                MONTHS[t.tm_mon.rem_euclid(12) as usize][..3].to_string(),
-                false,
-            ),
-            b'B' => Item::Text(MONTHS[t.tm_mon.rem_euclid(12) as usize].to_string(), false),
+            b'a' => Item::Text(DAYS[t.tm_wday.rem_euclid(7) as usize][..3].into(), false),
+            b'A' => Item::Text(DAYS[t.tm_wday.rem_euclid(7) as usize].into(), false),
+            b'b' | b'h' => Item::Text(MONTHS[t.tm_mon.rem_euclid(12) as usize][..3].into(), false),
+            b'B' => Item::Text(MONTHS[t.tm_mon.rem_euclid(12) as usize].into(), false),
             b'c' => Item::Sub("%a %b %e %H:%M:%S %Y"),
             b'C' => num(year.div_euclid(100), 2, false),
             b'd' => num(t.tm_mday as i64, 2, false),
@@ -264,7 +258,7 @@ pub fn format(fmt: &[u8], t: &tm, nanos: u32, out: &mut Vec<u8>) {
             b'y' => num(year.rem_euclid(100), 2, false),
             b'Y' => num(year, 1, false),
             b'z' => Item::Raw(zone_offset(t.tm_gmtoff, colons)),
-            b'Z' => Item::Text(zone_name(t), false),
+            b'Z' => Item::Text(zone_name(t).into(), false),
             b'%' => Item::Raw("%".into()),
             _ => {
                 out.extend_from_slice(&fmt[start..i]);
@@ -272,6 +266,10 @@ pub fn format(fmt: &[u8], t: &tm, nanos: u32, out: &mut Vec<u8>) {
             }
         };
         let text = match item {
+            Item::Sub(f) if width.is_none() && !upper && !swap => {
+                format(f.as_bytes(), t, nanos, out);
+                continue;
+            }
             Item::Sub(f) => {
                 let mut v = Vec::new();
                 format(f.as_bytes(), t, nanos, &mut v);
@@ -284,7 +282,7 @@ pub fn format(fmt: &[u8], t: &tm, nanos: u32, out: &mut Vec<u8>) {
                 } else if swap {
                     s.to_lowercase()
                 } else {
-                    s
+                    s.into_owned()
                 }
             }
             Item::Num(v, w, space) => {
@@ -297,19 +295,7 @@ pub fn format(fmt: &[u8], t: &tm, nanos: u32, out: &mut Vec<u8>) {
                     Pad::Space => false,
                     _ => !space,
                 };
-                let s = if v < 0 {
-                    let digits = (-v).to_string();
-                    if zero {
-                        format!("-{digits:0>w$}", w = w.saturating_sub(1))
-                    } else {
-                        format!("{:>w$}", format!("-{digits}"))
-                    }
-                } else if zero {
-                    format!("{v:0>w$}")
-                } else {
-                    format!("{v:>w$}")
-                };
-                out.extend_from_slice(s.as_bytes());
+                crate::num::push_i64_padded(out, v, w, if zero { b'0' } else { b' ' });
                 continue;
             }
         };
@@ -327,7 +313,7 @@ enum Item {
     /// A number, its default width, and whether it pads with spaces.
     Num(i64, usize, bool),
     /// Text; the flag says `#` lowers it instead of raising it (`%p`).
-    Text(String, bool),
+    Text(std::borrow::Cow<'static, str>, bool),
     Raw(String),
     Sub(&'static str),
 }

@@ -13,7 +13,7 @@
 
 use std::ffi::{CStr, OsStr, OsString};
 use std::io;
-use std::os::unix::ffi::{OsStrExt, OsStringExt};
+use std::os::unix::ffi::OsStrExt;
 use std::os::unix::io::RawFd;
 
 /// At most this many directory descriptors are open during a walk.
@@ -130,7 +130,7 @@ struct Level {
     fd: Option<RawFd>,
     dev: u64,
     ino: u64,
-    names: Vec<OsString>,
+    names: Names,
     next: usize,
     /// Length of the displayed path up to and including this directory.
     path_len: usize,
@@ -146,6 +146,7 @@ pub fn walk(root: &OsStr, opts: Options, visitor: &mut dyn Visitor) -> bool {
         stack: Vec::new(),
         path: root.as_bytes().to_vec(),
         open: 0,
+        name_buf: Vec::new(),
     };
     let ok = w.run(root, visitor);
     for level in w.stack.drain(..) {
@@ -161,6 +162,8 @@ struct Walker {
     stack: Vec<Level>,
     path: Vec<u8>,
     open: usize,
+    /// The current entry's name with its NUL (reused, see `run`).
+    name_buf: Vec<u8>,
 }
 
 fn close(fd: RawFd) {
@@ -168,14 +171,42 @@ fn close(fd: RawFd) {
     unsafe { libc::close(fd) };
 }
 
-fn stat_at(dir: RawFd, name: &OsStr, follow: bool) -> io::Result<libc::stat> {
-    let c = crate::sys::cstring(name)?;
-    // SAFETY: stat is plain data; c is NUL-terminated.
+/// A directory's names in one buffer, each followed by a NUL so that it
+/// can go to the system as it is: one allocation per directory, not one
+/// per name.
+#[derive(Default)]
+struct Names {
+    bytes: Vec<u8>,
+    /// Start and end (before the NUL) of each name.
+    spans: Vec<(usize, usize)>,
+}
+
+impl Names {
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Name `i` with its NUL.
+    fn with_nul(&self, i: usize) -> &[u8] {
+        let (s, e) = self.spans[i];
+        &self.bytes[s..=e]
+    }
+
+    fn sort(&mut self) {
+        let bytes = &self.bytes;
+        self.spans
+            .sort_by(|a, b| bytes[a.0..a.1].cmp(&bytes[b.0..b.1]));
+    }
+}
+
+fn stat_c(dir: RawFd, c: &CStr, follow: bool) -> io::Result<libc::stat> {
+    let mut st = std::mem::MaybeUninit::<libc::stat>::uninit();
+    let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
+    // SAFETY: c is NUL-terminated; on success fstatat has filled st (no
+    // zeroing first: at opt-level z that is a byte loop per call).
     unsafe {
-        let mut st: libc::stat = std::mem::zeroed();
-        let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
-        if libc::fstatat(dir, c.as_ptr(), &mut st, flags) == 0 {
-            Ok(st)
+        if libc::fstatat(dir, c.as_ptr(), st.as_mut_ptr(), flags) == 0 {
+            Ok(st.assume_init())
         } else {
             Err(io::Error::last_os_error())
         }
@@ -184,9 +215,9 @@ fn stat_at(dir: RawFd, name: &OsStr, follow: bool) -> io::Result<libc::stat> {
 
 /// Stats an entry, following a link if asked; a link that cannot be
 /// followed (dangling) is reported as the link itself.
-fn stat_entry(dir: RawFd, name: &OsStr, follow: bool) -> io::Result<libc::stat> {
-    match stat_at(dir, name, follow) {
-        Err(e) if follow => stat_at(dir, name, false).map_err(|_| e),
+fn stat_entry(dir: RawFd, name: &CStr, follow: bool) -> io::Result<libc::stat> {
+    match stat_c(dir, name, follow) {
+        Err(e) if follow => stat_c(dir, name, false).map_err(|_| e),
         other => other,
     }
 }
@@ -219,46 +250,26 @@ fn fstat(fd: RawFd) -> io::Result<libc::stat> {
 }
 
 /// Reads all names of the directory open at `fd` (without `.` and `..`).
-/// The descriptor stays open: it is duplicated for the directory stream.
-fn read_names(fd: RawFd) -> io::Result<Vec<OsString>> {
-    // SAFETY: dup of a valid fd; fdopendir takes ownership of the duplicate
-    // and closedir releases it.
-    unsafe {
-        let dup = libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0);
-        if dup < 0 {
-            return Err(io::Error::last_os_error());
+/// The descriptor stays open.
+fn read_names(fd: RawFd) -> io::Result<Names> {
+    let mut names = Names::default();
+    crate::sys::each_dirent(fd, |name, _| {
+        if name != b"." && name != b".." {
+            let start = names.bytes.len();
+            names.bytes.extend_from_slice(name);
+            names.spans.push((start, names.bytes.len()));
+            names.bytes.push(0);
         }
-        let dir = libc::fdopendir(dup);
-        if dir.is_null() {
-            let e = io::Error::last_os_error();
-            libc::close(dup);
-            return Err(e);
-        }
-        libc::rewinddir(dir);
-        let mut names = Vec::new();
-        loop {
-            *libc::__errno_location() = 0;
-            let ent = libc::readdir(dir);
-            if ent.is_null() {
-                let errno = *libc::__errno_location();
-                libc::closedir(dir);
-                if errno != 0 {
-                    return Err(io::Error::from_raw_os_error(errno));
-                }
-                return Ok(names);
-            }
-            let name = CStr::from_ptr((*ent).d_name.as_ptr()).to_bytes();
-            if name != b"." && name != b".." {
-                names.push(OsString::from_vec(name.to_vec()));
-            }
-        }
-    }
+    })?;
+    Ok(names)
 }
 
 impl Walker {
     fn run(&mut self, root: &OsStr, v: &mut dyn Visitor) -> bool {
         let follow_root = self.opts.follow != Follow::Never;
-        let st = match stat_entry(libc::AT_FDCWD, root, follow_root) {
+        let st = match crate::sys::cstring(root)
+            .and_then(|c| stat_entry(libc::AT_FDCWD, &c, follow_root))
+        {
             Ok(st) => st,
             Err(e) => return v.error(&self.path, Failure::Stat, &e, None) != Control::Stop,
         };
@@ -274,7 +285,11 @@ impl Walker {
                 }
                 continue;
             }
-            let name = top.names[top.next].clone();
+            // The name goes through a buffer kept across entries, so that
+            // `enter` may borrow the walker mutably.
+            let mut cname = std::mem::take(&mut self.name_buf);
+            cname.clear();
+            cname.extend_from_slice(top.names.with_nul(top.next));
             top.next += 1;
             let base = top.path_len;
             // The top level always has its descriptor: `limit_open` spares
@@ -287,18 +302,18 @@ impl Walker {
             if self.path.last() != Some(&b'/') {
                 self.path.push(b'/');
             }
+            let Ok(c) = CStr::from_bytes_with_nul(&cname) else {
+                return false;
+            };
+            let name = OsStr::from_bytes(&cname[..cname.len() - 1]);
             self.path.extend_from_slice(name.as_bytes());
             let follow = self.opts.follow == Follow::Always;
-            let st = match stat_entry(dir_fd, &name, follow) {
-                Ok(st) => st,
-                Err(e) => {
-                    if v.error(&self.path, Failure::Stat, &e, None) == Control::Stop {
-                        return false;
-                    }
-                    continue;
-                }
+            let go_on = match stat_entry(dir_fd, c, follow) {
+                Ok(st) => self.enter(dir_fd, name, &st, depth, follow, root_dev, v),
+                Err(e) => v.error(&self.path, Failure::Stat, &e, None) != Control::Stop,
             };
-            if !self.enter(dir_fd, &name, &st, depth, follow, root_dev, v) {
+            self.name_buf = cname;
+            if !go_on {
                 return false;
             }
         }

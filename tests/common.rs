@@ -122,7 +122,39 @@ pub fn oxbox_cmd() -> Cmd {
     c
 }
 
+/// The user and group ids of `nobody`, when the tests run as root and can
+/// run a command as it (for the cases where root and other users differ);
+/// None means such a test should say it is skipped.
+pub fn unprivileged() -> Option<(u32, u32)> {
+    // SAFETY: geteuid cannot fail.
+    if unsafe { libc::geteuid() } != 0 {
+        return None;
+    }
+    Some((65534, 65534))
+}
+
+/// Hands a temp dir (and what is in it) to `uid:gid`.
+pub fn give(dir: &Path, uid: u32, gid: u32) {
+    use std::os::unix::fs::chown;
+    chown(dir, Some(uid), Some(gid)).expect("chown");
+    for e in fs::read_dir(dir).expect("read_dir") {
+        let p = e.expect("entry").path();
+        if fs::symlink_metadata(&p).expect("lstat").is_dir() {
+            give(&p, uid, gid);
+        } else {
+            std::os::unix::fs::lchown(&p, Some(uid), Some(gid)).expect("chown");
+        }
+    }
+}
+
 impl Cmd {
+    /// Runs the command as `uid:gid` (needs root; std drops the groups).
+    pub fn user(mut self, (uid, gid): (u32, u32)) -> Cmd {
+        use std::os::unix::process::CommandExt;
+        self.cmd.uid(uid).gid(gid);
+        self
+    }
+
     pub fn arg(mut self, a: impl AsRef<OsStr>) -> Cmd {
         self.cmd.arg(a);
         self

@@ -1,0 +1,1064 @@
+//! The script compiler: the text of every `-e` and `-f` (joined by
+//! newlines, as GNU joins them) becomes a flat list of commands with
+//! resolved jumps. Errors carry GNU's texts and positions
+//! (`-e expression #1, char 5: ...`, `file F line 2: ...`).
+
+use crate::regex::{Pattern, Syntax};
+
+/// Where a piece of script text came from, for error positions.
+pub enum Origin {
+    /// The Nth `-e` (or the script operand), counting from 1.
+    Expr(usize),
+    File(String),
+}
+
+pub struct Chunk {
+    pub origin: Origin,
+    pub start: usize,
+    /// One past the last byte (the joining newline sits here).
+    pub end: usize,
+}
+
+/// The joined script text and where each part came from.
+#[derive(Default)]
+pub struct Source {
+    pub text: Vec<u8>,
+    pub chunks: Vec<Chunk>,
+}
+
+impl Source {
+    pub fn add(&mut self, origin: Origin, text: &[u8]) {
+        let start = self.text.len();
+        self.text.extend_from_slice(text);
+        let end = self.text.len();
+        self.text.push(b'\n');
+        self.chunks.push(Chunk { origin, start, end });
+    }
+
+    /// GNU's prefix for an error found after reading `pos` bytes.
+    fn locate(&self, pos: usize) -> String {
+        let at = pos.saturating_sub(1);
+        let Some(c) = self
+            .chunks
+            .iter()
+            .find(|c| at <= c.end)
+            .or(self.chunks.last())
+        else {
+            return "-e expression #1, char 0".into();
+        };
+        let upto = pos.clamp(c.start, c.end + 1);
+        match &c.origin {
+            Origin::Expr(n) => format!("-e expression #{n}, char {}", upto.min(c.end) - c.start),
+            Origin::File(name) => {
+                let before = at.clamp(c.start, c.end);
+                let lines = self.text[c.start..before]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                format!("file {name} line {}", lines + 1)
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub enum Addr {
+    Line(usize),
+    Last,
+    /// A regex (None: the last regex used).
+    Re(Option<usize>),
+    /// first~step
+    Step(usize, usize),
+    /// addr1,+N
+    Plus(usize),
+    /// addr1,~N
+    Mult(usize),
+}
+
+/// What replaces a match.
+#[derive(Debug)]
+pub enum Part {
+    Lit(Vec<u8>),
+    /// `&` (0) or `\1`..`\9`.
+    Group(usize),
+    Upper,
+    Lower,
+    UpperOne,
+    LowerOne,
+    EndCase,
+}
+
+pub struct Subst {
+    pub re: Option<usize>,
+    pub repl: Vec<Part>,
+    pub global: bool,
+    pub nth: usize,
+    pub print: bool,
+    pub eval: bool,
+    pub wfile: Option<usize>,
+    /// The highest group the replacement names (0: only `&` or none).
+    pub max_group: usize,
+    pub has_case: bool,
+}
+
+pub enum Op {
+    /// `{`: the index of the command after its `}`.
+    Block(usize),
+    EndBlock,
+    Eq,
+    Append(Vec<u8>),
+    Insert(Vec<u8>),
+    Change(Vec<u8>),
+    /// b, t, T: the target index (the script's length for the end).
+    Branch(usize),
+    BranchIf(usize),
+    BranchUnless(usize),
+    Delete,
+    DeleteFirst,
+    Exec(Vec<u8>),
+    FileName,
+    Get,
+    GetAppend,
+    Hold,
+    HoldAppend,
+    List(Option<usize>),
+    Next,
+    NextAppend,
+    Print,
+    PrintFirst,
+    Quit(i32),
+    QuitSilent(i32),
+    ReadFile(Vec<u8>),
+    ReadLine(usize),
+    Subst(Box<Subst>),
+    Write(usize),
+    WriteFirst(usize),
+    Exchange,
+    Translate(Box<[u8; 256]>),
+    Zap,
+    Nop,
+}
+
+pub struct Command {
+    pub a1: Option<Addr>,
+    pub a2: Option<Addr>,
+    pub neg: bool,
+    pub op: Op,
+}
+
+/// Syntax settings from the command line.
+#[derive(Clone, Copy, Default)]
+pub struct Settings {
+    pub extended: bool,
+    pub posix: bool,
+    pub sandbox: bool,
+}
+
+pub struct Program {
+    pub cmds: Vec<Command>,
+    pub regexes: Vec<Pattern>,
+    /// Names of the `w` files, in first-use order.
+    pub wfiles: Vec<Vec<u8>>,
+    /// Names of the `R` files.
+    pub rfiles: Vec<Vec<u8>>,
+    /// The script starts with `#n` on a line of its own.
+    pub quiet: bool,
+}
+
+struct Compiler<'a> {
+    src: &'a Source,
+    t: &'a [u8],
+    i: usize,
+    set: Settings,
+    prog: Program,
+    blocks: Vec<usize>,
+    /// Jumps to resolve: command index, label, position for errors.
+    jumps: Vec<(usize, Vec<u8>)>,
+    labels: Vec<(Vec<u8>, usize)>,
+}
+
+type R<T> = Result<T, String>;
+
+const UNTERMINATED_S: &str = "unterminated `s' command";
+const UNTERMINATED_Y: &str = "unterminated `y' command";
+
+/// Compiles the script; an error is GNU's text and the exit status (1,
+/// or 4 for a missing label, as GNU).
+pub fn compile(src: &Source, set: Settings) -> Result<Program, (String, i32)> {
+    compile_inner(src, set).map_err(|e| {
+        let code = if e.starts_with("can't find label") { 4 } else { 1 };
+        (e, code)
+    })
+}
+
+fn compile_inner(src: &Source, set: Settings) -> R<Program> {
+    let mut c = Compiler {
+        src,
+        t: &src.text,
+        i: 0,
+        set,
+        prog: Program {
+            cmds: Vec::new(),
+            regexes: Vec::new(),
+            wfiles: Vec::new(),
+            rfiles: Vec::new(),
+            quiet: false,
+        },
+        blocks: Vec::new(),
+        jumps: Vec::new(),
+        labels: Vec::new(),
+    };
+    if let Some(first) = src.chunks.first() {
+        let t = &src.text[first.start..first.end];
+        // GNU 4.9 takes any first line starting `#n` (POSIX: `#n` alone).
+        if t.starts_with(b"#n") {
+            c.prog.quiet = true;
+        }
+    }
+    c.program()?;
+    if !c.blocks.is_empty() {
+        // GNU gives no position within an -e: the end of the script.
+        return Err(match src.chunks.last() {
+            Some(Chunk {
+                origin: Origin::File(name),
+                start,
+                end,
+            }) => {
+                let lines = src.text[*start..*end]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                format!("file {name} line {}: unmatched `{{'", lines.max(1))
+            }
+            _ => "-e expression #1, char 0: unmatched `{'".into(),
+        });
+    }
+    let end = c.prog.cmds.len();
+    for (at, label) in std::mem::take(&mut c.jumps) {
+        let target = if label.is_empty() {
+            end
+        } else {
+            match c.labels.iter().find(|(l, _)| *l == label) {
+                Some((_, t)) => *t,
+                None => {
+                    return Err(format!(
+                        "can't find label for jump to `{}'",
+                        String::from_utf8_lossy(&label)
+                    ))
+                }
+            }
+        };
+        match &mut c.prog.cmds[at].op {
+            Op::Branch(t) | Op::BranchIf(t) | Op::BranchUnless(t) => *t = target,
+            _ => {}
+        }
+    }
+    Ok(c.prog)
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+fn is_blank(b: u8) -> bool {
+    matches!(b, b' ' | b'\t')
+}
+
+impl Compiler<'_> {
+    fn err(&self, msg: &str) -> String {
+        format!("{}: {msg}", self.src.locate(self.i))
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.t.get(self.i).copied()
+    }
+
+    fn next(&mut self) -> Option<u8> {
+        let b = self.peek()?;
+        self.i += 1;
+        Some(b)
+    }
+
+    fn skip_blanks(&mut self) {
+        while self.peek().is_some_and(is_blank) {
+            self.i += 1;
+        }
+    }
+
+    fn program(&mut self) -> R<()> {
+        loop {
+            while self.peek().is_some_and(|b| is_space(b) || b == b';') {
+                self.i += 1;
+            }
+            if self.peek().is_none() {
+                return Ok(());
+            }
+            self.command()?;
+        }
+    }
+
+    fn number(&mut self) -> Option<usize> {
+        let start = self.i;
+        let mut v: usize = 0;
+        while let Some(d) = self.peek().filter(u8::is_ascii_digit) {
+            v = v.saturating_mul(10).saturating_add(usize::from(d - b'0'));
+            self.i += 1;
+        }
+        (self.i > start).then_some(v)
+    }
+
+    fn address(&mut self, second: bool) -> R<Option<Addr>> {
+        let Some(c) = self.peek() else {
+            return Ok(None);
+        };
+        match c {
+            b'/' | b'\\' => {
+                self.i += 1;
+                let delim = if c == b'\\' {
+                    match self.next() {
+                        Some(d) if d != b'\n' && d != b'\\' => d,
+                        _ => return Err(self.err("unterminated address regex")),
+                    }
+                } else {
+                    b'/'
+                };
+                let Some(raw) = self.delimited(delim, true) else {
+                    return Err(self.err("unterminated address regex"));
+                };
+                let (mut icase, mut multi) = (false, false);
+                loop {
+                    self.skip_blanks();
+                    match self.peek() {
+                        Some(b'I') => icase = true,
+                        Some(b'M') => multi = true,
+                        _ => break,
+                    }
+                    self.i += 1;
+                }
+                Ok(Some(Addr::Re(self.regex(&raw, icase, multi)?)))
+            }
+            b'0'..=b'9' => {
+                let n = self.number().unwrap_or(0);
+                self.skip_blanks();
+                if self.peek() == Some(b'~') && !second {
+                    self.i += 1;
+                    self.skip_blanks();
+                    let step = self.number().unwrap_or(0);
+                    return Ok(Some(Addr::Step(n, step)));
+                }
+                Ok(Some(Addr::Line(n)))
+            }
+            b'+' | b'~' if second => {
+                self.i += 1;
+                self.skip_blanks();
+                let Some(n) = self.number() else {
+                    return Err(self.err("expected newer version of sed"));
+                };
+                Ok(Some(if c == b'+' { Addr::Plus(n) } else { Addr::Mult(n) }))
+            }
+            b'$' => {
+                self.i += 1;
+                Ok(Some(Addr::Last))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Reads up to an unescaped `delim` as GNU's match_slash: `\delim` is
+    /// the delimiter itself, `\n` a newline (in a regex), a backslash and
+    /// a newline a newline; a bare newline ends it unterminated (None).
+    fn delimited(&mut self, delim: u8, regex: bool) -> Option<Vec<u8>> {
+        let mut out = Vec::new();
+        loop {
+            let c = self.next()?;
+            if c == delim {
+                return Some(out);
+            }
+            if c == b'\n' {
+                return None;
+            }
+            if c == b'[' && regex {
+                // A bracket expression may hold the delimiter.
+                out.push(c);
+                self.bracket(&mut out)?;
+                continue;
+            }
+            if c == b'\\' {
+                let d = self.next()?;
+                if d == delim {
+                    if !regex && d == b'&' {
+                        out.push(b'\\');
+                    }
+                    out.push(d);
+                } else if d == b'n' && regex {
+                    out.push(b'\n');
+                } else if d == b'\n' {
+                    if !regex {
+                        out.push(b'\\');
+                    }
+                    out.push(b'\n');
+                } else {
+                    out.push(b'\\');
+                    out.push(d);
+                }
+                continue;
+            }
+            out.push(c);
+        }
+    }
+
+    /// Copies a bracket expression after its `[` up to its `]`.
+    fn bracket(&mut self, out: &mut Vec<u8>) -> Option<()> {
+        let mut first = true;
+        if self.peek() == Some(b'^') {
+            out.push(b'^');
+            self.i += 1;
+        }
+        loop {
+            let c = self.next()?;
+            if c == b'\n' {
+                return None;
+            }
+            out.push(c);
+            match c {
+                b']' if !first => return Some(()),
+                b'[' if matches!(self.peek(), Some(b':' | b'.' | b'=')) => {
+                    let kind = self.next()?;
+                    out.push(kind);
+                    loop {
+                        let d = self.next()?;
+                        if d == b'\n' {
+                            return None;
+                        }
+                        out.push(d);
+                        if d == kind && self.peek() == Some(b']') {
+                            self.i += 1;
+                            out.push(b']');
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            }
+            first = false;
+        }
+    }
+
+    /// Compiles a regex (None for the empty one, which means the last).
+    fn regex(&mut self, raw: &[u8], icase: bool, multi: bool) -> R<Option<usize>> {
+        if raw.is_empty() {
+            return Ok(None);
+        }
+        let text = convert_regex(raw);
+        let syn = Syntax {
+            extended: self.set.extended,
+            icase,
+            newline: multi,
+        };
+        match Pattern::new(&text, syn) {
+            Ok(p) => {
+                self.prog.regexes.push(p);
+                Ok(Some(self.prog.regexes.len() - 1))
+            }
+            Err(e) => Err(self.err(&e)),
+        }
+    }
+
+    fn end_of_command(&mut self) -> R<()> {
+        self.skip_blanks();
+        match self.peek() {
+            None | Some(b'\n' | b';') => {
+                if self.peek().is_some() {
+                    self.i += 1;
+                }
+                Ok(())
+            }
+            Some(b'}' | b'#') => Ok(()),
+            Some(_) => {
+                self.i += 1;
+                Err(self.err("extra characters after command"))
+            }
+        }
+    }
+
+    /// A label for `:`, `b`, `t`, `T`: up to a newline or `;`, blanks
+    /// around it dropped.
+    fn label(&mut self, colon: bool) -> Vec<u8> {
+        self.skip_blanks();
+        let start = self.i;
+        while let Some(c) = self.peek() {
+            if c == b'\n' || c == b';' || (!colon && is_blank(c)) {
+                break;
+            }
+            self.i += 1;
+        }
+        let mut l = self.t[start..self.i].to_vec();
+        while l.last().is_some_and(|&b| is_blank(b)) {
+            l.pop();
+        }
+        l
+    }
+
+    /// The rest of the line (a file name or a command).
+    fn rest_of_line(&mut self) -> Vec<u8> {
+        self.skip_blanks();
+        let start = self.i;
+        while self.peek().is_some_and(|c| c != b'\n') {
+            self.i += 1;
+        }
+        let v = self.t[start..self.i].to_vec();
+        if self.peek().is_some() {
+            self.i += 1;
+        }
+        v
+    }
+
+    fn filename(&mut self) -> R<Vec<u8>> {
+        if self.set.sandbox {
+            return Err(self.err("e/r/w commands disabled in sandbox mode"));
+        }
+        let name = self.rest_of_line();
+        if name.is_empty() {
+            return Err(self.err("missing filename in r/R/w/W commands"));
+        }
+        Ok(name)
+    }
+
+    fn wfile(&mut self) -> R<usize> {
+        let name = self.filename()?;
+        Ok(intern(&mut self.prog.wfiles, name))
+    }
+
+    /// Text of `a`, `i`, `c`: GNU's one-line form (`a text`) or the
+    /// POSIX form (`a\` newline, lines joined by a trailing backslash).
+    fn text(&mut self) -> R<Vec<u8>> {
+        self.skip_blanks();
+        let mut out = Vec::new();
+        match self.peek() {
+            None | Some(b'\n') => {
+                if self.peek().is_some() {
+                    self.i += 1;
+                }
+                return Err(self.err("expected \\ after `a', `c' or `i'"));
+            }
+            Some(b'\\') => {
+                self.i += 1;
+                match self.peek() {
+                    None => return Ok(Vec::new()),
+                    Some(b'\n') => self.i += 1,
+                    Some(_) => {}
+                }
+            }
+            Some(_) if self.set.posix => {
+                self.i += 1;
+                return Err(self.err("expected \\ after `a', `c' or `i'"));
+            }
+            Some(_) => {}
+        }
+        let mut ended = false;
+        while let Some(c) = self.next() {
+            match c {
+                b'\n' => {
+                    ended = true;
+                    break;
+                }
+                b'\\' => match self.next() {
+                    None => break,
+                    Some(d) => match escape_byte(&self.t[self.i - 1..]) {
+                        Some((b, used)) if d != b'\n' => {
+                            out.push(b);
+                            self.i += used - 1;
+                        }
+                        _ => out.push(d),
+                    },
+                },
+                _ => out.push(c),
+            }
+        }
+        // `a\` at the very end of the script adds nothing.
+        if out.is_empty() && !ended && self.i >= self.t.len() {
+            return Ok(out);
+        }
+        out.push(b'\n');
+        Ok(out)
+    }
+
+    fn push(&mut self, a1: Option<Addr>, a2: Option<Addr>, neg: bool, op: Op) {
+        self.prog.cmds.push(Command { a1, a2, neg, op });
+    }
+
+    fn command(&mut self) -> R<()> {
+        let a1 = self.address(false)?;
+        let mut a2 = None;
+        if a1.is_some() {
+            self.skip_blanks();
+            if self.peek() == Some(b',') {
+                self.i += 1;
+                self.skip_blanks();
+                a2 = self.address(true)?;
+                if a2.is_none() {
+                    if self.peek().is_some() {
+                        self.i += 1;
+                    }
+                    return Err(self.err("unexpected `,'"));
+                }
+            }
+        } else if matches!(self.peek(), Some(b'+' | b'~')) {
+            self.i += 1;
+            self.number();
+            return Err(self.err("invalid usage of +N or ~N as first address"));
+        }
+        if matches!(a1, Some(Addr::Line(0))) && !matches!(a2, Some(Addr::Re(_))) {
+            self.skip_blanks();
+            if self.peek().is_some() {
+                self.i += 1;
+            }
+            return Err(self.err("invalid usage of line address 0"));
+        }
+        self.skip_blanks();
+        let mut neg = false;
+        if self.peek() == Some(b'!') {
+            self.i += 1;
+            neg = true;
+            self.skip_blanks();
+            if self.peek() == Some(b'!') {
+                self.i += 1;
+                return Err(self.err("multiple `!'s"));
+            }
+        }
+        let c = match self.peek() {
+            None | Some(b'\n' | b';') => return Err(self.err("missing command")),
+            Some(c) => {
+                self.i += 1;
+                c
+            }
+        };
+        let has_addr = a1.is_some();
+        let one_addr = |s: &Self| -> R<()> {
+            if a2.is_some() {
+                Err(s.err("command only uses one address"))
+            } else {
+                Ok(())
+            }
+        };
+        let op = match c {
+            b'{' => {
+                self.blocks.push(self.prog.cmds.len());
+                self.push(a1, a2, neg, Op::Block(0));
+                return Ok(());
+            }
+            b'}' => {
+                if has_addr || neg {
+                    return Err(self.err("unexpected `}'"));
+                }
+                let Some(open) = self.blocks.pop() else {
+                    return Err(self.err("unexpected `}'"));
+                };
+                let after = self.prog.cmds.len() + 1;
+                self.prog.cmds[open].op = Op::Block(after);
+                self.push(None, None, false, Op::EndBlock);
+                return self.end_of_command();
+            }
+            b'#' => {
+                if has_addr {
+                    return Err(self.err("comments don't accept any addresses"));
+                }
+                while self.peek().is_some_and(|c| c != b'\n') {
+                    self.i += 1;
+                }
+                return Ok(());
+            }
+            b':' => {
+                if has_addr {
+                    return Err(self.err(": doesn't want any addresses"));
+                }
+                let l = self.label(true);
+                if l.is_empty() {
+                    return Err(self.err("\":\" lacks a label"));
+                }
+                if self.peek() == Some(b';') {
+                    self.i += 1;
+                }
+                let at = self.prog.cmds.len();
+                self.labels.push((l, at));
+                return Ok(());
+            }
+            b'a' | b'i' | b'c' => {
+                let t = self.text()?;
+                let op = match c {
+                    b'a' => Op::Append(t),
+                    b'i' => Op::Insert(t),
+                    _ => Op::Change(t),
+                };
+                self.push(a1, a2, neg, op);
+                return Ok(());
+            }
+            b'=' => Op::Eq,
+            b'd' => Op::Delete,
+            b'D' => Op::DeleteFirst,
+            b'g' => Op::Get,
+            b'G' => Op::GetAppend,
+            b'h' => Op::Hold,
+            b'H' => Op::HoldAppend,
+            b'x' => Op::Exchange,
+            b'n' => Op::Next,
+            b'N' => Op::NextAppend,
+            b'p' => Op::Print,
+            b'P' => Op::PrintFirst,
+            b'z' => Op::Zap,
+            b'F' => Op::FileName,
+            b'l' => {
+                self.skip_blanks();
+                Op::List(self.number())
+            }
+            b'q' | b'Q' => {
+                one_addr(self)?;
+                self.skip_blanks();
+                let code = self.number().unwrap_or(0) as i32;
+                if c == b'q' {
+                    Op::Quit(code)
+                } else {
+                    Op::QuitSilent(code)
+                }
+            }
+            b'b' | b't' | b'T' => {
+                let l = self.label(false);
+                let at = self.prog.cmds.len();
+                self.jumps.push((at, l));
+                match c {
+                    b'b' => Op::Branch(0),
+                    b't' => Op::BranchIf(0),
+                    _ => Op::BranchUnless(0),
+                }
+            }
+            b'r' => {
+                let f = self.filename()?;
+                self.push(a1, a2, neg, Op::ReadFile(f));
+                return Ok(());
+            }
+            b'R' => {
+                let f = self.filename()?;
+                let n = intern(&mut self.prog.rfiles, f);
+                self.push(a1, a2, neg, Op::ReadLine(n));
+                return Ok(());
+            }
+            b'w' | b'W' => {
+                let n = self.wfile()?;
+                let op = if c == b'w' { Op::Write(n) } else { Op::WriteFirst(n) };
+                self.push(a1, a2, neg, op);
+                return Ok(());
+            }
+            b'e' => {
+                if self.set.sandbox {
+                    return Err(self.err("e/r/w commands disabled in sandbox mode"));
+                }
+                let cmd = self.rest_of_line();
+                self.push(a1, a2, neg, Op::Exec(cmd));
+                return Ok(());
+            }
+            b'v' => {
+                self.label(false);
+                Op::Nop
+            }
+            b's' => {
+                let sub = self.subst()?;
+                // A `w` file name took the rest of the line.
+                let ended = sub.wfile.is_some();
+                self.push(a1, a2, neg, Op::Subst(Box::new(sub)));
+                if ended {
+                    return Ok(());
+                }
+                return self.end_of_command();
+            }
+            b'y' => Op::Translate(self.translate()?),
+            _ => {
+                let shown = String::from_utf8_lossy(&self.t[self.i - 1..self.i]).into_owned();
+                return Err(self.err(&format!("unknown command: `{shown}'")));
+            }
+        };
+        self.push(a1, a2, neg, op);
+        self.end_of_command()
+    }
+
+    fn subst(&mut self) -> R<Subst> {
+        let delim = match self.next() {
+            Some(d) if d != b'\n' && d != b'\\' => d,
+            _ => return Err(self.err(UNTERMINATED_S)),
+        };
+        let Some(raw_re) = self.delimited(delim, true) else {
+            return Err(self.err(UNTERMINATED_S));
+        };
+        let Some(raw_repl) = self.delimited(delim, false) else {
+            return Err(self.err(UNTERMINATED_S));
+        };
+        let mut s = Subst {
+            re: None,
+            repl: Vec::new(),
+            global: false,
+            nth: 1,
+            print: false,
+            eval: false,
+            wfile: None,
+            max_group: 0,
+            has_case: false,
+        };
+        let (mut icase, mut multi, mut have_nth) = (false, false, false);
+        loop {
+            match self.peek() {
+                Some(b'i' | b'I') => icase = true,
+                Some(b'm' | b'M') => multi = true,
+                Some(b'e') => {
+                    if self.set.sandbox {
+                        self.i += 1;
+                        return Err(self.err("e/r/w commands disabled in sandbox mode"));
+                    }
+                    s.eval = true
+                }
+                Some(b'p') => {
+                    if s.print {
+                        self.i += 1;
+                        return Err(self.err("multiple `p' options to `s' command"));
+                    }
+                    s.print = true;
+                }
+                Some(b'g') => {
+                    if s.global {
+                        self.i += 1;
+                        return Err(self.err("multiple `g' options to `s' command"));
+                    }
+                    s.global = true;
+                }
+                Some(b'0'..=b'9') => {
+                    if have_nth {
+                        self.i += 1;
+                        return Err(self.err("multiple number options to `s' command"));
+                    }
+                    let n = self.number().unwrap_or(0);
+                    if n == 0 {
+                        return Err(self.err("number option to `s' command may not be zero"));
+                    }
+                    s.nth = n;
+                    have_nth = true;
+                    continue;
+                }
+                Some(b'w') => {
+                    self.i += 1;
+                    s.wfile = Some(self.wfile()?);
+                    break;
+                }
+                Some(b'\n' | b';' | b'}' | b'#') | None => break,
+                Some(c) if is_blank(c) => break,
+                Some(_) => {
+                    self.i += 1;
+                    return Err(self.err("unknown option to `s'"));
+                }
+            }
+            self.i += 1;
+        }
+        s.re = self.regex(&raw_re, icase, multi)?;
+        let (repl, max) = replacement(&raw_repl);
+        s.has_case = repl.iter().any(|p| {
+            matches!(
+                p,
+                Part::Upper | Part::Lower | Part::UpperOne | Part::LowerOne | Part::EndCase
+            )
+        });
+        s.repl = repl;
+        s.max_group = max;
+        if let Some(re) = s.re {
+            if max > self.prog.regexes[re].groups() {
+                return Err(self.err(&format!("invalid reference \\{max} on `s' command's RHS")));
+            }
+        }
+        Ok(s)
+    }
+
+    fn translate(&mut self) -> R<Box<[u8; 256]>> {
+        let delim = match self.next() {
+            Some(d) if d != b'\n' && d != b'\\' => d,
+            _ => return Err(self.err(UNTERMINATED_Y)),
+        };
+        let Some(a) = self.delimited(delim, false) else {
+            return Err(self.err(UNTERMINATED_Y));
+        };
+        let Some(b) = self.delimited(delim, false) else {
+            return Err(self.err(UNTERMINATED_Y));
+        };
+        let a = self.y_string(&a)?;
+        let b = self.y_string(&b)?;
+        if a.len() != b.len() {
+            return Err(self.err("strings for `y' command are different lengths"));
+        }
+        let mut map = Box::new([0u8; 256]);
+        for (i, m) in map.iter_mut().enumerate() {
+            *m = i as u8;
+        }
+        for (&x, &y) in a.iter().zip(&b) {
+            map[usize::from(x)] = y;
+        }
+        Ok(map)
+    }
+
+    fn y_string(&self, s: &[u8]) -> R<Vec<u8>> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            if s[i] == b'\\' && i + 1 < s.len() {
+                match s[i + 1] {
+                    b'\\' => out.push(b'\\'),
+                    b'n' => out.push(b'\n'),
+                    b'\n' => out.push(b'\n'),
+                    _ => match escape_byte(&s[i + 1..]) {
+                        Some((b, used)) => {
+                            out.push(b);
+                            i += used + 1;
+                            continue;
+                        }
+                        None => return Err(self.err(UNTERMINATED_Y)),
+                    },
+                }
+                i += 2;
+                continue;
+            }
+            out.push(s[i]);
+            i += 1;
+        }
+        Ok(out)
+    }
+}
+
+fn intern(list: &mut Vec<Vec<u8>>, name: Vec<u8>) -> usize {
+    match list.iter().position(|n| *n == name) {
+        Some(i) => i,
+        None => {
+            list.push(name);
+            list.len() - 1
+        }
+    }
+}
+
+/// GNU's escapes that produce a byte: `\a \f \n \r \t \v`, `\cX`,
+/// `\dNNN`, `\oNNN`, `\xHH`. `s` starts after the backslash; gives the
+/// byte and how many bytes of `s` it used.
+fn escape_byte(s: &[u8]) -> Option<(u8, usize)> {
+    let c = *s.first()?;
+    let simple = match c {
+        b'a' => Some(7),
+        b'f' => Some(12),
+        b'n' => Some(b'\n'),
+        b'r' => Some(b'\r'),
+        b't' => Some(b'\t'),
+        b'v' => Some(11),
+        _ => None,
+    };
+    if let Some(b) = simple {
+        return Some((b, 1));
+    }
+    let digits = |radix: u32, max: usize| -> Option<(u8, usize)> {
+        let mut v: u32 = 0;
+        let mut n = 0;
+        while n < max {
+            let Some(d) = s.get(1 + n).and_then(|&b| (b as char).to_digit(radix)) else {
+                break;
+            };
+            v = v * radix + d;
+            n += 1;
+        }
+        (n > 0).then_some(((v & 0xff) as u8, 1 + n))
+    };
+    match c {
+        b'c' => {
+            let x = *s.get(1)?;
+            Some((x.to_ascii_uppercase() ^ 0x40, 2))
+        }
+        b'd' => digits(10, 3),
+        b'o' => digits(8, 3),
+        b'x' => digits(16, 2),
+        _ => None,
+    }
+}
+
+/// Turns GNU's byte escapes in a regex into the bytes (other escapes and
+/// `\\` stay for the regex parser).
+fn convert_regex(raw: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] == b'\\' && i + 1 < raw.len() {
+            if raw[i + 1] != b'n' {
+                if let Some((b, used)) = escape_byte(&raw[i + 1..]) {
+                    out.push(b);
+                    i += 1 + used;
+                    continue;
+                }
+            }
+            out.push(raw[i]);
+            out.push(raw[i + 1]);
+            i += 2;
+            continue;
+        }
+        out.push(raw[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Parses a replacement; gives its parts and the highest group named.
+fn replacement(raw: &[u8]) -> (Vec<Part>, usize) {
+    let mut parts = Vec::new();
+    let mut lit = Vec::new();
+    let mut max = 0;
+    let mut i = 0;
+    let flush = |lit: &mut Vec<u8>, parts: &mut Vec<Part>| {
+        if !lit.is_empty() {
+            parts.push(Part::Lit(std::mem::take(lit)));
+        }
+    };
+    while i < raw.len() {
+        let c = raw[i];
+        if c == b'&' {
+            flush(&mut lit, &mut parts);
+            parts.push(Part::Group(0));
+            i += 1;
+            continue;
+        }
+        if c != b'\\' || i + 1 >= raw.len() {
+            lit.push(c);
+            i += 1;
+            continue;
+        }
+        let d = raw[i + 1];
+        i += 2;
+        let case = match d {
+            b'L' => Some(Part::Lower),
+            b'U' => Some(Part::Upper),
+            b'l' => Some(Part::LowerOne),
+            b'u' => Some(Part::UpperOne),
+            b'E' => Some(Part::EndCase),
+            _ => None,
+        };
+        if let Some(p) = case {
+            flush(&mut lit, &mut parts);
+            parts.push(p);
+            continue;
+        }
+        match d {
+            b'0'..=b'9' => {
+                flush(&mut lit, &mut parts);
+                let n = usize::from(d - b'0');
+                max = max.max(n);
+                parts.push(Part::Group(n));
+            }
+            b'\n' => lit.push(b'\n'),
+            _ => match escape_byte(&raw[i - 1..]) {
+                Some((b, used)) => {
+                    lit.push(b);
+                    i += used - 1;
+                }
+                None => lit.push(d),
+            },
+        }
+    }
+    flush(&mut lit, &mut parts);
+    (parts, max)
+}

@@ -1,0 +1,334 @@
+//! Regular expressions: POSIX BRE and ERE with GNU's extensions, for
+//! expr, nl, grep, sed, awk and find.
+//!
+//! [`Regex`] is the C library's matcher used as is. [`Pattern`] is what the
+//! text tools use: the pattern is parsed here ([`parse`], with GNU's
+//! readings of the cases POSIX leaves open and its error texts), then run
+//! on the fast engine (the `regex-automata` crate, feature `fast-regex`)
+//! whenever that gives the POSIX answer, and on the C library's matcher
+//! otherwise (back-references, submatch positions). Both engines work on
+//! bytes as in the C locale; matches are leftmost-longest.
+
+mod parse;
+mod posix;
+
+#[cfg(feature = "fast-regex")]
+mod fast;
+
+pub use parse::{bare_class, Syntax};
+pub use posix::{Flags, Regex, Span};
+
+/// A compiled pattern.
+pub struct Pattern {
+    groups: usize,
+    #[cfg(feature = "fast-regex")]
+    fast: Option<fast::Fast>,
+    /// The C library's form: always there when the fast engine is not,
+    /// compiled on first use otherwise (for submatches).
+    posix_src: Option<Vec<u8>>,
+    posix: std::cell::OnceCell<Option<Regex>>,
+    syntax: Syntax,
+}
+
+impl Pattern {
+    /// Parses and compiles `pattern`; the error is GNU's text.
+    pub fn new(pattern: &[u8], syntax: Syntax) -> Result<Pattern, String> {
+        let parsed = parse::parse(pattern, syntax)?;
+        let posix_src = parse::to_posix(&parsed.node);
+        #[cfg(feature = "fast-regex")]
+        let fast = match parse::to_fast(&parsed.node, syntax.newline) {
+            Some(src) => fast::Fast::new(&src),
+            None => None,
+        };
+        let p = Pattern {
+            groups: parsed.groups,
+            #[cfg(feature = "fast-regex")]
+            fast,
+            posix_src,
+            posix: std::cell::OnceCell::new(),
+            syntax,
+        };
+        if !p.has_fast() && p.posix().is_none() {
+            return Err("Regular expression too big".into());
+        }
+        Ok(p)
+    }
+
+    fn has_fast(&self) -> bool {
+        #[cfg(feature = "fast-regex")]
+        return self.fast.is_some();
+        #[cfg(not(feature = "fast-regex"))]
+        false
+    }
+
+    fn posix(&self) -> Option<&Regex> {
+        self.posix
+            .get_or_init(|| {
+                let src = self.posix_src.as_ref()?;
+                let flags = Flags {
+                    extended: false,
+                    icase: self.syntax.icase,
+                    newline: self.syntax.newline,
+                };
+                Regex::new(src, flags).ok()
+            })
+            .as_ref()
+    }
+
+    /// The number of parenthesised groups.
+    pub fn groups(&self) -> usize {
+        self.groups
+    }
+
+    /// Whether the pattern matches anywhere in `text`.
+    pub fn is_match(&self, text: &[u8]) -> bool {
+        #[cfg(feature = "fast-regex")]
+        if let Some(f) = &self.fast {
+            return f.is_match(text);
+        }
+        self.posix().is_some_and(|re| re.is_match(text))
+    }
+
+    /// The leftmost-longest match starting at or after `start`; the bytes
+    /// before `start` are context for `^`, `\b` and `\<`.
+    pub fn find_at(&self, text: &[u8], start: usize) -> Option<(usize, usize)> {
+        #[cfg(feature = "fast-regex")]
+        if let Some(f) = &self.fast {
+            return f.find_at(text, start);
+        }
+        let mut spans = [None];
+        self.captures_at(text, start, &mut spans)
+            .then_some(spans[0])
+            .flatten()
+    }
+
+    /// Matches at or after `start` and fills `spans` with the whole match
+    /// and the groups, with POSIX's submatch rules.
+    pub fn captures_at(&self, text: &[u8], start: usize, spans: &mut [Span]) -> bool {
+        let Some(re) = self.posix() else {
+            return false;
+        };
+        let notbol = start > 0 && !(self.syntax.newline && text[start - 1] == b'\n');
+        if !re.exec(&text[start..], notbol, spans) {
+            return false;
+        }
+        for s in spans.iter_mut().flatten() {
+            s.0 += start;
+            s.1 += start;
+        }
+        true
+    }
+}
+
+/// How grep reads its patterns.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LineOptions {
+    pub extended: bool,
+    /// Fixed strings (`-F`).
+    pub fixed: bool,
+    pub icase: bool,
+    /// The match must be a whole word (`-w`): no word byte either side.
+    pub word: bool,
+    /// The match must be the whole line (`-x`).
+    pub line: bool,
+    /// The line terminator (newline, or NUL for `-z`).
+    pub term: u8,
+}
+
+/// Several patterns matched against lines, as grep needs: a line matches
+/// when any pattern does. With the fast engine a whole buffer of lines is
+/// searched at once ([`LineMatcher::search`]); otherwise line by line.
+pub struct LineMatcher {
+    opts: LineOptions,
+    #[cfg(feature = "fast-regex")]
+    fast: Option<fast::Fast>,
+    posix: Vec<Regex>,
+    /// A pattern is empty: every line matches (at its start).
+    empty: bool,
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+impl LineMatcher {
+    pub fn new(patterns: &[Vec<u8>], opts: LineOptions) -> Result<LineMatcher, String> {
+        let syn = Syntax {
+            extended: opts.extended,
+            icase: opts.icase,
+            newline: true,
+        };
+        let mut nodes = Vec::new();
+        for p in patterns {
+            let mut node = if opts.fixed {
+                parse::literal(p, opts.icase)
+            } else {
+                if let Some(name) = bare_class(p) {
+                    let name = String::from_utf8_lossy(name);
+                    return Err(format!(
+                        "character class syntax is [[:{name}:]], not [:{name}:]"
+                    ));
+                }
+                parse::parse(p, syn)?.node
+            };
+            parse::exclude(&mut node, opts.term);
+            nodes.push(node);
+        }
+        let empty = nodes.iter().any(|n| matches!(n, parse::Node::Empty));
+        #[cfg(feature = "fast-regex")]
+        let fast = {
+            let mut srcs = Vec::new();
+            for n in &nodes {
+                let mut parts = Vec::new();
+                if opts.line {
+                    parts.push(parse::Node::LineStart);
+                } else if opts.word {
+                    parts.push(parse::Node::NotWordBefore);
+                }
+                parts.push(parse::Node::Group(Box::new(n.clone()), 0));
+                if opts.line {
+                    parts.push(parse::Node::LineEnd);
+                } else if opts.word {
+                    parts.push(parse::Node::NotWordAfter);
+                }
+                match parse::to_fast(&parse::Node::Concat(parts), true) {
+                    // Non-capturing: captures are the C library's job.
+                    Some(s) => srcs.push(s.replacen("(?-u)", "", 1).replace("(?-u)", "")),
+                    None => {
+                        srcs.clear();
+                        break;
+                    }
+                }
+            }
+            if srcs.len() == nodes.len() && !srcs.is_empty() {
+                let joined = format!(
+                    "(?-u){}",
+                    srcs.iter()
+                        .map(|s| format!("(?:{s})"))
+                        .collect::<Vec<_>>()
+                        .join("|")
+                );
+                fast::Fast::with_terminator(&joined, opts.term)
+            } else {
+                None
+            }
+        };
+        let mut m = LineMatcher {
+            opts,
+            #[cfg(feature = "fast-regex")]
+            fast,
+            posix: Vec::new(),
+            empty,
+        };
+        if !m.has_fast() {
+            for n in &nodes {
+                let src = parse::to_posix(n).ok_or("Regular expression too big")?;
+                let flags = Flags {
+                    extended: false,
+                    icase: opts.icase,
+                    newline: false,
+                };
+                m.posix.push(Regex::new(&src, flags)?);
+            }
+        }
+        Ok(m)
+    }
+
+    /// Whether [`search`](Self::search) may be used on whole buffers.
+    pub fn has_fast(&self) -> bool {
+        #[cfg(feature = "fast-regex")]
+        return self.fast.is_some();
+        #[cfg(not(feature = "fast-regex"))]
+        false
+    }
+
+    /// The first match in `buf` at or after `from`, lines and all (only
+    /// with the fast engine): matches never cross a line terminator.
+    pub fn search(&self, buf: &[u8], from: usize) -> Option<(usize, usize)> {
+        #[cfg(feature = "fast-regex")]
+        if let Some(f) = &self.fast {
+            return f.find_at(buf, from);
+        }
+        let _ = (buf, from);
+        None
+    }
+
+    /// The first matching line in `buf[from..]` as (start, end without
+    /// the terminator); only with the fast engine. Cheaper than
+    /// [`search`](Self::search): no match boundaries are worked out.
+    pub fn next_line(&self, buf: &[u8], from: usize) -> Option<(usize, usize)> {
+        #[cfg(feature = "fast-regex")]
+        if let Some(f) = &self.fast {
+            let e = f.end_at(buf, from)?;
+            let t = self.opts.term;
+            let ls = memchr::memrchr(t, &buf[from..e]).map_or(from, |i| from + i + 1);
+            let le = memchr::memchr(t, &buf[e..]).map_or(buf.len(), |i| e + i);
+            return Some((ls, le));
+        }
+        let _ = (buf, from);
+        None
+    }
+
+    /// Whether `line` (without its terminator) matches.
+    pub fn matches(&self, line: &[u8]) -> bool {
+        if self.has_fast() {
+            return self.search(line, 0).is_some();
+        }
+        self.find(line, 0).is_some()
+    }
+
+    /// The leftmost-longest match in `line` at or after `start`, with the
+    /// `-w`/`-x` rules.
+    pub fn find(&self, line: &[u8], start: usize) -> Option<(usize, usize)> {
+        if self.has_fast() {
+            return self.search(line, start);
+        }
+        if self.opts.line {
+            if start > 0 {
+                return None;
+            }
+            return self
+                .raw_find(line, 0)
+                .filter(|&(s, e)| s == 0 && e == line.len());
+        }
+        let mut at = start;
+        while at <= line.len() {
+            let (s, e) = self.raw_find(line, at)?;
+            if !self.opts.word {
+                return Some((s, e));
+            }
+            let before = s == 0 || !is_word(line[s - 1]);
+            let after = e == line.len() || !is_word(line[e]);
+            if before && after {
+                return Some((s, e));
+            }
+            at = s + 1;
+        }
+        None
+    }
+
+    /// The leftmost-longest match of any pattern.
+    fn raw_find(&self, line: &[u8], start: usize) -> Option<(usize, usize)> {
+        if self.empty && self.posix.is_empty() {
+            return Some((start, start));
+        }
+        let mut best: Option<(usize, usize)> = None;
+        let mut spans = [None];
+        for re in &self.posix {
+            if start > line.len() || !re.exec(&line[start..], start > 0, &mut spans) {
+                continue;
+            }
+            if let Some((s, e)) = spans[0] {
+                let (s, e) = (s + start, e + start);
+                best = match best {
+                    Some((bs, be)) if bs < s || (bs == s && be >= e) => Some((bs, be)),
+                    _ => Some((s, e)),
+                };
+            }
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests;
