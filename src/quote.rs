@@ -76,9 +76,11 @@ pub fn shell_always(name: &[u8]) -> Vec<u8> {
 /// messages in the C locale: as it is when a shell would read it back as
 /// one plain word (and it has no colon), else [`shell_always`].
 pub fn file(name: &[u8]) -> std::borrow::Cow<'_, [u8]> {
-    let plain = !name.is_empty()
-        && !matches!(name[0], b'#' | b'~')
-        && !(name.len() == 1 && matches!(name[0], b'{' | b'}'))
+    let special_start = match name {
+        [] | [b'{' | b'}'] => true,
+        [first, ..] => matches!(first, b'#' | b'~'),
+    };
+    let plain = !special_start
         && name
             .iter()
             .all(|&b| printable(b) && !b" !\"$&'()*;<=>?[\\^`|:".contains(&b));
