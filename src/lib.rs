@@ -18,6 +18,8 @@ pub mod escape;
 ))]
 pub mod hashsum;
 pub mod io;
+#[cfg(all(target_arch = "x86_64", target_env = "musl"))]
+pub mod mem;
 pub mod mode;
 pub mod multi;
 pub mod num;
