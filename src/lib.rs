@@ -13,7 +13,10 @@ pub mod escape;
 #[cfg(any(
     feature = "md5sum",
     feature = "sha1sum",
+    feature = "sha224sum",
     feature = "sha256sum",
+    feature = "sha384sum",
+    feature = "sha3sum",
     feature = "sha512sum"
 ))]
 pub mod hashsum;

@@ -104,8 +104,14 @@ mod sed;
 mod seq;
 #[cfg(feature = "sha1sum")]
 mod sha1sum;
+#[cfg(feature = "sha224sum")]
+mod sha224sum;
 #[cfg(feature = "sha256sum")]
 mod sha256sum;
+#[cfg(feature = "sha384sum")]
+mod sha384sum;
+#[cfg(feature = "sha3sum")]
+mod sha3sum;
 #[cfg(feature = "sha512sum")]
 mod sha512sum;
 #[cfg(feature = "shred")]
