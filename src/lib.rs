@@ -7,6 +7,8 @@
 pub mod args;
 pub mod baseenc;
 pub mod copy;
+#[cfg(any(feature = "cksum", feature = "crc32", feature = "sum"))]
+pub mod crc;
 pub mod datespec;
 pub mod diag;
 pub mod escape;

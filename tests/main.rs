@@ -20,10 +20,14 @@ mod cat;
 mod chmod;
 #[cfg(feature = "chown")]
 mod chown;
+#[cfg(feature = "cksum")]
+mod cksum;
 #[cfg(feature = "comm")]
 mod comm;
 #[cfg(feature = "cp")]
 mod cp;
+#[cfg(feature = "crc32")]
+mod crc32;
 #[cfg(feature = "cut")]
 mod cut;
 #[cfg(feature = "date")]
@@ -122,6 +126,8 @@ mod sleep;
 mod split;
 #[cfg(feature = "stat")]
 mod stat;
+#[cfg(feature = "sum")]
+mod sum;
 #[cfg(feature = "sync")]
 mod sync;
 #[cfg(feature = "tac")]
