@@ -156,6 +156,10 @@ mod uname;
 mod uniq;
 #[cfg(feature = "unlink")]
 mod unlink;
+#[cfg(feature = "uudecode")]
+mod uudecode;
+#[cfg(feature = "uuencode")]
+mod uuencode;
 #[cfg(feature = "wc")]
 mod wc;
 #[cfg(feature = "which")]
