@@ -166,5 +166,7 @@ mod wc;
 mod which;
 #[cfg(feature = "whoami")]
 mod whoami;
+#[cfg(feature = "xxd")]
+mod xxd;
 #[cfg(feature = "yes")]
 mod yes;
