@@ -201,3 +201,14 @@ uudecode: nope: No such file or directory\nuudecode: .: Is a directory\n",
         .status(1)
         .err_has("uudecode: option requires an argument -- 'o'");
 }
+
+#[test]
+fn a_fifo_keeps_its_mode() {
+    let t = TempDir::new();
+    sh("mkfifo -m 640 f && { cat f > got & } && printf 'begin 777 x\\n&:&5L;&\\\\*\\n`\\nend\\n' | uudecode -o f; wait; \
+        cat got; stat -c %a f")
+        .cwd(t.path())
+        .run()
+        .ok()
+        .out("hello\n640\n");
+}

@@ -6,7 +6,8 @@
 //! before it are ignored, and so is everything after the block. The body
 //! is written to NAME, or to `-o OUTFILE`; `-` and `/dev/stdout` mean
 //! standard output. The file gets MODE's permission bits (setuid and the
-//! like dropped), even if it already existed, as sharutils and BusyBox do.
+//! like dropped), even if it already existed, as sharutils and BusyBox do;
+//! a device or FIFO (`-o /dev/null`) keeps its own.
 //!
 //! The historical body is length-prefixed lines of 6-bit characters
 //! (space or `` ` `` for zero; characters a mailer stripped from the end
@@ -150,12 +151,18 @@ fn open_sink(name: &OsStr, mode: u32) -> Result<Sink, Fail> {
         .mode(mode)
         .open(name)
         .map_err(|e| Fail::Output(name.to_owned(), e))?;
-    f.set_permissions(Permissions::from_mode(mode))
-        .map_err(|e| Fail::Output(name.to_owned(), e))?;
+    // Only a regular file takes the mode: `-o /dev/null` must not
+    // change the device.
+    let regular = f.metadata().map(|m| m.is_file()).unwrap_or(false);
+    if regular {
+        f.set_permissions(Permissions::from_mode(mode))
+            .map_err(|e| Fail::Output(name.to_owned(), e))?;
+    }
     Ok(Sink::File(f))
 }
 
 /// The 6-bit value of a historical character.
+#[inline]
 fn dec(c: u8) -> u8 {
     c.wrapping_sub(b' ') & 0x3f
 }
@@ -216,17 +223,19 @@ fn decode(input: &Input, outfile: Option<&OsStr>) -> Result<(), Fail> {
         }
         // Characters past the end of the line (stripped trailing spaces)
         // are zero.
-        let ch = |i: usize| dec(*line.get(i).unwrap_or(&b' '));
-        let mut i = 1;
-        let mut left = n;
-        while left > 0 {
-            let (a, b, c, e) = (ch(i), ch(i + 1), ch(i + 2), ch(i + 3));
-            let bytes = [(a << 2) | (b >> 4), (b << 4) | (c >> 2), (c << 6) | e];
-            let take = left.min(3);
-            data.extend_from_slice(&bytes[..take]);
-            left -= take;
-            i += 4;
+        let need = 1 + n.div_ceil(3) * 4;
+        if line.len() < need {
+            line.resize(need, b' ');
         }
+        // At most 63 bytes a line: 21 groups.
+        let mut bytes = [0u8; 63];
+        for (q, o) in line[1..need].chunks_exact(4).zip(bytes.chunks_exact_mut(3)) {
+            let (a, b, c, e) = (dec(q[0]), dec(q[1]), dec(q[2]), dec(q[3]));
+            o[0] = (a << 2) | (b >> 4);
+            o[1] = (b << 4) | (c >> 2);
+            o[2] = (c << 6) | e;
+        }
+        data.extend_from_slice(&bytes[..n]);
         if data.len() >= 60 * 1024 {
             sink.write(&data).map_err(out_err)?;
             data.clear();

@@ -33,6 +33,7 @@ pub const APPLET: Applet = Applet {
 const OPTS: &[Opt] = &[Opt::flag('m', "base64")];
 
 /// One 6-bit value as a character; zero is `` ` `` rather than space.
+#[inline]
 fn enc(v: u8) -> u8 {
     let v = v & 0x3f;
     if v == 0 {
@@ -44,15 +45,28 @@ fn enc(v: u8) -> u8 {
 
 /// One line of the historical encoding for up to 45 bytes.
 fn uu_line(data: &[u8], out: &mut Vec<u8>) {
-    out.push(enc(data.len() as u8));
-    for g in data.chunks(3) {
-        let b = [g[0], *g.get(1).unwrap_or(&0), *g.get(2).unwrap_or(&0)];
-        out.push(enc(b[0] >> 2));
-        out.push(enc((b[0] << 4) | (b[1] >> 4)));
-        out.push(enc((b[1] << 2) | (b[2] >> 6)));
-        out.push(enc(b[2]));
+    let mut line = [0u8; 62];
+    line[0] = enc(data.len() as u8);
+    let mut k = 1;
+    let mut groups = data.chunks_exact(3);
+    for g in &mut groups {
+        line[k] = enc(g[0] >> 2);
+        line[k + 1] = enc((g[0] << 4) | (g[1] >> 4));
+        line[k + 2] = enc((g[1] << 2) | (g[2] >> 6));
+        line[k + 3] = enc(g[2]);
+        k += 4;
     }
-    out.push(b'\n');
+    let rest = groups.remainder();
+    if !rest.is_empty() {
+        let b = [rest[0], *rest.get(1).unwrap_or(&0), 0];
+        line[k] = enc(b[0] >> 2);
+        line[k + 1] = enc((b[0] << 4) | (b[1] >> 4));
+        line[k + 2] = enc((b[1] << 2) | (b[2] >> 6));
+        line[k + 3] = enc(b[2]);
+        k += 4;
+    }
+    line[k] = b'\n';
+    out.extend_from_slice(&line[..=k]);
 }
 
 /// 0666 less the umask (read by setting it and putting it back).

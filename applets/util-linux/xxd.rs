@@ -258,6 +258,28 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// The buffered bytes, at most `max` (none at the end of the input);
+    /// they count as read.
+    fn chunk(&mut self, max: i64) -> Result<&[u8], Exit> {
+        if self.pos == self.end {
+            match read_fd(self.fd, &mut self.buf) {
+                Ok(n) => {
+                    self.pos = 0;
+                    self.end = n;
+                }
+                Err(e) => return Err(fail_at(2, self.name, &e)),
+            }
+        }
+        let start = self.pos;
+        let n = if max < 0 {
+            self.end - start
+        } else {
+            (self.end - start).min(usize::try_from(max).unwrap_or(usize::MAX))
+        };
+        self.pos += n;
+        Ok(&self.buf[start..start + n])
+    }
+
     fn get(&mut self) -> Result<Option<u8>, Exit> {
         if self.pos == self.end {
             match read_fd(self.fd, &mut self.buf) {
@@ -570,73 +592,111 @@ impl Skipper {
     }
 }
 
+/// Writes `off` as xxd's `%08lx` or `%08ld` into `to`; gives the length.
+fn address(off: i64, decimal: bool, to: &mut [u8]) -> usize {
+    let mut digits = [0u8; 24];
+    let mut k = digits.len();
+    let (mut v, base, neg) = if decimal {
+        (off.unsigned_abs(), 10, off < 0)
+    } else {
+        (off as u64, 16, false)
+    };
+    loop {
+        k -= 1;
+        digits[k] = b"0123456789abcdef"[(v % base) as usize];
+        v /= base;
+        if v == 0 {
+            break;
+        }
+    }
+    let body = digits.len() - k;
+    let width = if neg { 7 } else { 8 };
+    let mut i = 0;
+    if neg {
+        to[0] = b'-';
+        i = 1;
+    }
+    for _ in body..width {
+        to[i] = b'0';
+        i += 1;
+    }
+    to[i..i + body].copy_from_slice(&digits[k..]);
+    i += body;
+    to[i] = b':';
+    i + 1
+}
+
 fn dump(r: &mut Reader, out: &mut Out, d: &Layout, first: i64, len: i64) -> Result<(), Exit> {
     let cols = d.cols;
     let g = d.group;
-    let digits = if d.kind == Kind::Bits { 8 } else { 2 };
-    let grplen = g * digits + 1;
+    let bits = d.kind == Kind::Bits;
+    let grplen = g * if bits { 8 } else { 2 } + 1;
     let mut line = vec![b' '; 32 + cols * 10 + cols];
+    // Where byte p of a line goes, after an address of 9 characters (a
+    // longer one shifts everything by the difference).
+    let hexpos: Vec<usize> = (0..cols)
+        .map(|p| {
+            let x = if d.kind == Kind::Little { p ^ (g - 1) } else { p };
+            10 + (grplen * x) / g
+        })
+        .collect();
+    let text = 12 + (grplen * cols - 1) / g;
     let mut skip = Skipper {
         zeros: 0,
         saved: Vec::new(),
     };
-    let mut addrlen = 0;
+    let mut shift = 0usize;
     let mut p = 0usize;
     let mut c = 0usize;
     let mut n = 0i64;
     let mut nonzero = false;
     let hex = d.hex;
-    while len < 0 || n < len {
-        let Some(e) = r.get()? else { break };
-        if p == 0 {
-            let off = first.wrapping_add(n);
-            let a = if d.decimal {
-                format!("{off:08}:")
-            } else {
-                format!("{:08x}:", off as u64)
-            };
-            addrlen = a.len();
-            line.resize(addrlen + 32 + cols * 10 + cols, b' ');
-            line[..addrlen].copy_from_slice(a.as_bytes());
-            line[addrlen..].fill(b' ');
+    loop {
+        let chunk = r.chunk(if len < 0 { -1 } else { len - n })?;
+        if chunk.is_empty() {
+            break;
         }
-        let x = if d.kind == Kind::Little { p ^ (g - 1) } else { p };
-        let mut h = addrlen + 1 + (grplen * x) / g;
-        if d.kind == Kind::Bits {
-            for i in (0..8).rev() {
-                line[h] = if e & (1 << i) != 0 { b'1' } else { b'0' };
-                h += 1;
+        for &e in chunk {
+            if p == 0 {
+                line.fill(b' ');
+                let a = address(first.wrapping_add(n), d.decimal, &mut line);
+                shift = a - 9;
             }
-        } else {
-            line[h] = hex[(e >> 4) as usize];
-            line[h + 1] = hex[(e & 15) as usize];
-        }
-        nonzero |= e != 0;
-        let shown = if d.ebcdic {
-            if e < 64 {
+            let h = hexpos[p] + shift;
+            if bits {
+                for i in 0..8 {
+                    line[h + i] = b'0' + ((e >> (7 - i)) & 1);
+                }
+            } else {
+                line[h] = hex[(e >> 4) as usize];
+                line[h + 1] = hex[(e & 15) as usize];
+            }
+            nonzero |= e != 0;
+            c = text + shift + p;
+            line[c] = if d.ebcdic {
+                if e < 64 {
+                    b'.'
+                } else {
+                    EBCDIC[(e - 64) as usize]
+                }
+            } else if (32..127).contains(&e) {
+                e
+            } else {
                 b'.'
-            } else {
-                EBCDIC[(e - 64) as usize]
+            };
+            c += 1;
+            n += 1;
+            p += 1;
+            if p == cols {
+                line[c] = b'\n';
+                if d.autoskip {
+                    skip.line(out, &line[..=c], !nonzero);
+                } else {
+                    out.write_bytes(&line[..=c]);
+                }
+                nonzero = false;
+                p = 0;
             }
-        } else if (32..127).contains(&e) {
-            e
-        } else {
-            b'.'
-        };
-        c = addrlen + 3 + (grplen * cols - 1) / g + p;
-        line[c] = shown;
-        c += 1;
-        n += 1;
-        p += 1;
-        if p == cols {
-            line[c] = b'\n';
-            if d.autoskip {
-                skip.line(out, &line[..=c], !nonzero);
-            } else {
-                out.write_bytes(&line[..=c]);
-            }
-            nonzero = false;
-            p = 0;
         }
     }
     if p > 0 {
@@ -675,76 +735,88 @@ fn revert(
 ) -> Result<(), Exit> {
     let (mut n1, mut n2) = (-1i32, 0i32);
     let mut garbage = true;
+    // Skipping the rest of a line.
+    let mut to_eol = false;
     let mut p = cols;
     let (mut have, mut want) = (0i64, 0i64);
-    // Skips to the end of the line; false at the end of the input.
-    fn to_eol(r: &mut Reader) -> Result<bool, Exit> {
-        loop {
-            match r.get()? {
-                None => return Ok(false),
-                Some(b'\n') => return Ok(true),
-                Some(_) => {}
-            }
+    let mut bytes: Vec<u8> = Vec::with_capacity(64 * 1024);
+    loop {
+        let chunk = r.chunk(-1)?;
+        if chunk.is_empty() {
+            break;
         }
-    }
-    while let Some(mut c) = r.get()? {
-        if c == b'\r' || (plain && matches!(c, b' ' | b'\n' | b'\t')) {
-            continue;
-        }
-        let n3 = n2;
-        n2 = n1;
-        n1 = hexval(c);
-        if n1 < 0 && garbage {
-            continue;
-        }
-        garbage = false;
-        if !plain && p >= cols {
-            if n1 < 0 {
-                p = 0;
+        for &c in chunk {
+            if to_eol {
+                if c != b'\n' {
+                    continue;
+                }
+                to_eol = false;
             } else {
-                want = (want << 4) | i64::from(n1);
-            }
-            continue;
-        }
-        let target = base.wrapping_add(want);
-        if target != have {
-            if !out.flush_now() {
-                return Ok(());
-            }
-            // SAFETY: lseek on the output descriptor; -1 on failure.
-            if unsafe { libc::lseek(fd, (target - have) as libc::off_t, libc::SEEK_CUR) } >= 0 {
-                have = target;
-            }
-            if target < have {
-                return Err(fail(5, "Sorry, cannot seek backwards."));
-            }
-            while have < target {
-                let k = (target - have).min(4096) as usize;
-                out.write_bytes(&[0u8; 4096][..k]);
-                have += k as i64;
-            }
-        }
-        if n2 >= 0 && n1 >= 0 {
-            out.write_bytes(&[((n2 << 4) | n1) as u8]);
-            have += 1;
-            want += 1;
-            n1 = -1;
-            if !plain {
-                p += 1;
-                if p >= cols {
-                    if !to_eol(r)? {
-                        break;
+                if c == b'\r' || (plain && matches!(c, b' ' | b'\n' | b'\t')) {
+                    continue;
+                }
+                let n3 = n2;
+                n2 = n1;
+                n1 = hexval(c);
+                if n1 < 0 && garbage {
+                    continue;
+                }
+                garbage = false;
+                if !plain && p >= cols {
+                    if n1 < 0 {
+                        p = 0;
+                    } else {
+                        want = (want << 4) | i64::from(n1);
                     }
-                    c = b'\n';
+                    continue;
+                }
+                let target = base.wrapping_add(want);
+                if target != have {
+                    out.write_bytes(&bytes);
+                    bytes.clear();
+                    if !out.flush_now() {
+                        return Ok(());
+                    }
+                    // SAFETY: lseek on the output descriptor; -1 on failure.
+                    let delta = (target - have) as libc::off_t;
+                    if unsafe { libc::lseek(fd, delta, libc::SEEK_CUR) } >= 0 {
+                        have = target;
+                    }
+                    if target < have {
+                        return Err(fail(5, "Sorry, cannot seek backwards."));
+                    }
+                    while have < target {
+                        let k = (target - have).min(4096) as usize;
+                        out.write_bytes(&[0u8; 4096][..k]);
+                        have += k as i64;
+                    }
+                }
+                if n2 >= 0 && n1 >= 0 {
+                    bytes.push(((n2 << 4) | n1) as u8);
+                    if bytes.len() == bytes.capacity() {
+                        out.write_bytes(&bytes);
+                        bytes.clear();
+                    }
+                    have += 1;
+                    want += 1;
+                    n1 = -1;
+                    if !plain {
+                        p += 1;
+                        if p >= cols {
+                            to_eol = c != b'\n';
+                        }
+                    }
+                } else if n1 < 0 && n2 < 0 && n3 < 0 {
+                    to_eol = c != b'\n';
+                }
+                if to_eol {
+                    continue;
+                }
+                if c != b'\n' {
+                    continue;
                 }
             }
-        } else if n1 < 0 && n2 < 0 && n3 < 0 {
-            if !to_eol(r)? {
-                break;
-            }
-            c = b'\n';
-        }
-        if c == b'\n' {
+            // The end of a line.
             if !plain {
                 want = 0;
             }
@@ -752,6 +824,7 @@ fn revert(
             garbage = true;
         }
     }
+    out.write_bytes(&bytes);
     Ok(())
 }
 
