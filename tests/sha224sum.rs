@@ -36,3 +36,22 @@ fn digests_and_checks() {
         .status(1)
         .err("sha224sum: a: no properly formatted checksum lines found\n");
 }
+
+#[test]
+fn binary_data_and_errors() {
+    let t = TempDir::new();
+    let data: Vec<u8> = (0..3).flat_map(|_| 0..=255u8).collect();
+    t.write("b768", &data);
+    cmd("sha224sum")
+        .args(["b768", "nope", "."])
+        .cwd(t.path())
+        .run()
+        .status(1)
+        .out("591b51555cc8c83f6951d9ec73d834d6d17865fecdb543605471a562  b768\n")
+        .err("sha224sum: nope: No such file or directory\nsha224sum: .: Is a directory\n");
+    sh("sha224sum -b b768 > l && sha224sum -c --quiet l && sha224sum -z b768 | tr '\\0' '\\n' | sha224sum -c")
+        .cwd(t.path())
+        .run()
+        .ok()
+        .out("b768: OK\n");
+}

@@ -26,3 +26,22 @@ fn digests_and_checks() {
         .status(1)
         .err("sha384sum: a: no properly formatted checksum lines found\n");
 }
+
+#[test]
+fn binary_data_and_errors() {
+    let t = TempDir::new();
+    let data: Vec<u8> = (0..3).flat_map(|_| 0..=255u8).collect();
+    t.write("b768", &data);
+    cmd("sha384sum")
+        .args(["b768", "nope", "."])
+        .cwd(t.path())
+        .run()
+        .status(1)
+        .out("6bee04118003cf5630ccb22cdb53f78dc079231c7d09209955dfc34234cbab03d41da198e30bf1e77ef8b289ddd794ec  b768\n")
+        .err("sha384sum: nope: No such file or directory\nsha384sum: .: Is a directory\n");
+    sh("sha384sum -b b768 > l && sha384sum -c --quiet l && sha384sum -z b768 | tr '\\0' '\\n' | sha384sum -c")
+        .cwd(t.path())
+        .run()
+        .ok()
+        .out("b768: OK\n");
+}

@@ -128,3 +128,58 @@ fn errors() {
         .status(1)
         .err("sha3sum: -a: No such file or directory\n");
 }
+
+#[test]
+fn binary_data_and_bad_lines() {
+    let t = TempDir::new();
+    let data: Vec<u8> = (0..3).flat_map(|_| 0..=255u8).collect();
+    t.write("b768", &data);
+    for (bits, hex) in [
+        ("224", "1e79576532395de20d67911b1f6b482bbcaaed8e6863d1e58082916e"),
+        ("256", "c043b2b15d405c9f4cd92fdaef420eba6201d328fb34ec0e2c16e4981b9e4b39"),
+        ("384", "1719287be5dd0ce14ac51bfdc22f8e1137a6951666b2d946cd0d031bb68bc3173ba0e202bc0e6202f5d337061c6ec21f"),
+        ("512", "ad3a11a3430f0fac234a6c15bff0cb609b3d6fde0eac5873893e2775d15cf47d6791b4db907361c53719da248a7662f759b3f6c7ffb4fe69492a9449728cdad7"),
+    ] {
+        cmd("sha3sum")
+            .args(["-a", bits, "b768"])
+            .cwd(t.path())
+            .run()
+            .ok()
+            .out(format!("{hex}  b768\n"));
+    }
+    t.write(
+        "l",
+        "junk line\n1e79576532395de20d67911b1f6b482bbcaaed8e6863d1e58082916e  b768\n",
+    );
+    cmd("sha3sum")
+        .args(["-c", "-w", "l"])
+        .cwd(t.path())
+        .run()
+        .status(0)
+        .out("b768: OK\n")
+        .err("sha3sum: l: 1: improperly formatted SHA3-224 checksum line\nsha3sum: WARNING: 1 line is improperly formatted\n");
+    cmd("sha3sum")
+        .args(["-c", "--strict", "l"])
+        .cwd(t.path())
+        .run()
+        .status(1)
+        .out("b768: OK\n")
+        .err("sha3sum: WARNING: 1 line is improperly formatted\n");
+    cmd("sha3sum")
+        .args(["-c", "/dev/null"])
+        .run()
+        .status(1)
+        .err("sha3sum: /dev/null: no properly formatted checksum lines found\n");
+    // A missing listed file, and --ignore-missing.
+    t.write(
+        "m",
+        "1e79576532395de20d67911b1f6b482bbcaaed8e6863d1e58082916e  gone\n",
+    );
+    cmd("sha3sum")
+        .args(["-c", "m"])
+        .cwd(t.path())
+        .run()
+        .status(1)
+        .out("gone: FAILED open or read\n")
+        .err("sha3sum: gone: No such file or directory\nsha3sum: WARNING: 1 listed file could not be read\n");
+}

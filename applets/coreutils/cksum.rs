@@ -105,7 +105,13 @@ fn main(args: &[OsString]) -> i32 {
     }
     if m.has("c") {
         let mut d = Diag::new(args);
-        d.error("--check is not supported with --algorithm={bsd,sysv,crc}");
+        if m.has("a") {
+            d.error("--check is not supported with --algorithm={bsd,sysv,crc}");
+        } else {
+            // GNU guesses each line's algorithm from its tag; here the
+            // list needs its -a.
+            d.error("--check without --algorithm is unsupported: give -a ALGO");
+        }
         return d.status();
     }
     for (key, long) in [
