@@ -326,14 +326,16 @@ fn run(args: &[OsString]) -> Result<i32, Exit> {
             _ => 2,
         },
     };
-    if group < 1 || group > cols {
-        group = cols;
-    }
-    if o.kind == Kind::Little && !o.revert && (group & (group - 1)) != 0 {
+    // The power of two is checked before a group wider than the line
+    // shrinks to it, as xxd does (`-e -c 3` is fine).
+    if o.kind == Kind::Little && !o.revert && group > 0 && (group & (group - 1)) != 0 {
         return Err(fail(
             1,
             "number of octets per group must be a power of 2 with -e.",
         ));
+    }
+    if group < 1 || group > cols {
+        group = cols;
     }
     if o.revert && !matches!(o.kind, Kind::Normal | Kind::Plain) {
         return Err(fail(1, "Sorry, cannot revert this type of hexdump"));
@@ -778,7 +780,7 @@ fn revert(
                         return Ok(());
                     }
                     // SAFETY: lseek on the output descriptor; -1 on failure.
-                    let delta = (target - have) as libc::off_t;
+                    let delta = target.wrapping_sub(have) as libc::off_t;
                     if unsafe { libc::lseek(fd, delta, libc::SEEK_CUR) } >= 0 {
                         have = target;
                     }
