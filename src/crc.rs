@@ -5,6 +5,8 @@
 //! Both CRCs run slicing-by-8: eight 256-entry tables, built at compile
 //! time, fold eight input bytes per step. The POSIX CRC is MSB-first with
 //! polynomial 0x04C11DB7; zlib's is its bit-reflected twin (0xEDB88320).
+//! On x86-64 with PCLMULQDQ the POSIX CRC folds 16 bytes per carry-less
+//! multiply instead (about three times the table speed, as GNU's).
 
 /// The POSIX `cksum` CRC: feed the data, then [`Posix::finish`] with the
 /// total length.
@@ -99,13 +101,117 @@ fn posix_update(mut crc: u32, data: &[u8]) -> u32 {
     crc
 }
 
+/// Carry-less multiplication folds 16 bytes a step where the CPU has it
+/// (x86-64 PCLMULQDQ): the message so far stays a 128-bit polynomial
+/// congruent to it modulo P, and its CRC is the CRC of those 16 bytes.
+#[cfg(target_arch = "x86_64")]
+mod fold {
+    use std::arch::x86_64::{__m128i, _mm_clmulepi64_si128, _mm_cvtsi64_si128};
+
+    /// x^n mod P, for the folding constants.
+    const fn xpow(n: u32) -> u64 {
+        let mut r: u64 = 1;
+        let mut i = 0;
+        while i < n {
+            r <<= 1;
+            if r & (1 << 32) != 0 {
+                r ^= 0x1_04C1_1DB7;
+            }
+            i += 1;
+        }
+        r
+    }
+    const K128: u64 = xpow(128);
+    const K192: u64 = xpow(192);
+
+    #[inline]
+    #[target_feature(enable = "pclmulqdq,sse2")]
+    fn clmul(a: u64, b: u64) -> u128 {
+        let r = _mm_clmulepi64_si128(_mm_cvtsi64_si128(a as i64), _mm_cvtsi64_si128(b as i64), 0);
+        // SAFETY: __m128i and u128 are both 16 plain bytes; lane 0 is
+        // the low half on x86-64.
+        unsafe { std::mem::transmute::<__m128i, u128>(r) }
+    }
+
+    const K512: u64 = xpow(512);
+    const K576: u64 = xpow(576);
+
+    /// 16 bytes at `c` as a polynomial, first byte highest.
+    #[inline(always)]
+    fn block(c: &[u8]) -> u128 {
+        assert!(c.len() >= 16);
+        // SAFETY: 16 bytes are there (checked); an unaligned read of a
+        // byte array is always valid.
+        u128::from_be_bytes(unsafe { std::ptr::read_unaligned(c.as_ptr().cast::<[u8; 16]>()) })
+    }
+
+    /// `a` moved `k` bits further along: the constants are x^(k+64) and
+    /// x^k mod P.
+    #[inline]
+    #[target_feature(enable = "pclmulqdq,sse2")]
+    fn shift(a: u128, hi: u64, lo: u64) -> u128 {
+        clmul((a >> 64) as u64, hi) ^ clmul(a as u64, lo)
+    }
+
+    /// The register after `data` (whole 16-byte blocks, at least four),
+    /// starting from `crc`. Four lanes fold 64 bytes a step so the
+    /// multiplies overlap; they are joined at the end.
+    #[target_feature(enable = "pclmulqdq,sse2")]
+    fn blocks(crc: u32, data: &[u8]) -> u32 {
+        let (quads, rest) = data.split_at(data.len() & !63);
+        let mut q = quads.chunks_exact(64);
+        let Some(first) = q.next() else {
+            return crc;
+        };
+        let mut l = [
+            block(&first[..16]) ^ (u128::from(crc) << 96),
+            block(&first[16..32]),
+            block(&first[32..48]),
+            block(&first[48..]),
+        ];
+        for c in q {
+            l[0] = shift(l[0], K576, K512) ^ block(c);
+            l[1] = shift(l[1], K576, K512) ^ block(&c[16..]);
+            l[2] = shift(l[2], K576, K512) ^ block(&c[32..]);
+            l[3] = shift(l[3], K576, K512) ^ block(&c[48..]);
+        }
+        let mut a = l[0];
+        for lane in &l[1..] {
+            a = shift(a, K192, K128) ^ lane;
+        }
+        for c in rest.chunks_exact(16) {
+            a = shift(a, K192, K128) ^ block(c);
+        }
+        super::posix_update(0, &a.to_be_bytes())
+    }
+
+    /// Folds the whole blocks of `data` if the CPU can; gives the register
+    /// and how many bytes were taken.
+    pub fn run(crc: u32, data: &[u8]) -> (u32, usize) {
+        if data.len() < 64 || !std::arch::is_x86_feature_detected!("pclmulqdq") {
+            return (crc, 0);
+        }
+        let n = data.len() & !15;
+        // SAFETY: the CPU has PCLMULQDQ (checked above) and SSE2 (x86-64).
+        (unsafe { blocks(crc, &data[..n]) }, n)
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+mod fold {
+    pub fn run(crc: u32, _: &[u8]) -> (u32, usize) {
+        (crc, 0)
+    }
+}
+
 impl Posix {
     pub fn new() -> Posix {
         Posix { crc: 0, len: 0 }
     }
 
     pub fn update(&mut self, data: &[u8]) {
-        self.crc = posix_update(self.crc, data);
+        let (crc, done) = fold::run(self.crc, data);
+        self.crc = posix_update(crc, &data[done..]);
         self.len += data.len() as u64;
     }
 
@@ -192,6 +298,33 @@ mod tests {
         assert_eq!(zlib_update(0, b"123456789"), 0xcbf43926);
         assert_eq!(bsd_update(0, b"hello\n"), 36979);
         assert_eq!(sysv_finish(sysv_update(0, b"hello\n")), 542);
+    }
+
+    #[test]
+    fn folding_agrees_with_tables() {
+        let mut x: u32 = 0x1234_5678;
+        let data: Vec<u8> = (0..5000)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                x as u8
+            })
+            .collect();
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("pclmulqdq") {
+            assert_eq!(fold::run(0, &data[..100]).1, 96);
+        }
+        for len in [0, 1, 15, 16, 63, 64, 65, 100, 128, 129, 1000, 4999, 5000] {
+            for split in [0, 1, 7, 16, 33] {
+                let split = split.min(len);
+                let mut a = Posix::new();
+                a.update(&data[..split]);
+                a.update(&data[split..len]);
+                let table = posix_update(posix_update(0, &data[..split]), &data[split..len]);
+                assert_eq!(a.crc, table, "len {len} split {split}");
+            }
+        }
     }
 
     #[test]
