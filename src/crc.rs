@@ -185,10 +185,15 @@ mod fold {
         super::posix_update(0, &a.to_be_bytes())
     }
 
+    /// Whether the CPU can fold.
+    pub fn available() -> bool {
+        std::arch::is_x86_feature_detected!("pclmulqdq")
+    }
+
     /// Folds the whole blocks of `data` if the CPU can; gives the register
     /// and how many bytes were taken.
     pub fn run(crc: u32, data: &[u8]) -> (u32, usize) {
-        if data.len() < 64 || !std::arch::is_x86_feature_detected!("pclmulqdq") {
+        if data.len() < 64 || !available() {
             return (crc, 0);
         }
         let n = data.len() & !15;
@@ -199,9 +204,17 @@ mod fold {
 
 #[cfg(not(target_arch = "x86_64"))]
 mod fold {
+    pub fn available() -> bool {
+        false
+    }
     pub fn run(crc: u32, _: &[u8]) -> (u32, usize) {
         (crc, 0)
     }
+}
+
+/// Whether the POSIX CRC runs on carry-less multiplies here.
+pub fn posix_accelerated() -> bool {
+    fold::available()
 }
 
 impl Posix {

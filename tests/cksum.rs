@@ -174,3 +174,21 @@ fn errors() {
         .status(1)
         .err("cksum: write error: No space left on device\n");
 }
+
+#[test]
+fn debug() {
+    let o = cmd("cksum").arg("--debug").stdin("x").run();
+    o.status(0).out("12738659 1\n");
+    let e = o.stderr_str();
+    assert!(
+        e == "cksum: using pclmul hardware support\n"
+            || e == "cksum: using generic hardware support\n",
+        "{e:?}"
+    );
+    cmd("cksum")
+        .args(["--debug", "-a", "sysv"])
+        .stdin("x")
+        .run()
+        .ok()
+        .out("120 1\n");
+}

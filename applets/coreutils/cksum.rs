@@ -8,7 +8,8 @@
 //! `sha256`, `sha384` and `sha512` run the `md5sum`/`sha*sum` engine
 //! (`crate::hashsum`) when that applet is compiled in, with BSD-style
 //! `ALGO (NAME) = HEX` lines unless `--untagged`, and `-c` with its
-//! `--quiet --status --strict -w --ignore-missing`.
+//! `--quiet --status --strict -w --ignore-missing`. `--debug` says on
+//! stderr whether the CRC uses PCLMULQDQ, as GNU does.
 //!
 //! Unlike GNU 9.1, which prints the CRC of nothing for a directory, a
 //! directory operand is an error, as it is for `sum` and `md5sum`.
@@ -37,7 +38,8 @@ pub const APPLET: Applet = Applet {
 \t--untagged\tDigests as HEX  NAME lines, not ALGO (NAME) = HEX\n\
 \t--tag\tThe BSD-style lines (the default)\n\
 \t-c\tCheck the digests listed in FILEs (needs a digest ALGO)\n\
-With -c: --quiet --status --strict -w --ignore-missing, as md5sum",
+With -c: --quiet --status --strict -w --ignore-missing, as md5sum\n\
+\t--debug\tSay whether the CRC uses the CPU's carry-less multiply",
     help_option: true,
     main,
 };
@@ -54,6 +56,7 @@ const OPTS: &[Opt] = &[
     Opt::flag('\0', "strict"),
     Opt::flag('w', "warn"),
     Opt::flag('\0', "ignore-missing"),
+    Opt::flag('\0', "debug"),
 ];
 
 #[derive(Clone, Copy, PartialEq)]
@@ -127,6 +130,13 @@ fn main(args: &[OsString]) -> i32 {
                 format_args!("the --{long} option is meaningful only when verifying checksums"),
             );
         }
+    }
+    if m.has("debug") && algo == Algo::Crc {
+        Diag::new(args).warn(if crc::posix_accelerated() {
+            "using pclmul hardware support"
+        } else {
+            "using generic hardware support"
+        });
     }
     let eol = if m.has("z") { 0 } else { b'\n' };
     let named = !m.operands.is_empty();
