@@ -20,10 +20,14 @@ mod cat;
 mod chmod;
 #[cfg(feature = "chown")]
 mod chown;
+#[cfg(feature = "cksum")]
+mod cksum;
 #[cfg(feature = "comm")]
 mod comm;
 #[cfg(feature = "cp")]
 mod cp;
+#[cfg(feature = "crc32")]
+mod crc32;
 #[cfg(feature = "cut")]
 mod cut;
 #[cfg(feature = "date")]
@@ -104,8 +108,14 @@ mod sed;
 mod seq;
 #[cfg(feature = "sha1sum")]
 mod sha1sum;
+#[cfg(feature = "sha224sum")]
+mod sha224sum;
 #[cfg(feature = "sha256sum")]
 mod sha256sum;
+#[cfg(feature = "sha384sum")]
+mod sha384sum;
+#[cfg(feature = "sha3sum")]
+mod sha3sum;
 #[cfg(feature = "sha512sum")]
 mod sha512sum;
 #[cfg(feature = "shred")]
@@ -116,6 +126,8 @@ mod sleep;
 mod split;
 #[cfg(feature = "stat")]
 mod stat;
+#[cfg(feature = "sum")]
+mod sum;
 #[cfg(feature = "sync")]
 mod sync;
 #[cfg(feature = "tac")]
@@ -144,11 +156,17 @@ mod uname;
 mod uniq;
 #[cfg(feature = "unlink")]
 mod unlink;
+#[cfg(feature = "uudecode")]
+mod uudecode;
+#[cfg(feature = "uuencode")]
+mod uuencode;
 #[cfg(feature = "wc")]
 mod wc;
 #[cfg(feature = "which")]
 mod which;
 #[cfg(feature = "whoami")]
 mod whoami;
+#[cfg(feature = "xxd")]
+mod xxd;
 #[cfg(feature = "yes")]
 mod yes;
