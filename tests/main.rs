@@ -136,6 +136,8 @@ mod tree;
 mod r#true;
 #[cfg(feature = "truncate")]
 mod truncate;
+#[cfg(feature = "tsort")]
+mod tsort;
 #[cfg(feature = "tty")]
 mod tty;
 #[cfg(feature = "uname")]
