@@ -42,6 +42,8 @@ mod echo;
 mod env;
 #[cfg(feature = "expand")]
 mod expand;
+#[cfg(feature = "factor")]
+mod factor;
 #[cfg(feature = "false")]
 mod r#false;
 #[cfg(feature = "fold")]
