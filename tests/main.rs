@@ -118,6 +118,8 @@ mod sleep;
 mod split;
 #[cfg(feature = "stat")]
 mod stat;
+#[cfg(feature = "strings")]
+mod strings;
 #[cfg(feature = "sync")]
 mod sync;
 #[cfg(feature = "tac")]
