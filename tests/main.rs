@@ -146,6 +146,8 @@ mod tsort;
 mod tty;
 #[cfg(feature = "uname")]
 mod uname;
+#[cfg(feature = "unexpand")]
+mod unexpand;
 #[cfg(feature = "uniq")]
 mod uniq;
 #[cfg(feature = "unlink")]
