@@ -78,6 +78,8 @@ mod mknod;
 mod mktemp;
 #[cfg(feature = "mv")]
 mod mv;
+#[cfg(feature = "nl")]
+mod nl;
 #[cfg(feature = "nproc")]
 mod nproc;
 #[cfg(feature = "od")]
