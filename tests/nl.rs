@@ -136,7 +136,7 @@ fn files_and_odd_bytes() {
         .cwd(t.path())
         .run()
         .ok()
-        .out("     1\t1\n     2\t23\n");
+        .out("     1\t1\n     2\t2\n     3\t3\n");
     cmd("nl")
         .args(["a", "nonex"])
         .cwd(t.path())

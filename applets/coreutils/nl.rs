@@ -11,8 +11,8 @@
 //! ln|rn|rz` and `-w` (6) lay the number out, `-s` (TAB) follows it; an
 //! unnumbered line gets as many spaces instead. With `-l N` and style `a`
 //! only every Nth of consecutive empty lines is numbered. A one-character
-//! `-d X` means `X:`; `-d ''` turns sections off. Files are read as one
-//! stream; a last line without a newline gets one.
+//! `-d X` means `X:`; `-d ''` turns sections off. A last line without a newline
+//! gets one, in each file.
 
 use crate::args::{Opt, Parser};
 use crate::diag::Diag;
@@ -298,14 +298,15 @@ fn main(args: &[OsString]) -> i32 {
             partial.extend_from_slice(&buf[start..n]);
             out.write_bytes(&text);
         }
-    }
-    if !partial.is_empty() {
-        text.clear();
-        if nl.line(&partial, &mut text).is_err() {
-            overflow(&mut out, &text, &mut diag);
-            return out.close(&diag);
+        if !partial.is_empty() {
+            text.clear();
+            if nl.line(&partial, &mut text).is_err() {
+                overflow(&mut out, &text, &mut diag);
+                return out.close(&diag);
+            }
+            out.write_bytes(&text);
         }
-        out.write_bytes(&text);
+        partial.clear();
     }
     out.close(&diag)
 }
