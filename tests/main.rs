@@ -42,6 +42,8 @@ mod echo;
 mod env;
 #[cfg(feature = "expand")]
 mod expand;
+#[cfg(feature = "expr")]
+mod expr;
 #[cfg(feature = "factor")]
 mod factor;
 #[cfg(feature = "false")]
