@@ -116,6 +116,8 @@ mod sha256sum;
 mod sha512sum;
 #[cfg(feature = "shred")]
 mod shred;
+#[cfg(feature = "shuf")]
+mod shuf;
 #[cfg(feature = "sleep")]
 mod sleep;
 #[cfg(feature = "split")]
