@@ -46,6 +46,10 @@ mod echo;
 mod env;
 #[cfg(feature = "expand")]
 mod expand;
+#[cfg(feature = "expr")]
+mod expr;
+#[cfg(feature = "factor")]
+mod factor;
 #[cfg(feature = "false")]
 mod r#false;
 #[cfg(feature = "fold")]
@@ -80,6 +84,8 @@ mod mknod;
 mod mktemp;
 #[cfg(feature = "mv")]
 mod mv;
+#[cfg(feature = "nl")]
+mod nl;
 #[cfg(feature = "nproc")]
 mod nproc;
 #[cfg(feature = "od")]
@@ -120,6 +126,8 @@ mod sha3sum;
 mod sha512sum;
 #[cfg(feature = "shred")]
 mod shred;
+#[cfg(feature = "shuf")]
+mod shuf;
 #[cfg(feature = "sleep")]
 mod sleep;
 #[cfg(feature = "split")]
@@ -128,6 +136,8 @@ mod split;
 mod stat;
 #[cfg(feature = "sum")]
 mod sum;
+#[cfg(feature = "strings")]
+mod strings;
 #[cfg(feature = "sync")]
 mod sync;
 #[cfg(feature = "tac")]
@@ -148,10 +158,14 @@ mod tree;
 mod r#true;
 #[cfg(feature = "truncate")]
 mod truncate;
+#[cfg(feature = "tsort")]
+mod tsort;
 #[cfg(feature = "tty")]
 mod tty;
 #[cfg(feature = "uname")]
 mod uname;
+#[cfg(feature = "unexpand")]
+mod unexpand;
 #[cfg(feature = "uniq")]
 mod uniq;
 #[cfg(feature = "unlink")]
