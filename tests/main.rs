@@ -20,6 +20,8 @@ mod cat;
 mod chmod;
 #[cfg(feature = "chown")]
 mod chown;
+#[cfg(feature = "cmp")]
+mod cmp;
 #[cfg(feature = "comm")]
 mod comm;
 #[cfg(feature = "cp")]
