@@ -34,6 +34,8 @@ mod date;
 mod dd;
 #[cfg(feature = "df")]
 mod df;
+#[cfg(feature = "diff")]
+mod diff;
 #[cfg(feature = "dirname")]
 mod dirname;
 #[cfg(feature = "du")]
