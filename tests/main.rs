@@ -86,6 +86,8 @@ mod nproc;
 mod od;
 #[cfg(feature = "paste")]
 mod paste;
+#[cfg(feature = "patch")]
+mod patch;
 #[cfg(feature = "printenv")]
 mod printenv;
 #[cfg(feature = "printf")]
