@@ -232,6 +232,28 @@ struct Search<'a> {
     ychanged: Vec<usize>,
 }
 
+/// How many equal elements follow (x, y), staying below the limits.
+#[inline(always)]
+fn snake_forward(xs: &[u32], ys: &[u32], x: isize, y: isize, xlim: isize, ylim: isize) -> isize {
+    if x >= xlim || y >= ylim || x < 0 || y < 0 {
+        return 0;
+    }
+    let a = &xs[x as usize..xlim as usize];
+    let b = &ys[y as usize..ylim as usize];
+    a.iter().zip(b).take_while(|(p, q)| p == q).count() as isize
+}
+
+/// How many equal elements precede (x, y), staying at or above the offsets.
+#[inline(always)]
+fn snake_backward(xs: &[u32], ys: &[u32], x: isize, y: isize, xoff: isize, yoff: isize) -> isize {
+    if x <= xoff || y <= yoff {
+        return 0;
+    }
+    let a = &xs[xoff as usize..x as usize];
+    let b = &ys[yoff as usize..y as usize];
+    a.iter().rev().zip(b.iter().rev()).take_while(|(p, q)| p == q).count() as isize
+}
+
 /// Where to split: the point and whether each half needs a minimal search.
 struct Split {
     x: isize,
@@ -268,42 +290,43 @@ impl Search<'_> {
     /// Finds the middle snake of the box, searching from both corners.
     fn split(&mut self, xoff: isize, xlim: isize, yoff: isize, ylim: isize, minimal: bool) -> Split {
         let o = self.off;
+        let (xs, ys) = (self.xs, self.ys);
+        // Plain slices: indexing them inlines even in size-tuned builds.
+        let fd: &mut [isize] = &mut self.fd;
+        let bd: &mut [isize] = &mut self.bd;
         let dmin = xoff - ylim;
         let dmax = xlim - yoff;
         let fmid = xoff - yoff;
         let bmid = xlim - ylim;
         let (mut fmin, mut fmax, mut bmin, mut bmax) = (fmid, fmid, bmid, bmid);
         let odd = (fmid - bmid) & 1 != 0;
-        self.fd[(fmid + o) as usize] = xoff;
-        self.bd[(bmid + o) as usize] = xlim;
+        fd[(fmid + o) as usize] = xoff;
+        bd[(bmid + o) as usize] = xlim;
         let mut c = 1usize;
         loop {
             // One more edit step forward on every diagonal in reach.
             if fmin > dmin {
                 fmin -= 1;
-                self.fd[(fmin - 1 + o) as usize] = -1;
+                fd[(fmin - 1 + o) as usize] = -1;
             } else {
                 fmin += 1;
             }
             if fmax < dmax {
                 fmax += 1;
-                self.fd[(fmax + 1 + o) as usize] = -1;
+                fd[(fmax + 1 + o) as usize] = -1;
             } else {
                 fmax -= 1;
             }
             let mut d = fmax;
             while d >= fmin {
-                let tlo = self.fd[(d - 1 + o) as usize];
-                let thi = self.fd[(d + 1 + o) as usize];
+                let tlo = fd[(d - 1 + o) as usize];
+                let thi = fd[(d + 1 + o) as usize];
                 let x0 = if tlo >= thi { tlo + 1 } else { thi };
-                let mut x = x0;
-                let mut y = x0 - d;
-                while x < xlim && y < ylim && self.eq(x, y) {
-                    x += 1;
-                    y += 1;
-                }
-                self.fd[(d + o) as usize] = x;
-                if odd && bmin <= d && d <= bmax && self.bd[(d + o) as usize] <= x {
+                let y0 = x0 - d;
+                let run = snake_forward(xs, ys, x0, y0, xlim, ylim);
+                let (x, y) = (x0 + run, y0 + run);
+                fd[(d + o) as usize] = x;
+                if odd && bmin <= d && d <= bmax && bd[(d + o) as usize] <= x {
                     return Split { x, y, lo_minimal: true, hi_minimal: true };
                 }
                 d -= 2;
@@ -311,29 +334,26 @@ impl Search<'_> {
             // And one more backward.
             if bmin > dmin {
                 bmin -= 1;
-                self.bd[(bmin - 1 + o) as usize] = isize::MAX;
+                bd[(bmin - 1 + o) as usize] = isize::MAX;
             } else {
                 bmin += 1;
             }
             if bmax < dmax {
                 bmax += 1;
-                self.bd[(bmax + 1 + o) as usize] = isize::MAX;
+                bd[(bmax + 1 + o) as usize] = isize::MAX;
             } else {
                 bmax -= 1;
             }
             let mut d = bmax;
             while d >= bmin {
-                let tlo = self.bd[(d - 1 + o) as usize];
-                let thi = self.bd[(d + 1 + o) as usize];
+                let tlo = bd[(d - 1 + o) as usize];
+                let thi = bd[(d + 1 + o) as usize];
                 let x0 = if tlo < thi { tlo } else { thi - 1 };
-                let mut x = x0;
-                let mut y = x0 - d;
-                while xoff < x && yoff < y && self.eq(x - 1, y - 1) {
-                    x -= 1;
-                    y -= 1;
-                }
-                self.bd[(d + o) as usize] = x;
-                if !odd && fmin <= d && d <= fmax && x <= self.fd[(d + o) as usize] {
+                let y0 = x0 - d;
+                let run = snake_backward(xs, ys, x0, y0, xoff, yoff);
+                let (x, y) = (x0 - run, y0 - run);
+                bd[(d + o) as usize] = x;
+                if !odd && fmin <= d && d <= fmax && x <= fd[(d + o) as usize] {
                     return Split { x, y, lo_minimal: true, hi_minimal: true };
                 }
                 d -= 2;

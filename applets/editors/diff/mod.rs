@@ -21,7 +21,6 @@ use crate::args::{Opt, Parser};
 use crate::diag::{self, Diag};
 use crate::io::{read_fd, Out};
 use crate::{Applet, Dir};
-use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::io;
@@ -676,26 +675,26 @@ impl Run {
         }
         let cut = suffix - suffix.min(horizon);
         let (end0, end1) = (n0 - cut, n1 - cut);
-        let mut classes: HashMap<&[u8], u32> = HashMap::with_capacity(end0 - start + end1 - start);
-        let mut next = 0u32;
+        // Equal lines get equal class numbers: an open-addressing table of
+        // class numbers, each class remembering one line (bit 31: file 1)
+        // and its hash, so that the table stays small on big inputs.
+        let key = |r: u32| {
+            if r & 0x8000_0000 != 0 {
+                slice1((r & 0x7fff_ffff) as usize)
+            } else {
+                slice0(r as usize)
+            }
+        };
+        let mut table = Interner::new(end0 - start);
         let mut a = Vec::with_capacity(end0 - start);
         for i in start..end0 {
-            let k = slice0(i);
-            let c = *classes.entry(k).or_insert_with(|| {
-                next += 1;
-                next - 1
-            });
-            a.push(c);
+            a.push(table.intern(i as u32, slice0(i), &key));
         }
         let mut b = Vec::with_capacity(end1 - start);
         for i in start..end1 {
-            let k = slice1(i);
-            let c = *classes.entry(k).or_insert_with(|| {
-                next += 1;
-                next - 1
-            });
-            b.push(c);
+            b.push(table.intern(i as u32 | 0x8000_0000, slice1(i), &key));
         }
+        drop(table);
         let (c0, c1) = algo::changed_lines(&a, &b, self.cfg.minimal);
         let mut changes = Vec::new();
         let (mut i0, mut i1) = (0, 0);
@@ -832,6 +831,77 @@ fn parent_of(p: &OsStr) -> OsString {
         Some(i) => OsString::from_vec(t[..i].to_vec()),
         None => OsString::from("."),
     }
+}
+
+/// The class-number table of [`Run::changes`]: hash chains, as GNU keeps
+/// them. The hash adds each byte to the rotated sum, so similar lines
+/// (`1000`, `1001`, ...) land in nearby buckets and the walk through a big
+/// file stays within the cache; a prime bucket count spreads them.
+struct Interner {
+    /// Per bucket, the first class + 1 (0: none).
+    buckets: Vec<u32>,
+    /// Per class: its hash, the next class + 1 in its chain, one line.
+    hashes: Vec<u64>,
+    next: Vec<u32>,
+    reps: Vec<u32>,
+}
+
+impl Interner {
+    fn new(lines: usize) -> Interner {
+        let mut n = (lines.max(16) | 1) as u64;
+        while !is_prime(n) {
+            n += 2;
+        }
+        Interner {
+            buckets: vec![0; n as usize],
+            hashes: Vec::with_capacity(lines),
+            next: Vec::with_capacity(lines),
+            reps: Vec::with_capacity(lines),
+        }
+    }
+
+    fn hash(bytes: &[u8]) -> u64 {
+        bytes
+            .iter()
+            .fold(0u64, |h, &b| u64::from(b).wrapping_add(h.rotate_left(7)))
+    }
+
+    /// The class of `bytes` (line `rep`), new if no line so far equals it.
+    fn intern<'k>(&mut self, rep: u32, bytes: &[u8], key: &dyn Fn(u32) -> &'k [u8]) -> u32 {
+        let h = Self::hash(bytes);
+        let b = (h % self.buckets.len() as u64) as usize;
+        let mut link = self.buckets[b];
+        while link != 0 {
+            let c = (link - 1) as usize;
+            if self.hashes[c] == h && key(self.reps[c]) == bytes {
+                return c as u32;
+            }
+            link = self.next[c];
+        }
+        let c = self.reps.len() as u32;
+        self.hashes.push(h);
+        self.next.push(self.buckets[b]);
+        self.reps.push(rep);
+        self.buckets[b] = c + 1;
+        c
+    }
+}
+
+fn is_prime(n: u64) -> bool {
+    if n < 4 {
+        return n > 1;
+    }
+    if n.is_multiple_of(2) {
+        return false;
+    }
+    let mut d = 3;
+    while d * d <= n {
+        if n.is_multiple_of(d) {
+            return false;
+        }
+        d += 2;
+    }
+    true
 }
 
 pub fn is_space(b: u8) -> bool {
