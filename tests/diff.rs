@@ -659,3 +659,33 @@ fn long_and_large() {
             "5001c5001\n< 5000\n---\n> five thousand\n100001c100001\n< {long}\n---\n> {long}y\n"
         ));
 }
+
+#[test]
+fn loops_and_special_operands() {
+    let t = TempDir::new();
+    for side in ["l1", "l2"] {
+        std::fs::create_dir_all(t.join(side).join("x")).expect("mkdir");
+        std::os::unix::fs::symlink("..", t.join(side).join("x/loop")).expect("symlink");
+    }
+    cmd("diff")
+        .args(["-r", "l1", "l2"])
+        .cwd(t.path())
+        .run()
+        .status(2)
+        .out("")
+        .err("diff: l1/x/loop: recursive directory loop\n");
+    // Standard input against itself is the same file.
+    cmd("diff").args(["-", "-"]).stdin("a\n").run().ok().out("");
+    t.write("n", "a\n");
+    cmd("diff")
+        .args(["/dev/null", "n"])
+        .cwd(t.path())
+        .run()
+        .status(1)
+        .out("0a1\n> a\n");
+    cmd("diff")
+        .args(["-u", "/dev/null", "/dev/null"])
+        .run()
+        .ok()
+        .out("");
+}

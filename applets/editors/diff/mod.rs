@@ -193,6 +193,7 @@ fn main(args: &[OsString]) -> i32 {
         diag: Diag::new(args),
         out: Out::stdout(),
         differ: false,
+        open_dirs: [Vec::new(), Vec::new()],
     };
     run.top(&ops[0], &ops[1]);
     let status = if run.diag.status() != 0 {
@@ -368,6 +369,9 @@ struct Run {
     diag: Diag,
     out: Out,
     differ: bool,
+    /// The directories being compared, outermost first (device, inode),
+    /// per side: meeting one again is a symbolic-link loop.
+    open_dirs: [Vec<(u64, u64)>; 2],
 }
 
 fn join(dir: &OsStr, name: &[u8]) -> OsString {
@@ -411,6 +415,13 @@ impl Run {
 
     /// The two command-line operands.
     fn top(&mut self, a: &OsStr, b: &OsStr) {
+        // Standard input twice is the same file.
+        if a.as_bytes() == b"-" && b.as_bytes() == b"-" {
+            if self.cfg.report_same {
+                self.line(b"Files ", a, b" and ", b, b" are identical\n");
+            }
+            return;
+        }
         let mut kinds = [None, None];
         for (k, p) in [a, b].into_iter().enumerate() {
             match self.side(p) {
@@ -740,6 +751,32 @@ impl Run {
 
     /// Two directories, entry by entry.
     fn dirs(&mut self, a: &OsStr, b: &OsStr) {
+        let mut ids = [None, None];
+        for (k, p) in [a, b].into_iter().enumerate() {
+            if let Ok(m) = fs::metadata(p) {
+                let id = (m.dev(), m.ino());
+                if self.open_dirs[k].contains(&id) {
+                    self.out.flush_now();
+                    self.diag.error_at(p, "recursive directory loop");
+                    return;
+                }
+                ids[k] = Some(id);
+            }
+        }
+        for (k, id) in ids.iter().enumerate() {
+            if let Some(id) = id {
+                self.open_dirs[k].push(*id);
+            }
+        }
+        self.dir_entries(a, b);
+        for (k, id) in ids.iter().enumerate() {
+            if id.is_some() {
+                self.open_dirs[k].pop();
+            }
+        }
+    }
+
+    fn dir_entries(&mut self, a: &OsStr, b: &OsStr) {
         let mut lists = [Vec::new(), Vec::new()];
         for (k, p) in [a, b].into_iter().enumerate() {
             match fs::read_dir(p) {
