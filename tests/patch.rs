@@ -1195,3 +1195,19 @@ fn usage_errors() {
         .status(2)
         .err("patch: write error: No space left on device\n");
 }
+
+#[test]
+fn output_to_stdout() {
+    // -o -: the result on stdout, the messages on stderr (as GNU).
+    let p = "--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n 1\n-2\n+two\n 3\n";
+    check(
+        &[("f", "0\n1\n2\n3\n")],
+        p,
+        &["-p1", "-o", "-"],
+        true,
+        "0\n1\ntwo\n3\n",
+        "patching file - (read from f)\nHunk #1 succeeded at 2 (offset 1 line).\n",
+        0,
+        &[("f", "0\n1\n2\n3\n")],
+    );
+}

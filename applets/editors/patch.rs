@@ -37,7 +37,7 @@ pub const APPLET: Applet = Applet {
 \n\
 \t-p, --strip=N\tStrip N leading components from file names\n\
 \t-i, --input=FILE\tRead the patch from FILE\n\
-\t-o, --output=FILE\tWrite the result to FILE\n\
+\t-o, --output=FILE\tWrite the result to FILE (- for standard output)\n\
 \t-d, --directory=DIR\tWork in DIR\n\
 \t-R, --reverse\tApply the patch in reverse\n\
 \t-N, --forward\tSkip patches that look reversed or already applied\n\
@@ -457,8 +457,12 @@ fn unified_body(
     tail: Vec<u8>,
 ) -> Result<(Hunk, usize), Malformed> {
     let mut h = Hunk {
-        first: [if b == 0 { a + 1 } else { a }, if d == 0 { c + 1 } else { c }],
-        lines: Vec::with_capacity(b + d),
+        first: [
+            if b == 0 { a.saturating_add(1) } else { a },
+            if d == 0 { c.saturating_add(1) } else { c },
+        ],
+        // The counts come from the patch: trust them only so far.
+        lines: Vec::with_capacity(b.saturating_add(d).min(4096)),
         tail,
     };
     let (mut old, mut new) = (0, 0);
@@ -535,7 +539,7 @@ fn context_body(lines: &[&[u8]], mut i: usize) -> Result<(Hunk, usize), Malforme
         .ok_or_else(|| bad(i))?;
     i += 1;
     let mut new = section(&mut i, b" +!", false);
-    let want = |s: usize, e: Option<usize>| e.map(|e| (e + 1).saturating_sub(s));
+    let want = |s: usize, e: Option<usize>| e.map(|e| e.saturating_add(1).saturating_sub(s));
     // Keep only as many new lines as the range says (the rest may be the
     // next patch's text).
     if let Some(n) = want(c, d) {
@@ -585,7 +589,10 @@ fn context_body(lines: &[&[u8]], mut i: usize) -> Result<(Hunk, usize), Malforme
     }
     let olds = h.count(true);
     let news = h.count(false);
-    h.first = [if olds == 0 { a + 1 } else { a }, if news == 0 { c + 1 } else { c }];
+    h.first = [
+        if olds == 0 { a.saturating_add(1) } else { a },
+        if news == 0 { c.saturating_add(1) } else { c },
+    ];
     let _ = b;
     Ok((h, i))
 }
@@ -598,7 +605,10 @@ fn normal_body(
     (c, d): (usize, usize),
 ) -> Result<(Hunk, usize), Malformed> {
     let mut h = Hunk {
-        first: [if cmd == b'a' { a + 1 } else { a }, if cmd == b'd' { c + 1 } else { c }],
+        first: [
+            if cmd == b'a' { a.saturating_add(1) } else { a },
+            if cmd == b'd' { c.saturating_add(1) } else { c },
+        ],
         lines: Vec::new(),
         tail: Vec::new(),
     };
@@ -615,8 +625,11 @@ fn normal_body(
         }
         Ok(())
     };
+    let (Some(olds), Some(news)) = (b.saturating_add(1).checked_sub(a), d.saturating_add(1).checked_sub(c)) else {
+        return Err(Malformed(i, lines.get(i - 1).map(|l| l.to_vec()).unwrap_or_default()));
+    };
     if cmd != b'a' {
-        take(&mut i, &mut h, b + 1 - a, b"< ", b'-')?;
+        take(&mut i, &mut h, olds, b"< ", b'-')?;
     }
     if cmd == b'c' {
         match lines.get(i) {
@@ -626,7 +639,7 @@ fn normal_body(
         }
     }
     if cmd != b'd' {
-        take(&mut i, &mut h, d + 1 - c, b"> ", b'+')?;
+        take(&mut i, &mut h, news, b"> ", b'+')?;
     }
     Ok((h, i))
 }
@@ -843,8 +856,13 @@ impl Run {
         }
     }
 
+    /// A message: on stdout, or on stderr when the result goes there (`-o -`).
     fn say(&mut self, msg: &[u8]) {
-        self.out.write_bytes(msg);
+        if self.s.out_file.as_deref().is_some_and(|o| o.as_bytes() == b"-") {
+            diag::write_stderr(msg);
+        } else {
+            self.out.write_bytes(msg);
+        }
     }
 
     fn fatal(&mut self, msg: &str) -> i32 {
@@ -1266,6 +1284,10 @@ impl Run {
         remove: bool,
         backup: bool,
     ) -> Result<(), String> {
+        if dest == b"-" && self.s.out_file.is_some() {
+            self.out.write_bytes(data);
+            return Ok(());
+        }
         let path = self.path_of(dest);
         let shown = String::from_utf8_lossy(dest).into_owned();
         let existing = fs::symlink_metadata(&path).ok();
