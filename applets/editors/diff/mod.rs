@@ -47,6 +47,9 @@ pub const APPLET: Applet = Applet {
 \t-b, --ignore-space-change\tIgnore changes in the amount of white space\n\
 \t-w, --ignore-all-space\tIgnore all white space\n\
 \t-B, --ignore-blank-lines\tIgnore changes whose lines are all blank\n\
+\t-Z, --ignore-trailing-space\tIgnore white space at line ends\n\
+\t-E, --ignore-tab-expansion\tIgnore changes due to tab expansion\n\
+\t-I, --ignore-matching-lines=RE\tIgnore changes whose lines all match RE\n\
 \t    --strip-trailing-cr\tStrip a carriage return at line ends\n\
 \t-a, --text\tTreat all files as text\n\
 \t-t, --expand-tabs\tExpand tabs to spaces in the output\n\
@@ -74,6 +77,9 @@ const OPTS: &[Opt] = &[
     Opt::flag('b', "ignore-space-change"),
     Opt::flag('w', "ignore-all-space"),
     Opt::flag('B', "ignore-blank-lines"),
+    Opt::flag('Z', "ignore-trailing-space"),
+    Opt::flag('E', "ignore-tab-expansion"),
+    Opt::value('I', "ignore-matching-lines"),
     Opt::flag('\0', "strip-trailing-cr"),
     Opt::flag('a', "text"),
     Opt::flag('t', "expand-tabs"),
@@ -102,6 +108,10 @@ pub struct Config {
     pub ignore_case: bool,
     pub space_change: bool,
     pub all_space: bool,
+    pub trailing_space: bool,
+    pub tab_expansion: bool,
+    /// -I: changes whose lines all match one of these are ignored.
+    pub ignore_res: Vec<crate::regex::Pattern>,
     pub blank_lines: bool,
     pub strip_cr: bool,
     pub text: bool,
@@ -154,6 +164,17 @@ fn main(args: &[OsString]) -> i32 {
         Diag::new(args).error("too many file label options");
         return 2;
     }
+    let mut ignore_res = Vec::new();
+    for re in m.values("I") {
+        // A basic expression; -i does not apply to it (as in GNU).
+        match crate::regex::Pattern::new(re.as_bytes(), crate::regex::Syntax::default()) {
+            Ok(p) => ignore_res.push(p),
+            Err(e) => {
+                Diag::new(args).error_at(re, e);
+                return 2;
+            }
+        }
+    }
     let cfg = Config {
         style: style.unwrap_or(Style::Normal),
         context: context.unwrap_or(3),
@@ -165,6 +186,9 @@ fn main(args: &[OsString]) -> i32 {
         ignore_case: m.has("i"),
         space_change: m.has("b"),
         all_space: m.has("w"),
+        trailing_space: m.has("Z"),
+        tab_expansion: m.has("E"),
+        ignore_res,
         blank_lines: m.has("B"),
         strip_cr: m.has("strip-trailing-cr"),
         text: m.has("a"),
@@ -642,13 +666,22 @@ impl Run {
 
     fn ignores_any(&self) -> bool {
         let c = &self.cfg;
-        c.ignore_case || c.space_change || c.all_space || c.blank_lines || c.strip_cr
+        c.ignore_case
+            || c.space_change
+            || c.all_space
+            || c.trailing_space
+            || c.tab_expansion
+            || c.blank_lines
+            || c.strip_cr
+            || !c.ignore_res.is_empty()
     }
 
     /// The changes between two texts, in whole-file line numbers.
     fn changes(&self, t0: &Text, t1: &Text) -> Vec<Change> {
         let (n0, n1) = (t0.lines(), t1.lines());
-        let normalize = self.cfg.ignore_case || self.cfg.space_change || self.cfg.all_space;
+        let c = &self.cfg;
+        let normalize =
+            c.ignore_case || c.space_change || c.all_space || c.trailing_space || c.tab_expansion;
         let k0 = keys(t0, &self.cfg, normalize);
         let k1 = keys(t1, &self.cfg, normalize);
         let slice0 = |i: usize| -> &[u8] {
@@ -726,9 +759,9 @@ impl Run {
                     inserted: i1 - s1,
                     ignore: false,
                 };
-                if self.cfg.blank_lines {
-                    ch.ignore = (ch.line0..ch.line0 + ch.deleted).all(|i| self.blank(t0.line(i)))
-                        && (ch.line1..ch.line1 + ch.inserted).all(|i| self.blank(t1.line(i)));
+                if self.cfg.blank_lines || !self.cfg.ignore_res.is_empty() {
+                    ch.ignore = (ch.line0..ch.line0 + ch.deleted).all(|i| self.trivial(t0.line(i)))
+                        && (ch.line1..ch.line1 + ch.inserted).all(|i| self.trivial(t1.line(i)));
                 }
                 changes.push(ch);
             } else {
@@ -739,14 +772,18 @@ impl Run {
         changes
     }
 
-    /// A blank line for -B: empty, or only white space under -b or -w.
-    fn blank(&self, line: &[u8]) -> bool {
+    /// A line a change may consist of and still be ignored: blank under
+    /// -B (empty, or only white space under -b, -w or -Z), or matching an
+    /// -I expression.
+    fn trivial(&self, line: &[u8]) -> bool {
+        let c = &self.cfg;
         let body = line.strip_suffix(b"\n").unwrap_or(line);
-        if self.cfg.space_change || self.cfg.all_space {
+        let blank = if c.space_change || c.all_space || c.trailing_space {
             body.iter().all(|&b| is_space(b))
         } else {
             body.is_empty()
-        }
+        };
+        (c.blank_lines && blank) || c.ignore_res.iter().any(|re| re.is_match(body))
     }
 
     /// Two directories, entry by entry.
@@ -955,7 +992,9 @@ fn keys(t: &Text, cfg: &Config, on: bool) -> (Vec<u8>, Vec<usize>) {
     let mut buf = Vec::with_capacity(t.data.len());
     let mut offs = Vec::with_capacity(t.lines() + 1);
     offs.push(0);
-    let ws = cfg.space_change || cfg.all_space;
+    // The newline counts as white space under -b, -w and -Z.
+    let ws = cfg.space_change || cfg.all_space || cfg.trailing_space;
+    let mut expanded = Vec::new();
     for i in 0..t.lines() {
         let line = t.line(i);
         let (body, nl) = match line.strip_suffix(b"\n") {
@@ -963,6 +1002,27 @@ fn keys(t: &Text, cfg: &Config, on: bool) -> (Vec<u8>, Vec<usize>) {
             None => (line, false),
         };
         let lower = |b: u8| if cfg.ignore_case { b.to_ascii_lowercase() } else { b };
+        let mut body = body;
+        if cfg.tab_expansion && !cfg.all_space && !cfg.space_change && body.contains(&b'\t') {
+            expanded.clear();
+            let mut col = 0usize;
+            for &b in body {
+                if b == b'\t' {
+                    let n = 8 - col % 8;
+                    expanded.resize(expanded.len() + n, b' ');
+                    col += n;
+                } else {
+                    expanded.push(b);
+                    col += 1;
+                }
+            }
+            body = &expanded;
+        }
+        if cfg.trailing_space && !cfg.all_space && !cfg.space_change {
+            while body.last().is_some_and(|&b| is_space(b)) {
+                body = &body[..body.len() - 1];
+            }
+        }
         if cfg.all_space {
             buf.extend(body.iter().filter(|&&b| !is_space(b)).map(|&b| lower(b)));
         } else if cfg.space_change {
