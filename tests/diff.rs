@@ -699,3 +699,64 @@ fn bad_ignore_expression() {
         .out("")
         .err("diff: [: Unmatched [, [^, [:, [., or [=\n");
 }
+#[test]
+fn ignoring_more() {
+    two("a\nb", "a\nb\n", &["-Z"], "", 0);
+    two("a\nb\n", "a \nb\t\n", &["--ignore-trailing-space"], "", 0);
+    two("a \nb\n", " a\nb\n", &["-Z"], "1c1\n< a \n---\n>  a\n", 1);
+    two("\tx\n", "        x\n", &["-E"], "", 0);
+    two("\tx\n", "  \tx\n", &["--ignore-tab-expansion"], "", 0);
+    two(
+        "\tx\n",
+        "       x\n",
+        &["-E"],
+        "1c1\n< \tx\n---\n>        x\n",
+        1,
+    );
+    two(
+        "a\nb",
+        "a\nb\n",
+        &["-E"],
+        "2c2\n< b\n\\ No newline at end of file\n---\n> b\n",
+        1,
+    );
+    two("x\n  \ny\n", "x\ny\n", &["-B", "-Z"], "", 0);
+    two("x\n  \ny\n", "x\ny\n", &["-B", "-E"], "2d1\n<   \n", 1);
+    two(
+        "a\n# comment\nb\n",
+        "a\n# other\nb\nc\n",
+        &["-I", "^#"],
+        "3a4\n> c\n",
+        1,
+    );
+    two("a\n# comment\nb\n", "a\nb\n", &["-I", "^#"], "", 0);
+    two(
+        "a\n# comment\nb\n",
+        "a\nb\n",
+        &[
+            "--ignore-matching-lines=comment",
+            "-u",
+            "--label",
+            "a",
+            "--label",
+            "b",
+        ],
+        "",
+        0,
+    );
+    two(
+        "a\n# comment\nb\n",
+        "a\nb\n",
+        &["-I", "COMMENT", "-i"],
+        "2d1\n< # comment\n",
+        1,
+    );
+    two("a\n# c\n\nb\n", "a\nb\n", &["-B", "-I", "^#"], "", 0);
+    two(
+        "a\n# c\n\nb\n",
+        "a\nb\n",
+        &["-I", "^#"],
+        "2,3d1\n< # c\n< \n",
+        1,
+    );
+}
