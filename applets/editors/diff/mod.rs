@@ -5,8 +5,9 @@
 //! context (`-c`, `-C N`) and ed (`-e`) formats with GNU's headers, hunk
 //! ranges, context merging and `\ No newline at end of file` lines; the
 //! same hunks as GNU for the same input ([`algo`] follows GNU's steps).
-//! Lines compare after `--strip-trailing-cr`, `-i`, `-b` and `-w`; `-B`
-//! hides changes made only of blank lines. Binary files (a NUL in the first
+//! Lines compare after `--strip-trailing-cr`, `-i`, `-b`, `-w`, `-Z` and
+//! `-E`; `-B` hides changes made only of blank lines, `-I RE` those made
+//! only of lines matching RE. Binary files (a NUL in the first
 //! 4 KiB, unless `-a`) are only compared whole: `Binary files X and Y
 //! differ`. Directories compare entry by entry (sorted by bytes), with
 //! `Only in D: name`, `Common subdirectories: X and Y`, and under `-r`
