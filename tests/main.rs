@@ -22,6 +22,8 @@ mod chmod;
 mod chown;
 #[cfg(feature = "cksum")]
 mod cksum;
+#[cfg(feature = "cmp")]
+mod cmp;
 #[cfg(feature = "comm")]
 mod comm;
 #[cfg(feature = "cp")]
@@ -36,6 +38,8 @@ mod date;
 mod dd;
 #[cfg(feature = "df")]
 mod df;
+#[cfg(feature = "diff")]
+mod diff;
 #[cfg(feature = "dirname")]
 mod dirname;
 #[cfg(feature = "du")]
@@ -92,6 +96,8 @@ mod nproc;
 mod od;
 #[cfg(feature = "paste")]
 mod paste;
+#[cfg(feature = "patch")]
+mod patch;
 #[cfg(feature = "printenv")]
 mod printenv;
 #[cfg(feature = "printf")]
