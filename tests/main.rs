@@ -44,6 +44,8 @@ mod env;
 mod expand;
 #[cfg(feature = "false")]
 mod r#false;
+#[cfg(feature = "find")]
+mod find;
 #[cfg(feature = "fold")]
 mod fold;
 #[cfg(feature = "grep")]
