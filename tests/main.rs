@@ -152,5 +152,7 @@ mod wc;
 mod which;
 #[cfg(feature = "whoami")]
 mod whoami;
+#[cfg(feature = "xargs")]
+mod xargs;
 #[cfg(feature = "yes")]
 mod yes;
