@@ -192,6 +192,11 @@ fn operators_and_precedence() {
     lists(&["-name", "a", "-print", ",", "-name", "b"], "./a\n");
     lists(&["-false", "-o", "-true", "-name", "c"], "./d/e/c\n");
     lists(&["-name", "a", "-and", "-true", "-or", "-false"], "./a\n");
+    lists(&["-not", "-not", "-name", "a"], "./a\n");
+    lists(
+        &["!", "(", "-type", "d", "-o", "-type", "l", ")"],
+        "./a\n./d/b\n./d/e/c\n",
+    );
 }
 
 #[test]
@@ -235,6 +240,14 @@ fn expression_errors() {
         "find: paths must precede expression: `d'\nfind: possible unquoted pattern after predicate `-name'?\n",
     );
     bad(&["-print", ","], "find: invalid expression\n");
+    bad(
+        &["-printf", "a%"],
+        "find: error: % at end of format string\n",
+    );
+    bad(
+        &["-regex", "\\("],
+        "find: failed to compile regular expression '\\(': Unmatched ( or \\(\n",
+    );
     bad(&["-perm", "999"], "find: invalid mode '999'\n");
     bad(&["-size", "3q"], "find: invalid -size type `q'\n");
     bad(&["-mtime", "x"], "find: invalid argument `x' to `-mtime'\n");
@@ -617,6 +630,10 @@ fn printf_directives() {
         "Sun Sep  9 01:46:40.1234567890 2001|Tue Nov 14 22:13:20.0000000050 2023\n"
     );
     assert_eq!(one("%TY %Ts\n"), "2023 1700000000\n");
+    assert_eq!(
+        one("%AX|%Ar|%Ac\n"),
+        "01:46:40.1234567890|01:46:40 AM|Sun Sep  9 01:46:40 2001\n"
+    );
     // Widths, flags and precision.
     assert_eq!(
         one("[%5s][%-5s][%05s][%.1f][%+d][% d][%05d][%05m][%#m][%-4m]\n"),
@@ -749,6 +766,30 @@ fn exec_forms() {
         .run()
         .ok()
         .out("d/e\nrun d/e\nd/e/c\nrun d/e/c\n");
+}
+
+#[test]
+fn execdir_refuses_relative_path_entries() {
+    find()
+        .env("PATH", "/usr/bin:/bin:")
+        .args(["a", "-execdir", "echo", "{}", ";"])
+        .run()
+        .status(1)
+        .out("")
+        .err("find: The current directory is included in the PATH environment variable, which is insecure in combination with the -execdir action of find.  Please remove the current directory from your $PATH (that is, remove \".\", doubled colons, or leading or trailing colons)\n");
+    find()
+        .env("PATH", "/usr/bin:rel:/bin")
+        .args(["a", "-okdir", "echo", "{}", ";"])
+        .run()
+        .status(1)
+        .err("find: The relative path 'rel' is included in the PATH environment variable, which is insecure in combination with the -okdir action of find.  Please remove that entry from $PATH\n");
+    // -exec does not care.
+    find()
+        .env("PATH", ".:/usr/bin:/bin")
+        .args(["a", "-exec", "echo", "{}", ";"])
+        .run()
+        .ok()
+        .out("a\n");
 }
 
 #[test]

@@ -137,6 +137,33 @@ fn replace() {
 }
 
 #[test]
+fn replace_against_lines_and_args() {
+    // -n after -I keeps one command per line, quietly.
+    x(&["-I", "X", "-n", "1", "echo", "X"], "p q\nr\n", "p q\nr\n");
+    cmd("xargs")
+        .args(["-I", "X", "-L", "1", "echo", "X"])
+        .stdin("p q\nr\n")
+        .run()
+        .status(0)
+        .out("X p q\nX r\n")
+        .err("xargs: warning: options --replace and -L are mutually exclusive, ignoring previous --replace value\n");
+    cmd("xargs")
+        .args(["-L", "1", "-I", "X", "echo", "X"])
+        .stdin("p\n")
+        .run()
+        .status(0)
+        .out("p\n")
+        .err("xargs: warning: options --max-lines and --replace/-I/-i are mutually exclusive, ignoring previous --max-lines value\n");
+    // The bare command must fit in -s.
+    x(&["-s", "5", "echo"], "", "\n");
+    cmd("xargs")
+        .args(["-s", "4", "echo"])
+        .run()
+        .status(1)
+        .err("xargs: cannot fit single argument within argument list size limit\n");
+}
+
+#[test]
 fn eof_string() {
     x(&["-E", "x"], "a b\nx\nc\n", "a b\n");
     x(&["-E", "b"], "a b c\n", "a\n");

@@ -559,6 +559,9 @@ pub fn main(args: &[OsString]) -> i32 {
                 if max_args.is_some() {
                     diag.warn("warning: options --max-args and --replace/-I/-i are mutually exclusive, ignoring previous --max-args value");
                 }
+                if max_lines.is_some() && replace.is_none() {
+                    diag.warn("warning: options --max-lines and --replace/-I/-i are mutually exclusive, ignoring previous --max-lines value");
+                }
                 replace = Some(v.map_or(b"{}".to_vec(), |v| v.as_bytes().to_vec()));
                 max_lines = Some(1);
                 max_args = None;
@@ -575,7 +578,9 @@ pub fn main(args: &[OsString]) -> i32 {
                 if max_args.take().is_some() {
                     diag.warn("warning: options --max-args and -L are mutually exclusive, ignoring previous --max-args value");
                 }
-                replace = None;
+                if replace.take().is_some() {
+                    diag.warn("warning: options --replace and -L are mutually exclusive, ignoring previous --replace value");
+                }
                 max_lines = Some(n);
             }
             ('n', _) => {

@@ -28,6 +28,21 @@ pub struct TimeRef {
     pub window: i128,
 }
 
+impl TimeRef {
+    /// Whether a time (ns) passes: `-N` newer than the reference, `+N`
+    /// older, `N` within the window after it.
+    fn matches(&self, v: i128) -> bool {
+        match self.cmp {
+            Cmp::Lt => v > self.at,
+            Cmp::Gt => v < self.at,
+            Cmp::Eq => {
+                let d = v - self.at;
+                d > 0 && d <= self.window
+            }
+        }
+    }
+}
+
 /// One piece of a `-printf` format.
 pub enum Piece {
     Lit(Vec<u8>),
@@ -57,7 +72,7 @@ pub enum Node {
     Size { cmp: Cmp, n: u64, unit: u64 },
     Time(TimeRef),
     Newer { which: Which, t: Stamp },
-    Used { cmp: Cmp, n: u64 },
+    Used(TimeRef),
     Uid(Cmp, u64),
     Gid(Cmp, u64),
     Links(Cmp, u64),
@@ -382,24 +397,11 @@ fn stat_test(node: &Node, e: &Ent, st: &libc::stat, cx: &mut Ctx) -> bool {
             let size = st.st_size.max(0) as u64;
             cmp.test(size.div_ceil(*unit), *n)
         }
-        Node::Time(t) => {
-            let v = ns(stamp(st, t.which));
-            match t.cmp {
-                // `-N`: newer than the reference; `+N`: older.
-                Cmp::Lt => v > t.at,
-                Cmp::Gt => v < t.at,
-                Cmp::Eq => {
-                    let d = v - t.at;
-                    d > 0 && d <= t.window
-                }
-            }
-        }
+        Node::Time(t) => t.matches(ns(stamp(st, t.which))),
         Node::Newer { which, t } => ns(stamp(st, *which)) > ns(*t),
-        Node::Used { cmp, n } => {
-            let d = ns(stamp(st, Which::A)) - ns(stamp(st, Which::C));
-            let days = d.div_euclid(86_400_000_000_000).max(0) as u64;
-            let days = if d > 0 && d % 86_400_000_000_000 != 0 { days + 1 } else { days };
-            cmp.test(days, *n)
+        Node::Used(t) => {
+            let v = ns(stamp(st, Which::A)) - ns(stamp(st, Which::C));
+            t.matches(v)
         }
         Node::Uid(c, n) => c.test(st.st_uid as u64, *n),
         Node::Gid(c, n) => c.test(st.st_gid as u64, *n),
@@ -497,7 +499,7 @@ fn push_time(out: &mut Vec<u8>, t: Stamp, letter: u8) {
             crate::time::format(b"%S", &tm, t.nanos, out);
             push_frac(out, t.nanos);
         }
-        b'T' => {
+        b'T' | b'X' => {
             crate::time::format(b"%H:%M:%S", &tm, t.nanos, out);
             push_frac(out, t.nanos);
         }

@@ -270,7 +270,7 @@ arguments.\n",
                 self.s.has_action = true;
                 Node::Printf {
                     out: 0,
-                    fmt: self.format(f.as_bytes()),
+                    fmt: self.format(f.as_bytes())?,
                 }
             }
             "-fprintf" => {
@@ -280,7 +280,7 @@ arguments.\n",
                 let out = self.s.output(file)?;
                 Node::Printf {
                     out,
-                    fmt: self.format(f.as_bytes()),
+                    fmt: self.format(f.as_bytes())?,
                 }
             }
             "-ls" => {
@@ -432,7 +432,14 @@ time.  Did you mean '-wholename'?\n",
                 let a = self.arg(name)?;
                 let (cmp, rest) = cmp_prefix(a.as_bytes());
                 let n = number(rest).ok_or_else(|| format!("invalid argument `{}' to `-used'", q(a)))?;
-                Node::Used { cmp, n }
+                // GNU measures the access-minus-change delta against a
+                // reference of N days before zero, with its usual windows.
+                Node::Used(TimeRef {
+                    which: Which::A,
+                    cmp,
+                    at: -(n as i128) * 86_400_000_000_000,
+                    window: 86_400_000_000_000,
+                })
             }
             "-uid" | "-gid" | "-links" | "-inum" => {
                 let a = self.arg(name)?;
@@ -642,7 +649,12 @@ time.  Did you mean '-wholename'?\n",
             icase,
             newline: false,
         };
-        Pattern::new(&src, syn).map_err(|e| e.to_string())
+        Pattern::new(&src, syn).map_err(|e| {
+            format!(
+                "failed to compile regular expression '{}': {e}",
+                String::from_utf8_lossy(p)
+            )
+        })
     }
 
     fn exec(&mut self, name: &str) -> R<Node> {
@@ -677,6 +689,9 @@ time.  Did you mean '-wholename'?\n",
         };
         let argv: Vec<OsString> = self.args[start..end].to_vec();
         self.i = end + 1;
+        if name.ends_with("dir") {
+            check_path(name)?;
+        }
         self.s.has_action = true;
         Ok(Node::Exec(Box::new(Exec::new(
             argv,
@@ -687,7 +702,14 @@ time.  Did you mean '-wholename'?\n",
     }
 
     /// Compiles a `-printf` format.
-    fn format(&self, f: &[u8]) -> Vec<Piece> {
+    fn format(&self, f: &[u8]) -> R<Vec<Piece>> {
+        if f.ends_with(b"%") && f.iter().rev().take_while(|&&b| b == b'%').count() % 2 == 1 {
+            return Err("error: % at end of format string".into());
+        }
+        Ok(self.format_pieces(f))
+    }
+
+    fn format_pieces(&self, f: &[u8]) -> Vec<Piece> {
         let mut out = Vec::new();
         let mut lit = Vec::new();
         let mut i = 0;
@@ -804,6 +826,32 @@ time.  Did you mean '-wholename'?\n",
             .as_bytes(),
         );
     }
+}
+
+/// GNU refuses `-execdir` and `-okdir` when `PATH` holds the current
+/// directory or a relative one: the command would be looked up in the
+/// directory being searched.
+fn check_path(action: &str) -> R<()> {
+    let Some(path) = std::env::var_os("PATH") else {
+        return Ok(());
+    };
+    for dir in path.as_bytes().split(|&b| b == b':') {
+        if dir.is_empty() || dir == b"." {
+            return Err(format!(
+                "The current directory is included in the PATH environment variable, which is \
+insecure in combination with the {action} action of find.  Please remove the current directory \
+from your $PATH (that is, remove \".\", doubled colons, or leading or trailing colons)"
+            ));
+        }
+        if dir[0] != b'/' {
+            return Err(format!(
+                "The relative path '{}' is included in the PATH environment variable, which is \
+insecure in combination with the {action} action of find.  Please remove that entry from $PATH",
+                String::from_utf8_lossy(dir)
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn is_global_option(name: &str) -> bool {
