@@ -734,6 +734,34 @@ fn exec_forms() {
         .run();
     o.ok();
     assert_eq!(sorted(&o), "./b\n./c\n");
+    // -execdir batches run whenever the walk changes directory (GNU).
+    let c = find();
+    let d = c.dir().to_path_buf();
+    fs::write(d.join("d/e/c2"), "").expect("write");
+    let o = cmd("find")
+        .cwd(&d)
+        .args([
+            ".", "-name", "[abc]*", "-type", "f", "-execdir", "echo", "{}", "+",
+        ])
+        .run();
+    o.ok();
+    let mut lines: Vec<String> = o
+        .stdout_str()
+        .lines()
+        .map(|l| {
+            let mut w: Vec<&str> = l.split(' ').collect();
+            w.sort_unstable();
+            w.join(" ")
+        })
+        .collect();
+    lines.sort();
+    assert_eq!(lines, vec!["./a", "./b", "./c ./c2"]);
+    drop(c);
+    find()
+        .args(["d/", "-maxdepth", "0", "-execdir", "echo", "{}", ";"])
+        .run()
+        .ok()
+        .out("./d/\n");
     // The test's value is the command's success.
     find()
         .args(["a", "-exec", "false", ";", "-o", "-print"])

@@ -396,8 +396,11 @@ impl Run {
             return false;
         }
         let mut st = 0;
+        // One child: wait for it by pid, so that a process hosting this
+        // applet keeps its other children's statuses.
+        let target = if self.running.len() == 1 { self.running[0].0 } else { -1 };
         // SAFETY: waitpid on our own children.
-        let pid = unsafe { libc::waitpid(-1, &mut st, 0) };
+        let pid = unsafe { libc::waitpid(target, &mut st, 0) };
         if pid < 0 {
             let e = std::io::Error::last_os_error();
             if e.kind() == std::io::ErrorKind::Interrupted {

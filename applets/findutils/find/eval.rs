@@ -825,7 +825,7 @@ impl Exec {
             return e.path.to_vec();
         }
         let base: &[u8] = if e.depth == 0 {
-            match_name(e.path)
+            base_of(e.path)
         } else {
             e.name.to_bytes()
         };
@@ -1002,15 +1002,37 @@ fn spawn(argv: &[OsString], dir_fd: RawFd, null_stdin: bool, cx: &mut Ctx) -> Op
     }
 }
 
-/// Runs what every `+` batch in the expression still holds.
-pub fn flush_batches(node: &mut Node, cx: &mut Ctx) {
+/// Runs what every `+` batch in the expression still holds (only the
+/// `-execdir` ones with `dir_only`).
+pub fn flush_batches(node: &mut Node, cx: &mut Ctx, dir_only: bool) {
     match node {
         Node::And(a, b) | Node::Or(a, b) | Node::Comma(a, b) => {
-            flush_batches(a, cx);
-            flush_batches(b, cx);
+            flush_batches(a, cx, dir_only);
+            flush_batches(b, cx, dir_only);
         }
-        Node::Not(a) => flush_batches(a, cx),
-        Node::Exec(x) => x.flush(cx),
+        Node::Not(a) => flush_batches(a, cx, dir_only),
+        Node::Exec(x) if !dir_only || x.dir => x.flush(cx),
         _ => {}
     }
+}
+
+/// Whether the expression holds an `-execdir ... +`.
+pub fn has_execdir_batch(node: &Node) -> bool {
+    match node {
+        Node::And(a, b) | Node::Or(a, b) | Node::Comma(a, b) => {
+            has_execdir_batch(a) || has_execdir_batch(b)
+        }
+        Node::Not(a) => has_execdir_batch(a),
+        Node::Exec(x) => x.dir && x.plus,
+        _ => false,
+    }
+}
+
+/// The directory part of an entry's path, for noticing when the walk
+/// moves to another directory.
+pub fn parent_of<'p>(e: &Ent<'p>) -> &'p [u8] {
+    if e.depth == 0 {
+        return b"";
+    }
+    &e.path[..e.path.len() - e.name.to_bytes().len()]
 }

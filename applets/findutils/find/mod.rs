@@ -133,6 +133,9 @@ struct Finder<'a> {
     cx: &'a mut Ctx,
     min_depth: usize,
     depth_first: bool,
+    /// With `-execdir ... +`: the directory of the last entry, since GNU
+    /// runs the pending batches whenever the walk changes directory.
+    execdir_dir: Option<Vec<u8>>,
 }
 
 impl Finder<'_> {
@@ -154,6 +157,14 @@ impl Finder<'_> {
 
 impl Visitor for Finder<'_> {
     fn visit(&mut self, e: &Ent, visit: Visit) -> Control {
+        if let Some(last) = &mut self.execdir_dir {
+            let dir = eval::parent_of(e);
+            if last.as_slice() != dir {
+                last.clear();
+                last.extend_from_slice(dir);
+                eval::flush_batches(self.expr, self.cx, true);
+            }
+        }
         match visit {
             Visit::Leaf => match self.apply(e) {
                 Control::Stop => Control::Stop,
@@ -276,6 +287,7 @@ nothing when -depth is in effect.  If you want to carry on anyway, just explicit
         cx.outs.push(o);
     }
     cx.follow_all = s.follow == Follow::Always;
+    let execdir_batch = eval::has_execdir_batch(&expr);
     let dot = OsString::from(".");
     if roots.is_empty() {
         roots.push(&dot);
@@ -299,12 +311,13 @@ nothing when -depth is in effect.  If you want to carry on anyway, just explicit
             cx: &mut cx,
             min_depth: s.min_depth,
             depth_first: s.depth || s.delete,
+            execdir_dir: execdir_batch.then(Vec::new),
         };
         if !walk::walk(&c, opts, &mut f) {
             break;
         }
     }
-    eval::flush_batches(&mut expr, &mut cx);
+    eval::flush_batches(&mut expr, &mut cx, false);
     let mut status = cx.status;
     let outs = std::mem::take(&mut cx.outs);
     for o in outs {
