@@ -56,6 +56,16 @@ fn null_and_delimiter() {
     x(&["-d", "\\101"], "aAb", "a b\n");
     x(&["--delimiter=\\t"], "a\tb", "a b\n");
     cmd("xargs")
+        .args(["-d", "\\q"])
+        .run()
+        .status(1)
+        .err("xargs: Invalid escape sequence \\q in input delimiter specification.\n");
+    cmd("xargs")
+        .args(["-d", "\\400"])
+        .run()
+        .status(1)
+        .err("xargs: Invalid escape sequence \\400 in input delimiter specification; character values must not exceed 377.\n");
+    cmd("xargs")
         .args(["-d", "ab"])
         .run()
         .status(1)
@@ -375,6 +385,13 @@ fn parallel() {
         .stdin("0 1 0\n")
         .run();
     o.status(123);
+    cmd("xargs")
+        .args(["-P", "3000000000"])
+        .run()
+        .status(1)
+        .err_has("xargs: value 3000000000 for -P option should be <= 2147483647\n");
+    // Counts too big to hold are as good as the largest.
+    x(&["-n", "99999999999999999999"], "a b\n", "a b\n");
     cmd("xargs")
         .args(["-P", "x"])
         .run()

@@ -254,29 +254,48 @@ impl Reader {
         }
     }
 }
-/// `-d`'s argument: one byte or an escape.
-fn delimiter(s: &[u8]) -> Option<u8> {
+/// `-d`'s argument: one byte or an escape; Err is GNU's complaint.
+fn delimiter(s: &[u8]) -> Result<u8, String> {
+    let shown = String::from_utf8_lossy(s);
+    let bad_esc = || format!("Invalid escape sequence {shown} in input delimiter specification.");
     match s {
-        [b] => Some(*b),
-        [b'\\', rest @ ..] => match rest {
-            [b'a'] => Some(7),
-            [b'b'] => Some(8),
-            [b'f'] => Some(12),
-            [b'n'] => Some(b'\n'),
-            [b'r'] => Some(b'\r'),
-            [b't'] => Some(b'\t'),
-            [b'v'] => Some(11),
-            [b'\\'] => Some(b'\\'),
-            [b'x', hex @ ..] if !hex.is_empty() && hex.len() <= 2 => {
-                u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()
+        [b] => Ok(*b),
+        [b'\\', rest @ ..] if !rest.is_empty() => match rest {
+            [b'a'] => Ok(7),
+            [b'b'] => Ok(8),
+            [b'f'] => Ok(12),
+            [b'n'] => Ok(b'\n'),
+            [b'r'] => Ok(b'\r'),
+            [b't'] => Ok(b'\t'),
+            [b'v'] => Ok(11),
+            [b'\\'] => Ok(b'\\'),
+            [b'x', hex @ ..] => {
+                if !hex.iter().all(u8::is_ascii_hexdigit) {
+                    return Err(bad_esc());
+                }
+                let v = hex
+                    .iter()
+                    .fold(0u32, |v, &c| v.saturating_mul(16).saturating_add((c as char).to_digit(16).unwrap_or(0)));
+                u8::try_from(v).map_err(|_| {
+                    format!("Invalid escape sequence {shown} in input delimiter specification; character values must not exceed ff.")
+                })
             }
-            [b'0'..=b'7', ..] if rest.len() <= 3 => {
-                let v = u32::from_str_radix(std::str::from_utf8(rest).ok()?, 8).ok()?;
-                u8::try_from(v).ok()
+            [b'0'..=b'7', ..] => {
+                if !rest.iter().all(|c| (b'0'..=b'7').contains(c)) {
+                    return Err(bad_esc());
+                }
+                let v = rest
+                    .iter()
+                    .fold(0u32, |v, &c| v.saturating_mul(8).saturating_add((c - b'0') as u32));
+                u8::try_from(v).map_err(|_| {
+                    format!("Invalid escape sequence {shown} in input delimiter specification; character values must not exceed 377.")
+                })
             }
-            _ => None,
+            _ => Err(bad_esc()),
         },
-        _ => None,
+        _ => Err(format!(
+            "Invalid input delimiter specification {shown}: the delimiter must be either a single character or an escape sequence starting with \\."
+        )),
     }
 }
 
@@ -489,7 +508,24 @@ fn env_size() -> usize {
 
 fn number(diag: &Diag, v: &OsStr, opt: char, min: usize) -> Result<usize, i32> {
     let s = String::from_utf8_lossy(v.as_bytes()).into_owned();
-    match s.parse::<usize>() {
+    // Digits beyond what fits are as good as the largest value.
+    let parsed = match s.parse::<usize>() {
+        Err(_) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => Ok(usize::MAX),
+        other => other,
+    };
+    let max_procs = i32::MAX as usize;
+    match parsed {
+        Ok(n) if opt == 'P' && n > max_procs => {
+            diag::write_stderr(
+                format!(
+                    "{}: value {s} for -P option should be <= {max_procs}\nTry '{} --help' for more information.\n",
+                    diag.name(),
+                    diag.name()
+                )
+                .as_bytes(),
+            );
+            Err(1)
+        }
         Ok(n) if n >= min => Ok(n),
         Ok(n) => {
             diag::write_stderr(
@@ -541,15 +577,9 @@ pub fn main(args: &[OsString]) -> i32 {
             ('d', _) => {
                 let d = v.map(|v| v.as_bytes()).unwrap_or_default();
                 match delimiter(d) {
-                    Some(b) => split = Split::Byte(b),
-                    None => {
-                        diag::write_stderr(
-                            format!(
-                                "{name}: Invalid input delimiter specification {}: the delimiter must be either a single character or an escape sequence starting with \\.\n",
-                                String::from_utf8_lossy(d)
-                            )
-                            .as_bytes(),
-                        );
+                    Ok(b) => split = Split::Byte(b),
+                    Err(msg) => {
+                        diag.warn(msg);
                         return 1;
                     }
                 }
@@ -630,7 +660,8 @@ pub fn main(args: &[OsString]) -> i32 {
     let bound = size_bound();
     let mut limit = max_chars.unwrap_or(DEFAULT_SIZE.min(bound));
     if limit > bound {
-        diag.warn(format!("value {limit} for -s option should be <= {bound}"));
+        let given = m.value("s").map_or_else(|| limit.to_string(), |v| v.to_string_lossy().into_owned());
+        diag.warn(format!("value {given} for -s option should be <= {bound}"));
         limit = bound;
     }
     if m.has("show-limits") {

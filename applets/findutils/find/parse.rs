@@ -621,7 +621,7 @@ time.  Did you mean '-wholename'?\n",
         TimeRef {
             which,
             cmp,
-            at: origin - off,
+            at: origin.saturating_sub(off),
             window: (unit * 1e9) as i128,
         }
     }
