@@ -241,6 +241,10 @@ fn expression_errors() {
     );
     bad(&["-print", ","], "find: invalid expression\n");
     bad(
+        &["-nowarn", "."],
+        "find: paths must precede expression: `.'\nfind: possible unquoted pattern after predicate `-nowarn'?\n",
+    );
+    bad(
         &["-printf", "a%"],
         "find: error: % at end of format string\n",
     );

@@ -222,10 +222,8 @@ arguments.\n",
         }
         if !starts_expr(tok) {
             let mut msg = format!("paths must precede expression: `{name}'");
-            let patterned = ["-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename"];
-            if patterned.contains(&self.last.as_str())
-                && std::fs::symlink_metadata(OsStr::from_bytes(tok)).is_ok()
-            {
+            // GNU's hint, when the word names an existing file.
+            if !self.last.is_empty() && std::fs::symlink_metadata(OsStr::from_bytes(tok)).is_ok() {
                 msg.push_str(&format!(
                     "\n{}: possible unquoted pattern after predicate `{}'?",
                     self.g.name, self.last
