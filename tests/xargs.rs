@@ -414,16 +414,45 @@ fn odd_bytes_and_long_items() {
     o.ok().out("100000\n1\n");
 }
 
-#[test]
-fn interactive_needs_a_terminal() {
-    // Without a controlling terminal -p cannot ask.
-    let o = sh("setsid xargs -p echo < /dev/null; echo rc=$?")
-        .stdin("a\n")
-        .run();
-    let s = o.stdout_str();
-    if s.contains("rc=1") {
-        assert!(o
-            .stderr_str()
-            .contains("xargs: failed to open /dev/tty for reading"));
+/// Runs a shell command on a pseudo-terminal (util-linux `script`),
+/// with `input` typed at it; None when `script` is not installed.
+fn on_tty(command: &str, input: &str) -> Option<String> {
+    if !std::path::Path::new("/usr/bin/script").exists() {
+        eprintln!("skipped: no /usr/bin/script");
+        return None;
     }
+    let o = sh(&format!("/usr/bin/script -qec \"{command}\" /dev/null"))
+        .stdin(input)
+        .run();
+    Some(o.stdout_str())
+}
+
+#[test]
+fn interactive_asks_the_terminal() {
+    let Some(out) = on_tty("printf 'a\\nb\\n' | xargs -p -n1 echo", "y\nn\n") else {
+        return;
+    };
+    assert!(out.contains("echo a?...a\r\n"), "{out:?}");
+    assert!(out.ends_with("echo b?..."), "{out:?}");
+    // -o gives the commands the terminal as standard input.
+    let Some(out) = on_tty("echo x | xargs -o sh -c 'test -t 0 && echo tty'", "") else {
+        return;
+    };
+    assert!(out.contains("tty"), "{out:?}");
+    let Some(out) = on_tty("echo x | xargs sh -c 'test -t 0 || echo notty'", "") else {
+        return;
+    };
+    assert!(out.contains("notty"), "{out:?}");
+}
+
+#[test]
+fn interactive_without_a_terminal_fails() {
+    let o = sh("setsid xargs -p echo; echo rc=$?").stdin("a\n").run();
+    o.out("rc=1\n");
+    assert!(
+        o.stderr_str()
+            .ends_with("xargs: failed to open /dev/tty for reading: No such device or address\n"),
+        "{:?}",
+        o.stderr_str()
+    );
 }

@@ -343,7 +343,7 @@ impl Run {
                 }
             }
             if self.interactive {
-                line.extend_from_slice(b" ?...");
+                line.extend_from_slice(b"?...");
                 diag::write_stderr(&line);
                 match ask_tty() {
                     Ok(true) => {}
