@@ -880,3 +880,27 @@ fn replace_all(s: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
     out.extend_from_slice(&s[i..]);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiters() {
+        assert_eq!(delimiter(b","), Ok(b','));
+        assert_eq!(delimiter(b"\\n"), Ok(b'\n'));
+        assert_eq!(delimiter(b"\\x41"), Ok(b'A'));
+        assert_eq!(delimiter(b"\\0"), Ok(0));
+        assert_eq!(delimiter(b"\\177"), Ok(127));
+        assert!(delimiter(b"\\400").is_err());
+        assert!(delimiter(b"ab").is_err());
+        assert!(delimiter(b"").is_err());
+    }
+
+    #[test]
+    fn replacing() {
+        assert_eq!(replace_all(b"a{}b{}", b"{}", b"X"), b"aXbX");
+        assert_eq!(replace_all(b"none", b"{}", b"X"), b"none");
+        assert_eq!(replace_all(b"ab", b"", b"X"), b"ab");
+    }
+}

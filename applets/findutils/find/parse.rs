@@ -1012,3 +1012,27 @@ fn emacs_to_ere(p: &[u8]) -> Vec<u8> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emacs_regexes_become_ere() {
+        let t = |p: &str| String::from_utf8(emacs_to_ere(p.as_bytes())).expect("utf8");
+        assert_eq!(t(r".*\(a\|b\)"), ".*(a|b)");
+        assert_eq!(t("a|b(c){2}"), r"a\|b\(c\)\{2\}");
+        assert_eq!(t(r"a+b?\+"), r"a+b?\+");
+        assert_eq!(t(r"[(|)]x"), "[(|)]x");
+        assert_eq!(t(r"[]a[:digit:]]"), "[]a[:digit:]]");
+    }
+
+    #[test]
+    fn type_lists() {
+        assert_eq!(type_mask(b"f"), Ok(16));
+        assert_eq!(type_mask(b"f,d,l"), Ok(16 | 4 | 32));
+        assert!(type_mask(b"f,").is_err());
+        assert!(type_mask(b"").is_err());
+        assert!(type_mask(b"x").is_err());
+    }
+}
