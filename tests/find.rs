@@ -1060,6 +1060,36 @@ fn deep_tree() {
 }
 
 #[test]
+fn big_directories_in_inode_order() {
+    // Like GNU's fts: past 10000 entries a directory is read in inode
+    // order (except on tmpfs and NFS).
+    let t = TempDir::new();
+    let d = t.path().join("big");
+    fs::create_dir(&d).expect("mkdir");
+    for i in 0..10_050 {
+        fs::write(d.join(format!("f{i}")), "").expect("write");
+    }
+    let o = cmd("find")
+        .cwd(t.path())
+        .args(["big", "-mindepth", "1", "-printf", "%i\n"])
+        .run();
+    o.ok();
+    let inos: Vec<u64> = o
+        .stdout_str()
+        .lines()
+        .map(|l| l.parse().expect("inode"))
+        .collect();
+    assert_eq!(inos.len(), 10_050);
+    let fstype = cmd("find")
+        .cwd(t.path())
+        .args(["big", "-maxdepth", "0", "-printf", "%F"])
+        .run();
+    if !matches!(fstype.stdout_str().as_str(), "tmpfs" | "nfs" | "nfs4") {
+        assert!(inos.windows(2).all(|w| w[0] <= w[1]), "not in inode order");
+    }
+}
+
+#[test]
 fn xdev_and_fstype() {
     // /proc is another file system than /: not descended with -xdev.
     cmd("find")

@@ -162,8 +162,8 @@ pub trait Visitor {
 #[derive(Default)]
 struct Names {
     bytes: Vec<u8>,
-    /// Start, end (before the NUL) and d_type of each name.
-    spans: Vec<(u32, u32, u8)>,
+    /// Start, end (before the NUL), d_type and inode of each name.
+    spans: Vec<(u32, u32, u8, u64)>,
 }
 
 struct Level {
@@ -220,18 +220,79 @@ fn fstat(fd: RawFd) -> Result<libc::stat, i32> {
     }
 }
 
+/// Above this many entries a directory's names are visited in inode
+/// order, as GNU's fts does: on disk file systems that makes the stat
+/// calls that follow much cheaper, and it is the order GNU find lists.
+const INODE_SORT_THRESHOLD: usize = 10_000;
+
+/// Reads all names of the directory open at `fd` (without `.` and `..`)
+/// with getdents64, keeping each one's type byte and inode.
 fn read_names(fd: RawFd, mut names: Names) -> io::Result<Names> {
     names.bytes.clear();
     names.spans.clear();
-    crate::sys::each_dirent(fd, |name, t| {
-        if name != b"." && name != b".." {
+    let mut buf = [0u64; 4096];
+    loop {
+        // SAFETY: the kernel writes at most the buffer's length.
+        let n = unsafe {
+            libc::syscall(
+                libc::SYS_getdents64,
+                fd,
+                buf.as_mut_ptr(),
+                std::mem::size_of_val(&buf),
+            )
+        };
+        if n < 0 {
+            let e = io::Error::last_os_error();
+            if e.kind() == io::ErrorKind::Interrupted {
+                continue;
+            }
+            return Err(e);
+        }
+        if n == 0 {
+            break;
+        }
+        // SAFETY: the first n bytes are linux_dirent64 records: d_ino (8),
+        // d_off (8), d_reclen (2), d_type (1), then the NUL-terminated name.
+        let bytes = unsafe { std::slice::from_raw_parts(buf.as_ptr().cast::<u8>(), n as usize) };
+        let mut off = 0;
+        while off + 19 < bytes.len() {
+            let mut ino = [0u8; 8];
+            ino.copy_from_slice(&bytes[off..off + 8]);
+            let reclen = u16::from_ne_bytes([bytes[off + 16], bytes[off + 17]]) as usize;
+            if reclen == 0 || off + reclen > bytes.len() {
+                break;
+            }
+            let t = bytes[off + 18];
+            let rec = &bytes[off + 19..off + reclen];
+            let name = &rec[..memchr::memchr(0, rec).unwrap_or(rec.len())];
+            off += reclen;
+            if name == b"." || name == b".." {
+                continue;
+            }
             let start = names.bytes.len() as u32;
             names.bytes.extend_from_slice(name);
-            names.spans.push((start, names.bytes.len() as u32, t));
+            names
+                .spans
+                .push((start, names.bytes.len() as u32, t, u64::from_ne_bytes(ino)));
             names.bytes.push(0);
         }
-    })?;
+    }
+    if names.spans.len() > INODE_SORT_THRESHOLD && inode_order_helps(fd) {
+        names.spans.sort_by_key(|s| s.3);
+    }
     Ok(names)
+}
+
+/// GNU's exceptions: on tmpfs and NFS the inode order buys nothing.
+fn inode_order_helps(fd: RawFd) -> bool {
+    let mut st = std::mem::MaybeUninit::<libc::statfs>::uninit();
+    // SAFETY: fstatfs fills st on success.
+    if unsafe { libc::fstatfs(fd, st.as_mut_ptr()) } != 0 {
+        return true;
+    }
+    // SAFETY: filled above.
+    let t = unsafe { st.assume_init() }.f_type as i64;
+    t != 0x0102_1994 && t != 0x6969
 }
 
 fn err(e: i32) -> io::Error {
@@ -290,7 +351,7 @@ impl Walker {
                 }
                 continue;
             }
-            let (s, e, t) = top.names.spans[top.next];
+            let (s, e, t, _) = top.names.spans[top.next];
             top.next += 1;
             cname.clear();
             cname.extend_from_slice(&top.names.bytes[s as usize..=e as usize]);
