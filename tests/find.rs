@@ -1013,7 +1013,39 @@ fn unreadable_directory() {
     o.status(1)
         .out("locked\n")
         .err("find: 'locked': Permission denied\n");
+    // -empty cannot read it either: GNU reports both.
+    let o = cmd("find")
+        .cwd(&d)
+        .args(["locked", "-empty"])
+        .user(user)
+        .run();
+    o.status(1)
+        .out("")
+        .err("find: 'locked': Permission denied\nfind: 'locked': Permission denied\n");
     fs::set_permissions(d.join("locked"), fs::Permissions::from_mode(0o755)).expect("chmod");
+    // A directory that can be listed but not searched: its entries are
+    // listed, and each one whose status is needed gets one error.
+    fs::create_dir_all(d.join("noexec/sub")).expect("mkdir");
+    give(&d, user.0, user.1);
+    fs::set_permissions(d.join("noexec"), fs::Permissions::from_mode(0o600)).expect("chmod");
+    let o = cmd("find").cwd(&d).args(["noexec"]).user(user).run();
+    o.status(1)
+        .out("noexec\nnoexec/sub\n")
+        .err("find: 'noexec/sub': Permission denied\n");
+    for args in [
+        &["noexec", "-ls"][..],
+        &["noexec", "-depth", "-size", "0"],
+        &["noexec", "-printf", "%s\n"],
+    ] {
+        let o = cmd("find").cwd(&d).args(args).user(user).run();
+        o.status(1).err("find: 'noexec/sub': Permission denied\n");
+        assert!(
+            !o.stdout_str().contains("sub"),
+            "{args:?}: {}",
+            o.stdout_str()
+        );
+    }
+    fs::set_permissions(d.join("noexec"), fs::Permissions::from_mode(0o755)).expect("chmod");
     drop(c);
 }
 

@@ -353,8 +353,10 @@ fn eval_stat(node: &mut Node, e: &Ent, cx: &mut Ctx) -> bool {
         }
         Node::Printf { out, fmt } => {
             let mut buf = Vec::with_capacity(e.path.len() + 16);
-            printf(fmt, e, cx, &mut buf);
-            cx.outs[*out].write_bytes(&buf);
+            // A status that cannot be had drops the whole line, as GNU.
+            if printf(fmt, e, cx, &mut buf) {
+                cx.outs[*out].write_bytes(&buf);
+            }
             true
         }
         Node::Ls { out } => {
@@ -369,16 +371,22 @@ fn eval_stat(node: &mut Node, e: &Ent, cx: &mut Ctx) -> bool {
             // SAFETY: name is NUL-terminated.
             unsafe { libc::faccessat(e.dir_fd, e.name.as_ptr(), *mode, 0) == 0 }
         }
-        _ => {
-            let st = match e.stat() {
-                Ok(s) => *s,
-                Err(err) => {
-                    let why = crate::diag::errno_text(err);
-                    cx.path_error(e.path, &why);
-                    return false;
-                }
-            };
-            stat_test(node, e, &st, cx)
+        _ => match stat_of(e, cx) {
+            Some(st) => stat_test(node, e, &st, cx),
+            None => false,
+        },
+    }
+}
+
+/// The entry's status; a failure is reported once per entry.
+fn stat_of(e: &Ent, cx: &mut Ctx) -> Option<libc::stat> {
+    match e.stat() {
+        Ok(s) => Some(*s),
+        Err(err) => {
+            if !e.reported.replace(true) {
+                cx.path_error(e.path, &crate::diag::errno_text(err));
+            }
+            None
         }
     }
 }
@@ -412,7 +420,7 @@ fn stat_test(node: &Node, e: &Ent, st: &libc::stat, cx: &mut Ctx) -> bool {
         Node::SameFile { dev, ino } => st.st_dev == *dev && st.st_ino == *ino,
         Node::Empty => match st.st_mode & libc::S_IFMT {
             libc::S_IFREG => st.st_size == 0,
-            libc::S_IFDIR => dir_is_empty(e),
+            libc::S_IFDIR => dir_is_empty(e, cx),
             _ => false,
         },
         Node::FsType(t) => cx.fs_type(st.st_dev) == *t,
@@ -420,11 +428,13 @@ fn stat_test(node: &Node, e: &Ent, st: &libc::stat, cx: &mut Ctx) -> bool {
     }
 }
 
-fn dir_is_empty(e: &Ent) -> bool {
+fn dir_is_empty(e: &Ent, cx: &mut Ctx) -> bool {
     let flags = libc::O_RDONLY | libc::O_DIRECTORY | libc::O_CLOEXEC;
     // SAFETY: name is NUL-terminated.
     let fd = unsafe { libc::openat(e.dir_fd, e.name.as_ptr(), flags) };
     if fd < 0 {
+        let err = std::io::Error::last_os_error();
+        cx.path_error(e.path, &crate::diag::strerror(&err));
         return false;
     }
     let mut n = 0;
@@ -566,7 +576,7 @@ fn pad(out: &mut Vec<u8>, spec: &[u8], val: &[u8], kind: u8) {
     }
 }
 
-fn printf(fmt: &[Piece], e: &Ent, cx: &mut Ctx, out: &mut Vec<u8>) {
+fn printf(fmt: &[Piece], e: &Ent, cx: &mut Ctx, out: &mut Vec<u8>) -> bool {
     let mut val = Vec::new();
     for p in fmt {
         let (spec, kind, time) = match p {
@@ -574,17 +584,21 @@ fn printf(fmt: &[Piece], e: &Ent, cx: &mut Ctx, out: &mut Vec<u8>) {
                 out.extend_from_slice(l);
                 continue;
             }
-            Piece::Stop => return,
+            Piece::Stop => return true,
             Piece::Dir { spec, kind, time } => (spec, *kind, *time),
         };
         val.clear();
-        let numeric = directive(kind, time, e, cx, &mut val);
+        let Some(numeric) = directive(kind, time, e, cx, &mut val) else {
+            return false;
+        };
         pad(out, spec, &val, numeric);
     }
+    true
 }
 
-/// One directive's text; 1 if `0` and `#` apply to it, 2 if `+` and ` ` too.
-fn directive(kind: u8, time: u8, e: &Ent, cx: &mut Ctx, v: &mut Vec<u8>) -> u8 {
+/// One directive's text; 1 if `0` and `#` apply to it, 2 if `+` and ` ` too;
+/// None if the entry's status was needed and could not be had.
+fn directive(kind: u8, time: u8, e: &Ent, cx: &mut Ctx, v: &mut Vec<u8>) -> Option<u8> {
     let num = |v: &mut Vec<u8>, n: u64| crate::num::push_u64(v, n);
     match kind {
         b'p' => v.extend_from_slice(e.path),
@@ -614,7 +628,7 @@ fn directive(kind: u8, time: u8, e: &Ent, cx: &mut Ctx, v: &mut Vec<u8>) -> u8 {
         }
         b'd' => {
             num(v, e.depth as u64);
-            return 2;
+            return Some(2);
         }
         b'y' => v.push(type_letter(e.file_type())),
         b'Y' => {
@@ -638,10 +652,7 @@ fn directive(kind: u8, time: u8, e: &Ent, cx: &mut Ctx, v: &mut Vec<u8>) -> u8 {
             }
         }
         _ => {
-            let Ok(st) = e.stat() else {
-                return 0;
-            };
-            let st = *st;
+            let st = stat_of(e, cx)?;
             match kind {
                 b's' => num(v, st.st_size.max(0) as u64),
                 b'm' => v.extend_from_slice(format!("{:o}", st.st_mode & 0o7777).as_bytes()),
@@ -673,10 +684,10 @@ fn directive(kind: u8, time: u8, e: &Ent, cx: &mut Ctx, v: &mut Vec<u8>) -> u8 {
                 b'C' => push_time(v, stamp(&st, Which::C), time),
                 _ => {}
             }
-            return u8::from(matches!(kind, b'i' | b'D' | b'm'));
+            return Some(u8::from(matches!(kind, b'i' | b'D' | b'm')));
         }
     }
-    0
+    Some(0)
 }
 
 /// C's `%g` for the sparseness ratio: six significant digits, no
@@ -699,10 +710,9 @@ fn fmt_g(x: f64) -> String {
 
 /// GNU find's `-ls` line.
 fn ls_line(e: &Ent, cx: &mut Ctx, out: &mut Vec<u8>) {
-    let Ok(st) = e.stat() else {
+    let Some(st) = stat_of(e, cx) else {
         return;
     };
-    let st = *st;
     let push_w = |out: &mut Vec<u8>, s: &[u8], w: usize, left: bool| {
         if left {
             out.extend_from_slice(s);

@@ -65,6 +65,8 @@ pub struct Ent<'a> {
     pub follow: bool,
     dtype: u8,
     st: OnceCell<Result<libc::stat, i32>>,
+    /// An error about this entry has been reported (one is enough).
+    pub reported: std::cell::Cell<bool>,
 }
 
 fn stat_at(dir: RawFd, name: &CStr, follow: bool) -> Result<libc::stat, i32> {
@@ -109,6 +111,7 @@ impl<'a> Ent<'a> {
             follow,
             dtype,
             st: OnceCell::new(),
+            reported: std::cell::Cell::new(false),
         }
     }
 
@@ -418,6 +421,11 @@ impl Walker {
             Control::Skip => return true,
             Control::Continue => {}
         }
+        if matches!(ent.st.get(), Some(Err(_))) && ent.reported.get() {
+            // The visitor could not stat it and has said so: like fts with
+            // FTS_NS, do not try to read it as well.
+            return true;
+        }
         if let (true, Some(s)) = (self.opts.one_file_system, &st) {
             if ent.depth > 0 && s.st_dev != self.root_dev {
                 return v.visit(&ent, Visit::Post) != Control::Stop;
@@ -433,6 +441,7 @@ impl Walker {
         let (fd, now) = match opened {
             Ok(x) => x,
             Err(e) => {
+                ent.reported.set(true);
                 v.problem(Problem::Io(ent.path, err(e)));
                 return v.visit(&ent, Visit::Post) != Control::Stop;
             }
