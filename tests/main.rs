@@ -56,6 +56,8 @@ mod expr;
 mod factor;
 #[cfg(feature = "false")]
 mod r#false;
+#[cfg(feature = "find")]
+mod find;
 #[cfg(feature = "fold")]
 mod fold;
 #[cfg(feature = "grep")]
@@ -188,5 +190,7 @@ mod which;
 mod whoami;
 #[cfg(feature = "xxd")]
 mod xxd;
+#[cfg(feature = "xargs")]
+mod xargs;
 #[cfg(feature = "yes")]
 mod yes;
