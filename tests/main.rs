@@ -112,6 +112,8 @@ mod sha512sum;
 mod shred;
 #[cfg(feature = "sleep")]
 mod sleep;
+#[cfg(feature = "sort")]
+mod sort;
 #[cfg(feature = "split")]
 mod split;
 #[cfg(feature = "stat")]
