@@ -188,7 +188,7 @@ pub fn extract<'a>(key: &Key, tab: Option<u8>, line: &'a [u8]) -> &'a [u8] {
         Some(_) => limfield(key, tab, line),
     };
     if lim <= beg {
-        &[]
+        &line[beg..beg]
     } else {
         &line[beg..lim]
     }
@@ -278,6 +278,34 @@ fn limfield(key: &Key, tab: Option<u8>, line: &[u8]) -> usize {
     p
 }
 
+/// Byte order of two strings, eight bytes at a time (musl's `memcmp`,
+/// which `<[u8]>::cmp` calls, goes byte by byte).
+#[inline]
+pub fn bytes_cmp(a: &[u8], b: &[u8]) -> Ordering {
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + 8 <= n {
+        // SAFETY: i + 8 <= n, which is within both slices.
+        let (x, y) = unsafe {
+            (
+                (a.as_ptr().add(i) as *const u64).read_unaligned(),
+                (b.as_ptr().add(i) as *const u64).read_unaligned(),
+            )
+        };
+        if x != y {
+            return u64::from_be(x).cmp(&u64::from_be(y));
+        }
+        i += 8;
+    }
+    while i < n {
+        if a[i] != b[i] {
+            return a[i].cmp(&b[i]);
+        }
+        i += 1;
+    }
+    a.len().cmp(&b.len())
+}
+
 /// Whether `c` is left out under `ig`.
 #[inline]
 fn ignored(ig: Ignore, c: u8) -> bool {
@@ -300,7 +328,7 @@ fn tr(fold: bool, c: u8) -> u8 {
 /// Text comparison with `-d`/`-i` and `-f`.
 fn text_cmp(key: &Key, a: &[u8], b: &[u8]) -> Ordering {
     if key.ignore == Ignore::None && !key.fold {
-        return a.cmp(b);
+        return bytes_cmp(a, b);
     }
     let (mut i, mut j) = (0, 0);
     loop {
@@ -323,25 +351,32 @@ fn text_cmp(key: &Key, a: &[u8], b: &[u8]) -> Ordering {
 }
 
 /// The first eight bytes of the key as `text_cmp` sees them, big-endian:
-/// keys whose prefixes differ compare the same way.
-pub fn text_prefix(key: &Key, s: &[u8]) -> u64 {
+/// keys whose prefixes differ compare the same way. The flag says the
+/// prefix is the whole key (at most seven bytes, no NUL among them, so the
+/// zero padding cannot be mistaken for text).
+pub fn text_prefix(key: &Key, s: &[u8]) -> (u64, bool) {
     let mut p = [0u8; 8];
+    let mut n = 0;
+    let mut whole = true;
     if key.ignore == Ignore::None && !key.fold {
-        let n = s.len().min(8);
+        n = s.len().min(8);
         p[..n].copy_from_slice(&s[..n]);
+        whole = s.len() < 8;
     } else {
-        let mut n = 0;
         for &c in s {
-            if n == 8 {
-                break;
-            }
             if !ignored(key.ignore, c) {
+                if n == 8 {
+                    whole = false;
+                    break;
+                }
                 p[n] = tr(key.fold, c);
                 n += 1;
             }
         }
+        whole &= n < 8;
     }
-    u64::from_be_bytes(p)
+    let exact = whole && !p[..n].contains(&0);
+    (u64::from_be_bytes(p), exact)
 }
 
 fn skip_blanks(s: &[u8]) -> &[u8] {
@@ -434,43 +469,45 @@ fn f64_order(v: f64) -> u64 {
     }
 }
 
-/// The value of a `-n` number, rounded: a monotone stand-in for sorting.
-fn num_value(s: &[u8]) -> f64 {
+/// The value of a `-n` number, rounded: a monotone stand-in for sorting,
+/// and whether it is exact (equal values then mean equal numbers).
+fn num_value(s: &[u8]) -> (f64, bool) {
     let (n, _) = parse_num(s);
     if num_sign(&n) == 0 {
-        return 0.0;
+        return (0.0, true);
     }
     // Correctly rounded parsing is monotone, so `a < b` in f64 means the
-    // same in exact arithmetic; equal values fall back to `num_cmp`.
-    let mut v = 0.0f64;
-    if n.int.len() <= 15 && n.frac.len() <= 3 {
+    // same in exact arithmetic; equal values fall back to `num_cmp` unless
+    // both have at most 15 significant digits (DBL_DIG: distinct such
+    // decimals are distinct doubles).
+    let digits = n.int.len() + n.frac.len();
+    let (v, exact) = if digits <= 15 && n.frac.len() <= 3 {
         let mut i: u64 = 0;
         for &d in n.int.iter().chain(n.frac) {
             i = i * 10 + (d - b'0') as u64;
         }
-        v = i as f64 / [1.0, 10.0, 100.0, 1000.0][n.frac.len()];
+        // Both operands are exact, so the quotient is correctly rounded.
+        (i as f64 / [1.0, 10.0, 100.0, 1000.0][n.frac.len()], true)
     } else {
-        let mut buf = Vec::with_capacity(n.int.len() + n.frac.len() + 2);
+        let mut buf = Vec::with_capacity(digits + 2);
         buf.extend_from_slice(n.int);
         buf.push(b'.');
         buf.extend_from_slice(n.frac);
         if buf.len() == 1 {
             buf.push(b'0');
         }
-        if let Some(x) = std::str::from_utf8(&buf).ok().and_then(|t| t.parse::<f64>().ok()) {
-            v = x;
-        }
-    }
-    if n.neg {
-        -v
-    } else {
-        v
-    }
+        let v = std::str::from_utf8(&buf)
+            .ok()
+            .and_then(|t| t.parse::<f64>().ok())
+            .unwrap_or(0.0);
+        (v, false)
+    };
+    (if n.neg { -v } else { v }, exact)
 }
 
 /// `-n` prefix for sorting.
 pub fn num_prefix(s: &[u8]) -> u64 {
-    f64_order(num_value(s))
+    f64_order(num_value(s).0)
 }
 
 /// `strtod` on the key: the value and whether a number was read.
@@ -673,15 +710,22 @@ pub fn key_cmp(key: &Key, seed: u64, a: &[u8], b: &[u8]) -> Ordering {
 
 /// The sortable stand-in for the first key, if the mode has one: keys with
 /// different prefixes compare as their prefixes do (before `-r`).
-pub fn prefix(key: &Key, seed: u64, s: &[u8]) -> u64 {
+/// The flag says the prefix is exact: equal exact prefixes mean equal keys.
+pub fn prefix(key: &Key, seed: u64, s: &[u8]) -> (u64, bool) {
     match key.mode {
         Mode::Text => text_prefix(key, s),
-        Mode::Numeric => num_prefix(s),
-        Mode::General => gen_prefix(s),
-        Mode::Human => human_prefix(s),
-        Mode::Month => month(s),
-        Mode::Random => random_hash(key, seed, s),
-        Mode::Version => 0,
+        Mode::Numeric => {
+            let (v, exact) = num_value(s);
+            (f64_order(v), exact)
+        }
+        Mode::General => {
+            let p = gen_prefix(s);
+            (p, p != 1)
+        }
+        Mode::Human => (human_prefix(s), false),
+        Mode::Month => (month(s), true),
+        Mode::Random => (random_hash(key, seed, s), false),
+        Mode::Version => (0, false),
     }
 }
 
@@ -703,7 +747,11 @@ impl Cmp {
     #[inline]
     pub fn keys_cmp(&self, a: &[u8], b: &[u8], from: usize) -> Ordering {
         if self.plain {
-            return if self.reverse { b.cmp(a) } else { a.cmp(b) };
+            return if self.reverse {
+                bytes_cmp(b, a)
+            } else {
+                bytes_cmp(a, b)
+            };
         }
         for key in &self.keys[from..] {
             let o = key_cmp(key, self.seed, extract(key, self.tab, a), extract(key, self.tab, b));
@@ -722,9 +770,9 @@ impl Cmp {
             return o;
         }
         if self.reverse {
-            b.cmp(a)
+            bytes_cmp(b, a)
         } else {
-            a.cmp(b)
+            bytes_cmp(a, b)
         }
     }
 

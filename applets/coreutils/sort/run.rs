@@ -113,7 +113,31 @@ impl Writer {
 
     #[inline]
     pub fn put(&mut self, line: &[u8]) -> Result<(), Fatal> {
-        self.buf.extend_from_slice(line);
+        let n = line.len();
+        if n < 128 {
+            // Short lines: word copies beat a call to musl's memcpy.
+            self.buf.reserve(n + 1);
+            let len = self.buf.len();
+            // SAFETY: the capacity holds `n` more bytes; every read is
+            // inside `line` and every write inside the reserved space,
+            // which is initialised before the length covers it.
+            unsafe {
+                let dst = self.buf.as_mut_ptr().add(len);
+                let src = line.as_ptr();
+                let mut i = 0;
+                while i + 8 <= n {
+                    (dst.add(i) as *mut u64).write_unaligned((src.add(i) as *const u64).read_unaligned());
+                    i += 8;
+                }
+                while i < n {
+                    *dst.add(i) = *src.add(i);
+                    i += 1;
+                }
+                self.buf.set_len(len + n);
+            }
+        } else {
+            self.buf.extend_from_slice(line);
+        }
         self.buf.push(self.eol);
         if self.buf.len() >= WBUF {
             self.flush()?;
@@ -447,12 +471,32 @@ impl<'a> Inputs<'a> {
     }
 }
 
-/// A line in a chunk, with the prefix of its first key.
+/// A line in a chunk, with the prefix of its first key. The top bit of
+/// `len` says the prefix is exact (see [`key::prefix`]).
 #[derive(Clone, Copy)]
 struct Ent {
     pre: u64,
     start: u32,
     len: u32,
+    /// Where the first key lies in the line.
+    kofs: u32,
+    klen: u32,
+}
+
+const EXACT: u32 = 1 << 31;
+
+impl Ent {
+    #[inline]
+    fn line<'a>(&self, buf: &'a [u8]) -> &'a [u8] {
+        let s = self.start as usize;
+        &buf[s..s + (self.len & !EXACT) as usize]
+    }
+
+    #[inline]
+    fn key<'a>(&self, buf: &'a [u8]) -> &'a [u8] {
+        let s = self.start as usize + self.kofs as usize;
+        &buf[s..s + self.klen as usize]
+    }
 }
 
 /// The most a chunk may hold: entries address it with 32 bits.
@@ -466,6 +510,8 @@ fn index(o: &Opts, buf: &[u8]) -> Vec<Ent> {
             pre: 0,
             start: start as u32,
             len: (p - start) as u32,
+            kofs: 0,
+            klen: 0,
         });
         start = p + 1;
     }
@@ -475,8 +521,15 @@ fn index(o: &Opts, buf: &[u8]) -> Vec<Ent> {
     };
     let fill = |part: &mut [Ent]| {
         for e in part {
-            let line = &buf[e.start as usize..(e.start + e.len) as usize];
-            e.pre = key::prefix(k, cmp.seed, key::extract(k, cmp.tab, line));
+            let line = e.line(buf);
+            let text = key::extract(k, cmp.tab, line);
+            e.kofs = (text.as_ptr() as usize - line.as_ptr() as usize) as u32;
+            e.klen = text.len() as u32;
+            let (pre, exact) = key::prefix(k, cmp.seed, text);
+            e.pre = pre;
+            if exact {
+                e.len |= EXACT;
+            }
         }
     };
     let t = threads_for(o.threads, v.len());
@@ -504,16 +557,122 @@ fn sort_chunk(o: &Opts, buf: &[u8]) -> Vec<Ent> {
     let mut v = index(o, buf);
     let cmp = &o.cmp;
     let rev = cmp.keys.first().is_some_and(|k| k.reverse);
-    let line = |e: &Ent| &buf[e.start as usize..(e.start + e.len) as usize];
+    if cmp.plain {
+        plain_sort(&mut v, buf, o.threads);
+        if rev {
+            // Equal lines are identical: reversing the order is enough.
+            v.reverse();
+        }
+        return v;
+    }
+    let Some(k0) = cmp.keys.first() else {
+        return v;
+    };
     let f = |a: &Ent, b: &Ent| -> Ordering {
         if a.pre != b.pre {
             let o = a.pre.cmp(&b.pre);
             return if rev { o.reverse() } else { o };
         }
-        cmp.cmp(line(a), line(b))
+        // Equal exact prefixes: the first key is equal, go on from the next.
+        if a.len & b.len & EXACT == 0 {
+            let o = key::key_cmp(k0, cmp.seed, a.key(buf), b.key(buf));
+            if o != Ordering::Equal {
+                return o;
+            }
+        }
+        cmp.cmp_from(a.line(buf), b.line(buf), 1)
     };
     par_sort(&mut v, o.threads, cmp.stable, &f);
     v
+}
+
+/// How much of a line is left from `depth` on, counted up to 9: 0..=8
+/// means the line ends inside the 8-byte window.
+#[inline]
+fn rest(e: &Ent, depth: usize) -> u32 {
+    ((e.len & !EXACT) as usize).saturating_sub(depth).min(9) as u32
+}
+
+/// The eight bytes of a line from `depth` on, big-endian, zero-padded.
+#[inline]
+fn window(line: &[u8], depth: usize) -> u64 {
+    let mut p = [0u8; 8];
+    if depth < line.len() {
+        let n = (line.len() - depth).min(8);
+        p[..n].copy_from_slice(&line[depth..depth + n]);
+    }
+    u64::from_be_bytes(p)
+}
+
+#[inline]
+fn window_cmp(a: &Ent, b: &Ent, depth: usize) -> Ordering {
+    a.pre
+        .cmp(&b.pre)
+        .then_with(|| rest(a, depth).cmp(&rest(b, depth)))
+}
+
+/// Whole lines in byte order, eight bytes at a time (a most-significant-
+/// digit radix sort whose digits are words): sort on the window, then
+/// sort each run of equal windows on the next eight bytes. The text of a
+/// line is read once per level, not once per comparison. A line that ends
+/// inside the window is a prefix of every longer line with the same
+/// window, so it sorts before them, by length.
+fn plain_sort(v: &mut [Ent], buf: &[u8], threads: usize) {
+    par_sort(v, threads, false, &|a: &Ent, b: &Ent| window_cmp(a, b, 0));
+    let t = threads_for(threads, v.len());
+    if t <= 1 {
+        refine(v, buf);
+        return;
+    }
+    // Cut at run boundaries and refine the parts on their own threads.
+    let mut parts = Vec::new();
+    let mut rest_v: &mut [Ent] = v;
+    let per = rest_v.len().div_ceil(t);
+    while !rest_v.is_empty() {
+        let mut cut = per.min(rest_v.len());
+        while cut < rest_v.len() && window_cmp(&rest_v[cut - 1], &rest_v[cut], 0) == Ordering::Equal {
+            cut += 1;
+        }
+        let (a, b) = std::mem::take(&mut rest_v).split_at_mut(cut);
+        parts.push(a);
+        rest_v = b;
+    }
+    std::thread::scope(|s| {
+        for p in parts {
+            s.spawn(move || refine(p, buf));
+        }
+    });
+}
+
+fn refine(v: &mut [Ent], buf: &[u8]) {
+    let mut stack: Vec<(usize, usize, usize)> = Vec::new();
+    runs(v, 0, 0, &mut stack);
+    while let Some((lo, hi, depth)) = stack.pop() {
+        let d = depth + 8;
+        let g = &mut v[lo..hi];
+        for e in g.iter_mut() {
+            e.pre = window(e.line(buf), d);
+        }
+        g.sort_unstable_by(|a, b| window_cmp(a, b, d));
+        runs(g, lo, d, &mut stack);
+    }
+}
+
+/// Pushes the runs of equal windows that go on past the window.
+fn runs(v: &[Ent], base: usize, depth: usize, stack: &mut Vec<(usize, usize, usize)>) {
+    let mut i = 0;
+    while i < v.len() {
+        let mut j = i + 1;
+        if rest(&v[i], depth) == 9 {
+            while j < v.len() && v[j].pre == v[i].pre && rest(&v[j], depth) == 9 {
+                j += 1;
+            }
+            if j - i > 1 {
+                stack.push((base + i, base + j, depth));
+            }
+        }
+        i = j;
+    }
 }
 
 /// Sorts on up to `threads` threads: the parts are sorted apart, then
@@ -622,10 +781,9 @@ fn merge2<T: Copy, F: Fn(&T, &T) -> Ordering>(a: &[T], b: &[T], out: &mut [T], f
 
 /// Writes a sorted chunk, leaving out duplicates under `-u`.
 fn write_chunk(o: &Opts, buf: &[u8], v: &[Ent], w: &mut Writer) -> Result<(), Fatal> {
-    let line = |e: &Ent| &buf[e.start as usize..(e.start + e.len) as usize];
     let mut last: Option<&[u8]> = None;
     for e in v {
-        let l = line(e);
+        let l = e.line(buf);
         if o.unique {
             if let Some(p) = last {
                 if o.same(p, l) {
@@ -649,7 +807,7 @@ pub fn sort(o: &Opts, names: &[OsString], target: &Target) -> Result<(), Fatal> 
     };
     // Half the budget for the text, the rest for the entries and the
     // merge buffer.
-    let chunk = (o.budget / 2).clamp(1024, MAX_CHUNK / 2);
+    let chunk = (o.budget / 2).clamp(1024, MAX_CHUNK / 4);
     let mut temps = Temps::new(&o.tmpdirs);
     let mut carry: Vec<u8> = Vec::new();
     loop {
@@ -660,11 +818,14 @@ pub fn sort(o: &Opts, names: &[OsString], target: &Target) -> Result<(), Fatal> 
             if done || memchr::memrchr(o.eol, &buf).is_some() {
                 break done;
             }
-            if buf.len() >= MAX_CHUNK / 2 {
+            if buf.len() >= MAX_CHUNK / 4 {
                 return Err(Fatal::new("line too long"));
             }
             limit = limit.saturating_mul(2);
         };
+        if buf.len() >= EXACT as usize {
+            return Err(Fatal::new("line too long"));
+        }
         if !done {
             let cut = memchr::memrchr(o.eol, &buf).map_or(0, |i| i + 1);
             carry = buf[cut..].to_vec();
