@@ -737,3 +737,98 @@ fn write_errors() {
         .status(2)
         .err("sort: write failed: /dev/full: No space left on device\n");
 }
+
+/// A deterministic scramble of short lines over a few bytes, NUL among
+/// them, and the same in byte order.
+fn byte_soup(n: usize) -> (Vec<u8>, Vec<u8>) {
+    let mut x: u64 = 12345;
+    let mut lines: Vec<Vec<u8>> = Vec::new();
+    for _ in 0..n {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let len = [0, 1, 7, 8, 9, 15, 16, 17, 24, (x >> 40) as usize % 40][(x >> 33) as usize % 10];
+        let line: Vec<u8> = (0..len)
+            .map(|i| b"a\0b"[((x >> (i % 20 * 3)) % 3) as usize])
+            .collect();
+        lines.push(line);
+    }
+    let join = |v: &[Vec<u8>]| {
+        let mut out = Vec::new();
+        for l in v {
+            out.extend_from_slice(l);
+            out.push(b'\n');
+        }
+        out
+    };
+    let input = join(&lines);
+    lines.sort();
+    (input, join(&lines))
+}
+
+#[test]
+fn common_prefixes_and_nul_bytes() {
+    // Whole-line sorts go eight bytes at a time: lines that end inside a
+    // word, NULs that look like the padding, long equal prefixes.
+    let (input, sorted) = byte_soup(50_000);
+    cmd("sort").stdin(&input).run().ok().out(&sorted);
+    cmd("sort")
+        .arg("--parallel=1")
+        .stdin(&input)
+        .run()
+        .ok()
+        .out(&sorted);
+    let mut rev: Vec<&[u8]> = sorted.split(|&c| c == b'\n').collect();
+    rev.pop();
+    rev.reverse();
+    let rev: Vec<u8> = rev
+        .iter()
+        .flat_map(|l| l.iter().copied().chain([b'\n']))
+        .collect();
+    cmd("sort").arg("-r").stdin(&input).run().ok().out(&rev);
+    let mut uniq: Vec<&[u8]> = sorted.split(|&c| c == b'\n').collect();
+    uniq.pop();
+    uniq.dedup();
+    let uniq: Vec<u8> = uniq
+        .iter()
+        .flat_map(|l| l.iter().copied().chain([b'\n']))
+        .collect();
+    cmd("sort").arg("-u").stdin(&input).run().ok().out(&uniq);
+    // The same through a key: prefixes of keys.
+    cmd("sort")
+        .args(["-k1", "-s"])
+        .stdin(&input)
+        .run()
+        .ok()
+        .out(&sorted);
+    sort(
+        &[],
+        "ab\nab\0\nab\0\0\nab\0\0\0\0\0\0\0x\na\n",
+        "a\nab\nab\0\nab\0\0\nab\0\0\0\0\0\0\0x\n",
+    );
+    sort(&["-k1,1"], "ab\0 1\nab 2\n", "ab 2\nab\0 1\n");
+    // Long lines equal for a long way.
+    let a = format!("{}a\n", "x".repeat(10_000));
+    let b = format!("{}b\n", "x".repeat(10_000));
+    sort(&[], &format!("{b}{a}{b}"), &format!("{a}{b}{b}"));
+}
+
+#[test]
+fn pipes_and_big_input_on_stdin() {
+    let (input, sorted) = scrambled(300_000);
+    let t = TempDir::new();
+    t.write("in", &input);
+    cmd("sort")
+        .cwd(t.path())
+        .stdin(fs::read(t.join("in")).unwrap_or_default())
+        .run()
+        .ok()
+        .out(&sorted);
+    sh(&format!(
+        "cat '{}' | sort -n | sort -c -n",
+        t.join("in").display()
+    ))
+    .run()
+    .ok()
+    .out("");
+}

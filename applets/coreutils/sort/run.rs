@@ -447,27 +447,43 @@ impl<'a> Inputs<'a> {
             } else {
                 room.min(4 << 20)
             };
-            let old = buf.len();
-            buf.resize(old + want, 0);
-            match read_fd(*fd, &mut buf[old..]) {
+            match read_spare(*fd, buf, want) {
                 Ok(0) => {
-                    buf.truncate(old);
                     if buf.last().is_some_and(|&c| c != self.eol) {
                         buf.push(self.eol);
                     }
                     self.cur = None;
                 }
-                Ok(n) => {
-                    buf.truncate(old + n);
-                    *size = size.saturating_sub(n as u64);
-                }
-                Err(e) => {
-                    buf.truncate(old);
-                    return Err(Fatal::io("read failed", name, &e));
-                }
+                Ok(n) => *size = size.saturating_sub(n as u64),
+                Err(e) => return Err(Fatal::io("read failed", name, &e)),
             }
         }
         Ok(false)
+    }
+}
+
+/// Reads up to `want` bytes onto the end of `buf` without zeroing the
+/// space first (a pipe gives 64 KiB a read; clearing megabytes for each
+/// would cost more than the sort).
+fn read_spare(fd: RawFd, buf: &mut Vec<u8>, want: usize) -> io::Result<usize> {
+    if buf.capacity() - buf.len() < want {
+        // Grow geometrically so that appending stays linear.
+        buf.reserve(want.max(buf.len()));
+    }
+    loop {
+        let len = buf.len();
+        // SAFETY: the spare capacity holds at least `want` bytes; read(2)
+        // writes at most that many, and the length then covers only the
+        // bytes it wrote.
+        let n = unsafe { libc::read(fd, buf.as_mut_ptr().add(len).cast(), want) };
+        if n >= 0 {
+            unsafe { buf.set_len(len + n as usize) };
+            return Ok(n as usize);
+        }
+        let e = io::Error::last_os_error();
+        if e.kind() != io::ErrorKind::Interrupted {
+            return Err(e);
+        }
     }
 }
 
