@@ -278,6 +278,22 @@ fn limfield(key: &Key, tab: Option<u8>, line: &[u8]) -> usize {
     p
 }
 
+/// The first eight bytes of `s` as a big-endian number, zero-padded
+/// (without a call to musl's `memcpy` for the short copy).
+#[inline]
+pub fn word_at(s: &[u8]) -> u64 {
+    if s.len() >= 8 {
+        // SAFETY: eight bytes are there to read.
+        let w = unsafe { (s.as_ptr() as *const u64).read_unaligned() };
+        return u64::from_be(w);
+    }
+    let mut w = 0u64;
+    for (i, &c) in s.iter().enumerate() {
+        w |= (c as u64) << (56 - 8 * i);
+    }
+    w
+}
+
 /// Byte order of two strings, eight bytes at a time (musl's `memcmp`,
 /// which `<[u8]>::cmp` calls, goes byte by byte).
 #[inline]
@@ -355,27 +371,23 @@ fn text_cmp(key: &Key, a: &[u8], b: &[u8]) -> Ordering {
 /// prefix is the whole key (at most seven bytes, no NUL among them, so the
 /// zero padding cannot be mistaken for text).
 pub fn text_prefix(key: &Key, s: &[u8]) -> (u64, bool) {
+    if key.ignore == Ignore::None && !key.fold {
+        return (word_at(s), s.len() < 8 && !s.contains(&0));
+    }
     let mut p = [0u8; 8];
     let mut n = 0;
     let mut whole = true;
-    if key.ignore == Ignore::None && !key.fold {
-        n = s.len().min(8);
-        p[..n].copy_from_slice(&s[..n]);
-        whole = s.len() < 8;
-    } else {
-        for &c in s {
-            if !ignored(key.ignore, c) {
-                if n == 8 {
-                    whole = false;
-                    break;
-                }
-                p[n] = tr(key.fold, c);
-                n += 1;
+    for &c in s {
+        if !ignored(key.ignore, c) {
+            if n == 8 {
+                whole = false;
+                break;
             }
+            p[n] = tr(key.fold, c);
+            n += 1;
         }
-        whole &= n < 8;
     }
-    let exact = whole && !p[..n].contains(&0);
+    let exact = whole && n < 8 && !p[..n].contains(&0);
     (u64::from_be_bytes(p), exact)
 }
 

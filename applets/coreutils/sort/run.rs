@@ -584,6 +584,7 @@ fn sort_chunk(o: &Opts, buf: &[u8]) -> Vec<Ent> {
     let Some(k0) = cmp.keys.first() else {
         return v;
     };
+    // The keys alone.
     let f = |a: &Ent, b: &Ent| -> Ordering {
         if a.pre != b.pre {
             let o = a.pre.cmp(&b.pre);
@@ -596,9 +597,34 @@ fn sort_chunk(o: &Opts, buf: &[u8]) -> Vec<Ent> {
                 return o;
             }
         }
-        cmp.cmp_from(a.line(buf), b.line(buf), 1)
+        cmp.keys_cmp(a.line(buf), b.line(buf), 1)
     };
-    par_sort(&mut v, o.threads, cmp.stable, &f);
+    if cmp.stable {
+        par_sort(&mut v, o.threads, true, &f);
+        return v;
+    }
+    // Sort on the keys, then put each run of equal keys in the order of
+    // the last resort, whole lines as bytes, with the radix sort: far
+    // fewer passes over the text when keys repeat.
+    par_sort(&mut v, o.threads, false, &f);
+    let mut i = 0;
+    while i < v.len() {
+        let mut j = i + 1;
+        while j < v.len() && f(&v[i], &v[j]) == Ordering::Equal {
+            j += 1;
+        }
+        if j - i > 1 {
+            let run = &mut v[i..j];
+            for e in run.iter_mut() {
+                e.pre = window(e.line(buf), 0);
+            }
+            plain_sort(run, buf, o.threads);
+            if cmp.reverse {
+                run.reverse();
+            }
+        }
+        i = j;
+    }
     v
 }
 
@@ -612,12 +638,7 @@ fn rest(e: &Ent, depth: usize) -> u32 {
 /// The eight bytes of a line from `depth` on, big-endian, zero-padded.
 #[inline]
 fn window(line: &[u8], depth: usize) -> u64 {
-    let mut p = [0u8; 8];
-    if depth < line.len() {
-        let n = (line.len() - depth).min(8);
-        p[..n].copy_from_slice(&line[depth..depth + n]);
-    }
-    u64::from_be_bytes(p)
+    key::word_at(line.get(depth..).unwrap_or_default())
 }
 
 #[inline]
@@ -821,9 +842,11 @@ pub fn sort(o: &Opts, names: &[OsString], target: &Target) -> Result<(), Fatal> 
         cur: None,
         eol: o.eol,
     };
-    // Half the budget for the text, the rest for the entries and the
-    // merge buffer.
-    let chunk = (o.budget / 2).clamp(1024, MAX_CHUNK / 4);
+    // The budget holds the text and two entries a line (the sort's merge
+    // buffer): the share of the text follows the line length seen so far,
+    // half to begin with.
+    let per_line = 2 * std::mem::size_of::<Ent>();
+    let mut chunk = (o.budget / 2).clamp(1024, MAX_CHUNK / 4);
     let mut temps = Temps::new(&o.tmpdirs);
     let mut carry: Vec<u8> = Vec::new();
     loop {
@@ -855,6 +878,8 @@ pub fn sort(o: &Opts, names: &[OsString], target: &Target) -> Result<(), Fatal> 
         }
         if !buf.is_empty() {
             let v = sort_chunk(o, &buf);
+            let avg = buf.len() / v.len().max(1) + 1;
+            chunk = (o.budget / (avg + per_line) * avg).clamp(1024, MAX_CHUNK / 4);
             let t = temps.create(0)?;
             let mut w = Writer::tofile(t.file, &t.name, o.eol);
             write_chunk(o, &buf, &v, &mut w)?;
