@@ -832,3 +832,27 @@ fn pipes_and_big_input_on_stdin() {
     .ok()
     .out("");
 }
+
+#[test]
+fn equal_keys_then_whole_lines() {
+    // Many lines share a key: the runs are ordered by the whole line,
+    // reversed by a global -r only.
+    let lines: Vec<String> = (0..60_000)
+        .map(|i| format!("w{},{}", (i * 7) % 5, (i * 7919) % 1000))
+        .collect();
+    let input: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let key = |l: &String| l.split(',').next().unwrap_or("").to_string();
+    let mut v = lines.clone();
+    v.sort_by(|a, b| key(a).cmp(&key(b)).then(a.cmp(b)));
+    let want: String = v.iter().map(|l| format!("{l}\n")).collect();
+    sort(&["-t,", "-k1,1"], &input, &want);
+    let rev: String = v.iter().rev().map(|l| format!("{l}\n")).collect();
+    sort(&["-t,", "-k1,1", "-r"], &input, &rev);
+    let mut v2 = lines.clone();
+    v2.sort_by(|a, b| key(b).cmp(&key(a)).then(a.cmp(b)));
+    let want2: String = v2.iter().map(|l| format!("{l}\n")).collect();
+    sort(&["-t,", "-k1,1r"], &input, &want2);
+    // Numbers equal as numbers but not as text.
+    sort(&["-n"], "1.0\n01\n1\n", "01\n1\n1.0\n");
+    sort(&["-n", "-r"], "1.0\n01\n1\n2\n", "2\n1.0\n1\n01\n");
+}

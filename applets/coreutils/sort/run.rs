@@ -4,7 +4,10 @@
 //! budget allows (`-S`). Lines are a vector of (prefix, offset, length)
 //! entries into that buffer; the prefix is a 64-bit stand-in for the first
 //! key (its first bytes, or its number) so that most comparisons never touch
-//! the text. Chunks are sorted on several threads and merged. When all the
+//! the text. Whole-line sorts, and the runs of lines whose keys are equal
+//! (ordered by the last resort), go through a radix sort on 8-byte words
+//! of the line, which reads each line once per word instead of once per
+//! comparison. Chunks are sorted on several threads and merged. When all the
 //! input fits one chunk it goes straight to the output; otherwise each
 //! sorted chunk goes to a temporary file and the files are merged, at most
 //! `--batch-size` at a time, in levels (like a log-structured merge), so the
