@@ -138,6 +138,8 @@ mod shred;
 mod shuf;
 #[cfg(feature = "sleep")]
 mod sleep;
+#[cfg(feature = "sort")]
+mod sort;
 #[cfg(feature = "split")]
 mod split;
 #[cfg(feature = "stat")]
