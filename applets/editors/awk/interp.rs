@@ -96,7 +96,8 @@ pub struct Interp<'p> {
     pub split_done: bool,
     pub rec_stale: bool,
     pub nf: usize,
-    pub rec_splitter: Splitter,
+    /// Where lazy splitting goes on in `rec`.
+    pub split_pos: usize,
     pub splitter: Splitter,
     pub nr: f64,
     pub fnr: f64,
@@ -161,8 +162,17 @@ fn pow(a: f64, b: f64) -> f64 {
 }
 
 fn is_blank(b: u8) -> bool {
-    b == b' ' || b == b'\t' || b == b'\n'
+    BLANK[b as usize]
 }
+
+/// The bytes default field splitting skips: space, tab, newline.
+static BLANK: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b' ' as usize] = true;
+    t[b'\t' as usize] = true;
+    t[b'\n' as usize] = true;
+    t
+};
 
 /// Splits `s` into field ranges.
 pub fn split_ranges(sp: &Splitter, s: &[u8], out: &mut Vec<(usize, usize)>) {
@@ -304,7 +314,7 @@ impl<'p> Interp<'p> {
             split_done: true,
             rec_stale: false,
             nf: 0,
-            rec_splitter: Splitter::Space,
+            split_pos: 0,
             splitter: Splitter::Space,
             nr: 0.0,
             fnr: 0.0,
@@ -480,7 +490,8 @@ impl<'p> Interp<'p> {
         self.split_done = false;
         self.fields_owned = false;
         self.rec_stale = false;
-        self.rec_splitter = self.splitter.clone();
+        self.ranges.clear();
+        self.split_pos = 0;
     }
 
     /// Opens the next input operand; false when there is none.
@@ -536,17 +547,19 @@ impl<'p> Interp<'p> {
                         self.main = Some(Reader::file(f));
                     }
                     Err(e) => {
+                        // As gawk and mawk: a missing input file stops the run.
                         self.stdout.flush_now();
                         crate::diag::write_stderr(
                             format!(
-                                "awk: cannot open file `{}' for reading: {}\n",
+                                "awk: fatal: cannot open file `{}' for reading: {}\n",
                                 String::from_utf8_lossy(&arg),
                                 crate::diag::strerror(&e)
                             )
                             .as_bytes(),
                         );
-                        self.status = 2;
-                        continue;
+                        self.exit_code = 2;
+                        self.main_done = true;
+                        return Err(Unwind::Exit);
                     }
                 }
             }
@@ -707,6 +720,8 @@ impl<'p> Interp<'p> {
         let s = val.to_str(&self.convfmt);
         match i {
             FS => {
+                // The new FS applies from the next record on.
+                self.ensure_split();
                 self.splitter = make_splitter(&s, self.paragraph).map_err(Unwind::Fatal)?;
             }
             RS => {
@@ -717,6 +732,7 @@ impl<'p> Interp<'p> {
                     _ => Rs::Regex(Rc::new(Re::new(&s).map_err(Unwind::Fatal)?)),
                 };
                 let fs = self.get_global(FS).to_str(&self.convfmt);
+                self.ensure_split();
                 self.splitter = make_splitter(&fs, self.paragraph).map_err(Unwind::Fatal)?;
             }
             OFS => self.ofs = s.to_vec(),
@@ -797,14 +813,81 @@ impl<'p> Interp<'p> {
 
     // ---- Fields ----
 
+    /// Splits off one more field; false when there are no more.
+    fn split_one(&mut self) -> bool {
+        let s = &self.rec[..];
+        let n = s.len();
+        let mut i = self.split_pos;
+        match &self.splitter {
+            Splitter::Space => {
+                while i < n && BLANK[s[i] as usize] {
+                    i += 1;
+                }
+                if i >= n {
+                    self.split_done = true;
+                    return false;
+                }
+                let st = i;
+                while i < n && !BLANK[s[i] as usize] {
+                    i += 1;
+                }
+                self.ranges.push((st, i));
+                self.split_pos = i;
+                true
+            }
+            Splitter::Byte(c) | Splitter::ByteNl(c) => {
+                if n == 0 || i > n {
+                    self.split_done = true;
+                    return false;
+                }
+                let found = if let Splitter::Byte(_) = self.splitter {
+                    memchr::memchr(*c, &s[i..])
+                } else {
+                    memchr::memchr2(*c, b'\n', &s[i..])
+                };
+                match found {
+                    Some(k) => {
+                        self.ranges.push((i, i + k));
+                        self.split_pos = i + k + 1;
+                    }
+                    None => {
+                        self.ranges.push((i, n));
+                        self.split_pos = n + 1;
+                    }
+                }
+                true
+            }
+            sp => {
+                let sp = sp.clone();
+                split_ranges(&sp, &self.rec, &mut self.ranges);
+                self.split_done = true;
+                false
+            }
+        }
+    }
+
     pub fn ensure_split(&mut self) {
         if self.split_done {
             return;
         }
+        if !self.fields_owned {
+            while self.split_one() {}
+            self.nf = self.ranges.len();
+        }
         self.split_done = true;
-        split_ranges(&self.rec_splitter, &self.rec, &mut self.ranges);
-        self.nf = self.ranges.len();
-        self.fields_owned = false;
+    }
+
+    /// The range of field `i` (from 1) of an unmodified record.
+    fn range_of(&mut self, i: usize) -> Option<(usize, usize)> {
+        while self.ranges.len() < i && !self.split_done {
+            if !self.split_one() {
+                break;
+            }
+        }
+        if self.split_done {
+            self.nf = self.ranges.len();
+        }
+        self.ranges.get(i - 1).copied()
     }
 
     fn own_fields(&mut self) {
@@ -845,7 +928,10 @@ impl<'p> Interp<'p> {
     }
 
     fn field_index(&mut self, e: &Expr) -> R<usize> {
-        let n = self.eval_num(e)?;
+        let n = match e {
+            Expr::Num(n) => *n,
+            _ => self.eval_num(e)?,
+        };
         if n < 0.0 || n.is_nan() {
             return fatal(format!("attempt to access field {}", n as i64));
         }
@@ -861,14 +947,13 @@ impl<'p> Interp<'p> {
             out.extend_from_slice(&self.rec);
             return;
         }
-        self.ensure_split();
-        if i > self.nf {
+        if self.fields_owned {
+            if i <= self.nf {
+                out.extend_from_slice(&self.owned[i - 1]);
+            }
             return;
         }
-        if self.fields_owned {
-            out.extend_from_slice(&self.owned[i - 1]);
-        } else {
-            let (a, b) = self.ranges[i - 1];
+        if let Some((a, b)) = self.range_of(i) {
             out.extend_from_slice(&self.rec[a..b]);
         }
     }
@@ -878,16 +963,11 @@ impl<'p> Interp<'p> {
             self.rebuild_record();
             return Some(f(&self.rec));
         }
-        self.ensure_split();
-        if i > self.nf {
-            return None;
+        if self.fields_owned {
+            return (i <= self.nf).then(|| f(&self.owned[i - 1]));
         }
-        Some(if self.fields_owned {
-            f(&self.owned[i - 1])
-        } else {
-            let (a, b) = self.ranges[i - 1];
-            f(&self.rec[a..b])
-        })
+        let (a, b) = self.range_of(i)?;
+        Some(f(&self.rec[a..b]))
     }
 
     pub fn get_field(&mut self, i: usize) -> Value {
@@ -899,7 +979,6 @@ impl<'p> Interp<'p> {
             self.rec.clear();
             self.rec.extend_from_slice(val);
             self.new_record();
-            self.rec_splitter = self.splitter.clone();
             return;
         }
         self.own_fields();
@@ -1136,6 +1215,55 @@ impl<'p> Interp<'p> {
             self.print_record();
             return Ok(());
         }
+        if dest.is_none() {
+            // Straight into the output buffer.
+            let mut piece = std::mem::take(&mut self.keybuf);
+            for (n, a) in args.iter().enumerate() {
+                if n > 0 {
+                    self.stdout.write_bytes(&self.ofs);
+                }
+                match a {
+                    Expr::Lval(LValue::Field(fe)) => {
+                        let i = match self.field_index(fe) {
+                            Ok(i) => i,
+                            Err(e) => {
+                                self.keybuf = piece;
+                                return Err(e);
+                            }
+                        };
+                        if i == 0 {
+                            self.rebuild_record();
+                            self.stdout.write_bytes(&self.rec);
+                        } else if self.fields_owned {
+                            if i <= self.nf {
+                                self.stdout.write_bytes(&self.owned[i - 1]);
+                            }
+                        } else if let Some((x, y)) = self.range_of(i) {
+                            self.stdout.write_bytes(&self.rec[x..y]);
+                        }
+                    }
+                    Expr::Str(s) => self.stdout.write_bytes(s),
+                    _ => {
+                        let v = match self.eval(a) {
+                            Ok(v) => v,
+                            Err(e) => {
+                                self.keybuf = piece;
+                                return Err(e);
+                            }
+                        };
+                        piece.clear();
+                        match v {
+                            Value::Num(x) => fmt_num(x, &self.ofmt, &mut piece),
+                            v => v.push_str(&self.convfmt, &mut piece),
+                        }
+                        self.stdout.write_bytes(&piece);
+                    }
+                }
+            }
+            self.keybuf = piece;
+            self.stdout.write_bytes(&self.ors);
+            return Ok(());
+        }
         let mut buf = Vec::new();
         if args.is_empty() {
             buf.extend_from_slice(self.record());
@@ -1323,9 +1451,35 @@ impl<'p> Interp<'p> {
         Ok(v.to_str(&self.convfmt))
     }
 
+    /// A field as a comparison operand: a number when it looks like one
+    /// and the other side is numeric (no string is made), else its text.
+    fn field_operand(&mut self, fe: &Expr, other_numeric: bool) -> R<Value> {
+        let i = self.field_index(fe)?;
+        if other_numeric {
+            if let Some(n) = self.with_field(i, super::value::looks_numeric) {
+                return Ok(match n {
+                    Some(n) => Value::Num(n),
+                    None => self.get_field(i),
+                });
+            }
+            return Ok(Value::Uninit);
+        }
+        Ok(self.get_field(i))
+    }
+
     fn compare(&mut self, op: Cmp, l: &Expr, r: &Expr) -> R<bool> {
-        let a = self.eval(l)?;
-        let b = self.eval(r)?;
+        let (a, b) = match (l, r) {
+            (Expr::Lval(LValue::Field(fe)), r) if !matches!(r, Expr::Lval(LValue::Field(_))) => {
+                let b = self.eval(r)?;
+                (self.field_operand(fe, b.is_numeric())?, b)
+            }
+            (l, Expr::Lval(LValue::Field(fe))) if !matches!(l, Expr::Lval(LValue::Field(_))) => {
+                let a = self.eval(l)?;
+                let b = self.field_operand(fe, a.is_numeric())?;
+                (a, b)
+            }
+            _ => (self.eval(l)?, self.eval(r)?),
+        };
         let ord = if a.is_numeric() && b.is_numeric() {
             let (x, y) = (a.num(), b.num());
             match x.partial_cmp(&y) {
@@ -1456,6 +1610,9 @@ impl<'p> Interp<'p> {
     fn call(&mut self, f: usize, args: &[Expr]) -> R<Value> {
         let prog = self.prog;
         let func = &prog.funcs[f];
+        if !func.defined {
+            return fatal(format!("function `{}' not defined", func.name));
+        }
         if args.len() > func.params.len() {
             return fatal(format!(
                 "function `{}' called with more arguments than declared",

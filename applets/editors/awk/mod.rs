@@ -214,11 +214,26 @@ fn main(args: &[OsString]) -> i32 {
         Ok(s) => s,
         Err(code) => return code,
     };
-    // Deep recursion in awk functions recurses here: give it room.
-    let run = std::thread::Builder::new()
+    let prog = match parser::parse(&setup.src, &setup.starts) {
+        Ok(p) => p,
+        Err(e) => {
+            crate::diag::write_stderr(format!("{}\n", e.msg).as_bytes());
+            return 2;
+        }
+    };
+    if prog.funcs.is_empty() {
+        return run(setup, &prog);
+    }
+    // Recursive awk functions recurse here: give them room on a thread
+    // of their own (only then: threads make the C library's malloc lock).
+    drop(prog);
+    let thread = std::thread::Builder::new()
         .stack_size(1 << 30)
-        .spawn(move || run(setup));
-    match run {
+        .spawn(move || match parser::parse(&setup.src, &setup.starts) {
+            Ok(p) => run(setup, &p),
+            Err(_) => 2,
+        });
+    match thread {
         Ok(h) => h.join().unwrap_or(2),
         Err(_) => {
             crate::diag::write_stderr(b"awk: cannot start the interpreter\n");
@@ -227,15 +242,8 @@ fn main(args: &[OsString]) -> i32 {
     }
 }
 
-fn run(s: Setup) -> i32 {
-    let prog = match parser::parse(&s.src, &s.starts) {
-        Ok(p) => p,
-        Err(e) => {
-            crate::diag::write_stderr(format!("{}\n", e.msg).as_bytes());
-            return 2;
-        }
-    };
-    let mut it = interp::Interp::new(&prog, s.starts.clone());
+fn run(s: Setup, prog: &ast::Program) -> i32 {
+    let mut it = interp::Interp::new(prog, s.starts.clone());
     {
         let interp::Cell::Arr(argv) = &it.globals[ast::ARGV] else {
             return 2;

@@ -28,11 +28,10 @@ struct Parser<'a> {
     locals: Option<Vec<String>>,
     /// In a print list: a bare `>` is redirection.
     no_gt: bool,
-    /// Calls to functions not defined yet, for the error message.
-    called: Vec<(usize, usize)>,
     in_loop: usize,
     in_func: bool,
     in_begin_end: bool,
+    nesting: usize,
 }
 
 type R<T> = Result<T, SyntaxError>;
@@ -50,10 +49,10 @@ pub fn parse(src: &[u8], starts: &[(usize, String)]) -> Result<Program, SyntaxEr
         funcs: HashMap::new(),
         locals: None,
         no_gt: false,
-        called: Vec::new(),
         in_loop: 0,
         in_func: false,
         in_begin_end: false,
+        nesting: 0,
     };
     for (i, s) in SPECIALS.iter().enumerate() {
         p.globals.insert(s.to_string(), i);
@@ -61,12 +60,6 @@ pub fn parse(src: &[u8], starts: &[(usize, String)]) -> Result<Program, SyntaxEr
     }
     p.advance()?;
     p.program()?;
-    for &(f, line) in &p.called {
-        if !p.prog.funcs[f].defined {
-            let name = p.prog.funcs[f].name.clone();
-            return Err(p.error_at_line(line, &format!("function `{name}' called but never defined")));
-        }
-    }
     mark_array_params(&mut p.prog);
     Ok(p.prog)
 }
@@ -349,13 +342,6 @@ impl<'a> Parser<'a> {
         (name, line - first + 1)
     }
 
-    fn error_at_line(&self, line: usize, msg: &str) -> SyntaxError {
-        let (name, l) = self.where_(line);
-        SyntaxError {
-            msg: format!("awk: {name}:{l}: {msg}"),
-        }
-    }
-
     /// gawk's form: the source line, then a caret under the token.
     fn error(&self, msg: &str) -> SyntaxError {
         let line = self.lex.tok_line;
@@ -596,6 +582,16 @@ impl<'a> Parser<'a> {
     }
 
     fn stmt(&mut self) -> R<Stmt> {
+        self.nesting += 1;
+        if self.nesting > 300 {
+            return Err(self.error("statements nested too deeply"));
+        }
+        let r = self.stmt_inner();
+        self.nesting -= 1;
+        r
+    }
+
+    fn stmt_inner(&mut self) -> R<Stmt> {
         let line = self.lex.tok_line;
         let kind = match self.tok {
             Tok::LBrace => StmtKind::Block(self.block()?),
@@ -796,6 +792,9 @@ impl<'a> Parser<'a> {
                 StmtKind::Next
             }
             Tok::Nextfile => {
+                if self.in_func_begin_end() {
+                    return Err(self.error("`nextfile' used in BEGIN or END action"));
+                }
                 self.advance()?;
                 StmtKind::Nextfile
             }
@@ -889,6 +888,16 @@ impl<'a> Parser<'a> {
     }
 
     fn expr(&mut self) -> R<Expr> {
+        self.nesting += 1;
+        if self.nesting > 300 {
+            return Err(self.error("expression nested too deeply"));
+        }
+        let r = self.expr_inner();
+        self.nesting -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self) -> R<Expr> {
         let lhs = self.ternary()?;
         let op = match self.tok {
             Tok::Assign => None,
@@ -1058,6 +1067,16 @@ impl<'a> Parser<'a> {
     }
 
     fn unary(&mut self) -> R<Expr> {
+        self.nesting += 1;
+        if self.nesting > 300 {
+            return Err(self.error("expression nested too deeply"));
+        }
+        let r = self.unary_inner();
+        self.nesting -= 1;
+        r
+    }
+
+    fn unary_inner(&mut self) -> R<Expr> {
         match self.tok {
             Tok::Not => {
                 self.advance()?;
@@ -1234,14 +1253,12 @@ impl<'a> Parser<'a> {
                 }
             }
             Tok::FuncName(n) => {
-                let line = self.lex.tok_line;
                 if self.locals.as_ref().is_some_and(|l| l.contains(&n)) {
                     return Err(self.error(&format!("`{n}' is a parameter, not a function")));
                 }
                 let f = self.func_index(&n);
                 self.advance()?;
                 let args = self.args()?;
-                self.called.push((f, line));
                 Ok(Expr::Call(f, args))
             }
             Tok::Builtin(name) => {
