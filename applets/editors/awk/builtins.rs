@@ -274,7 +274,7 @@ impl<'p> Interp<'p> {
                 } else {
                     let name = self.eval_str(&args[0])?.to_vec();
                     if name == b"/dev/stdout" {
-                        self.stdout.flush_now();
+                        self.flush_stdout();
                         0.0
                     } else if let Some(w) = self.outs.get_mut(&name) {
                         if w.out.flush_now() {

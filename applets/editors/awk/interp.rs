@@ -5,7 +5,7 @@
 
 use super::ast::*;
 use super::io::{Reader, Rs, Writer};
-use super::value::{fmt_num, str_to_num, Re, Str, Value};
+use super::value::{fmt_num, put, str_to_num, Re, Str, Value};
 use crate::io::Out;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -79,6 +79,20 @@ pub enum Splitter {
     Regex(Rc<Re>),
 }
 
+const OBUF: usize = 64 * 1024;
+
+/// Writes to standard output (a macro: the bytes may borrow other fields).
+macro_rules! out {
+    ($s:ident, $b:expr) => {{
+        let b: &[u8] = $b;
+        put(&mut $s.obuf, b);
+        if $s.obuf.len() >= OBUF || ($s.tty && b.contains(&b'\n')) {
+            $s.stdout.write_bytes(&$s.obuf);
+            $s.obuf.clear();
+        }
+    }};
+}
+
 pub fn fatal<T>(msg: impl Into<String>) -> R<T> {
     Err(Unwind::Fatal(msg.into()))
 }
@@ -119,6 +133,9 @@ pub struct Interp<'p> {
     pub cmds: HashMap<Vec<u8>, Reader>,
     pub outs: HashMap<Vec<u8>, Writer>,
     pub stdout: Out,
+    /// Standard output is gathered here first (see `put`).
+    pub obuf: Vec<u8>,
+    pub tty: bool,
     pub regex_cache: HashMap<Vec<u8>, Rc<Re>>,
     pub seed: f64,
     pub rand_state: u64,
@@ -298,10 +315,8 @@ impl<'p> Interp<'p> {
             .enumerate()
             .map(|(i, n)| (n.as_str(), i))
             .collect();
-        let mut stdout = Out::stdout();
-        if crate::sys::isatty(1) {
-            stdout.set_line_buffered(true);
-        }
+        let stdout = Out::stdout();
+        let tty = crate::sys::isatty(1);
         Interp {
             prog,
             globals,
@@ -334,6 +349,8 @@ impl<'p> Interp<'p> {
             cmds: HashMap::new(),
             outs: HashMap::new(),
             stdout,
+            obuf: Vec::with_capacity(OBUF),
+            tty,
             regex_cache: HashMap::new(),
             seed: 0.0,
             rand_state: 0,
@@ -368,13 +385,22 @@ impl<'p> Interp<'p> {
         crate::diag::write_stderr(format!("awk: {}: warning: {msg}\n", self.location()).as_bytes());
     }
 
+
+    pub fn flush_stdout(&mut self) -> bool {
+        if !self.obuf.is_empty() {
+            self.stdout.write_bytes(&self.obuf);
+            self.obuf.clear();
+        }
+        self.stdout.flush_now()
+    }
+
     // ---- Running the program ----
 
     pub fn run(&mut self) -> i32 {
         let prog = self.prog;
         let r = self.run_inner(prog);
         if let Err(Unwind::Fatal(msg)) = r {
-            self.stdout.flush_now();
+            self.flush_stdout();
             let ctx = if self.nr > 0.0 && !self.main_done {
                 let f = self.get_global(FILENAME).to_str(&self.convfmt);
                 format!(
@@ -481,8 +507,8 @@ impl<'p> Interp<'p> {
 
     fn print_record(&mut self) {
         self.rebuild_record();
-        self.stdout.write_bytes(&self.rec);
-        self.stdout.write_bytes(&self.ors);
+        out!(self, &self.rec);
+        out!(self, &self.ors);
     }
 
     /// Resets the fields after `rec` got a new record.
@@ -548,7 +574,7 @@ impl<'p> Interp<'p> {
                     }
                     Err(e) => {
                         // As gawk and mawk: a missing input file stops the run.
-                        self.stdout.flush_now();
+                        self.flush_stdout();
                         crate::diag::write_stderr(
                             format!(
                                 "awk: fatal: cannot open file `{}' for reading: {}\n",
@@ -617,7 +643,7 @@ impl<'p> Interp<'p> {
             r.close();
         }
         self.ins.clear();
-        self.stdout.flush_now();
+        self.flush_stdout();
     }
 
     // ---- Variables ----
@@ -794,14 +820,14 @@ impl<'p> Interp<'p> {
     fn key_into(&mut self, subs: &[Expr], out: &mut Vec<u8>) -> R<()> {
         for (n, e) in subs.iter().enumerate() {
             if n > 0 {
-                out.extend_from_slice(&self.subsep);
+                put(out, &self.subsep);
             }
             match e {
                 Expr::Lval(LValue::Field(fe)) => {
                     let i = self.field_index(fe)?;
                     self.field_bytes_into(i, out);
                 }
-                Expr::Str(s) => out.extend_from_slice(s),
+                Expr::Str(s) => put(out, s),
                 _ => {
                     let v = self.eval(e)?;
                     v.push_str(&self.convfmt, out);
@@ -900,7 +926,7 @@ impl<'p> Interp<'p> {
         for (k, &(a, b)) in self.ranges.iter().enumerate() {
             if k < self.owned.len() {
                 self.owned[k].clear();
-                self.owned[k].extend_from_slice(&self.rec[a..b]);
+                put(&mut self.owned[k], &self.rec[a..b]);
             } else {
                 self.owned.push(self.rec[a..b].to_vec());
             }
@@ -916,9 +942,9 @@ impl<'p> Interp<'p> {
         self.rec.clear();
         for k in 0..self.nf {
             if k > 0 {
-                self.rec.extend_from_slice(&self.ofs);
+                put(&mut self.rec, &self.ofs);
             }
-            self.rec.extend_from_slice(&self.owned[k]);
+            put(&mut self.rec, &self.owned[k]);
         }
     }
 
@@ -944,17 +970,17 @@ impl<'p> Interp<'p> {
     fn field_bytes_into(&mut self, i: usize, out: &mut Vec<u8>) {
         if i == 0 {
             self.rebuild_record();
-            out.extend_from_slice(&self.rec);
+            put(out, &self.rec);
             return;
         }
         if self.fields_owned {
             if i <= self.nf {
-                out.extend_from_slice(&self.owned[i - 1]);
+                put(out, &self.owned[i - 1]);
             }
             return;
         }
         if let Some((a, b)) = self.range_of(i) {
-            out.extend_from_slice(&self.rec[a..b]);
+            put(out, &self.rec[a..b]);
         }
     }
 
@@ -1220,7 +1246,7 @@ impl<'p> Interp<'p> {
             let mut piece = std::mem::take(&mut self.keybuf);
             for (n, a) in args.iter().enumerate() {
                 if n > 0 {
-                    self.stdout.write_bytes(&self.ofs);
+                    out!(self, &self.ofs);
                 }
                 match a {
                     Expr::Lval(LValue::Field(fe)) => {
@@ -1233,16 +1259,16 @@ impl<'p> Interp<'p> {
                         };
                         if i == 0 {
                             self.rebuild_record();
-                            self.stdout.write_bytes(&self.rec);
+                            out!(self, &self.rec);
                         } else if self.fields_owned {
                             if i <= self.nf {
-                                self.stdout.write_bytes(&self.owned[i - 1]);
+                                out!(self, &self.owned[i - 1]);
                             }
                         } else if let Some((x, y)) = self.range_of(i) {
-                            self.stdout.write_bytes(&self.rec[x..y]);
+                            out!(self, &self.rec[x..y]);
                         }
                     }
-                    Expr::Str(s) => self.stdout.write_bytes(s),
+                    Expr::Str(s) => out!(self, s),
                     _ => {
                         let v = match self.eval(a) {
                             Ok(v) => v,
@@ -1256,12 +1282,12 @@ impl<'p> Interp<'p> {
                             Value::Num(x) => fmt_num(x, &self.ofmt, &mut piece),
                             v => v.push_str(&self.convfmt, &mut piece),
                         }
-                        self.stdout.write_bytes(&piece);
+                        out!(self, &piece);
                     }
                 }
             }
             self.keybuf = piece;
-            self.stdout.write_bytes(&self.ors);
+            out!(self, &self.ors);
             return Ok(());
         }
         let mut buf = Vec::new();
@@ -1304,7 +1330,7 @@ impl<'p> Interp<'p> {
     /// Writes to stdout or a redirection.
     fn emit(&mut self, dest: Option<&'p (Redir, Expr)>, bytes: &[u8]) -> R<()> {
         let Some((kind, e)) = dest else {
-            self.stdout.write_bytes(bytes);
+            out!(self, bytes);
             return Ok(());
         };
         let name = self.eval(e)?.to_str(&self.convfmt).to_vec();
@@ -1324,7 +1350,7 @@ impl<'p> Interp<'p> {
                     w.out.flush_now();
                 }
             }
-            None => self.stdout.write_bytes(bytes),
+            None => out!(self, bytes),
         }
         Ok(())
     }
@@ -1373,7 +1399,7 @@ impl<'p> Interp<'p> {
     }
 
     pub fn flush_all(&mut self) {
-        self.stdout.flush_now();
+        self.flush_stdout();
         for w in self.outs.values_mut() {
             w.out.flush_now();
         }

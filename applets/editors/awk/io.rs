@@ -2,7 +2,7 @@
 //! regex as in gawk) from big reused buffers; output files and pipes by
 //! name, with close() and fflush(); input pipes and files for getline.
 
-use super::value::Re;
+use super::value::{put, Re};
 use crate::io::{read_fd, Out};
 use std::fs::File;
 use std::os::unix::io::{AsRawFd, RawFd};
@@ -129,7 +129,7 @@ impl Reader {
         loop {
             if let Some(i) = memchr::memchr(sep, &self.buf[self.start + off..self.end]) {
                 let e = self.start + off + i;
-                out.extend_from_slice(&self.buf[self.start..e]);
+                put(out, &self.buf[self.start..e]);
                 rt.push(sep);
                 self.start = e + 1;
                 return Ok(true);
@@ -137,7 +137,7 @@ impl Reader {
             off = self.end - self.start;
             if !self.fill()? {
                 if self.start < self.end {
-                    out.extend_from_slice(&self.buf[self.start..self.end]);
+                    put(out, &self.buf[self.start..self.end]);
                     self.start = self.end;
                     return Ok(true);
                 }
@@ -181,13 +181,13 @@ impl Reader {
                     while j < self.end && self.buf[j] == b'\n' {
                         j += 1;
                     }
-                    out.extend_from_slice(&self.buf[self.start..e]);
-                    rt.extend_from_slice(&self.buf[e..j]);
+                    put(out, &self.buf[self.start..e]);
+                    put(rt, &self.buf[e..j]);
                     self.start = j;
                     return Ok(true);
                 }
-                out.extend_from_slice(&self.buf[self.start..e]);
-                rt.extend_from_slice(&self.buf[e..j]);
+                put(out, &self.buf[self.start..e]);
+                put(rt, &self.buf[e..j]);
                 self.start = j;
                 return Ok(true);
             }
@@ -197,8 +197,8 @@ impl Reader {
                 while e > self.start && self.buf[e - 1] == b'\n' {
                     e -= 1;
                 }
-                out.extend_from_slice(&self.buf[self.start..e]);
-                rt.extend_from_slice(&self.buf[e..self.end]);
+                put(out, &self.buf[self.start..e]);
+                put(rt, &self.buf[e..self.end]);
                 self.start = self.end;
                 return Ok(true);
             }
@@ -227,8 +227,8 @@ impl Reader {
             match found {
                 // A match that reaches the end of the buffer might grow.
                 Some((s, e)) if e < hay.len() || self.eof => {
-                    out.extend_from_slice(&hay[..s]);
-                    rt.extend_from_slice(&hay[s..e]);
+                    put(out, &hay[..s]);
+                    put(rt, &hay[s..e]);
                     self.start += e;
                     return Ok(true);
                 }
@@ -236,8 +236,8 @@ impl Reader {
                     if !self.fill()? {
                         let hay = &self.buf[self.start..self.end];
                         if let Some((s, e)) = re.find_at(hay, 0).filter(|m| m.1 > m.0) {
-                            out.extend_from_slice(&hay[..s]);
-                            rt.extend_from_slice(&hay[s..e]);
+                            put(out, &hay[..s]);
+                            put(rt, &hay[s..e]);
                             self.start += e;
                             return Ok(true);
                         }

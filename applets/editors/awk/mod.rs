@@ -275,7 +275,7 @@ fn run(s: Setup, prog: &ast::Program) -> i32 {
         }
     }
     let code = it.run();
-    let ok = it.stdout.flush_now();
+    let ok = it.flush_stdout();
     if !ok {
         let out = std::mem::replace(&mut it.stdout, crate::io::Out::to_fd(1));
         let st = out.finish("awk", code);

@@ -179,6 +179,36 @@ pub fn looks_numeric(s: &[u8]) -> Option<f64> {
     Some(parse_prefix(t, n, quick))
 }
 
+/// Appends `s` to `v`. Short copies are done here word by word: the C
+/// library's memcpy has a high fixed cost, and records and fields are
+/// mostly short.
+#[inline(always)]
+pub fn put(v: &mut Vec<u8>, s: &[u8]) {
+    let n = s.len();
+    if n > 64 {
+        v.extend_from_slice(s);
+        return;
+    }
+    v.reserve(n);
+    // SAFETY: `reserve` made room for n more bytes after len; the reads
+    // stay inside `s` and the writes inside the reserved capacity.
+    unsafe {
+        let dst = v.as_mut_ptr().add(v.len());
+        let src = s.as_ptr();
+        let mut i = 0;
+        while i + 8 <= n {
+            let w = std::ptr::read_unaligned(src.add(i).cast::<u64>());
+            std::ptr::write_unaligned(dst.add(i).cast::<u64>(), w);
+            i += 8;
+        }
+        while i < n {
+            *dst.add(i) = *src.add(i);
+            i += 1;
+        }
+        v.set_len(v.len() + n);
+    }
+}
+
 /// Appends a decimal integer.
 pub fn push_i64(out: &mut Vec<u8>, n: i64) {
     if n < 0 {
