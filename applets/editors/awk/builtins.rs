@@ -613,12 +613,9 @@ impl<'p> Interp<'p> {
                                 bytes.push(code as u8);
                             }
                         }
-                        Value::Str(s) => {
-                            if let Some(&b0) = s.first() {
-                                bytes.push(b0);
-                            }
-                        }
-                        Value::Uninit => {}
+                        // An empty string gives a NUL, as in gawk and BusyBox.
+                        Value::Str(s) => bytes.push(s.first().copied().unwrap_or(0)),
+                        Value::Uninit => bytes.push(0),
                     }
                     pad(out, &bytes, width, flags.contains(&b'-'));
                 }
