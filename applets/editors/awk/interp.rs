@@ -147,6 +147,9 @@ pub struct Interp<'p> {
     pub keybuf: Vec<u8>,
     pub spare: Vec<u8>,
     pub status: i32,
+    /// Where the stack started and how much of it calls may use.
+    pub stack_base: usize,
+    pub stack_room: usize,
 }
 
 fn arith(op: Op, a: f64, b: f64) -> R<f64> {
@@ -362,6 +365,8 @@ impl<'p> Interp<'p> {
             keybuf: Vec::new(),
             spare: Vec::new(),
             status: 0,
+            stack_base: 0,
+            stack_room: 0,
         }
     }
 
@@ -1675,7 +1680,10 @@ impl<'p> Interp<'p> {
             frame.push(cell);
         }
         frame.resize(func.params.len(), Cell::Val(Value::Uninit));
-        if self.depth > 20000 {
+        // Stop before the stack runs out (its use is measured, as frame
+        // sizes differ between builds).
+        let here = std::ptr::addr_of!(frame) as usize;
+        if self.depth > 1_000_000 || self.stack_base.saturating_sub(here) > self.stack_room {
             return fatal("function call nesting too deep");
         }
         self.depth += 1;

@@ -222,15 +222,16 @@ fn main(args: &[OsString]) -> i32 {
         }
     };
     if prog.funcs.is_empty() {
-        return run(setup, &prog);
+        return run(setup, &prog, 0);
     }
     // Recursive awk functions recurse here: give them room on a thread
     // of their own (only then: threads make the C library's malloc lock).
     drop(prog);
+    let stack: usize = if usize::BITS >= 64 { 1 << 30 } else { 1 << 28 };
     let thread = std::thread::Builder::new()
-        .stack_size(1 << 30)
+        .stack_size(stack)
         .spawn(move || match parser::parse(&setup.src, &setup.starts) {
-            Ok(p) => run(setup, &p),
+            Ok(p) => run(setup, &p, stack - (16 << 20)),
             Err(_) => 2,
         });
     match thread {
@@ -242,8 +243,11 @@ fn main(args: &[OsString]) -> i32 {
     }
 }
 
-fn run(s: Setup, prog: &ast::Program) -> i32 {
+fn run(s: Setup, prog: &ast::Program, stack_room: usize) -> i32 {
     let mut it = interp::Interp::new(prog, s.starts.clone());
+    let base = 0u8;
+    it.stack_base = std::ptr::addr_of!(base) as usize;
+    it.stack_room = stack_room;
     {
         let interp::Cell::Arr(argv) = &it.globals[ast::ARGV] else {
             return 2;
