@@ -1,8 +1,8 @@
 //! The built-in functions and printf's formatting.
 
 use super::ast::*;
-use super::interp::{fatal, make_splitter, split_ranges, Cell, Interp, Map, Splitter, R};
-use super::value::{c_double, c_int, push_i64, Re, Str, Value};
+use super::interp::{fatal, make_splitter, split_ranges, Cell, Interp, Splitter, R};
+use super::value::{c_double, c_int, char_len, char_offset, push_i64, Re, Str, Value};
 use std::rc::Rc;
 
 /// Replaces `&` and backslashes in a sub/gsub replacement: a run of
@@ -104,21 +104,24 @@ impl<'p> Interp<'p> {
                             return Ok(Value::Num(len as f64));
                         }
                     }
-                    self.eval_str(a)?.len() as f64
+                    let s = self.eval_str(a)?;
+                    char_len(&s, self.utf8) as f64
                 } else {
-                    self.record().len() as f64
+                    let utf8 = self.utf8;
+                    char_len(self.record(), utf8) as f64
                 }
             }
             Substr => {
                 let s = self.eval_str(&args[0])?;
                 let m = n(self, 1)?;
                 let len = if args.len() > 2 { Some(n(self, 2)?) } else { None };
-                return Ok(Value::Str(substr(&s, m, len)));
+                return Ok(Value::Str(substr(&s, m, len, self.utf8)));
             }
             Index => {
                 let s = self.eval_str(&args[0])?;
                 let t = self.eval_str(&args[1])?;
-                memchr::memmem::find(&s, &t).map_or(0.0, |i| (i + 1) as f64)
+                memchr::memmem::find(&s, &t)
+                    .map_or(0.0, |i| (char_len(&s[..i], self.utf8) + 1) as f64)
             }
             Split => return self.split(args),
             Sub | Gsub => {
@@ -179,7 +182,10 @@ impl<'p> Interp<'p> {
                                 }
                             }
                         }
-                        ((a + 1) as f64, (e - a) as f64)
+                        (
+                            (char_len(&s[..a], self.utf8) + 1) as f64,
+                            char_len(&s[a..e], self.utf8) as f64,
+                        )
                     }
                     None => (0.0, -1.0),
                 };
@@ -614,10 +620,16 @@ impl<'p> Interp<'p> {
                             }
                         }
                         // An empty string gives a NUL, as in gawk and BusyBox.
-                        Value::Str(s) => bytes.push(s.first().copied().unwrap_or(0)),
+                        Value::Str(s) => match s.first() {
+                            None => bytes.push(0),
+                            Some(_) => {
+                                let e = char_offset(s, 1, self.utf8);
+                                bytes.extend_from_slice(&s[..e.max(1)]);
+                            }
+                        },
                         Value::Uninit => bytes.push(0),
                     }
-                    pad(out, &bytes, width, flags.contains(&b'-'));
+                    pad(out, &bytes, width, flags.contains(&b'-'), self.utf8);
                 }
                 b's' => {
                     let v = next(&mut ai);
@@ -626,10 +638,12 @@ impl<'p> Interp<'p> {
                         v => v.to_str(&self.convfmt),
                     };
                     let s: &[u8] = match prec {
-                        Some(p) if (p as usize) < s.len() => &s[..p as usize],
+                        Some(p) if (p as usize) < s.len() => {
+                            &s[..char_offset(&s, p as usize, self.utf8)]
+                        }
                         _ => &s,
                     };
-                    pad(out, s, width, flags.contains(&b'-'));
+                    pad(out, s, width, flags.contains(&b'-'), self.utf8);
                 }
                 b'd' | b'i' => {
                     let n = next(&mut ai).num();
@@ -685,9 +699,9 @@ impl ReplaceN for Vec<u8> {
     }
 }
 
-fn pad(out: &mut Vec<u8>, s: &[u8], width: Option<i64>, left: bool) {
+fn pad(out: &mut Vec<u8>, s: &[u8], width: Option<i64>, left: bool, utf8: bool) {
     let w = width.unwrap_or(0).max(0) as usize;
-    let fill = w.saturating_sub(s.len());
+    let fill = w.saturating_sub(char_len(s, utf8));
     if !left {
         out.extend(std::iter::repeat_n(b' ', fill));
     }
@@ -698,32 +712,44 @@ fn pad(out: &mut Vec<u8>, s: &[u8], width: Option<i64>, left: bool) {
 }
 
 /// substr as gawk and BusyBox do it: positions and lengths truncated, a
-/// start before 1 taken as 1.
-fn substr(s: &[u8], m: f64, len: Option<f64>) -> Str {
+/// start before 1 taken as 1; in characters in a UTF-8 locale.
+fn substr(s: &[u8], m: f64, len: Option<f64>, utf8: bool) -> Str {
+    if utf8 && !s.is_ascii() {
+        let n = char_len(s, true);
+        let chars: Vec<usize> = (0..=n).map(|i| char_offset(s, i, true)).collect();
+        let (a, b) = substr_range(n, m, len);
+        return Rc::from(&s[chars[a]..chars[b]]);
+    }
+    let (a, b) = substr_range(s.len(), m, len);
+    Rc::from(&s[a..b])
+}
+
+/// The 0-based [start, end) that substr takes of a string of `n` units.
+fn substr_range(n: usize, m: f64, len: Option<f64>) -> (usize, usize) {
     if m.is_nan() || len.is_some_and(|l| l.is_nan()) {
-        return Rc::from(&b""[..]);
+        return (0, 0);
     }
     let start = if m < 1.0 { 1.0 } else { m.trunc() };
-    if start > s.len() as f64 {
-        return Rc::from(&b""[..]);
+    if start > n as f64 {
+        return (0, 0);
     }
     let start = start as usize;
     let end = match len {
-        None => s.len() + 1,
+        None => n + 1,
         Some(l) => {
             let l = l.trunc();
             if l <= 0.0 {
-                return Rc::from(&b""[..]);
+                return (0, 0);
             }
             let e = start as f64 + l;
-            if e > (s.len() + 1) as f64 {
-                s.len() + 1
+            if e > (n + 1) as f64 {
+                n + 1
             } else {
                 e as usize
             }
         }
     };
-    Rc::from(&s[start - 1..end - 1])
+    (start - 1, end - 1)
 }
 
 /// mktime("YYYY MM DD HH MM SS [DST]").
@@ -750,6 +776,3 @@ fn mktime(s: &[u8]) -> f64 {
         None => -1.0,
     }
 }
-
-#[allow(dead_code)]
-fn unused(_: Map) {}

@@ -76,6 +76,8 @@ pub enum Splitter {
     /// A byte or a newline (paragraph mode).
     ByteNl(u8),
     Chars,
+    /// Characters of a UTF-8 locale.
+    Utf8Chars,
     Regex(Rc<Re>),
 }
 
@@ -136,6 +138,8 @@ pub struct Interp<'p> {
     /// Standard output is gathered here first (see `put`).
     pub obuf: Vec<u8>,
     pub tty: bool,
+    /// Strings count characters (a UTF-8 locale), not bytes.
+    pub utf8: bool,
     pub regex_cache: HashMap<Vec<u8>, Rc<Re>>,
     pub seed: f64,
     pub rand_state: u64,
@@ -242,6 +246,15 @@ pub fn split_ranges(sp: &Splitter, s: &[u8], out: &mut Vec<(usize, usize)>) {
                 out.push((i, i + 1));
             }
         }
+        Splitter::Utf8Chars => {
+            let mut st = 0;
+            for i in 1..=s.len() {
+                if i == s.len() || s[i] & 0xC0 != 0x80 {
+                    out.push((st, i));
+                    st = i;
+                }
+            }
+        }
         Splitter::Regex(re) => {
             if s.is_empty() {
                 return;
@@ -268,6 +281,7 @@ pub fn split_ranges(sp: &Splitter, s: &[u8], out: &mut Vec<(usize, usize)>) {
 pub fn make_splitter(fs: &[u8], paragraph: bool) -> Result<Splitter, String> {
     Ok(match fs {
         b" " => Splitter::Space,
+        b"" if crate::sys::utf8_locale() => Splitter::Utf8Chars,
         b"" => Splitter::Chars,
         [c] => {
             if paragraph {
@@ -354,6 +368,7 @@ impl<'p> Interp<'p> {
             stdout,
             obuf: Vec::with_capacity(OBUF),
             tty,
+            utf8: crate::sys::utf8_locale(),
             regex_cache: HashMap::new(),
             seed: 1.0,
             rand_state: 1f64.to_bits(),

@@ -14,8 +14,11 @@
 //! Exit status: 0; the value given to `exit`; 2 for a syntax error, a
 //! usage error, a fatal runtime error (division by zero, ...) or an input
 //! file that could not be opened (the others are still read).
-//! Choices: strings are bytes (length, substr, index and %c count bytes,
-//! as BusyBox does, not characters); printf with too few arguments uses
+//! Choices: in a UTF-8 locale length, substr, index, match, split with
+//! "" and printf's %c, widths and precisions count characters, as gawk
+//! does (BusyBox counts bytes); regular expressions always match bytes.
+//! substr truncates its position and length and takes a start before 1
+//! as 1, as gawk and BusyBox do. printf with too few arguments uses
 //! empty values (gawk stops with a fatal error); a for-in loop visits keys
 //! in no particular order; `|&` coprocesses are not supported.
 

@@ -567,3 +567,30 @@ fn bracket(src: &[u8], start: usize, out: &mut Vec<u8>) -> usize {
     out.push(b']');
     i
 }
+
+/// The number of characters in `s` when `utf8`, else its bytes (bytes
+/// that continue a UTF-8 sequence are not counted).
+pub fn char_len(s: &[u8], utf8: bool) -> usize {
+    if utf8 {
+        s.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+    } else {
+        s.len()
+    }
+}
+
+/// The byte offset of character `n` (from 0) of `s`, or its length.
+pub fn char_offset(s: &[u8], n: usize, utf8: bool) -> usize {
+    if !utf8 {
+        return n.min(s.len());
+    }
+    let mut seen = 0;
+    for (i, &b) in s.iter().enumerate() {
+        if b & 0xC0 != 0x80 {
+            if seen == n {
+                return i;
+            }
+            seen += 1;
+        }
+    }
+    s.len()
+}
