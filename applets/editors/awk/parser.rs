@@ -344,10 +344,17 @@ impl<'a> Parser<'a> {
 
     /// gawk's form: the source line, then a caret under the token.
     fn error(&self, msg: &str) -> SyntaxError {
-        let line = self.lex.tok_line;
+        let mut line = self.lex.tok_line;
+        let mut col = self.lex.tok_col();
+        if self.tok == Tok::Eof {
+            // Point just past the last line that has text.
+            while line > 1 && self.lex.line_text(line).is_empty() {
+                line -= 1;
+            }
+            col = self.lex.line_text(line).len();
+        }
         let (name, l) = self.where_(line);
         let text = String::from_utf8_lossy(self.lex.line_text(line)).into_owned();
-        let col = self.lex.tok_col();
         let _ = &self.name;
         SyntaxError {
             msg: format!(
