@@ -114,6 +114,9 @@ done
 cat "$DATA/log" "$DATA/log" >"$DATA/big"
 
 prep_cp_r_tree() { rm -rf "$W/cpdst"; }
+case_awk_sum_log() { "$D/awk" '{ s += $(NF-1) } END { print s }' "$DATA/log"; }
+case_awk_count_log() { "$D/awk" '{ c[$3]++ } END { for (k in c) print k, c[k] }' "$DATA/log"; }
+case_awk_fields_log() { "$D/awk" '$7 == 404 { print $2, $4 }' "$DATA/log"; }
 case_cp_r_tree() { "$D/cp" -r "$TREE" "$W/cpdst"; }
 case_ls_lR_tree() { "$D/ls" -lR "$TREE"; }
 case_du_s_tree() { "$D/du" -s "$TREE"; }
@@ -126,7 +129,7 @@ CASES=(true_x1000 test_x1000 seq_1m seq_fractions printf_50k
     cat_log wc_l_log wc_w_log wc_l_pipe head_300k tail_50k tail_50k_pipe
     cut_words md5sum_log sha256sum_log sort_words sort_n_nums sort_uniq_c
     tr_upper_log grep_F_log grep_E_alt_log grep_ci_log grep_v_log grep_o_log
-    sed_s_g_log sed_n_p_log awk_sum_cols awk_count_cols
+    sed_s_g_log sed_n_p_log awk_sum_cols awk_count_cols awk_sum_log awk_count_log awk_fields_log
     cp_r_tree ls_lR_tree du_s_tree find_name_tree dd_1M_200m)
 # Only the cases whose applets this build has: a case is named after its
 # first applet.

@@ -6,6 +6,8 @@ mod common;
 
 mod multi;
 
+#[cfg(feature = "awk")]
+mod awk;
 #[cfg(feature = "base32")]
 mod base32;
 #[cfg(feature = "base64")]
