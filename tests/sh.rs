@@ -74,6 +74,11 @@ fn exec() {
 }
 
 #[test]
+fn misc() {
+    section("misc");
+}
+
+#[test]
 fn builtins() {
     section("builtins");
 }

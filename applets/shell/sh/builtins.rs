@@ -227,11 +227,20 @@ fn dot(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
                 .map(|_| file.clone())
         })
     };
-    let text = path.and_then(|p| std::fs::read(OsStr::from_bytes(&p)).ok());
-    let Some(text) = text else {
-        sh.berror(".", format!("can't open '{}'", lossy(file)));
-        sh.fatal(2);
-        return 2;
+    let text = match path {
+        Some(p) => std::fs::read(OsStr::from_bytes(&p)),
+        None => Err(std::io::Error::from_raw_os_error(libc::ENOENT)),
+    };
+    let text = match text {
+        Ok(t) => t,
+        Err(e) => {
+            sh.berror(
+                ".",
+                format!("can't open '{}': {}", lossy(file), crate::diag::strerror(&e)),
+            );
+            sh.fatal(2);
+            return 2;
+        }
     };
     let saved = if args.len() > 2 {
         Some(std::mem::replace(&mut sh.params, args[2..].to_vec()))
@@ -1285,7 +1294,10 @@ fn getopts(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
                     let _ = sh.vars.set(b"OPTARG", vec![c], false);
                     let _ = sh.assign(&var, b":".to_vec());
                 } else {
-                    sh.error(format!("option requires an argument -{}", c as char));
+                    // As ash: no prefix at all.
+                    crate::diag::write_stderr(
+                        format!("No arg for -{} option\n", c as char).as_bytes(),
+                    );
                     let _ = sh.vars.unset(b"OPTARG");
                     let _ = sh.assign(&var, b"?".to_vec());
                 }

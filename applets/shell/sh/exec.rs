@@ -463,21 +463,23 @@ impl Shell {
         }
         if argv.is_empty() {
             let st = self.cmdsub_status.unwrap_or(0);
+            // The redirections come first (their errors, and the
+            // assignments' messages, go where they say).
+            let saved = match self.redirect(&s.redirs, true) {
+                Ok(saved) => saved,
+                Err(saved) => {
+                    self.restore(saved);
+                    return 1;
+                }
+            };
             for (k, v) in assigns {
                 if self.assign(&k, v).is_err() {
+                    self.restore(saved);
                     self.fatal(2);
                     return 2;
                 }
             }
-            if !s.redirs.is_empty() {
-                match self.redirect(&s.redirs, true) {
-                    Ok(saved) => self.restore(saved),
-                    Err(saved) => {
-                        self.restore(saved);
-                        return 1;
-                    }
-                }
-            }
+            self.restore(saved);
             return st;
         }
         let name = &argv[0][..];

@@ -198,6 +198,7 @@ impl Tok {
             Tok::IoNum(n) => format!("\"{n}\""),
             Tok::Newline => "newline".into(),
             Tok::Eof => "end of file".into(),
+            Tok::Op(Op::Redir(..)) => "redirection".into(),
             Tok::Op(op) => format!(
                 "\"{}\"",
                 match op {
@@ -288,7 +289,7 @@ enum Ctx {
     /// An ordinary word: blanks and operators end it.
     Word,
     /// The word of `${x-word}`: only `}` ends it (and `:` for `${x:o:l}`).
-    Brace { colon: bool, slash: bool },
+    Brace { colon: bool, slash: bool, dq: bool },
 }
 
 impl Parser {
@@ -310,6 +311,7 @@ impl Parser {
                 _ => break,
             }
         }
+        self.tok_start = self.inp.pos;
         let Some(c) = self.inp.peek() else {
             return Ok(Tok::Eof);
         };
@@ -409,7 +411,7 @@ impl Parser {
         while let Some(c) = self.inp.peek() {
             match ctx {
                 Ctx::Word if is_meta(c) => break,
-                Ctx::Brace { colon, slash }
+                Ctx::Brace { colon, slash, .. }
                     if c == b'}' || (colon && c == b':') || (slash && c == b'/') =>
                 {
                     break
@@ -417,6 +419,11 @@ impl Parser {
                 _ => {}
             }
             match c {
+                // Inside `"${x-...}"` a single quote is an ordinary character.
+                b'\'' if matches!(ctx, Ctx::Brace { dq: true, .. }) => {
+                    self.inp.bump();
+                    push_quoted(parts, c);
+                }
                 b'\'' => {
                     self.inp.bump();
                     let mut s = Vec::new();
@@ -556,7 +563,7 @@ impl Parser {
             }
             b'{' => {
                 self.inp.bump();
-                let p = self.brace_param()?;
+                let p = self.brace_param(dq)?;
                 parts.push(Part::Param(Box::new(p)));
             }
             b'\'' if !dq => {
@@ -756,7 +763,7 @@ impl Parser {
     }
 
     /// `${...}` after the `{`.
-    fn brace_param(&mut self) -> Result<Param, SyntaxError> {
+    fn brace_param(&mut self, dq: bool) -> Result<Param, SyntaxError> {
         let start = self.inp.line;
         let mut name = Vec::new();
         let mut length = false;
@@ -814,9 +821,13 @@ impl Parser {
                 c
             }
         };
-        let word = |p: &mut Parser, colon: bool, slash: bool| -> Result<Word, SyntaxError> {
+        let word = |p: &mut Parser, colon: bool, slash: bool, sq: bool| -> Result<Word, SyntaxError> {
             let mut w = Vec::new();
-            p.word_parts(&mut w, Ctx::Brace { colon, slash })?;
+            p.word_parts(&mut w, Ctx::Brace {
+                    colon,
+                    slash,
+                    dq: sq,
+                })?;
             Ok(w)
         };
         let op = match c {
@@ -827,7 +838,7 @@ impl Parser {
             b':' => match self.inp.peek() {
                 Some(d @ (b'-' | b'=' | b'?' | b'+')) => {
                     self.inp.bump();
-                    let w = word(self, false, false)?;
+                    let w = word(self, false, false, dq)?;
                     match d {
                         b'-' => ParamOp::Default(true, w),
                         b'=' => ParamOp::Assign(true, w),
@@ -836,26 +847,26 @@ impl Parser {
                     }
                 }
                 _ => {
-                    let off = word(self, true, false)?;
+                    let off = word(self, true, false, false)?;
                     let len = if self.inp.peek() == Some(b':') {
                         self.inp.bump();
-                        Some(word(self, false, false)?)
+                        Some(word(self, false, false, false)?)
                     } else {
                         None
                     };
                     ParamOp::Substr(off, len)
                 }
             },
-            b'-' => ParamOp::Default(false, word(self, false, false)?),
-            b'=' => ParamOp::Assign(false, word(self, false, false)?),
-            b'?' => ParamOp::Error(false, word(self, false, false)?),
-            b'+' => ParamOp::Alt(false, word(self, false, false)?),
+            b'-' => ParamOp::Default(false, word(self, false, false, dq)?),
+            b'=' => ParamOp::Assign(false, word(self, false, false, dq)?),
+            b'?' => ParamOp::Error(false, word(self, false, false, dq)?),
+            b'+' => ParamOp::Alt(false, word(self, false, false, dq)?),
             b'#' | b'%' => {
                 let long = self.inp.peek() == Some(c);
                 if long {
                     self.inp.bump();
                 }
-                let w = word(self, false, false)?;
+                let w = word(self, false, false, false)?;
                 if c == b'#' {
                     ParamOp::TrimPrefix(long, w)
                 } else {
@@ -876,10 +887,10 @@ impl Parser {
                     }
                     _ => {}
                 }
-                let pat = word(self, false, true)?;
+                let pat = word(self, false, true, false)?;
                 let rep = if self.inp.peek() == Some(b'/') {
                     self.inp.bump();
-                    word(self, false, false)?
+                    word(self, false, false, false)?
                 } else {
                     Vec::new()
                 };

@@ -256,6 +256,7 @@ impl Shell {
     pub fn run_parser(&mut self, parser: &mut Parser) -> i32 {
         let mut ran = false;
         loop {
+            parser.aliases.clone_from(&self.aliases);
             let cmd = match parser.next_command() {
                 Ok(Some(c)) => c,
                 Ok(None) => break,

@@ -31,6 +31,12 @@ pub struct Parser {
     peeked: Option<Tok>,
     pending: Vec<Pending>,
     pub depth: usize,
+    /// The aliases in force (a copy of the shell's, refreshed per command).
+    pub aliases: Vec<(Vec<u8>, Vec<u8>)>,
+    /// Aliases being expanded, with where their text ends in the buffer.
+    active: Vec<(Vec<u8>, usize)>,
+    /// Where the last token began in the buffer.
+    pub tok_start: usize,
 }
 
 const RESERVED_END: &[&[u8]] = &[
@@ -44,6 +50,9 @@ impl Parser {
             peeked: None,
             pending: Vec::new(),
             depth: 0,
+            aliases: Vec::new(),
+            active: Vec::new(),
+            tok_start: 0,
         }
     }
 
@@ -67,6 +76,42 @@ impl Parser {
             msg.push_str(&format!(" (expecting \"{e}\")"));
         }
         self.err(&msg)
+    }
+
+    /// Replaces an alias name in command position by its text.
+    fn expand_alias(&mut self) -> Result<(), SyntaxError> {
+        if self.aliases.is_empty() {
+            return Ok(());
+        }
+        for _ in 0..100 {
+            let pos = self.inp.pos;
+            self.active.retain(|(_, end)| *end > pos);
+            let Tok::Word(_, Some(w)) = self.peek()? else {
+                return Ok(());
+            };
+            if RESERVED_END.contains(&w.as_slice()) {
+                return Ok(());
+            }
+            let w = w.clone();
+            let Some((name, text)) = self.aliases.iter().find(|(n, _)| *n == w).cloned() else {
+                return Ok(());
+            };
+            if self.active.iter().any(|(n, _)| *n == name) {
+                return Ok(());
+            }
+            let (start, end) = (self.tok_start, self.inp.pos);
+            self.inp.buf.splice(start..end, text.iter().copied());
+            let grow = text.len() as isize - (end - start) as isize;
+            for a in &mut self.active {
+                if a.1 >= end {
+                    a.1 = (a.1 as isize + grow) as usize;
+                }
+            }
+            self.active.push((name, start + text.len()));
+            self.inp.pos = start;
+            self.peeked = None;
+        }
+        Ok(())
     }
 
     pub fn next(&mut self) -> Result<Tok, SyntaxError> {
@@ -136,6 +181,7 @@ impl Parser {
     pub fn next_command(&mut self) -> Result<Option<List>, SyntaxError> {
         if self.peeked.is_none() {
             self.inp.discard();
+            self.active.clear();
         }
         self.inp.continued = false;
         self.linebreak()?;
@@ -259,6 +305,7 @@ impl Parser {
     }
 
     fn command_inner(&mut self) -> Result<Command, SyntaxError> {
+        self.expand_alias()?;
         let line = self.inp.line;
         let compound = match self.peek()? {
             Tok::Op(Op::LParen) => {

@@ -137,7 +137,7 @@ impl Shell {
                             .and_then(|s| s.parse::<i32>().ok());
                         let Some(src) = src else {
                             self.error(format!(
-                                "{}: bad file descriptor",
+                                "{}: Bad file descriptor",
                                 String::from_utf8_lossy(&name)
                             ));
                             return Err(());
@@ -147,7 +147,7 @@ impl Shell {
                         }
                         // SAFETY: checking that the source is open.
                         if unsafe { libc::fcntl(src, libc::F_GETFD) } < 0 {
-                            self.error(format!("{src}: bad file descriptor"));
+                            self.error(format!("{src}: Bad file descriptor"));
                             return Err(());
                         }
                         if save {
