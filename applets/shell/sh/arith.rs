@@ -10,6 +10,10 @@
 
 pub trait Env {
     fn get(&mut self, name: &[u8]) -> Option<Vec<u8>>;
+    /// The value when it is a plain number (or unset: 0), without copying.
+    fn num(&mut self, _name: &[u8]) -> Option<i64> {
+        None
+    }
     /// Err is the message (a read-only variable).
     fn set(&mut self, name: &[u8], v: i64) -> Result<(), String>;
 }
@@ -350,6 +354,9 @@ impl<'a> P<'a, '_> {
     fn var(&mut self, name: &[u8]) -> Result<i64, String> {
         if self.skip > 0 {
             return Ok(0);
+        }
+        if let Some(n) = self.env.num(name) {
+            return Ok(n);
         }
         let Some(val) = self.env.get(name) else {
             return Ok(0);

@@ -36,6 +36,8 @@ impl Shell {
     /// Set-up of a forked child that runs shell code.
     pub fn enter_subshell(&mut self) {
         self.subshell = true;
+        self.opts.interactive = false;
+        self.prompts = None;
         self.traps.reset_for_subshell();
         self.jobs.clear();
     }

@@ -20,9 +20,54 @@ pub struct Failed;
 #[derive(Default)]
 struct Field {
     text: Vec<u8>,
-    pat: Vec<u8>,
+    /// Positions in `text` of quoted pattern characters (`* ? [ ] \`),
+    /// which the pattern form of the field escapes.
+    quoted: Vec<usize>,
     glob: bool,
     started: bool,
+}
+
+impl Field {
+    /// The field as a pattern: quoted pattern characters escaped.
+    fn pattern(&self) -> Vec<u8> {
+        if self.quoted.is_empty() {
+            return self.text.clone();
+        }
+        let mut p = Vec::with_capacity(self.text.len() + self.quoted.len());
+        let mut q = self.quoted.iter().peekable();
+        for (i, &c) in self.text.iter().enumerate() {
+            if q.peek() == Some(&&i) {
+                q.next();
+                p.push(b'\\');
+            }
+            p.push(c);
+        }
+        p
+    }
+}
+
+/// The bytes of IFS as a set.
+#[derive(Clone, Copy)]
+pub struct IfsSet {
+    bits: [u64; 4],
+    empty: bool,
+}
+
+impl IfsSet {
+    pub fn new(ifs: &[u8]) -> IfsSet {
+        let mut bits = [0u64; 4];
+        for &c in ifs {
+            bits[usize::from(c >> 6)] |= 1 << (c & 63);
+        }
+        IfsSet {
+            bits,
+            empty: ifs.is_empty(),
+        }
+    }
+
+    pub fn has(&self, c: u8) -> bool {
+        self.bits[usize::from(c >> 6)] & (1 << (c & 63)) != 0
+    }
 }
 
 struct Acc {
@@ -31,7 +76,7 @@ struct Acc {
     split: bool,
     want_pat: bool,
     need_break: bool,
-    ifs: Vec<u8>,
+    ifs: IfsSet,
 }
 
 fn is_glob(c: u8) -> bool {
@@ -39,7 +84,7 @@ fn is_glob(c: u8) -> bool {
 }
 
 impl Acc {
-    fn new(split: bool, want_pat: bool, ifs: Vec<u8>) -> Acc {
+    fn new(split: bool, want_pat: bool, ifs: IfsSet) -> Acc {
         Acc {
             fields: Vec::new(),
             cur: Field::default(),
@@ -66,15 +111,15 @@ impl Acc {
     fn quoted(&mut self, s: &[u8]) {
         self.pending();
         self.cur.started = true;
-        self.cur.text.extend_from_slice(s);
         if self.want_pat {
-            for &c in s {
+            let base = self.cur.text.len();
+            for (i, &c) in s.iter().enumerate() {
                 if matches!(c, b'*' | b'?' | b'[' | b']' | b'\\') {
-                    self.cur.pat.push(b'\\');
+                    self.cur.quoted.push(base + i);
                 }
-                self.cur.pat.push(c);
             }
         }
+        self.cur.text.extend_from_slice(s);
     }
 
     /// Unquoted text from the source: pattern characters are live.
@@ -82,33 +127,25 @@ impl Acc {
         self.pending();
         self.cur.started = true;
         self.cur.text.extend_from_slice(s);
-        if self.want_pat {
-            self.cur.pat.extend_from_slice(s);
-            if s.iter().any(|&c| is_glob(c)) {
-                self.cur.glob = true;
-            }
+        if self.want_pat && !self.cur.glob && s.iter().any(|&c| is_glob(c)) {
+            self.cur.glob = true;
         }
     }
 
     /// The result of an unquoted expansion: split on IFS, pattern live.
     fn expanded(&mut self, s: &[u8]) {
-        if !self.split || self.ifs.is_empty() {
+        if !self.split || self.ifs.empty {
             if !s.is_empty() {
                 self.lit(s);
             }
             return;
         }
         let mut start = 0;
-        let mut i = 0;
-        let flush = |acc: &mut Acc, a: usize, b: usize| {
-            if a < b {
-                acc.lit(&s[a..b]);
-            }
-        };
-        while i < s.len() {
-            let c = s[i];
-            if self.ifs.contains(&c) {
-                flush(self, start, i);
+        for (i, &c) in s.iter().enumerate() {
+            if self.ifs.has(c) {
+                if start < i {
+                    self.lit(&s[start..i]);
+                }
                 if matches!(c, b' ' | b'\t' | b'\n') {
                     if self.cur.started {
                         self.need_break = true;
@@ -119,9 +156,10 @@ impl Acc {
                 }
                 start = i + 1;
             }
-            i += 1;
         }
-        flush(self, start, s.len());
+        if start < s.len() {
+            self.lit(&s[start..]);
+        }
     }
 
     fn finish(mut self) -> Vec<Field> {
@@ -141,6 +179,16 @@ fn lone_at(parts: &[Part]) -> bool {
 impl arith::Env for Shell {
     fn get(&mut self, name: &[u8]) -> Option<Vec<u8>> {
         self.var_value(name)
+    }
+
+    fn num(&mut self, name: &[u8]) -> Option<i64> {
+        if name == b"RANDOM" || name == b"LINENO" {
+            return None;
+        }
+        match self.vars.get(name) {
+            None => Some(0),
+            Some(v) => arith::parse_number(v),
+        }
     }
 
     fn set(&mut self, name: &[u8], v: i64) -> Result<(), String> {
@@ -191,35 +239,31 @@ impl Shell {
         r
     }
 
-    pub fn ifs(&self) -> Vec<u8> {
-        self.vars.get(b"IFS").unwrap_or(b"").to_vec()
-    }
-
-    fn ifs_or_default(&self) -> Vec<u8> {
+    fn ifs_set(&self) -> IfsSet {
         match self.vars.var(b"IFS").and_then(|v| v.value.as_ref()) {
-            Some(v) => v.clone(),
-            None => super::vars::DEFAULT_IFS.to_vec(),
+            Some(v) => IfsSet::new(v),
+            None => IfsSet::new(super::vars::DEFAULT_IFS),
         }
     }
 
     /// Expands command words: fields, split and globbed.
     pub fn expand_words(&mut self, words: &[Word]) -> Result<Vec<Vec<u8>>, Failed> {
         let mut out = Vec::with_capacity(words.len());
-        let ifs = self.ifs_or_default();
+        let ifs = self.ifs_set();
         for w in words {
             // Fast path: plain text.
             if let [Part::Lit(s)] = &w[..] {
-                if self.opts.noglob || !s.iter().any(|&c| is_glob(c)) {
+                if self.opts.noglob || !has_magic(s) {
                     out.push(s.clone());
                     continue;
                 }
             }
-            let mut acc = Acc::new(true, !self.opts.noglob, ifs.clone());
+            let mut acc = Acc::new(true, !self.opts.noglob, ifs);
             self.parts(w, false, &mut acc)?;
             for f in acc.finish() {
                 if f.glob {
                     let n = out.len();
-                    glob(&f.pat, &mut out);
+                    glob(&f.pattern(), &mut out);
                     if out.len() > n {
                         continue;
                     }
@@ -233,10 +277,25 @@ impl Shell {
     /// Expands a word to one string: no splitting, no globbing
     /// (assignments, redirection targets, here-documents, `case` words).
     pub fn expand_str(&mut self, w: &[Part]) -> Result<Vec<u8>, Failed> {
-        if let [Part::Lit(s)] = w {
-            return Ok(s.clone());
+        match w {
+            [Part::Lit(s)] | [Part::Quoted(s)] => return Ok(s.clone()),
+            [Part::Arith(e)] => {
+                let n = self.arith_parts(e)?;
+                return Ok(n.to_string().into_bytes());
+            }
+            _ => {}
         }
-        let mut acc = Acc::new(false, false, Vec::new());
+        if let [Part::Param(p)] = w {
+            if matches!(p.op, ParamOp::Plain)
+                && super::lexer::is_name(&p.name)
+                && p.name != b"RANDOM"
+                && p.name != b"LINENO"
+                && !self.opts.nounset
+            {
+                return Ok(self.vars.get(&p.name).unwrap_or(b"").to_vec());
+            }
+        }
+        let mut acc = Acc::new(false, false, IfsSet::new(b""));
         self.parts(w, false, &mut acc)?;
         let mut fields = acc.finish();
         if fields.len() == 1 {
@@ -255,14 +314,17 @@ impl Shell {
 
     /// Expands a word as a pattern (quoted characters escaped).
     pub fn expand_pattern(&mut self, w: &[Part]) -> Result<Vec<u8>, Failed> {
-        let mut acc = Acc::new(false, true, Vec::new());
+        if let [Part::Lit(s)] = w {
+            return Ok(s.clone());
+        }
+        let mut acc = Acc::new(false, true, IfsSet::new(b""));
         self.parts(w, false, &mut acc)?;
         let mut s = Vec::new();
         for (i, f) in acc.finish().into_iter().enumerate() {
             if i > 0 {
                 s.push(b' ');
             }
-            s.extend(f.pat);
+            s.extend(f.pattern());
         }
         Ok(s)
     }
@@ -333,6 +395,9 @@ impl Shell {
     }
 
     pub fn arith_parts(&mut self, expr: &[Part]) -> Result<i64, Failed> {
+        if let [Part::Quoted(t)] = expr {
+            return self.arith_text(t);
+        }
         let text = self.expand_str(expr)?;
         self.arith_text(&text)
     }
@@ -449,6 +514,26 @@ impl Shell {
                 }
             }
             return Ok(());
+        }
+        if matches!(p.op, ParamOp::Plain) && super::lexer::is_name(name) && name != b"RANDOM" && name != b"LINENO" {
+            match self.vars.get(name) {
+                Some(v) => {
+                    if dq {
+                        acc.quoted(v)
+                    } else {
+                        acc.expanded(v)
+                    }
+                    return Ok(());
+                }
+                None => {
+                    if self.opts.nounset {
+                        self.error(format!("{}: parameter not set", String::from_utf8_lossy(name)));
+                        self.fatal(2);
+                        return Err(Failed);
+                    }
+                    return Ok(());
+                }
+            }
         }
         let val = self.param_value(name);
         let set = val.is_some();
@@ -854,12 +939,29 @@ fn class_has(class: &[u8], c: u8) -> bool {
     }
 }
 
+/// Whether a pattern has a live `*`, `?` or a complete `[...]`.
 fn has_magic(seg: &[u8]) -> bool {
     let mut i = 0;
     while i < seg.len() {
         match seg[i] {
             b'\\' => i += 1,
-            c if is_glob(c) => return true,
+            b'*' | b'?' => return true,
+            b'[' => {
+                let mut j = i + 1;
+                if matches!(seg.get(j), Some(b'!' | b'^')) {
+                    j += 1;
+                }
+                j += 1;
+                while j < seg.len() {
+                    match seg[j] {
+                        b']' => return true,
+                        b'\\' => j += 1,
+                        b'/' => break,
+                        _ => {}
+                    }
+                    j += 1;
+                }
+            }
             _ => {}
         }
         i += 1;
@@ -882,6 +984,9 @@ fn unescape(seg: &[u8]) -> Vec<u8> {
 
 /// Pathname expansion of `pat`; the matches, sorted, are appended to `out`.
 pub fn glob(pat: &[u8], out: &mut Vec<Vec<u8>>) {
+    if !has_magic(pat) {
+        return;
+    }
     let absolute = pat.first() == Some(&b'/');
     let segs: Vec<&[u8]> = pat.split(|&c| c == b'/').filter(|s| !s.is_empty()).collect();
     let trailing = pat.len() > 1 && pat.last() == Some(&b'/');

@@ -49,6 +49,38 @@ impl Reader for FdReader {
     }
 }
 
+/// A terminal, line by line, showing the prompts (PS1 for a new command,
+/// PS2 inside one). The shell refreshes the prompt texts before each
+/// command; a line editor will take this reader's place.
+pub struct PromptReader {
+    pub fd: i32,
+    pub prompts: Prompts,
+}
+
+/// PS1 and PS2, shared by the shell (which sets them) and the reader.
+pub type Prompts = std::rc::Rc<std::cell::RefCell<(Vec<u8>, Vec<u8>)>>;
+
+impl Reader for PromptReader {
+    fn more(&mut self, buf: &mut Vec<u8>, continued: bool) -> bool {
+        {
+            let p = self.prompts.borrow();
+            crate::diag::write_stderr(if continued { &p.1 } else { &p.0 });
+        }
+        let mut block = [0u8; 4096];
+        loop {
+            match crate::io::read_fd(self.fd, &mut block) {
+                Ok(0) => return false,
+                Ok(n) => {
+                    buf.extend_from_slice(&block[..n]);
+                    return true;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(_) => return false,
+            }
+        }
+    }
+}
+
 /// The text read so far and the parser's place in it.
 pub struct Input {
     pub buf: Vec<u8>,
@@ -140,6 +172,18 @@ impl Input {
             self.line += 1;
         }
         Some(c)
+    }
+
+    /// Whether only blanks and newlines are left in the input.
+    pub fn at_end(&mut self) -> bool {
+        let mut k = 0;
+        loop {
+            match self.peek_at(k) {
+                None => return true,
+                Some(b' ' | b'\t' | b'\n') => k += 1,
+                Some(_) => return false,
+            }
+        }
     }
 
     /// Drops what has been parsed, so a long script does not pile up.

@@ -26,7 +26,6 @@ use crate::{Applet, Dir};
 use ast::Command;
 use lexer::{FdReader, Reader, StrReader};
 use parser::Parser;
-use std::collections::HashMap;
 use std::ffi::OsString;
 use std::os::unix::ffi::OsStrExt;
 use std::rc::Rc;
@@ -136,9 +135,9 @@ pub struct Shell {
     pub script: bool,
     pub status: i32,
     pub opts: Opts,
-    pub funcs: HashMap<Vec<u8>, Rc<Command>>,
+    pub funcs: vars::NameMap<Rc<Command>>,
     pub aliases: Vec<(Vec<u8>, Vec<u8>)>,
-    pub hash: HashMap<Vec<u8>, Vec<u8>>,
+    pub hash: vars::NameMap<Vec<u8>>,
     pub flow: Flow,
     pub loops: u32,
     pub func_depth: usize,
@@ -157,6 +156,8 @@ pub struct Shell {
     /// The status of the last command substitution (for `x=$(false)`).
     pub cmdsub_status: Option<i32>,
     pub getopts_pos: usize,
+    /// The prompt texts an interactive reader shows.
+    pub prompts: Option<lexer::Prompts>,
 }
 
 impl Shell {
@@ -171,9 +172,9 @@ impl Shell {
             script: false,
             status: 0,
             opts: Opts::default(),
-            funcs: HashMap::new(),
+            funcs: Default::default(),
             aliases: Vec::new(),
-            hash: HashMap::new(),
+            hash: Default::default(),
             flow: Flow::Normal,
             loops: 0,
             func_depth: 0,
@@ -189,6 +190,7 @@ impl Shell {
             random: (pid as u32).wrapping_mul(2654435761) ^ 0x5bd1e995,
             cmdsub_status: None,
             getopts_pos: 0,
+            prompts: None,
         };
         if sh.vars.get(b"IFS").is_none() {
             let _ = sh.vars.set(b"IFS", vars::DEFAULT_IFS.to_vec(), false);
@@ -257,12 +259,22 @@ impl Shell {
         let mut ran = false;
         loop {
             parser.aliases.clone_from(&self.aliases);
+            if let Some(p) = &self.prompts {
+                let ps1 = self.vars.get(b"PS1").unwrap_or(b"").to_vec();
+                let ps2 = self.vars.get(b"PS2").unwrap_or(b"").to_vec();
+                *p.borrow_mut() = (ps1, ps2);
+            }
             let cmd = match parser.next_command() {
                 Ok(Some(c)) => c,
                 Ok(None) => break,
                 Err(e) => {
                     self.lineno = e.line;
                     self.error(format!("syntax error: {}", e.msg));
+                    if self.opts.interactive && self.eval_depth == 0 {
+                        parser.reset();
+                        self.status = 2;
+                        continue;
+                    }
                     self.exit(2);
                     return 2;
                 }
@@ -276,7 +288,14 @@ impl Shell {
                 continue;
             }
             ran = true;
-            self.run_list(&cmd);
+            if self.opts.cmd && self.eval_depth == 0 && self.tail_ok(&cmd) && parser.inp.at_end() {
+                // `sh -c 'prog args'`: the last command replaces the shell.
+                if let Some(ast::Item { cmd: ao, .. }) = cmd.items.first() {
+                    self.run_command(&ao.first.cmds[0], true);
+                }
+            } else {
+                self.run_list(&cmd);
+            }
             self.run_traps();
             if self.flow != Flow::Normal {
                 break;
@@ -286,6 +305,23 @@ impl Shell {
             self.status = 0;
         }
         self.status
+    }
+
+    /// Whether `list` is one plain simple command that may replace the
+    /// shell when it is the last thing to run.
+    fn tail_ok(&self, list: &ast::List) -> bool {
+        if self.traps.actions.iter().any(|(s, a)| *s == 0 && !a.is_empty()) {
+            return false;
+        }
+        match &list.items[..] {
+            [item] => {
+                !item.background
+                    && item.cmd.rest.is_empty()
+                    && !item.cmd.first.bang
+                    && matches!(&item.cmd.first.cmds[..], [Command::Simple(_)])
+            }
+            _ => false,
+        }
     }
 
     /// Runs a string as shell text (`eval`, `-c`, traps).
@@ -393,6 +429,7 @@ fn main(args: &[OsString]) -> i32 {
             i += 1;
         }
     }
+    let prompts = Rc::new(std::cell::RefCell::new((Vec::new(), Vec::new())));
     let mut reader: Box<dyn Reader> = Box::new(FdReader(0));
     if let Some(c) = command {
         reader = Box::new(StrReader(Some(c)));
@@ -413,6 +450,18 @@ fn main(args: &[OsString]) -> i32 {
         sh.name = file.clone();
         sh.arg0 = file;
         sh.script = true;
+    }
+    if !sh.opts.cmd && !sh.script && (sh.opts.interactive || (crate::sys::isatty(0) && crate::sys::isatty(2))) {
+        sh.opts.interactive = true;
+        sh.prompts = Some(prompts.clone());
+        reader = Box::new(lexer::PromptReader { fd: 0, prompts });
+        // An interactive shell survives ^C and ignores SIGTERM and SIGQUIT.
+        for sig in [libc::SIGINT, libc::SIGQUIT, libc::SIGTERM] {
+            sh.traps.ignore_quietly(sig);
+        }
+    }
+    if !sh.opts.cmd && !sh.script {
+        sh.opts.stdin = true;
     }
     sh.params = args[i.min(args.len())..]
         .iter()

@@ -177,6 +177,24 @@ impl Parser {
         r
     }
 
+    /// Forgets the rest of the text read (after a syntax error in an
+    /// interactive shell).
+    pub fn reset(&mut self) {
+        let end = match self.inp.buf[self.inp.pos.min(self.inp.buf.len())..]
+            .iter()
+            .position(|&c| c == b'\n')
+        {
+            Some(i) => self.inp.pos + i + 1,
+            None => self.inp.buf.len(),
+        };
+        self.inp.buf.drain(..end);
+        self.inp.pos = 0;
+        self.peeked = None;
+        self.pending.clear();
+        self.active.clear();
+        self.depth = 0;
+    }
+
     /// The next complete command, or None at the end of the input.
     pub fn next_command(&mut self) -> Result<Option<List>, SyntaxError> {
         if self.peeked.is_none() {

@@ -95,6 +95,8 @@ pub fn init() {}
 pub struct Traps {
     /// Action per signal number (0: EXIT); empty means ignore.
     pub actions: Vec<(i32, Vec<u8>)>,
+    /// Signals the shell itself handles (interactive); reset in children.
+    pub quiet: Vec<i32>,
 }
 
 impl Traps {
@@ -124,9 +126,25 @@ impl Traps {
         }
     }
 
+    /// Ignores `sig` without recording a trap (an interactive shell's
+    /// own SIGINT/SIGTERM handling); children get the default back.
+    pub fn ignore_quietly(&mut self, sig: i32) {
+        if sig == libc::SIGINT {
+            // ^C must interrupt a wait for a foreground child but not the
+            // shell: note it and carry on.
+            set_action(sig, note as extern "C" fn(libc::c_int) as libc::sighandler_t);
+        } else {
+            set_action(sig, libc::SIG_IGN);
+        }
+        self.quiet.push(sig);
+    }
+
     /// In a subshell: caught signals go back to their default actions;
     /// ignored ones stay ignored.
     pub fn reset_for_subshell(&mut self) {
+        for sig in std::mem::take(&mut self.quiet) {
+            set_action(sig, libc::SIG_DFL);
+        }
         let actions = std::mem::take(&mut self.actions);
         for (sig, a) in actions {
             if a.is_empty() {

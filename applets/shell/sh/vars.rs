@@ -11,9 +11,31 @@ pub struct Var {
     pub readonly: bool,
 }
 
+/// A small fast hash for short byte keys (names), instead of SipHash.
+#[derive(Default)]
+pub struct NameHasher(u64);
+
+impl std::hash::Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type NameMap<V> = HashMap<Vec<u8>, V, std::hash::BuildHasherDefault<NameHasher>>;
+
 #[derive(Default)]
 pub struct Vars {
-    map: HashMap<Vec<u8>, Var>,
+    map: NameMap<Var>,
     /// One entry per running function: what `local` saved.
     scopes: Vec<Vec<(Vec<u8>, Option<Var>)>>,
     /// Bumped on every change of an exported variable, so the environment
