@@ -1013,6 +1013,14 @@ pub fn glob(pat: &[u8], out: &mut Vec<Vec<u8>>) {
                 continue;
             };
             let mut names = Vec::new();
+            // `.*` matches `.` and `..` too (read_dir leaves them out).
+            if seg[0] == b'.' {
+                for d in [&b"."[..], b".."] {
+                    if matches(seg, d) {
+                        names.push(d.to_vec());
+                    }
+                }
+            }
             for e in rd.flatten() {
                 let name = e.file_name();
                 let name = name.as_bytes();

@@ -389,6 +389,9 @@ impl Parser {
     }
 
     fn function_body(&mut self, name: Vec<u8>) -> Result<Command, SyntaxError> {
+        if !is_name(&name) {
+            return Err(self.err("bad function name"));
+        }
         self.linebreak()?;
         let body = self.command()?;
         if let Command::Function(..) = body {

@@ -32,8 +32,16 @@ pub fn open_script(path: &[u8]) -> std::io::Result<i32> {
     if fd < 0 {
         return Err(std::io::Error::last_os_error());
     }
-    let high = move_high(fd);
-    Ok(high)
+    // Well above the descriptors scripts use (`exec 10>file`).
+    // SAFETY: descriptor operations on a descriptor we own.
+    unsafe {
+        let h = libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 100);
+        if h >= 0 {
+            libc::close(fd);
+            return Ok(h);
+        }
+    }
+    Ok(move_high(fd))
 }
 
 /// Moves `fd` to 10 or above (close-on-exec).
