@@ -23,7 +23,7 @@ pub fn eval(src: &[u8], env: &mut dyn Env) -> Result<i64, String> {
 }
 
 fn eval_depth(src: &[u8], env: &mut dyn Env, depth: usize) -> Result<i64, String> {
-    if depth > 100 {
+    if depth > 32 {
         return Err("expression recursion loop detected".into());
     }
     let mut p = P {
@@ -32,6 +32,7 @@ fn eval_depth(src: &[u8], env: &mut dyn Env, depth: usize) -> Result<i64, String
         env,
         skip: 0,
         depth,
+        nest: 0,
     };
     p.ws();
     if p.i >= p.s.len() {
@@ -56,6 +57,9 @@ struct P<'a, 'e> {
     /// Inside an operand that is not evaluated.
     skip: usize,
     depth: usize,
+    /// Parentheses and unary operators being parsed (a limit keeps deep
+    /// input from exhausting the stack).
+    nest: usize,
 }
 
 /// A value, and the variable it was read from (for assignments).
@@ -100,6 +104,16 @@ impl<'a> P<'a, '_> {
     }
 
     fn comma(&mut self) -> Result<V<'a>, String> {
+        self.nest += 1;
+        if self.nest > 200 {
+            return Err("expression nesting too deep".into());
+        }
+        let r = self.comma_inner();
+        self.nest -= 1;
+        r
+    }
+
+    fn comma_inner(&mut self) -> Result<V<'a>, String> {
         let mut x = self.assign()?;
         while self.eat(b",", &[]) {
             x = self.assign()?;
@@ -270,6 +284,16 @@ impl<'a> P<'a, '_> {
     }
 
     fn unary(&mut self) -> Result<V<'a>, String> {
+        self.nest += 1;
+        if self.nest > 200 {
+            return Err("expression nesting too deep".into());
+        }
+        let r = self.unary_inner();
+        self.nest -= 1;
+        r
+    }
+
+    fn unary_inner(&mut self) -> Result<V<'a>, String> {
         self.ws();
         if self.at(b"++") || self.at(b"--") {
             let inc = self.s[self.i] == b'+';

@@ -1178,9 +1178,13 @@ fn wait(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
             .map(|j| j.pid)
             .collect();
         for pid in pids {
-            let st = sh.wait_pid(pid);
-            if let Some(j) = sh.jobs.iter_mut().find(|j| j.pid == pid) {
-                j.status = Some(st);
+            match sh.wait_interruptible(pid) {
+                Ok(st) => {
+                    if let Some(j) = sh.jobs.iter_mut().find(|j| j.pid == pid) {
+                        j.status = Some(st);
+                    }
+                }
+                Err(st) => return st,
             }
         }
         sh.jobs.clear();
@@ -1199,11 +1203,13 @@ fn wait(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
             None => 127,
             Some(i) => match sh.jobs[i].status {
                 Some(s) => s,
-                None => {
-                    let s = sh.wait_pid(pid);
-                    sh.jobs[i].status = Some(s);
-                    s
-                }
+                None => match sh.wait_interruptible(pid) {
+                    Ok(s) => {
+                        sh.jobs[i].status = Some(s);
+                        s
+                    }
+                    Err(s) => return s,
+                },
             },
         };
     }
@@ -1245,6 +1251,10 @@ fn getopts(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     let Some(arg) = list.get(optind - 1) else {
         return done(sh, optind);
     };
+    if pos >= arg.len() {
+        // The arguments changed under a cluster being read: start afresh.
+        pos = 0;
+    }
     if pos == 0 {
         if arg == b"--" {
             return done(sh, optind + 1);

@@ -50,6 +50,28 @@ impl Shell {
         unsafe { libc::_exit(st) }
     }
 
+    /// `wait`'s kind of waiting: a trapped signal ends it with 128+N
+    /// (the trap runs after). None: interrupted.
+    pub fn wait_interruptible(&mut self, pid: i32) -> Result<i32, i32> {
+        loop {
+            if let Some(sig) = super::trap::pending() {
+                return Err(128 + sig);
+            }
+            let mut st = 0;
+            // SAFETY: waitpid with a valid out pointer.
+            let r = unsafe { libc::waitpid(pid, &mut st, 0) };
+            if r == pid {
+                return Ok(wait_status(st));
+            }
+            if r < 0 {
+                if std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+                    continue;
+                }
+                return Ok(127);
+            }
+        }
+    }
+
     /// Waits for one child; its status as the shell sees it.
     pub fn wait_pid(&mut self, pid: i32) -> i32 {
         loop {

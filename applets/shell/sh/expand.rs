@@ -721,6 +721,11 @@ impl Shell {
         while out.last() == Some(&b'\n') {
             out.pop();
         }
+        // NUL bytes cannot be in an argument or a variable: drop them, as
+        // dash does.
+        if out.contains(&0) {
+            out.retain(|&c| c != 0);
+        }
         out
     }
 

@@ -484,7 +484,7 @@ impl Parser {
                 }
                 b'"' => {
                     self.inp.bump();
-                    let inner = self.dquoted()?;
+                    let inner = self.nested(|p| p.dquoted())?;
                     parts.push(Part::Double(inner));
                 }
                 b'\\' => {
@@ -589,7 +589,7 @@ impl Parser {
                 if self.inp.peek() == Some(b'(') {
                     let save = (self.inp.pos, self.inp.line);
                     self.inp.bump();
-                    match self.arith_body() {
+                    match self.nested(|p| p.arith_body()) {
                         Ok(Some(a)) => {
                             parts.push(Part::Arith(a));
                             return Ok(());
@@ -607,7 +607,7 @@ impl Parser {
             }
             b'{' => {
                 self.inp.bump();
-                let p = self.brace_param(dq)?;
+                let p = self.nested(|p| p.brace_param(dq))?;
                 parts.push(Part::Param(Box::new(p)));
             }
             b'\'' if !dq => {

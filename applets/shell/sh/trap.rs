@@ -83,7 +83,9 @@ fn set_action(sig: i32, handler: libc::sighandler_t) {
     unsafe {
         let mut sa: libc::sigaction = std::mem::zeroed();
         sa.sa_sigaction = handler;
-        sa.sa_flags = libc::SA_RESTART;
+        // No SA_RESTART: `wait` must see a trapped signal (the shell's own
+        // reads and writes retry).
+        sa.sa_flags = 0;
         libc::sigemptyset(&mut sa.sa_mask);
         libc::sigaction(sig, &sa, std::ptr::null_mut());
     }
@@ -154,6 +156,17 @@ impl Traps {
             }
         }
     }
+}
+
+/// The lowest trapped signal that has arrived and not been handled yet.
+pub fn pending() -> Option<i32> {
+    if !ANY.load(Ordering::Relaxed) {
+        return None;
+    }
+    PENDING
+        .iter()
+        .position(|p| p.load(Ordering::Relaxed))
+        .map(|i| i as i32)
 }
 
 impl Shell {
