@@ -122,7 +122,6 @@ impl<'a> P<'a, '_> {
     }
 
     fn assign(&mut self) -> Result<V<'a>, String> {
-        let start = self.i;
         let lhs = self.ternary()?;
         if let Some(name) = lhs.name {
             self.ws();
@@ -160,8 +159,6 @@ impl<'a> P<'a, '_> {
                     return Ok(v(val));
                 }
             }
-        } else {
-            let _ = start;
         }
         Ok(lhs)
     }

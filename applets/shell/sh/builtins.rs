@@ -1379,14 +1379,19 @@ fn umask(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
 const LIMITS: &[(u8, &str, i32, u64)] = &[
     (b'c', "core file size (blocks)", libc::RLIMIT_CORE as _, 512),
     (b'd', "data seg size (kb)", libc::RLIMIT_DATA as _, 1024),
+    (b'e', "scheduling priority", libc::RLIMIT_NICE as _, 1),
     (b'f', "file size (blocks)", libc::RLIMIT_FSIZE as _, 512),
+    (b'i', "pending signals", libc::RLIMIT_SIGPENDING as _, 1),
     (b'l', "max locked memory (kb)", libc::RLIMIT_MEMLOCK as _, 1024),
     (b'm', "max memory size (kb)", libc::RLIMIT_RSS as _, 1024),
     (b'n', "open files", libc::RLIMIT_NOFILE as _, 1),
+    (b'q', "POSIX message queues (bytes)", libc::RLIMIT_MSGQUEUE as _, 1),
+    (b'r', "real-time priority", libc::RLIMIT_RTPRIO as _, 1),
     (b's', "stack size (kb)", libc::RLIMIT_STACK as _, 1024),
     (b't', "cpu time (seconds)", libc::RLIMIT_CPU as _, 1),
     (b'u', "max user processes", libc::RLIMIT_NPROC as _, 1),
     (b'v', "virtual memory (kb)", libc::RLIMIT_AS as _, 1024),
+    (b'x', "file locks", libc::RLIMIT_LOCKS as _, 1),
 ];
 
 fn ulimit(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
@@ -1432,7 +1437,7 @@ fn ulimit(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         let mut text = String::new();
         for (c, desc, res, unit) in LIMITS {
             let r = get(*res);
-            text.push_str(&format!("-{} {desc:<26}{}\n", *c as char, show(&r, *unit)));
+            text.push_str(&format!("{desc:<32}(-{}) {}\n", *c as char, show(&r, *unit)));
         }
         return i32::from(!out(sh, "ulimit", text.as_bytes()));
     }

@@ -620,7 +620,7 @@ impl Shell {
         }
         let saved = std::mem::replace(&mut self.params, argv[1..].to_vec());
         let saved_loops = std::mem::replace(&mut self.loops, 0);
-        let st = self.run_command(body, false);
+        self.run_command(body, false);
         self.loops = saved_loops;
         self.params = saved;
         self.vars.pop_scope();
@@ -628,7 +628,6 @@ impl Shell {
         if self.flow == Flow::Return {
             self.flow = Flow::Normal;
         }
-        let _ = st;
         self.status
     }
 

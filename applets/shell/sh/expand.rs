@@ -10,7 +10,7 @@
 
 use super::arith;
 use super::ast::*;
-use super::{Flow, Shell};
+use super::Shell;
 use std::os::unix::ffi::OsStrExt;
 
 /// An expansion error has been reported; the command fails (and a
@@ -727,11 +727,6 @@ impl Shell {
             out.retain(|&c| c != 0);
         }
         out
-    }
-
-    /// Whether `flow` says to stop (used by loops over expansions).
-    pub fn stopping(&self) -> bool {
-        self.flow != Flow::Normal
     }
 }
 

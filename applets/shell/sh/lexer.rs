@@ -587,20 +587,10 @@ impl Parser {
             b'(' => {
                 self.inp.bump();
                 if self.inp.peek() == Some(b'(') {
-                    let save = (self.inp.pos, self.inp.line);
                     self.inp.bump();
-                    match self.nested(|p| p.arith_body()) {
-                        Ok(Some(a)) => {
-                            parts.push(Part::Arith(a));
-                            return Ok(());
-                        }
-                        Ok(None) => {
-                            // `$((cmd) ...)`: a subshell inside `$( )`.
-                            self.inp.pos = save.0;
-                            self.inp.line = save.1;
-                        }
-                        Err(e) => return Err(e),
-                    }
+                    let a = self.nested(|p| p.arith_body())?;
+                    parts.push(Part::Arith(a));
+                    return Ok(());
                 }
                 let l = self.cmdsub()?;
                 parts.push(Part::Command(Rc::new(l)));
@@ -709,9 +699,8 @@ impl Parser {
         Ok(out)
     }
 
-    /// The body of `$((...))` after `$((`; None when the parentheses show
-    /// it is a command substitution instead.
-    fn arith_body(&mut self) -> Result<Option<Vec<Part>>, SyntaxError> {
+    /// The body of `$((...))` after `$((`.
+    fn arith_body(&mut self) -> Result<Vec<Part>, SyntaxError> {
         let mut parts = Vec::new();
         let mut depth = 0usize;
         loop {
@@ -729,7 +718,7 @@ impl Parser {
                     if depth == 0 {
                         if self.inp.peek() == Some(b')') {
                             self.inp.bump();
-                            return Ok(Some(parts));
+                            return Ok(parts);
                         }
                         // As ash and dash: a lone `)` does not end it; only
                         // `))` does (`$((cmd) ...)` is not taken apart).

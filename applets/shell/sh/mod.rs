@@ -373,7 +373,6 @@ fn main(args: &[OsString]) -> i32 {
     let argv0 = args.first().map(|a| a.as_bytes()).unwrap_or(b"sh");
     let base = argv0.rsplit(|&c| c == b'/').next().unwrap_or(b"sh").to_vec();
     let mut sh = Shell::new(&base);
-    trap::init();
     let mut i = 1;
     let mut command = None;
     while i < args.len() {

@@ -659,7 +659,6 @@ pub fn tilde(w: Word, assign: bool) -> Word {
         };
         let last = i + 1 == n;
         // Split into segments at ':' (assignments) and check each start.
-        let mut seg_start = 0;
         let mut buf: Vec<u8> = Vec::new();
         let at_word_start = out.is_empty();
         let mut j = 0;
@@ -679,7 +678,6 @@ pub fn tilde(w: Word, assign: bool) -> Word {
                         }
                         out.push(Part::Tilde(user.to_vec()));
                         j += 1 + end;
-                        seg_start = j;
                         continue;
                     }
                 }
@@ -689,7 +687,6 @@ pub fn tilde(w: Word, assign: bool) -> Word {
             }
             j += 1;
         }
-        let _ = seg_start;
         if !buf.is_empty() {
             out.push(Part::Lit(buf));
         }

@@ -91,8 +91,6 @@ fn set_action(sig: i32, handler: libc::sighandler_t) {
     }
 }
 
-pub fn init() {}
-
 #[derive(Default, Clone)]
 pub struct Traps {
     /// Action per signal number (0: EXIT); empty means ignore.
