@@ -122,6 +122,8 @@ mod rmdir;
 mod sed;
 #[cfg(feature = "seq")]
 mod seq;
+#[cfg(feature = "sh")]
+mod sh;
 #[cfg(feature = "sha1sum")]
 mod sha1sum;
 #[cfg(feature = "sha224sum")]
