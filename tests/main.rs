@@ -148,10 +148,10 @@ mod sort;
 mod split;
 #[cfg(feature = "stat")]
 mod stat;
-#[cfg(feature = "sum")]
-mod sum;
 #[cfg(feature = "strings")]
 mod strings;
+#[cfg(feature = "sum")]
+mod sum;
 #[cfg(feature = "sync")]
 mod sync;
 #[cfg(feature = "tac")]
@@ -194,9 +194,9 @@ mod wc;
 mod which;
 #[cfg(feature = "whoami")]
 mod whoami;
-#[cfg(feature = "xxd")]
-mod xxd;
 #[cfg(feature = "xargs")]
 mod xargs;
+#[cfg(feature = "xxd")]
+mod xxd;
 #[cfg(feature = "yes")]
 mod yes;

@@ -84,7 +84,7 @@ fn tag_and_checks() {
         .cwd(t.path())
         .run()
         .status(1)
-        .err("sha3sum: standard input: no properly formatted checksum lines found\n");
+        .err("sha3sum: 'standard input': no properly formatted checksum lines found\n");
     // -s is --status: nothing printed, the status tells.
     t.write("bad", format!("{HI_224}  b\n{}  a\n", "0".repeat(56)));
     t.write("b", "hi\n");
