@@ -21,19 +21,10 @@ pub const APPLET: Applet = Applet {
     dir: Dir::UsrBin,
     usage: "[-a BITS] [-bcstwz] [--tag] [--quiet|--status] [--strict] [--ignore-missing] [FILE]...",
     help: concat!(
-        "Print or check the SHA3 digests of FILEs (standard input for none or -).\n\n",
+        hashsum::help!("SHA3"),
+        "\nAs BusyBox:\n",
         "\t-a BITS\t224 (default), 256, 384 or 512\n",
-        "\t-b\tRead in binary mode (marks lines with *)\n",
-        "\t-t\tRead in text mode (the default)\n",
-        "\t-c\tCheck the sums listed in FILEs\n",
-        "\t--tag\tBSD-style lines: SHA3-BITS (NAME) = HEX\n",
-        "\t-z\tEnd lines with NUL, do not escape names\n",
-        "With -c:\n",
-        "\t--quiet\tDo not print OK lines\n",
-        "\t-s, --status\tPrint nothing; the exit status tells\n",
-        "\t--strict\tFail on improperly formatted lines\n",
-        "\t-w\tWarn about improperly formatted lines\n",
-        "\t--ignore-missing\tDo not fail or report for missing files"
+        "\t-s\tThe same as --status"
     ),
     help_option: true,
     main,
