@@ -50,6 +50,8 @@ mod factor;
 mod r#false;
 #[cfg(feature = "fold")]
 mod fold;
+#[cfg(feature = "getopt")]
+mod getopt;
 #[cfg(feature = "grep")]
 mod grep;
 #[cfg(feature = "head")]
