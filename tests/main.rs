@@ -48,6 +48,8 @@ mod expr;
 mod factor;
 #[cfg(feature = "false")]
 mod r#false;
+#[cfg(feature = "fmt")]
+mod fmt;
 #[cfg(feature = "fold")]
 mod fold;
 #[cfg(feature = "getopt")]
