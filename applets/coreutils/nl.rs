@@ -63,7 +63,7 @@ enum Style {
     All,
     NonEmpty,
     None,
-    Regex(Pattern),
+    Regex(Box<Pattern>),
 }
 
 fn style(v: &[u8]) -> Result<Style, Option<String>> {
@@ -72,7 +72,7 @@ fn style(v: &[u8]) -> Result<Style, Option<String>> {
         b"t" => Ok(Style::NonEmpty),
         b"n" => Ok(Style::None),
         [b'p', re @ ..] => Pattern::new(re, Syntax::default())
-            .map(Style::Regex)
+            .map(|p| Style::Regex(Box::new(p)))
             .map_err(Some),
         _ => Err(None),
     }
