@@ -15,7 +15,8 @@
 //! `-p PREFIX` formats only lines starting with PREFIX (after blanks) and
 //! puts it back on each output line; other lines pass unchanged. Tabs in
 //! the input mean tabs in the indentation of the output. As in GNU, a
-//! paragraph of more than 1000 words or 5000 bytes is output in pieces.
+//! paragraph of more than 1000 words or 5000 bytes is output in pieces
+//! (after a few such pieces the breaks can differ from GNU's).
 
 use crate::args::{Opt, Parser};
 use crate::diag::Diag;
