@@ -60,8 +60,12 @@ mod factor;
 mod r#false;
 #[cfg(feature = "find")]
 mod find;
+#[cfg(feature = "fmt")]
+mod fmt;
 #[cfg(feature = "fold")]
 mod fold;
+#[cfg(feature = "getopt")]
+mod getopt;
 #[cfg(feature = "grep")]
 mod grep;
 #[cfg(feature = "head")]

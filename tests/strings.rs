@@ -94,6 +94,22 @@ fn white_space_and_encodings() {
 }
 
 #[test]
+fn runs_across_reads() {
+    let t = TempDir::new();
+    let mut data = vec![0u8; 65534];
+    data.extend_from_slice(b"abcdefgh\0xy");
+    data.extend(std::iter::repeat_n(b'z', 70_000));
+    t.write("big", &data);
+    let want = format!("  65534 abcdefgh\n  65543 xy{}\n", "z".repeat(70_000));
+    cmd("strings")
+        .args(["-td", "big"])
+        .cwd(t.path())
+        .run()
+        .ok()
+        .out(want);
+}
+
+#[test]
 fn separators() {
     assert_eq!(strings(&["-s", "|"], b"abcdef\0ghijk"), "abcdef|ghijk|");
     assert_eq!(

@@ -275,6 +275,27 @@ fn split(n: u128, out: &mut Vec<u128>) {
     split(n / d, out);
 }
 
+/// The odd primes below 1024, sieved at compile time.
+const ODD_PRIMES: [u16; 171] = {
+    let mut sieve = [true; 1024];
+    let mut out = [0u16; 171];
+    let mut k = 0;
+    let mut i = 3;
+    while i < 1024 {
+        if sieve[i] {
+            out[k] = i as u16;
+            k += 1;
+            let mut j = i * i;
+            while j < 1024 {
+                sieve[j] = false;
+                j += i;
+            }
+        }
+        i += 2;
+    }
+    out
+};
+
 fn factorize(mut n: u128) -> Vec<u128> {
     let mut f = Vec::new();
     if n < 2 {
@@ -283,13 +304,34 @@ fn factorize(mut n: u128) -> Vec<u128> {
     let tz = n.trailing_zeros();
     f.extend(std::iter::repeat_n(2, tz as usize));
     n >>= tz;
-    let mut p = 3u128;
-    while p < 1024 && p * p <= n {
-        while n.is_multiple_of(p) {
-            f.push(p);
-            n /= p;
+    // Trial division by the odd primes below 1024, in 64 bits when the
+    // number fits (64-bit division is several times faster).
+    let mut p = 1024u128;
+    if let Ok(mut m) = u64::try_from(n) {
+        for &q in ODD_PRIMES.iter() {
+            let q = u64::from(q);
+            if q * q > m {
+                p = u128::from(q);
+                break;
+            }
+            while m.is_multiple_of(q) {
+                f.push(u128::from(q));
+                m /= q;
+            }
         }
-        p += 2;
+        n = u128::from(m);
+    } else {
+        for &q in ODD_PRIMES.iter() {
+            let q = u128::from(q);
+            if q * q > n {
+                p = q;
+                break;
+            }
+            while n.is_multiple_of(q) {
+                f.push(q);
+                n /= q;
+            }
+        }
     }
     if n > 1 {
         if p * p > n {
@@ -303,10 +345,18 @@ fn factorize(mut n: u128) -> Vec<u128> {
     f
 }
 
-fn print(n: u128, exponents: bool, out: &mut Out, line: &mut String) {
-    use std::fmt::Write;
+/// Appends the digits of `n`, in 64 bits when it fits.
+fn push_num(line: &mut Vec<u8>, n: u128) {
+    match u64::try_from(n) {
+        Ok(v) => crate::num::push_u64(line, v),
+        Err(_) => line.extend_from_slice(n.to_string().as_bytes()),
+    }
+}
+
+fn print(n: u128, exponents: bool, out: &mut Out, line: &mut Vec<u8>) {
     line.clear();
-    let _ = write!(line, "{n}:");
+    push_num(line, n);
+    line.push(b':');
     let f = factorize(n);
     let mut i = 0;
     while i < f.len() {
@@ -315,19 +365,23 @@ fn print(n: u128, exponents: bool, out: &mut Out, line: &mut String) {
             j += 1;
         }
         if exponents && j - i > 1 {
-            let _ = write!(line, " {}^{}", f[i], j - i);
+            line.push(b' ');
+            push_num(line, f[i]);
+            line.push(b'^');
+            push_num(line, (j - i) as u128);
         } else {
             for _ in i..j {
-                let _ = write!(line, " {}", f[i]);
+                line.push(b' ');
+                push_num(line, f[i]);
             }
         }
         i = j;
     }
-    line.push('\n');
-    out.write_bytes(line.as_bytes());
+    line.push(b'\n');
+    out.write_bytes(line);
 }
 
-fn one(word: &[u8], exponents: bool, out: &mut Out, diag: &mut Diag, line: &mut String) {
+fn one(word: &[u8], exponents: bool, out: &mut Out, diag: &mut Diag, line: &mut Vec<u8>) {
     match parse(word) {
         Parsed::Num(n) => print(n, exponents, out, line),
         Parsed::Invalid => {
@@ -350,7 +404,7 @@ fn main(args: &[OsString]) -> i32 {
     let exponents = m.has("h");
     let mut diag = Diag::new(args);
     let mut out = Out::stdout();
-    let mut line = String::new();
+    let mut line = Vec::new();
     if !m.operands.is_empty() {
         for op in &m.operands {
             one(op.as_bytes(), exponents, &mut out, &mut diag, &mut line);
@@ -386,7 +440,7 @@ fn main(args: &[OsString]) -> i32 {
 }
 
 /// A word of standard input, cut at a NUL as GNU's C strings are.
-fn finish_word(word: &mut Vec<u8>, exponents: bool, out: &mut Out, diag: &mut Diag, line: &mut String) {
+fn finish_word(word: &mut Vec<u8>, exponents: bool, out: &mut Out, diag: &mut Diag, line: &mut Vec<u8>) {
     let end = word.iter().position(|&b| b == 0).unwrap_or(word.len());
     one(&word[..end], exponents, out, diag, line);
     word.clear();

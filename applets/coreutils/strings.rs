@@ -125,7 +125,87 @@ impl Reader {
     }
 }
 
+fn header(c: &Conf, name: &[u8], start: u64, text: &mut Vec<u8>) {
+    if c.names {
+        text.extend_from_slice(name);
+        text.extend_from_slice(b": ");
+    }
+    match c.radix {
+        Some(b'o') => text.extend_from_slice(format!("{start:7o} ").as_bytes()),
+        Some(b'd') => text.extend_from_slice(format!("{start:7} ").as_bytes()),
+        Some(_) => text.extend_from_slice(format!("{start:7x} ").as_bytes()),
+        None => {}
+    }
+}
+
+/// The one-byte encodings, a buffer at a time.
+fn scan_bytes(fd: i32, name: &[u8], c: &Conf, out: &mut Out) -> std::io::Result<()> {
+    let mut table = [false; 256];
+    for (b, slot) in table.iter_mut().enumerate() {
+        *slot = c.printable(b as u32);
+    }
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut text: Vec<u8> = Vec::with_capacity(128 * 1024);
+    // The run not yet long enough to print, and where it started.
+    let mut run: Vec<u8> = Vec::new();
+    let mut start = 0u64;
+    let mut printing = false;
+    let mut offset = 0u64;
+    loop {
+        let n = read_fd(fd, &mut buf)?;
+        if n == 0 {
+            break;
+        }
+        let mut i = 0;
+        while i < n {
+            let from = i;
+            while i < n && table[usize::from(buf[i])] {
+                i += 1;
+            }
+            if printing {
+                text.extend_from_slice(&buf[from..i]);
+            } else if i > from {
+                if run.is_empty() {
+                    start = offset + from as u64;
+                }
+                let need = c.min - run.len();
+                if i - from >= need {
+                    header(c, name, start, &mut text);
+                    text.extend_from_slice(&run);
+                    text.extend_from_slice(&buf[from..i]);
+                    run.clear();
+                    printing = true;
+                } else {
+                    run.extend_from_slice(&buf[from..i]);
+                }
+            }
+            if i < n {
+                // A byte that ends the run.
+                if printing {
+                    text.extend_from_slice(&c.sep);
+                    printing = false;
+                }
+                run.clear();
+                i += 1;
+            }
+            if text.len() >= 64 * 1024 {
+                out.write_bytes(&text);
+                text.clear();
+            }
+        }
+        offset += n as u64;
+    }
+    if printing {
+        text.extend_from_slice(&c.sep);
+    }
+    out.write_bytes(&text);
+    Ok(())
+}
+
 fn scan(fd: i32, name: &[u8], c: &Conf, out: &mut Out) -> std::io::Result<()> {
+    if c.width == 1 {
+        return scan_bytes(fd, name, c, out);
+    }
     let mut r = Reader {
         fd,
         buf: vec![0u8; 64 * 1024],
@@ -151,16 +231,7 @@ fn scan(fd: i32, name: &[u8], c: &Conf, out: &mut Out) -> std::io::Result<()> {
             run.push(u as u8);
         }
         let mut head = Vec::new();
-        if c.names {
-            head.extend_from_slice(name);
-            head.extend_from_slice(b": ");
-        }
-        match c.radix {
-            Some(b'o') => head.extend_from_slice(format!("{start:7o} ").as_bytes()),
-            Some(b'd') => head.extend_from_slice(format!("{start:7} ").as_bytes()),
-            Some(_) => head.extend_from_slice(format!("{start:7x} ").as_bytes()),
-            None => {}
-        }
+        header(c, name, start, &mut head);
         out.write_bytes(&head);
         out.write_bytes(&run);
         run.clear();
