@@ -110,6 +110,45 @@ impl Input {
         }
     }
 
+    /// Appends to `v` the bytes from here up to the first one `special`
+    /// says is special (left unread), reading on as needed.
+    fn take_run(&mut self, v: &mut Vec<u8>, special: impl Fn(u8) -> bool) {
+        loop {
+            if self.pos == self.len && !self.fill() {
+                return;
+            }
+            let buf = &self.buf[self.pos..self.len];
+            let n = buf.iter().position(|&c| special(c)).unwrap_or(buf.len());
+            v.extend_from_slice(&buf[..n]);
+            self.pos += n;
+            if self.pos < self.len {
+                return;
+            }
+        }
+    }
+
+    fn fill(&mut self) -> bool {
+        if self.eof {
+            return false;
+        }
+        match read_fd(self.fd, &mut self.buf) {
+            Ok(0) => {
+                self.eof = true;
+                false
+            }
+            Ok(n) => {
+                self.pos = 0;
+                self.len = n;
+                true
+            }
+            Err(e) => {
+                self.error = Some(e);
+                self.eof = true;
+                false
+            }
+        }
+    }
+
     fn byte(&mut self) -> Option<u8> {
         if self.pos == self.len {
             if self.eof {
@@ -182,13 +221,9 @@ impl Reader {
 
     fn next_delimited(&mut self, d: u8) -> Option<Item> {
         let mut v = Vec::new();
-        loop {
-            match self.input.byte() {
-                None if v.is_empty() => return None,
-                None => break,
-                Some(b) if b == d => break,
-                Some(b) => v.push(b),
-            }
+        self.input.take_run(&mut v, |c| c == d);
+        if self.input.byte().is_none() && v.is_empty() {
+            return None;
         }
         Some(Item {
             bytes: v,
@@ -240,7 +275,13 @@ impl Reader {
                         v.push(c);
                     }
                 }
-                c => v.push(c),
+                c => {
+                    v.push(c);
+                    let special = |c: u8| {
+                        matches!(c, b'\n' | b'\'' | b'"' | b'\\') || (!lines && is_blank(c))
+                    };
+                    self.input.take_run(&mut v, special);
+                }
             }
             b = match self.input.byte() {
                 Some(b) => b,
@@ -320,9 +361,10 @@ impl Run {
         diag::write_stderr(format!("{}: {m}\n", self.name).as_bytes());
     }
 
-    fn exec(&mut self, args: &[Vec<u8>]) {
-        let mut argv: Vec<OsString> = self.cmd.clone();
-        argv.extend(args.iter().map(|a| OsString::from_vec(a.clone())));
+    fn exec(&mut self, args: Vec<Vec<u8>>) {
+        let mut argv: Vec<OsString> = Vec::with_capacity(self.cmd.len() + args.len());
+        argv.extend(self.cmd.iter().cloned());
+        argv.extend(args.into_iter().map(OsString::from_vec));
         self.exec_argv(argv);
     }
 
@@ -811,7 +853,7 @@ fn drive(
                     }
                     Err(s) => {
                         if !args.is_empty() {
-                            run.exec(&args);
+                            run.exec(std::mem::take(&mut args));
                         }
                         run.wait_all();
                         return Some(s);
@@ -845,7 +887,7 @@ fn drive(
             }
         }
         if !args.is_empty() || (!ran && !no_run_if_empty && at_eof) {
-            run.exec(&args);
+            run.exec(std::mem::take(&mut args));
             ran = true;
         }
         if at_eof && pending.is_none() {
