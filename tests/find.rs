@@ -299,6 +299,24 @@ fn expression_errors() {
 }
 
 #[test]
+fn names_in_messages_are_quoted() {
+    find()
+        .arg(os(b"a\nb"))
+        .arg("it's")
+        .arg("b\\s")
+        .arg(os(b"x\xffy\t"))
+        .run()
+        .status(1)
+        .out("")
+        .err("find: 'a\\nb': No such file or directory\nfind: 'it\\'s': No such file or directory\nfind: 'b\\\\s': No such file or directory\nfind: 'x\\377y\\t': No such file or directory\n");
+    find()
+        .args(["-newer", "n'o"])
+        .run()
+        .status(1)
+        .err("find: 'n\\'o': No such file or directory\n");
+}
+
+#[test]
 fn missing_paths_continue() {
     let o = find().args(["nope", "a", "", "d/b"]).run();
     o.status(1)

@@ -102,8 +102,8 @@ impl Settings {
             if fd < 0 {
                 let e = std::io::Error::last_os_error();
                 return Err(format!(
-                    "'{}': {}",
-                    String::from_utf8_lossy(f.as_bytes()),
+                    "{}: {}",
+                    String::from_utf8_lossy(&eval::quote(f.as_bytes())),
                     diag::strerror(&e)
                 ));
             }
@@ -186,11 +186,11 @@ impl Visitor for Finder<'_> {
                 self.cx.path_error(path, &why);
             }
             Problem::Loop(path, anc) => {
-                let mut m = b"File system loop detected; '".to_vec();
-                m.extend_from_slice(path);
-                m.extend_from_slice(b"' is part of the same file system loop as '");
-                m.extend_from_slice(anc);
-                m.extend_from_slice(b"'.");
+                let mut m = b"File system loop detected; ".to_vec();
+                m.extend_from_slice(&eval::quote(path));
+                m.extend_from_slice(b" is part of the same file system loop as ");
+                m.extend_from_slice(&eval::quote(anc));
+                m.extend_from_slice(b".");
                 self.cx.error(&m);
             }
         }

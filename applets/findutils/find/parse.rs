@@ -54,8 +54,10 @@ pub struct Parser<'a> {
 
 type R<T> = Result<T, String>;
 
+/// An argument in a message, without its quotes (the texts add them).
 fn q(s: &OsStr) -> String {
-    String::from_utf8_lossy(s.as_bytes()).into_owned()
+    let quoted = super::eval::quote(s.as_bytes());
+    String::from_utf8_lossy(&quoted[1..quoted.len() - 1]).into_owned()
 }
 
 /// Whether an argument starts the expression rather than naming a path.
