@@ -843,6 +843,28 @@ fn execdir_refuses_relative_path_entries() {
 }
 
 #[test]
+fn exec_runs_scripts_without_a_shebang() {
+    let c = find();
+    let d = c.dir().to_path_buf();
+    fs::write(d.join("script"), "echo hi \"$@\"\n").expect("write");
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(d.join("script"), fs::Permissions::from_mode(0o755)).expect("chmod");
+    cmd("find")
+        .cwd(&d)
+        .args(["a", "-exec", "./script", "{}", ";"])
+        .run()
+        .ok()
+        .out("hi a\n");
+    cmd("find")
+        .cwd(&d)
+        .args(["a", "d/b", "-exec", "./script", "{}", "+"])
+        .run()
+        .ok()
+        .out("hi a d/b\n");
+    drop(c);
+}
+
+#[test]
 fn exec_plus_batches_within_arg_max() {
     let c = cmd("find");
     let d = c.dir().to_path_buf();

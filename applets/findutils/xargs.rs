@@ -441,7 +441,16 @@ impl Run {
             }
             env
         });
-        match spawn(argv, stdin, env.as_deref()) {
+        let mut started = spawn(argv, stdin, env.as_deref());
+        if matches!(&started, Err((e, false)) if e.raw_os_error() == Some(libc::ENOEXEC)) {
+            // POSIX: a file the kernel cannot run is a shell script.
+            if let Some(path) = find_in_path(argv[0].to_bytes()).and_then(|p| CString::new(p).ok()) {
+                let mut sh: Vec<&CStr> = vec![c"/bin/sh", &path];
+                sh.extend_from_slice(&argv[1..]);
+                started = spawn(&sh, stdin, env.as_deref());
+            }
+        }
+        match started {
             Ok(pid) => {
                 let name = OsStr::from_bytes(argv[0].to_bytes()).to_os_string();
                 self.running.push((pid, slot, name));
@@ -509,6 +518,30 @@ impl Run {
     fn wait_all(&mut self) {
         while self.wait_one() {}
     }
+}
+
+/// Where PATH lookup finds `name` (as `execvp` would), for running it
+/// through the shell.
+fn find_in_path(name: &[u8]) -> Option<Vec<u8>> {
+    if name.contains(&b'/') {
+        return Some(name.to_vec());
+    }
+    let path = std::env::var_os("PATH").map_or_else(|| crate::sys::DEFAULT_PATH.to_vec(), |p| p.into_vec());
+    for dir in path.split(|&b| b == b':') {
+        let mut full = dir.to_vec();
+        if !full.is_empty() {
+            full.push(b'/');
+        }
+        full.extend_from_slice(name);
+        let Ok(c) = CString::new(full.clone()) else {
+            continue;
+        };
+        // SAFETY: c is NUL-terminated.
+        if unsafe { libc::access(c.as_ptr(), libc::X_OK) } == 0 {
+            return Some(full);
+        }
+    }
+    None
 }
 
 extern "C" {

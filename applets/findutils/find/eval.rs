@@ -1025,7 +1025,32 @@ fn spawn(argv: &[OsString], dir_fd: RawFd, null_stdin: bool, cx: &mut Ctx) -> Op
             });
         }
     }
-    match c.status() {
+    let mut r = c.status();
+    if matches!(&r, Err(e) if e.raw_os_error() == Some(libc::ENOEXEC)) {
+        // POSIX: a file the kernel cannot run is a shell script.
+        if let Some(path) = find_in_path(argv[0].as_bytes()) {
+            use std::os::unix::ffi::OsStringExt;
+            let mut sh = std::process::Command::new("/bin/sh");
+            sh.arg(OsString::from_vec(path)).args(&argv[1..]);
+            if null_stdin {
+                sh.stdin(std::process::Stdio::null());
+            }
+            if dir_fd >= 0 {
+                // SAFETY: as above.
+                unsafe {
+                    sh.pre_exec(move || {
+                        if libc::fchdir(dir_fd) == 0 {
+                            Ok(())
+                        } else {
+                            Err(std::io::Error::last_os_error())
+                        }
+                    });
+                }
+            }
+            r = sh.status();
+        }
+    }
+    match r {
         Ok(s) => s.code(),
         Err(err) => {
             let why = crate::diag::strerror(&err);
@@ -1044,6 +1069,32 @@ fn spawn(argv: &[OsString], dir_fd: RawFd, null_stdin: bool, cx: &mut Ctx) -> Op
             None
         }
     }
+}
+
+/// Where PATH lookup finds `name` (as `execvp` would).
+fn find_in_path(name: &[u8]) -> Option<Vec<u8>> {
+    if name.contains(&b'/') {
+        return Some(name.to_vec());
+    }
+    let path = std::env::var_os("PATH").map_or_else(
+        || crate::sys::DEFAULT_PATH.to_vec(),
+        |p| p.as_bytes().to_vec(),
+    );
+    for dir in path.split(|&b| b == b':') {
+        let mut full = dir.to_vec();
+        if !full.is_empty() {
+            full.push(b'/');
+        }
+        full.extend_from_slice(name);
+        let Ok(c) = CString::new(full.clone()) else {
+            continue;
+        };
+        // SAFETY: c is NUL-terminated.
+        if unsafe { libc::access(c.as_ptr(), libc::X_OK) } == 0 {
+            return Some(full);
+        }
+    }
+    None
 }
 
 /// Runs what every `+` batch in the expression still holds (only the
