@@ -81,6 +81,29 @@ fn regexes() {
     // The whole path must match.
     lists(&["-regex", "a"], "");
     lists(&["-iregex", r".*/A"], "./a\n");
+    // In the default syntax `.` matches a newline, `[^...]` does not.
+    let c = find();
+    fs::write(c.dir().join("n\nl"), "").expect("write");
+    let d = c.dir().to_path_buf();
+    cmd("find")
+        .cwd(&d)
+        .args([".", "-regex", ".*n.l"])
+        .run()
+        .ok()
+        .out("./n\nl\n");
+    cmd("find")
+        .cwd(&d)
+        .args([".", "-regex", ".*n[^a]l"])
+        .run()
+        .ok()
+        .out("");
+    cmd("find")
+        .cwd(&d)
+        .args([".", "-regextype", "posix-extended", "-regex", ".*n[^a]l"])
+        .run()
+        .ok()
+        .out("./n\nl\n");
+    drop(c);
     lists(
         &["-regextype", "posix-extended", "-regex", r".*/(a|b)"],
         "./a\n./d/b\n",

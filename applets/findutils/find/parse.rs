@@ -1004,7 +1004,21 @@ fn emacs_to_ere(p: &[u8]) -> Vec<u8> {
                     j += 1;
                 }
                 let end = (j + 1).min(p.len());
-                out.extend_from_slice(&p[start..end]);
+                let negated = p.get(start + 1) == Some(&b'^');
+                if negated && j < p.len() {
+                    // GNU's default syntax: `.` matches a newline but a
+                    // negated list does not.
+                    let body = &p[start..j];
+                    if let Some(head) = body.strip_suffix(b"-") {
+                        out.extend_from_slice(head);
+                        out.extend_from_slice(b"\n-]");
+                    } else {
+                        out.extend_from_slice(body);
+                        out.extend_from_slice(b"\n]");
+                    }
+                } else {
+                    out.extend_from_slice(&p[start..end]);
+                }
                 i = end;
                 continue;
             }
@@ -1027,6 +1041,8 @@ mod tests {
         assert_eq!(t(r"a+b?\+"), r"a+b?\+");
         assert_eq!(t(r"[(|)]x"), "[(|)]x");
         assert_eq!(t(r"[]a[:digit:]]"), "[]a[:digit:]]");
+        assert_eq!(t(r"[^a]"), "[^a\n]");
+        assert_eq!(t(r"[^]a-]x"), "[^]a\n-]x");
     }
 
     #[test]
