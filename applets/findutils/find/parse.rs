@@ -959,6 +959,11 @@ pub fn type_bit(t: u32) -> u16 {
     }
 }
 
+/// Whether position `i` starts the pattern, a group or a branch.
+fn at_start(p: &[u8], i: usize) -> bool {
+    i == 0 || (i >= 2 && p[i - 2] == b'\\' && matches!(p[i - 1], b'(' | b'|'))
+}
+
 /// GNU find's default (Emacs) regular expressions rewritten as ERE:
 /// `\|`, `\(`, `\)` are the operators and `|`, `(`, `)`, `{`, `}` are
 /// literals; `+`, `?` and `*` repeat; there are no intervals.
@@ -978,6 +983,23 @@ fn emacs_to_ere(p: &[u8]) -> Vec<u8> {
                 continue;
             }
             b'|' | b'(' | b')' | b'{' | b'}' => {
+                out.push(b'\\');
+                out.push(c);
+            }
+            // Context matters in Emacs syntax: `^` anchors only at the start
+            // (of the pattern or a group or branch), `$` only at the end,
+            // and a repetition with nothing before it is a literal.
+            b'^' | b'*' | b'+' | b'?' if !at_start(p, i) => {
+                if c == b'^' {
+                    out.push(b'\\');
+                }
+                out.push(c);
+            }
+            b'*' | b'+' | b'?' => {
+                out.push(b'\\');
+                out.push(c);
+            }
+            b'$' if !(i + 1 == p.len() || p[i + 1..].starts_with(b"\\)") || p[i + 1..].starts_with(b"\\|")) => {
                 out.push(b'\\');
                 out.push(c);
             }
@@ -1042,6 +1064,8 @@ mod tests {
         assert_eq!(t(r"[(|)]x"), "[(|)]x");
         assert_eq!(t(r"[]a[:digit:]]"), "[]a[:digit:]]");
         assert_eq!(t(r"[^a]"), "[^a\n]");
+        assert_eq!(t(r"^a^b$c$"), r"^a\^b\$c$");
+        assert_eq!(t(r"*a\(*b\|+c\)"), r"\*a(\*b|\+c)");
         assert_eq!(t(r"[^]a-]x"), "[^]a\n-]x");
     }
 
