@@ -81,6 +81,17 @@ pub struct Settings {
     pub fds: Vec<libc::c_int>,
 }
 
+impl Drop for Settings {
+    fn drop(&mut self) {
+        // The outputs are written out (or dropped) before this.
+        self.outs.clear();
+        for &fd in &self.fds {
+            // SAFETY: descriptors opened by `output` and owned here.
+            unsafe { libc::close(fd) };
+        }
+    }
+}
+
 impl Settings {
     /// The output for `-fprint FILE` and its kin: one per file name,
     /// opened (and truncated) when the expression is read. Index 0 is
@@ -324,10 +335,6 @@ nothing when -depth is in effect.  If you want to carry on anyway, just explicit
         if o.finish(&name, 0) != 0 {
             status = 1;
         }
-    }
-    for fd in s.fds {
-        // SAFETY: descriptors opened by Settings::output, written out above.
-        unsafe { libc::close(fd) };
     }
     status
 }
