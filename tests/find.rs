@@ -81,6 +81,29 @@ fn regexes() {
     // The whole path must match.
     lists(&["-regex", "a"], "");
     lists(&["-iregex", r".*/A"], "./a\n");
+    // In the default syntax `.` matches a newline, `[^...]` does not.
+    let c = find();
+    fs::write(c.dir().join("n\nl"), "").expect("write");
+    let d = c.dir().to_path_buf();
+    cmd("find")
+        .cwd(&d)
+        .args([".", "-regex", ".*n.l"])
+        .run()
+        .ok()
+        .out("./n\nl\n");
+    cmd("find")
+        .cwd(&d)
+        .args([".", "-regex", ".*n[^a]l"])
+        .run()
+        .ok()
+        .out("");
+    cmd("find")
+        .cwd(&d)
+        .args([".", "-regextype", "posix-extended", "-regex", ".*n[^a]l"])
+        .run()
+        .ok()
+        .out("./n\nl\n");
+    drop(c);
     lists(
         &["-regextype", "posix-extended", "-regex", r".*/(a|b)"],
         "./a\n./d/b\n",
@@ -296,6 +319,24 @@ fn expression_errors() {
         &["-delete", "-prune"],
         "find: The -delete action automatically turns on -depth, but -prune does nothing when -depth is in effect.  If you want to carry on anyway, just explicitly use the -depth option.\n",
     );
+}
+
+#[test]
+fn names_in_messages_are_quoted() {
+    find()
+        .arg(os(b"a\nb"))
+        .arg("it's")
+        .arg("b\\s")
+        .arg(os(b"x\xffy\t"))
+        .run()
+        .status(1)
+        .out("")
+        .err("find: 'a\\nb': No such file or directory\nfind: 'it\\'s': No such file or directory\nfind: 'b\\\\s': No such file or directory\nfind: 'x\\377y\\t': No such file or directory\n");
+    find()
+        .args(["-newer", "n'o"])
+        .run()
+        .status(1)
+        .err("find: 'n\\'o': No such file or directory\n");
 }
 
 #[test]
@@ -822,6 +863,28 @@ fn execdir_refuses_relative_path_entries() {
         .run()
         .ok()
         .out("a\n");
+}
+
+#[test]
+fn exec_runs_scripts_without_a_shebang() {
+    let c = find();
+    let d = c.dir().to_path_buf();
+    fs::write(d.join("script"), "echo hi \"$@\"\n").expect("write");
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(d.join("script"), fs::Permissions::from_mode(0o755)).expect("chmod");
+    cmd("find")
+        .cwd(&d)
+        .args(["a", "-exec", "./script", "{}", ";"])
+        .run()
+        .ok()
+        .out("hi a\n");
+    cmd("find")
+        .cwd(&d)
+        .args(["a", "d/b", "-exec", "./script", "{}", "+"])
+        .run()
+        .ok()
+        .out("hi a d/b\n");
+    drop(c);
 }
 
 #[test]

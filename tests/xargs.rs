@@ -315,6 +315,16 @@ fn exit_statuses() {
 }
 
 #[test]
+fn scripts_without_a_shebang_run_in_the_shell() {
+    let c = cmd("xargs");
+    let f = c.dir().join("script");
+    std::fs::write(&f, "echo hi \"$@\"\n").expect("write");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    c.arg(&f).stdin("a b\n").run().ok().out("hi a b\n");
+}
+
+#[test]
 fn verbose_trace() {
     cmd("xargs")
         .args(["-t", "echo"])

@@ -19,7 +19,7 @@ use crate::args::{Opt, Parser};
 use crate::diag::{self, Diag};
 use crate::io::read_fd;
 use crate::{Applet, Dir};
-use std::ffi::{OsStr, OsString};
+use std::ffi::{CStr, CString, OsStr, OsString};
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::os::unix::io::RawFd;
 
@@ -110,6 +110,45 @@ impl Input {
         }
     }
 
+    /// Appends to `v` the bytes from here up to the first one `special`
+    /// says is special (left unread), reading on as needed.
+    fn take_run(&mut self, v: &mut Vec<u8>, special: impl Fn(u8) -> bool) {
+        loop {
+            if self.pos == self.len && !self.fill() {
+                return;
+            }
+            let buf = &self.buf[self.pos..self.len];
+            let n = buf.iter().position(|&c| special(c)).unwrap_or(buf.len());
+            v.extend_from_slice(&buf[..n]);
+            self.pos += n;
+            if self.pos < self.len {
+                return;
+            }
+        }
+    }
+
+    fn fill(&mut self) -> bool {
+        if self.eof {
+            return false;
+        }
+        match read_fd(self.fd, &mut self.buf) {
+            Ok(0) => {
+                self.eof = true;
+                false
+            }
+            Ok(n) => {
+                self.pos = 0;
+                self.len = n;
+                true
+            }
+            Err(e) => {
+                self.error = Some(e);
+                self.eof = true;
+                false
+            }
+        }
+    }
+
     fn byte(&mut self) -> Option<u8> {
         if self.pos == self.len {
             if self.eof {
@@ -137,12 +176,6 @@ impl Input {
     }
 }
 
-/// One input item and whether it ended a (logical) line.
-struct Item {
-    bytes: Vec<u8>,
-    ends_line: bool,
-}
-
 struct Reader {
     input: Input,
     split: Split,
@@ -159,17 +192,20 @@ fn is_blank(b: u8) -> bool {
 }
 
 impl Reader {
-    fn next(&mut self) -> Result<Option<Item>, ReadErr> {
+    /// Appends the next item to `v`; Some(whether it ended a line).
+    fn next(&mut self, v: &mut Vec<u8>) -> Result<Option<bool>, ReadErr> {
         if self.done {
             return Ok(None);
         }
+        let start = v.len();
         let item = match self.split {
-            Split::Byte(d) => self.next_delimited(d),
-            Split::Blanks => self.next_quoted(false)?,
-            Split::Lines => self.next_quoted(true)?,
+            Split::Byte(d) => self.next_delimited(d, v),
+            Split::Blanks => self.next_quoted(false, v)?,
+            Split::Lines => self.next_quoted(true, v)?,
         };
-        if let (Some(it), Some(eof)) = (&item, &self.eof_str) {
-            if !matches!(self.split, Split::Byte(_)) && it.bytes == *eof {
+        if let (Some(_), Some(eof)) = (item, &self.eof_str) {
+            if !matches!(self.split, Split::Byte(_)) && v[start..] == eof[..] {
+                v.truncate(start);
                 self.done = true;
                 return Ok(None);
             }
@@ -180,26 +216,19 @@ impl Reader {
         Ok(item)
     }
 
-    fn next_delimited(&mut self, d: u8) -> Option<Item> {
-        let mut v = Vec::new();
-        loop {
-            match self.input.byte() {
-                None if v.is_empty() => return None,
-                None => break,
-                Some(b) if b == d => break,
-                Some(b) => v.push(b),
-            }
+    fn next_delimited(&mut self, d: u8, v: &mut Vec<u8>) -> Option<bool> {
+        let start = v.len();
+        self.input.take_run(v, |c| c == d);
+        if self.input.byte().is_none() && v.len() == start {
+            return None;
         }
-        Some(Item {
-            bytes: v,
-            ends_line: true,
-        })
+        Some(true)
     }
 
     /// A blank-separated (or, with `lines`, newline-separated) item. An
     /// item ends a line when a newline (or the end of input) ends it; one
     /// ended by a blank does not, so trailing blanks continue a line.
-    fn next_quoted(&mut self, lines: bool) -> Result<Option<Item>, ReadErr> {
+    fn next_quoted(&mut self, lines: bool, v: &mut Vec<u8>) -> Result<Option<bool>, ReadErr> {
         let mut b = loop {
             match self.input.byte() {
                 None => return Ok(None),
@@ -207,21 +236,12 @@ impl Reader {
                 Some(b) => break b,
             }
         };
-        let mut v = Vec::new();
+        let special =
+            |c: u8| matches!(c, b'\n' | b'\'' | b'"' | b'\\') || (!lines && is_blank(c));
         loop {
             match b {
-                b'\n' => {
-                    return Ok(Some(Item {
-                        bytes: v,
-                        ends_line: true,
-                    }))
-                }
-                c if is_blank(c) && !lines => {
-                    return Ok(Some(Item {
-                        bytes: v,
-                        ends_line: false,
-                    }))
-                }
+                b'\n' => return Ok(Some(true)),
+                c if is_blank(c) && !lines => return Ok(Some(false)),
                 q @ (b'\'' | b'"') => loop {
                     match self.input.byte() {
                         None | Some(b'\n') => {
@@ -240,20 +260,19 @@ impl Reader {
                         v.push(c);
                     }
                 }
-                c => v.push(c),
+                c => {
+                    v.push(c);
+                    self.input.take_run(v, special);
+                }
             }
             b = match self.input.byte() {
                 Some(b) => b,
-                None => {
-                    return Ok(Some(Item {
-                        bytes: v,
-                        ends_line: true,
-                    }))
-                }
+                None => return Ok(Some(true)),
             };
         }
     }
 }
+
 /// `-d`'s argument: one byte or an escape; Err is GNU's complaint.
 fn delimiter(s: &[u8]) -> Result<u8, String> {
     let shown = String::from_utf8_lossy(s);
@@ -302,6 +321,8 @@ fn delimiter(s: &[u8]) -> Result<u8, String> {
 struct Run {
     name: String,
     cmd: Vec<OsString>,
+    /// The command and initial arguments as C strings.
+    cmd_c: Vec<CString>,
     verbose: bool,
     interactive: bool,
     open_tty: bool,
@@ -320,20 +341,47 @@ impl Run {
         diag::write_stderr(format!("{}: {m}\n", self.name).as_bytes());
     }
 
-    fn exec(&mut self, args: &[Vec<u8>]) {
-        let mut argv: Vec<OsString> = self.cmd.clone();
-        argv.extend(args.iter().map(|a| OsString::from_vec(a.clone())));
-        self.exec_argv(argv);
+    /// Runs the command with the arguments held NUL-terminated in
+    /// `arena` at `offs` (one buffer per command line, no allocation per
+    /// argument).
+    fn exec_arena(&mut self, arena: &[u8], offs: &[usize]) {
+        let cmd = std::mem::take(&mut self.cmd_c);
+        let mut argv: Vec<&CStr> = Vec::with_capacity(cmd.len() + offs.len());
+        argv.extend(cmd.iter().map(CString::as_c_str));
+        for &o in offs {
+            match CStr::from_bytes_until_nul(&arena[o..]) {
+                Ok(c) => argv.push(c),
+                Err(_) => argv.push(c""),
+            }
+        }
+        self.launch(&argv);
+        drop(argv);
+        self.cmd_c = cmd;
     }
 
-    fn exec_argv(&mut self, argv: Vec<OsString>) {
+    /// Runs a command line built elsewhere (`-I`).
+    fn exec_owned(&mut self, argv: Vec<Vec<u8>>) {
+        let owned: Vec<CString> = argv
+            .into_iter()
+            .map(|mut a| {
+                if let Some(n) = memchr::memchr(0, &a) {
+                    a.truncate(n);
+                }
+                CString::new(a).unwrap_or_default()
+            })
+            .collect();
+        let refs: Vec<&CStr> = owned.iter().map(CString::as_c_str).collect();
+        self.launch(&refs);
+    }
+
+    fn launch(&mut self, argv: &[&CStr]) {
         if self.verbose || self.interactive {
             let mut line = Vec::new();
             for (i, a) in argv.iter().enumerate() {
                 if i > 0 {
                     line.push(b' ');
                 }
-                let b = a.as_bytes();
+                let b = a.to_bytes();
                 let plain = !b.is_empty()
                     && b.iter().all(|&c| c.is_ascii_alphanumeric() || b"%+,-./:=@_^".contains(&c));
                 if plain {
@@ -368,40 +416,58 @@ impl Run {
             return;
         }
         let slot = (0..).find(|s| !self.running.iter().any(|r| r.1 == *s)).unwrap_or(0);
-        let mut c = std::process::Command::new(&argv[0]);
-        c.args(&argv[1..]);
-        if self.open_tty {
-            match std::fs::File::open("/dev/tty") {
-                Ok(f) => {
-                    c.stdin(f);
-                }
-                Err(e) => {
-                    self.msg(&format!("failed to open /dev/tty for reading: {}", diag::strerror(&e)));
-                    self.stop = Some(1);
-                    return;
-                }
-            }
+        let stdin: Option<&CStr> = if self.open_tty {
+            Some(c"/dev/tty")
         } else if self.stdin_null {
-            c.stdin(std::process::Stdio::null());
+            Some(c"/dev/null")
+        } else {
+            None
+        };
+        let env = self.slot_var.as_ref().map(|var| {
+            let mut env: Vec<CString> = std::env::vars_os()
+                .filter(|(k, _)| k != var)
+                .filter_map(|(k, v)| {
+                    let mut kv = k.into_vec();
+                    kv.push(b'=');
+                    kv.extend_from_slice(v.as_bytes());
+                    CString::new(kv).ok()
+                })
+                .collect();
+            let mut kv = var.as_bytes().to_vec();
+            kv.push(b'=');
+            kv.extend_from_slice(slot.to_string().as_bytes());
+            if let Ok(c) = CString::new(kv) {
+                env.push(c);
+            }
+            env
+        });
+        let mut started = spawn(argv, stdin, env.as_deref());
+        if matches!(&started, Err((e, false)) if e.raw_os_error() == Some(libc::ENOEXEC)) {
+            // POSIX: a file the kernel cannot run is a shell script.
+            if let Some(path) = find_in_path(argv[0].to_bytes()).and_then(|p| CString::new(p).ok()) {
+                let mut sh: Vec<&CStr> = vec![c"/bin/sh", &path];
+                sh.extend_from_slice(&argv[1..]);
+                started = spawn(&sh, stdin, env.as_deref());
+            }
         }
-        if let Some(var) = &self.slot_var {
-            c.env(var, slot.to_string());
-        }
-        match c.spawn() {
-            Ok(child) => {
-                let pid = child.id() as libc::pid_t;
-                // Reaped with waitpid below; the handle is not needed.
-                drop(child);
-                self.running.push((pid, slot, argv[0].clone()));
+        match started {
+            Ok(pid) => {
+                let name = OsStr::from_bytes(argv[0].to_bytes()).to_os_string();
+                self.running.push((pid, slot, name));
                 if self.max_procs == 1 {
                     self.wait_one();
                 }
             }
-            Err(e) => {
-                let code = if e.kind() == std::io::ErrorKind::NotFound { 127 } else { 126 };
+            Err((e, tty)) => {
+                if tty {
+                    self.msg(&format!("failed to open /dev/tty for reading: {}", diag::strerror(&e)));
+                    self.stop = Some(1);
+                    return;
+                }
+                let code = if e.raw_os_error() == Some(libc::ENOENT) { 127 } else { 126 };
                 self.msg(&format!(
                     "{}: {}",
-                    String::from_utf8_lossy(argv[0].as_bytes()),
+                    String::from_utf8_lossy(argv[0].to_bytes()),
                     diag::strerror(&e)
                 ));
                 self.stop = Some(code);
@@ -451,6 +517,95 @@ impl Run {
 
     fn wait_all(&mut self) {
         while self.wait_one() {}
+    }
+}
+
+/// Where PATH lookup finds `name` (as `execvp` would), for running it
+/// through the shell.
+fn find_in_path(name: &[u8]) -> Option<Vec<u8>> {
+    if name.contains(&b'/') {
+        return Some(name.to_vec());
+    }
+    let path = std::env::var_os("PATH").map_or_else(|| crate::sys::DEFAULT_PATH.to_vec(), |p| p.into_vec());
+    for dir in path.split(|&b| b == b':') {
+        let mut full = dir.to_vec();
+        if !full.is_empty() {
+            full.push(b'/');
+        }
+        full.extend_from_slice(name);
+        let Ok(c) = CString::new(full.clone()) else {
+            continue;
+        };
+        // SAFETY: c is NUL-terminated.
+        if unsafe { libc::access(c.as_ptr(), libc::X_OK) } == 0 {
+            return Some(full);
+        }
+    }
+    None
+}
+
+extern "C" {
+    static environ: *const *const libc::c_char;
+}
+
+/// Starts `argv` found through PATH (`posix_spawnp`: the C library
+/// reports a failed exec as the error), with standard input from `stdin`
+/// when given and the environment `env` (None: this one). The error says
+/// whether it was opening the terminal for `-o` that failed.
+fn spawn(
+    argv: &[&CStr],
+    stdin: Option<&CStr>,
+    env: Option<&[CString]>,
+) -> Result<libc::pid_t, (std::io::Error, bool)> {
+    if stdin == Some(c"/dev/tty") {
+        // Checked here so that the error is xargs' own, as GNU's.
+        std::fs::File::open("/dev/tty").map_err(|e| (e, true))?;
+    }
+    let mut ptrs: Vec<*mut libc::c_char> = argv.iter().map(|a| a.as_ptr().cast_mut()).collect();
+    ptrs.push(std::ptr::null_mut());
+    let envp: Option<Vec<*mut libc::c_char>> = env.map(|env| {
+        let mut v: Vec<*mut libc::c_char> = env.iter().map(|c| c.as_ptr().cast_mut()).collect();
+        v.push(std::ptr::null_mut());
+        v
+    });
+    // SAFETY: the file actions are initialised before use and destroyed
+    // after; every pointer handed over is to a NUL-terminated string or a
+    // NULL-terminated array that outlives the call.
+    unsafe {
+        let mut fa = std::mem::MaybeUninit::<libc::posix_spawn_file_actions_t>::uninit();
+        if libc::posix_spawn_file_actions_init(fa.as_mut_ptr()) != 0 {
+            return Err((std::io::Error::last_os_error(), false));
+        }
+        if let Some(path) = stdin {
+            libc::posix_spawn_file_actions_addopen(fa.as_mut_ptr(), 0, path.as_ptr(), libc::O_RDONLY, 0);
+        }
+        let mut attr = std::mem::MaybeUninit::<libc::posix_spawnattr_t>::uninit();
+        libc::posix_spawnattr_init(attr.as_mut_ptr());
+        // The commands get SIGPIPE's default action whatever ours is.
+        let mut set = std::mem::MaybeUninit::<libc::sigset_t>::uninit();
+        libc::sigemptyset(set.as_mut_ptr());
+        libc::sigaddset(set.as_mut_ptr(), libc::SIGPIPE);
+        libc::posix_spawnattr_setsigdefault(attr.as_mut_ptr(), set.as_ptr());
+        libc::posix_spawnattr_setflags(attr.as_mut_ptr(), libc::POSIX_SPAWN_SETSIGDEF as libc::c_short);
+        let envp_ptr = match &envp {
+            Some(v) => v.as_ptr(),
+            None => environ.cast::<*mut libc::c_char>(),
+        };
+        let mut pid: libc::pid_t = 0;
+        let rc = libc::posix_spawnp(
+            &mut pid,
+            argv[0].as_ptr(),
+            fa.as_ptr(),
+            attr.as_ptr(),
+            ptrs.as_ptr(),
+            envp_ptr,
+        );
+        libc::posix_spawn_file_actions_destroy(fa.as_mut_ptr());
+        libc::posix_spawnattr_destroy(attr.as_mut_ptr());
+        if rc != 0 {
+            return Err((std::io::Error::from_raw_os_error(rc), false));
+        }
+        Ok(pid)
     }
 }
 
@@ -713,9 +868,14 @@ Maximum parallelism (--max-procs must be no greater): {}\n",
         }
         _ => 0,
     };
+    let cmd_c = cmd
+        .iter()
+        .map(|a| CString::new(a.as_bytes()).unwrap_or_default())
+        .collect();
     let mut run = Run {
         name: name.clone(),
         cmd,
+        cmd_c,
         verbose: m.has("t"),
         interactive: m.has("p"),
         open_tty: m.has("o"),
@@ -768,7 +928,12 @@ fn drive(
         return Some(1);
     }
     let mut ran = false;
-    let mut pending: Option<Item> = None;
+    // The arguments of the command line being built, each followed by a
+    // NUL, and where each starts.
+    let mut arena: Vec<u8> = Vec::new();
+    let mut offs: Vec<usize> = Vec::new();
+    // An item read that did not fit: the next line's first.
+    let mut pending: Option<(Vec<u8>, bool)> = None;
     let too_long = |run: &Run| {
         run.msg("argument line too long");
         Some(1)
@@ -779,46 +944,57 @@ fn drive(
         }
         if let Some(r) = replace {
             // One command per line, REPL replaced in the initial args.
-            let item = match next(reader, run) {
-                Ok(Some(i)) => i,
+            let mut item = Vec::new();
+            match next(reader, &mut item) {
+                Ok(Some(_)) => {}
                 Ok(None) => return None,
-                Err(s) => return Some(s),
-            };
-            let argv: Vec<OsString> = run
+                Err(m) => {
+                    run.msg(&m);
+                    return Some(1);
+                }
+            }
+            let argv: Vec<Vec<u8>> = run
                 .cmd
                 .iter()
-                .map(|a| OsString::from_vec(replace_all(a.as_bytes(), r, &item.bytes)))
+                .map(|a| replace_all(a.as_bytes(), r, &item))
                 .collect();
             let size: usize = argv.iter().map(|a| a.len() + 1).sum();
             if size > limit {
                 return too_long(run);
             }
-            run.exec_argv(argv);
+            run.exec_owned(argv);
             continue;
         }
-        let mut args: Vec<Vec<u8>> = Vec::new();
+        arena.clear();
+        offs.clear();
         let mut size = base;
         let mut lines = 0;
         let mut at_eof = false;
         loop {
-            let item = match pending.take() {
-                Some(i) => i,
-                None => match next(reader, run) {
-                    Ok(Some(i)) => i,
+            let start = arena.len();
+            let ends = match pending.take() {
+                Some((bytes, ends)) => {
+                    arena.extend_from_slice(&bytes);
+                    ends
+                }
+                None => match next(reader, &mut arena) {
+                    Ok(Some(ends)) => ends,
                     Ok(None) => {
                         at_eof = true;
                         break;
                     }
-                    Err(s) => {
-                        if !args.is_empty() {
-                            run.exec(&args);
+                    Err(m) => {
+                        arena.truncate(start);
+                        if !offs.is_empty() {
+                            run.exec_arena(&arena, &offs);
                         }
                         run.wait_all();
-                        return Some(s);
+                        run.msg(&m);
+                        return Some(1);
                     }
                 },
             };
-            let cost = item.bytes.len() + 1;
+            let cost = arena.len() - start + 1;
             if base + cost > limit {
                 return too_long(run);
             }
@@ -827,14 +1003,14 @@ fn drive(
                     run.msg("argument list too long");
                     return Some(1);
                 }
-                pending = Some(item);
+                pending = Some((arena[start..].to_vec(), ends));
+                arena.truncate(start);
                 break;
             }
             size += cost;
-            let ends = item.ends_line;
-            // A blank line in -L mode is no argument at all.
-            args.push(item.bytes);
-            if max_args.is_some_and(|n| args.len() >= n) {
+            arena.push(0);
+            offs.push(start);
+            if max_args.is_some_and(|n| offs.len() >= n) {
                 break;
             }
             if ends {
@@ -844,8 +1020,8 @@ fn drive(
                 }
             }
         }
-        if !args.is_empty() || (!ran && !no_run_if_empty && at_eof) {
-            run.exec(&args);
+        if !offs.is_empty() || (!ran && !no_run_if_empty && at_eof) {
+            run.exec_arena(&arena, &offs);
             ran = true;
         }
         if at_eof && pending.is_none() {
@@ -854,15 +1030,14 @@ fn drive(
     }
 }
 
-fn next(reader: &mut Reader, run: &Run) -> Result<Option<Item>, i32> {
-    match reader.next() {
+/// The next item; Err holds the complaint, for the caller to print once
+/// it has run what it had (as GNU does).
+fn next(reader: &mut Reader, v: &mut Vec<u8>) -> Result<Option<bool>, String> {
+    match reader.next(v) {
         Ok(i) => Ok(i),
-        Err(ReadErr::Quote(which)) => {
-            run.msg(&format!(
-                "unmatched {which} quote; by default quotes are special to xargs unless you use the -0 option"
-            ));
-            Err(1)
-        }
+        Err(ReadErr::Quote(which)) => Err(format!(
+            "unmatched {which} quote; by default quotes are special to xargs unless you use the -0 option"
+        )),
     }
 }
 

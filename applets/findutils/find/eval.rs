@@ -150,10 +150,8 @@ impl Ctx {
 
     /// `find: 'PATH': why`.
     pub fn path_error(&mut self, path: &[u8], why: &str) {
-        let mut m = Vec::with_capacity(path.len() + why.len() + 4);
-        m.push(b'\'');
-        m.extend_from_slice(path);
-        m.extend_from_slice(b"': ");
+        let mut m = quote(path);
+        m.extend_from_slice(b": ");
         m.extend_from_slice(why.as_bytes());
         self.error(&m);
     }
@@ -200,6 +198,42 @@ impl Ctx {
             .find(|(d, _)| *d == dev)
             .map_or_else(|| b"unknown".to_vec(), |(_, t)| t.clone())
     }
+}
+
+/// A name in a message, quoted as GNU's tools do in the C locale: in
+/// single quotes, with C escapes for quotes, backslashes and bytes that
+/// are not printable.
+pub fn quote(name: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(name.len() + 2);
+    out.push(b'\'');
+    for &b in name {
+        let esc = match b {
+            b'\'' => b'\'',
+            b'\\' => b'\\',
+            7 => b'a',
+            8 => b'b',
+            12 => b'f',
+            b'\n' => b'n',
+            b'\r' => b'r',
+            b'\t' => b't',
+            11 => b'v',
+            0x20..=0x7e => {
+                out.push(b);
+                continue;
+            }
+            _ => {
+                out.push(b'\\');
+                out.push(b'0' + (b >> 6));
+                out.push(b'0' + ((b >> 3) & 7));
+                out.push(b'0' + (b & 7));
+                continue;
+            }
+        };
+        out.push(b'\\');
+        out.push(esc);
+    }
+    out.push(b'\'');
+    out
 }
 
 fn unescape_mount(s: &[u8]) -> Vec<u8> {
@@ -463,9 +497,9 @@ fn delete(e: &Ent, cx: &mut Ctx) -> bool {
         return true;
     }
     let err = std::io::Error::last_os_error();
-    let mut m = b"cannot delete '".to_vec();
-    m.extend_from_slice(e.path);
-    m.extend_from_slice(b"': ");
+    let mut m = b"cannot delete ".to_vec();
+    m.extend_from_slice(&quote(e.path));
+    m.extend_from_slice(b": ");
     m.extend_from_slice(crate::diag::strerror(&err).as_bytes());
     cx.error(&m);
     false
@@ -991,7 +1025,32 @@ fn spawn(argv: &[OsString], dir_fd: RawFd, null_stdin: bool, cx: &mut Ctx) -> Op
             });
         }
     }
-    match c.status() {
+    let mut r = c.status();
+    if matches!(&r, Err(e) if e.raw_os_error() == Some(libc::ENOEXEC)) {
+        // POSIX: a file the kernel cannot run is a shell script.
+        if let Some(path) = find_in_path(argv[0].as_bytes()) {
+            use std::os::unix::ffi::OsStringExt;
+            let mut sh = std::process::Command::new("/bin/sh");
+            sh.arg(OsString::from_vec(path)).args(&argv[1..]);
+            if null_stdin {
+                sh.stdin(std::process::Stdio::null());
+            }
+            if dir_fd >= 0 {
+                // SAFETY: as above.
+                unsafe {
+                    sh.pre_exec(move || {
+                        if libc::fchdir(dir_fd) == 0 {
+                            Ok(())
+                        } else {
+                            Err(std::io::Error::last_os_error())
+                        }
+                    });
+                }
+            }
+            r = sh.status();
+        }
+    }
+    match r {
         Ok(s) => s.code(),
         Err(err) => {
             let why = crate::diag::strerror(&err);
@@ -1010,6 +1069,32 @@ fn spawn(argv: &[OsString], dir_fd: RawFd, null_stdin: bool, cx: &mut Ctx) -> Op
             None
         }
     }
+}
+
+/// Where PATH lookup finds `name` (as `execvp` would).
+fn find_in_path(name: &[u8]) -> Option<Vec<u8>> {
+    if name.contains(&b'/') {
+        return Some(name.to_vec());
+    }
+    let path = std::env::var_os("PATH").map_or_else(
+        || crate::sys::DEFAULT_PATH.to_vec(),
+        |p| p.as_bytes().to_vec(),
+    );
+    for dir in path.split(|&b| b == b':') {
+        let mut full = dir.to_vec();
+        if !full.is_empty() {
+            full.push(b'/');
+        }
+        full.extend_from_slice(name);
+        let Ok(c) = CString::new(full.clone()) else {
+            continue;
+        };
+        // SAFETY: c is NUL-terminated.
+        if unsafe { libc::access(c.as_ptr(), libc::X_OK) } == 0 {
+            return Some(full);
+        }
+    }
+    None
 }
 
 /// Runs what every `+` batch in the expression still holds (only the

@@ -81,6 +81,17 @@ pub struct Settings {
     pub fds: Vec<libc::c_int>,
 }
 
+impl Drop for Settings {
+    fn drop(&mut self) {
+        // The outputs are written out (or dropped) before this.
+        self.outs.clear();
+        for &fd in &self.fds {
+            // SAFETY: descriptors opened by `output` and owned here.
+            unsafe { libc::close(fd) };
+        }
+    }
+}
+
 impl Settings {
     /// The output for `-fprint FILE` and its kin: one per file name,
     /// opened (and truncated) when the expression is read. Index 0 is
@@ -102,8 +113,8 @@ impl Settings {
             if fd < 0 {
                 let e = std::io::Error::last_os_error();
                 return Err(format!(
-                    "'{}': {}",
-                    String::from_utf8_lossy(f.as_bytes()),
+                    "{}: {}",
+                    String::from_utf8_lossy(&eval::quote(f.as_bytes())),
                     diag::strerror(&e)
                 ));
             }
@@ -186,11 +197,11 @@ impl Visitor for Finder<'_> {
                 self.cx.path_error(path, &why);
             }
             Problem::Loop(path, anc) => {
-                let mut m = b"File system loop detected; '".to_vec();
-                m.extend_from_slice(path);
-                m.extend_from_slice(b"' is part of the same file system loop as '");
-                m.extend_from_slice(anc);
-                m.extend_from_slice(b"'.");
+                let mut m = b"File system loop detected; ".to_vec();
+                m.extend_from_slice(&eval::quote(path));
+                m.extend_from_slice(b" is part of the same file system loop as ");
+                m.extend_from_slice(&eval::quote(anc));
+                m.extend_from_slice(b".");
                 self.cx.error(&m);
             }
         }
@@ -324,10 +335,6 @@ nothing when -depth is in effect.  If you want to carry on anyway, just explicit
         if o.finish(&name, 0) != 0 {
             status = 1;
         }
-    }
-    for fd in s.fds {
-        // SAFETY: descriptors opened by Settings::output, written out above.
-        unsafe { libc::close(fd) };
     }
     status
 }

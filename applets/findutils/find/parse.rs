@@ -54,8 +54,10 @@ pub struct Parser<'a> {
 
 type R<T> = Result<T, String>;
 
+/// An argument in a message, without its quotes (the texts add them).
 fn q(s: &OsStr) -> String {
-    String::from_utf8_lossy(s.as_bytes()).into_owned()
+    let quoted = super::eval::quote(s.as_bytes());
+    String::from_utf8_lossy(&quoted[1..quoted.len() - 1]).into_owned()
 }
 
 /// Whether an argument starts the expression rather than naming a path.
@@ -957,6 +959,11 @@ pub fn type_bit(t: u32) -> u16 {
     }
 }
 
+/// Whether position `i` starts the pattern, a group or a branch.
+fn at_start(p: &[u8], i: usize) -> bool {
+    i == 0 || (i >= 2 && p[i - 2] == b'\\' && matches!(p[i - 1], b'(' | b'|'))
+}
+
 /// GNU find's default (Emacs) regular expressions rewritten as ERE:
 /// `\|`, `\(`, `\)` are the operators and `|`, `(`, `)`, `{`, `}` are
 /// literals; `+`, `?` and `*` repeat; there are no intervals.
@@ -976,6 +983,23 @@ fn emacs_to_ere(p: &[u8]) -> Vec<u8> {
                 continue;
             }
             b'|' | b'(' | b')' | b'{' | b'}' => {
+                out.push(b'\\');
+                out.push(c);
+            }
+            // Context matters in Emacs syntax: `^` anchors only at the start
+            // (of the pattern or a group or branch), `$` only at the end,
+            // and a repetition with nothing before it is a literal.
+            b'^' | b'*' | b'+' | b'?' if !at_start(p, i) => {
+                if c == b'^' {
+                    out.push(b'\\');
+                }
+                out.push(c);
+            }
+            b'*' | b'+' | b'?' => {
+                out.push(b'\\');
+                out.push(c);
+            }
+            b'$' if !(i + 1 == p.len() || p[i + 1..].starts_with(b"\\)") || p[i + 1..].starts_with(b"\\|")) => {
                 out.push(b'\\');
                 out.push(c);
             }
@@ -1002,7 +1026,21 @@ fn emacs_to_ere(p: &[u8]) -> Vec<u8> {
                     j += 1;
                 }
                 let end = (j + 1).min(p.len());
-                out.extend_from_slice(&p[start..end]);
+                let negated = p.get(start + 1) == Some(&b'^');
+                if negated && j < p.len() {
+                    // GNU's default syntax: `.` matches a newline but a
+                    // negated list does not.
+                    let body = &p[start..j];
+                    if let Some(head) = body.strip_suffix(b"-") {
+                        out.extend_from_slice(head);
+                        out.extend_from_slice(b"\n-]");
+                    } else {
+                        out.extend_from_slice(body);
+                        out.extend_from_slice(b"\n]");
+                    }
+                } else {
+                    out.extend_from_slice(&p[start..end]);
+                }
                 i = end;
                 continue;
             }
@@ -1025,6 +1063,10 @@ mod tests {
         assert_eq!(t(r"a+b?\+"), r"a+b?\+");
         assert_eq!(t(r"[(|)]x"), "[(|)]x");
         assert_eq!(t(r"[]a[:digit:]]"), "[]a[:digit:]]");
+        assert_eq!(t(r"[^a]"), "[^a\n]");
+        assert_eq!(t(r"^a^b$c$"), r"^a\^b\$c$");
+        assert_eq!(t(r"*a\(*b\|+c\)"), r"\*a(\*b|\+c)");
+        assert_eq!(t(r"[^]a-]x"), "[^]a\n-]x");
     }
 
     #[test]
