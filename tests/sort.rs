@@ -856,3 +856,27 @@ fn equal_keys_then_whole_lines() {
     sort(&["-n"], "1.0\n01\n1\n", "01\n1\n1.0\n");
     sort(&["-n", "-r"], "1.0\n01\n1\n2\n", "2\n1.0\n1\n01\n");
 }
+
+#[test]
+fn folded_keys_at_scale() {
+    // -f over many lines with long equal prefixes, both ways, and a key.
+    let lines: Vec<String> = (0..40_000)
+        .map(|i| {
+            let w = ["Alpha", "alpha", "ALPHA", "alphabet", "Alp", "beta"][i % 6];
+            format!("{w}{}x{},{}", "_".repeat(i % 11), (i * 7919) % 97, i % 3)
+        })
+        .collect();
+    let input: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let up = |l: &str| l.to_ascii_uppercase();
+    let mut v = lines.clone();
+    v.sort_by(|a, b| up(a).cmp(&up(b)).then(a.cmp(b)));
+    let want: String = v.iter().map(|l| format!("{l}\n")).collect();
+    sort(&["-f"], &input, &want);
+    let rev: String = v.iter().rev().map(|l| format!("{l}\n")).collect();
+    sort(&["-f", "-r"], &input, &rev);
+    let key = |l: &String| up(l.split(',').next().unwrap_or(""));
+    let mut v2 = lines.clone();
+    v2.sort_by(|a, b| key(b).cmp(&key(a)).then(a.cmp(b)));
+    let want2: String = v2.iter().map(|l| format!("{l}\n")).collect();
+    sort(&["-t,", "-k1,1fr"], &input, &want2);
+}
