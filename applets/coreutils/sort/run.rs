@@ -367,7 +367,7 @@ const MERGE_BUF: usize = 128 * 1024;
 fn merge(o: &Opts, srcs: &mut [LineReader], w: &mut Writer) -> Result<(), Fatal> {
     let cmp = &o.cmp;
     let mut active: Vec<usize> = Vec::with_capacity(srcs.len());
-    let place = |active: &Vec<usize>, srcs: &[LineReader], s: usize| -> usize {
+    let place = |active: &[usize], srcs: &[LineReader], s: usize| -> usize {
         let line = srcs[s].line();
         active.partition_point(|&x| match cmp.cmp(srcs[x].line(), line) {
             Ordering::Less => true,
@@ -383,8 +383,7 @@ fn merge(o: &Opts, srcs: &mut [LineReader], w: &mut Writer) -> Result<(), Fatal>
     }
     let mut last: Vec<u8> = Vec::new();
     let mut have_last = false;
-    while !active.is_empty() {
-        let s = active.remove(0);
+    while let Some(&s) = active.first() {
         let line = srcs[s].line();
         if o.unique {
             if !have_last || !o.same(&last, line) {
@@ -397,8 +396,15 @@ fn merge(o: &Opts, srcs: &mut [LineReader], w: &mut Writer) -> Result<(), Fatal>
             w.put(line)?;
         }
         if srcs[s].next()? {
-            let p = place(&active, srcs, s);
-            active.insert(p, s);
+            // Move the source to its new place among the others; a few
+            // sources, so a loop beats two calls to memmove.
+            let p = 1 + place(&active[1..], srcs, s);
+            for i in 1..p {
+                active[i - 1] = active[i];
+            }
+            active[p - 1] = s;
+        } else {
+            active.remove(0);
         }
     }
     Ok(())
