@@ -880,3 +880,50 @@ fn folded_keys_at_scale() {
     let want2: String = v2.iter().map(|l| format!("{l}\n")).collect();
     sort(&["-t,", "-k1,1fr"], &input, &want2);
 }
+
+#[test]
+fn obsolete_keys() {
+    let input = "a 3 x\nb 1 z\nc 2 y\n";
+    // +F.C counts from 0; -F.C names the first character after the key.
+    sort(&["+1", "-2"], input, "b 1 z\nc 2 y\na 3 x\n");
+    sort(&["+2", "-3", "-r"], input, "b 1 z\nc 2 y\na 3 x\n");
+    sort(&["+1n"], input, "b 1 z\nc 2 y\na 3 x\n");
+    sort(&["+1", "-2n"], "a 10\nb 9\n", "b 9\na 10\n");
+    sort(&["+0.1", "-1.0"], "ab cd\nac bd\n", "ab cd\nac bd\n");
+    sort(&["+1", "-0"], "b a\na b\n", "a b\nb a\n");
+    sort(
+        &["+1", "-2", "+0", "-1r"],
+        "x 1\ny 1\nz 0\n",
+        "z 0\ny 1\nx 1\n",
+    );
+    sort(&["-t:", "+1n", "-2"], "a:10\nb:9\n", "b:9\na:10\n");
+    // An option's value is not a key.
+    let t = TempDir::new();
+    cmd("sort")
+        .args(["-o", "+1", "+1"])
+        .cwd(t.path())
+        .stdin("b a\na b\n")
+        .run()
+        .ok()
+        .out("");
+    assert_eq!(
+        fs::read_to_string(t.join("+1")).unwrap_or_default(),
+        "b a\na b\n"
+    );
+    // After `--`, or when it is no key, a + word is a file.
+    cmd("sort")
+        .args(["--", "+1"])
+        .cwd(t.path())
+        .run()
+        .ok()
+        .out("a b\nb a\n");
+    cmd("sort")
+        .arg("+1x")
+        .run()
+        .status(2)
+        .err("sort: cannot read: +1x: No such file or directory\n");
+    fails(
+        &["+1", "-2x"],
+        "stray character in field spec: invalid field specification '-2x'",
+    );
+}
