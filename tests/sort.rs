@@ -927,3 +927,21 @@ fn obsolete_keys() {
         "stray character in field spec: invalid field specification '-2x'",
     );
 }
+
+#[test]
+fn general_numeric_edges() {
+    // Leading white space of any kind, hex floats, incomplete exponents,
+    // NaNs in byte order among themselves.
+    sort(
+        &["-g"],
+        " \t 1e5x\n\x0b2\n  0x1P-2\n(nan)\nnanb\n nanc\nnana\n1e\n1e+\n.e1\n  +.5\n",
+        "(nan)\n.e1\n nanc\nnana\nnanb\n  0x1P-2\n  +.5\n1e\n1e+\n\x0b2\n \t 1e5x\n",
+    );
+    // Long lines: only the number at the start is read.
+    let long = format!("2{}\n10{}\n", "x".repeat(500), "y".repeat(500));
+    sort(
+        &["-g"],
+        &long,
+        &format!("2{}\n10{}\n", "x".repeat(500), "y".repeat(500)),
+    );
+}

@@ -566,6 +566,17 @@ pub fn num_prefix(s: &[u8]) -> u64 {
 
 /// `strtod` on the key: the value and whether a number was read.
 fn strtod(s: &[u8]) -> Option<f64> {
+    // Only the leading white space and the characters a number can hold
+    // (digits, letters of hex, inf, nan, signs, points, `nan(...)`) matter.
+    let ws = s
+        .iter()
+        .take_while(|&&c| c == b' ' || (b'\t'..=b'\r').contains(&c))
+        .count();
+    let body = s[ws..]
+        .iter()
+        .take_while(|&&c| c.is_ascii_alphanumeric() || b".+-_()".contains(&c))
+        .count();
+    let s = &s[..ws + body];
     let mut small = [0u8; 96];
     let mut big = Vec::new();
     let buf: &mut [u8] = if s.len() < small.len() {

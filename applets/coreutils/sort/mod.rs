@@ -11,7 +11,10 @@
 //! temporary files and merges in [`run`].
 //!
 //! Choices: `-g` reads numbers as C doubles (GNU uses long doubles, which
-//! tell apart numbers beyond 17 significant digits); `-R` hashes keys with
+//! tell apart numbers beyond 17 significant digits), and NaNs that are
+//! equal go to the last resort (GNU 9.1 orders them by the bytes of a long
+//! double, padding included, so its order depends on the input order);
+//! `-R` hashes keys with
 //! a keyed 64-bit hash, seeded from `--random-source` when given;
 //! `--debug` and `--compress-program` are not supported. The obsolete
 //! keys `+POS1 [-POS2]` are taken as GNU 9.1 takes them (always, up to
