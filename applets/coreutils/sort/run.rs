@@ -562,16 +562,38 @@ fn index(o: &Opts, buf: &[u8]) -> Vec<Ent> {
         fill(&mut v);
     } else {
         let per = v.len().div_ceil(t);
-        std::thread::scope(|s| {
-            for part in v.chunks_mut(per) {
-                s.spawn(|| fill(part));
-            }
-        });
+        on_threads(v.chunks_mut(per).collect(), t, fill);
     }
     v
 }
 
 const PER_THREAD: usize = 32 * 1024;
+
+/// Runs the tasks on up to `threads` threads, this one included. A thread
+/// that cannot be started is no error: the others (at worst this one) take
+/// its share.
+fn on_threads<T: Send, W: Fn(T) + Sync>(tasks: Vec<T>, threads: usize, work: W) {
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+    use std::sync::Mutex;
+    let slots: Vec<Mutex<Option<T>>> = tasks.into_iter().map(|t| Mutex::new(Some(t))).collect();
+    let next = AtomicUsize::new(0);
+    let worker = || {
+        while let Some(slot) = slots.get(next.fetch_add(1, Relaxed)) {
+            let task = slot.lock().ok().and_then(|mut t| t.take());
+            if let Some(task) = task {
+                work(task);
+            }
+        }
+    };
+    std::thread::scope(|s| {
+        for _ in 1..threads.min(slots.len()) {
+            if std::thread::Builder::new().spawn_scoped(s, worker).is_err() {
+                break;
+            }
+        }
+        worker();
+    });
+}
 
 fn threads_for(threads: usize, n: usize) -> usize {
     threads.min(n / PER_THREAD).max(1)
@@ -737,11 +759,7 @@ fn radix_sort(v: &mut [Ent], buf: &[u8], threads: usize, by: By) {
         parts.push(a);
         rest_v = b;
     }
-    std::thread::scope(|s| {
-        for p in parts {
-            s.spawn(move || refine(p, buf, by));
-        }
-    });
+    on_threads(parts, t, |p| refine(p, buf, by));
 }
 
 fn refine(v: &mut [Ent], buf: &[u8], by: By) {
@@ -796,11 +814,7 @@ where
     }
     let n = v.len();
     let per = n.div_ceil(t);
-    std::thread::scope(|s| {
-        for c in v.chunks_mut(per) {
-            s.spawn(move || sort1(c));
-        }
-    });
+    on_threads(v.chunks_mut(per).collect(), t, sort1);
     let mut runs: Vec<usize> = (0..n).step_by(per).chain(std::iter::once(n)).collect();
     let mut other: Vec<T> = v.to_vec();
     let mut in_v = true;
@@ -837,11 +851,7 @@ where
                 bi = j;
             }
         }
-        std::thread::scope(|s| {
-            for (a, b, out) in tasks {
-                s.spawn(move || merge2(a, b, out, f));
-            }
-        });
+        on_threads(tasks, t, |(a, b, out)| merge2(a, b, out, f));
         runs = new_runs;
         in_v = !in_v;
     }
