@@ -856,3 +856,92 @@ fn equal_keys_then_whole_lines() {
     sort(&["-n"], "1.0\n01\n1\n", "01\n1\n1.0\n");
     sort(&["-n", "-r"], "1.0\n01\n1\n2\n", "2\n1.0\n1\n01\n");
 }
+
+#[test]
+fn folded_keys_at_scale() {
+    // -f over many lines with long equal prefixes, both ways, and a key.
+    let lines: Vec<String> = (0..40_000)
+        .map(|i| {
+            let w = ["Alpha", "alpha", "ALPHA", "alphabet", "Alp", "beta"][i % 6];
+            format!("{w}{}x{},{}", "_".repeat(i % 11), (i * 7919) % 97, i % 3)
+        })
+        .collect();
+    let input: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let up = |l: &str| l.to_ascii_uppercase();
+    let mut v = lines.clone();
+    v.sort_by(|a, b| up(a).cmp(&up(b)).then(a.cmp(b)));
+    let want: String = v.iter().map(|l| format!("{l}\n")).collect();
+    sort(&["-f"], &input, &want);
+    let rev: String = v.iter().rev().map(|l| format!("{l}\n")).collect();
+    sort(&["-f", "-r"], &input, &rev);
+    let key = |l: &String| up(l.split(',').next().unwrap_or(""));
+    let mut v2 = lines.clone();
+    v2.sort_by(|a, b| key(b).cmp(&key(a)).then(a.cmp(b)));
+    let want2: String = v2.iter().map(|l| format!("{l}\n")).collect();
+    sort(&["-t,", "-k1,1fr"], &input, &want2);
+}
+
+#[test]
+fn obsolete_keys() {
+    let input = "a 3 x\nb 1 z\nc 2 y\n";
+    // +F.C counts from 0; -F.C names the first character after the key.
+    sort(&["+1", "-2"], input, "b 1 z\nc 2 y\na 3 x\n");
+    sort(&["+2", "-3", "-r"], input, "b 1 z\nc 2 y\na 3 x\n");
+    sort(&["+1n"], input, "b 1 z\nc 2 y\na 3 x\n");
+    sort(&["+1", "-2n"], "a 10\nb 9\n", "b 9\na 10\n");
+    sort(&["+0.1", "-1.0"], "ab cd\nac bd\n", "ab cd\nac bd\n");
+    sort(&["+1", "-0"], "b a\na b\n", "a b\nb a\n");
+    sort(
+        &["+1", "-2", "+0", "-1r"],
+        "x 1\ny 1\nz 0\n",
+        "z 0\ny 1\nx 1\n",
+    );
+    sort(&["-t:", "+1n", "-2"], "a:10\nb:9\n", "b:9\na:10\n");
+    // An option's value is not a key.
+    let t = TempDir::new();
+    cmd("sort")
+        .args(["-o", "+1", "+1"])
+        .cwd(t.path())
+        .stdin("b a\na b\n")
+        .run()
+        .ok()
+        .out("");
+    assert_eq!(
+        fs::read_to_string(t.join("+1")).unwrap_or_default(),
+        "b a\na b\n"
+    );
+    // After `--`, or when it is no key, a + word is a file.
+    cmd("sort")
+        .args(["--", "+1"])
+        .cwd(t.path())
+        .run()
+        .ok()
+        .out("a b\nb a\n");
+    cmd("sort")
+        .arg("+1x")
+        .run()
+        .status(2)
+        .err("sort: cannot read: +1x: No such file or directory\n");
+    fails(
+        &["+1", "-2x"],
+        "stray character in field spec: invalid field specification '-2x'",
+    );
+}
+
+#[test]
+fn general_numeric_edges() {
+    // Leading white space of any kind, hex floats, incomplete exponents,
+    // NaNs in byte order among themselves.
+    sort(
+        &["-g"],
+        " \t 1e5x\n\x0b2\n  0x1P-2\n(nan)\nnanb\n nanc\nnana\n1e\n1e+\n.e1\n  +.5\n",
+        "(nan)\n.e1\n nanc\nnana\nnanb\n  0x1P-2\n  +.5\n1e\n1e+\n\x0b2\n \t 1e5x\n",
+    );
+    // Long lines: only the number at the start is read.
+    let long = format!("2{}\n10{}\n", "x".repeat(500), "y".repeat(500));
+    sort(
+        &["-g"],
+        &long,
+        &format!("2{}\n10{}\n", "x".repeat(500), "y".repeat(500)),
+    );
+}

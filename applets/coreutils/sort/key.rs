@@ -343,8 +343,12 @@ fn tr(fold: bool, c: u8) -> u8 {
 
 /// Text comparison with `-d`/`-i` and `-f`.
 fn text_cmp(key: &Key, a: &[u8], b: &[u8]) -> Ordering {
-    if key.ignore == Ignore::None && !key.fold {
-        return bytes_cmp(a, b);
+    if key.ignore == Ignore::None {
+        return if key.fold {
+            folded_cmp(a, b)
+        } else {
+            bytes_cmp(a, b)
+        };
     }
     let (mut i, mut j) = (0, 0);
     loop {
@@ -366,13 +370,51 @@ fn text_cmp(key: &Key, a: &[u8], b: &[u8]) -> Ordering {
     }
 }
 
+/// ASCII lower case to upper case in each byte of a word: a byte is
+/// lower case when adding 0x1F carries into its top bit and adding 0x05
+/// does not (no carry crosses bytes: the top bits are cleared first).
+#[inline]
+pub fn upper8(x: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let a = x & LOW7;
+    let ge_a = a + 0x1f1f_1f1f_1f1f_1f1f;
+    let gt_z = a + 0x0505_0505_0505_0505;
+    let lower = (ge_a ^ gt_z) & !x & HIGH;
+    x - (lower >> 2)
+}
+
+/// `-f` without `-d`/`-i`: upper-cased bytes in order, a word at a time.
+fn folded_cmp(a: &[u8], b: &[u8]) -> Ordering {
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + 8 <= n {
+        let x = upper8(word_at(&a[i..]));
+        let y = upper8(word_at(&b[i..]));
+        if x != y {
+            return x.cmp(&y);
+        }
+        i += 8;
+    }
+    while i < n {
+        let (x, y) = (a[i].to_ascii_uppercase(), b[i].to_ascii_uppercase());
+        if x != y {
+            return x.cmp(&y);
+        }
+        i += 1;
+    }
+    a.len().cmp(&b.len())
+}
+
 /// The first eight bytes of the key as `text_cmp` sees them, big-endian:
 /// keys whose prefixes differ compare the same way. The flag says the
 /// prefix is the whole key (at most seven bytes, no NUL among them, so the
 /// zero padding cannot be mistaken for text).
 pub fn text_prefix(key: &Key, s: &[u8]) -> (u64, bool) {
-    if key.ignore == Ignore::None && !key.fold {
-        return (word_at(s), s.len() < 8 && !s.contains(&0));
+    if key.ignore == Ignore::None {
+        let w = word_at(s);
+        let w = if key.fold { upper8(w) } else { w };
+        return (w, s.len() < 8 && !s.contains(&0));
     }
     let mut p = [0u8; 8];
     let mut n = 0;
@@ -524,6 +566,17 @@ pub fn num_prefix(s: &[u8]) -> u64 {
 
 /// `strtod` on the key: the value and whether a number was read.
 fn strtod(s: &[u8]) -> Option<f64> {
+    // Only the leading white space and the characters a number can hold
+    // (digits, letters of hex, inf, nan, signs, points, `nan(...)`) matter.
+    let ws = s
+        .iter()
+        .take_while(|&&c| c == b' ' || (b'\t'..=b'\r').contains(&c))
+        .count();
+    let body = s[ws..]
+        .iter()
+        .take_while(|&&c| c.is_ascii_alphanumeric() || b".+-_()".contains(&c))
+        .count();
+    let s = &s[..ws + body];
     let mut small = [0u8; 96];
     let mut big = Vec::new();
     let buf: &mut [u8] = if s.len() < small.len() {
@@ -825,6 +878,11 @@ mod tests {
         assert_eq!(unit_order(b"-2G"), -3);
         assert!(human_prefix(b"2000K") < human_prefix(b"1M"));
         assert_eq!(month(b" feb"), 2);
+        let all: Vec<u8> = (0..=255).collect();
+        for w in all.chunks(8) {
+            let up: Vec<u8> = w.iter().map(|c| c.to_ascii_uppercase()).collect();
+            assert_eq!(upper8(word_at(w)), word_at(&up));
+        }
         assert_eq!(month(b"ma"), 0);
     }
 }

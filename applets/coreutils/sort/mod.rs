@@ -11,10 +11,14 @@
 //! temporary files and merges in [`run`].
 //!
 //! Choices: `-g` reads numbers as C doubles (GNU uses long doubles, which
-//! tell apart numbers beyond 17 significant digits); `-R` hashes keys with
+//! tell apart numbers beyond 17 significant digits), and NaNs that are
+//! equal go to the last resort (GNU 9.1 orders them by the bytes of a long
+//! double, padding included, so its order depends on the input order);
+//! `-R` hashes keys with
 //! a keyed 64-bit hash, seeded from `--random-source` when given;
-//! `--debug` and `--compress-program` are not supported, nor the obsolete
-//! `+POS -POS` keys (GNU takes them only with `_POSIX2_VERSION=199209`).
+//! `--debug` and `--compress-program` are not supported. The obsolete
+//! keys `+POS1 [-POS2]` are taken as GNU 9.1 takes them (always, up to
+//! `--`; a `+` word that is no key is a file name).
 
 mod key;
 mod run;
@@ -164,6 +168,107 @@ fn parse_key(spec: &[u8]) -> Result<Key, String> {
         return Err(bad("stray character in field spec"));
     }
     Ok(k)
+}
+
+/// The obsolete key forms `+POS1 [-POS2]` (0-based field and character
+/// numbers; POS2 names the first character after the key), which GNU
+/// still takes: rewritten as `-k` options in place. A `+` argument that is
+/// not a valid POS1 stays a file name; a bad POS2 is an error.
+fn obsolete_keys(args: &[OsString]) -> Result<Vec<OsString>, String> {
+    // Options whose value is the next argument when not attached.
+    let takes_value = |arg: &[u8]| -> bool {
+        if let Some(long) = arg.strip_prefix(b"--") {
+            if long.is_empty() || long.contains(&b'=') {
+                return false;
+            }
+            return OPTS.iter().any(|o| {
+                o.value == crate::args::Value::Required && o.long.as_bytes().starts_with(long)
+            });
+        }
+        let cluster = &arg[1..];
+        for (i, &c) in cluster.iter().enumerate() {
+            if let Some(o) = OPTS.iter().find(|o| o.short == c && c != 0) {
+                if o.value == crate::args::Value::Required {
+                    return i + 1 == cluster.len();
+                }
+            } else {
+                return false;
+            }
+        }
+        false
+    };
+    let mut out = Vec::with_capacity(args.len());
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_bytes();
+        i += 1;
+        if a == b"--" {
+            out.extend(args[i - 1..].iter().cloned());
+            break;
+        }
+        if i > 1 && a.len() > 1 && a[0] == b'-' && takes_value(a) {
+            out.push(args[i - 1].clone());
+            if let Some(v) = args.get(i) {
+                out.push(v.clone());
+                i += 1;
+            }
+            continue;
+        }
+        let Some(pos1) = a.strip_prefix(b"+").filter(|_| i > 1) else {
+            out.push(args[i - 1].clone());
+            continue;
+        };
+        let Some(mut spec) = obsolete_start(pos1) else {
+            out.push(args[i - 1].clone());
+            continue;
+        };
+        if let Some(pos2) = args
+            .get(i)
+            .map(|p| p.as_bytes())
+            .filter(|p| p.len() > 1 && p[0] == b'-' && p[1].is_ascii_digit())
+        {
+            i += 1;
+            let body = &pos2[1..];
+            let (m, rest) = count(body, "invalid number after '-'")?;
+            let (n, rest) = match rest.strip_prefix(b".") {
+                Some(r) => count(r, "invalid number after '.'")?,
+                None => (0, rest),
+            };
+            let mut probe = Key::whole();
+            if !flags(rest, &mut probe, true).is_empty() {
+                return Err(format!(
+                    "stray character in field spec: invalid field specification {}",
+                    q(pos2)
+                ));
+            }
+            spec.push(b',');
+            if n == 0 {
+                spec.extend_from_slice(m.max(1).to_string().as_bytes());
+            } else {
+                spec.extend_from_slice(format!("{}.{n}", m.saturating_add(1)).as_bytes());
+            }
+            spec.extend_from_slice(rest);
+        }
+        out.push(OsString::from("-k"));
+        out.push(OsStr::from_bytes(&spec).to_os_string());
+    }
+    Ok(out)
+}
+
+/// `+F[.C][OPTS]` as a `-k` start, if it is one.
+fn obsolete_start(pos1: &[u8]) -> Option<Vec<u8>> {
+    let (f, rest) = count(pos1, "").ok()?;
+    let (c, rest) = match rest.strip_prefix(b".") {
+        Some(r) => count(r, "").ok()?,
+        None => (0, rest),
+    };
+    let mut probe = Key::whole();
+    if !flags(rest, &mut probe, false).is_empty() {
+        return None;
+    }
+    let mut spec = format!("{}.{}", f.saturating_add(1), c.saturating_add(1)).into_bytes();
+    spec.extend_from_slice(rest);
+    Some(spec)
 }
 
 fn phys_mem() -> u64 {
@@ -323,6 +428,10 @@ fn bad_word(parser: &Parser, args: &[OsString], opt: &str, word: &[u8], valid: &
 
 fn main(args: &[OsString]) -> i32 {
     let parser = Parser::new(&APPLET, OPTS).usage_status(2);
+    let args = &match obsolete_keys(args) {
+        Ok(a) => a,
+        Err(e) => return fatal(e),
+    };
     let m = match parser.parse(args) {
         Ok(m) => m,
         Err(status) => return status,

@@ -367,7 +367,7 @@ const MERGE_BUF: usize = 128 * 1024;
 fn merge(o: &Opts, srcs: &mut [LineReader], w: &mut Writer) -> Result<(), Fatal> {
     let cmp = &o.cmp;
     let mut active: Vec<usize> = Vec::with_capacity(srcs.len());
-    let place = |active: &Vec<usize>, srcs: &[LineReader], s: usize| -> usize {
+    let place = |active: &[usize], srcs: &[LineReader], s: usize| -> usize {
         let line = srcs[s].line();
         active.partition_point(|&x| match cmp.cmp(srcs[x].line(), line) {
             Ordering::Less => true,
@@ -383,8 +383,7 @@ fn merge(o: &Opts, srcs: &mut [LineReader], w: &mut Writer) -> Result<(), Fatal>
     }
     let mut last: Vec<u8> = Vec::new();
     let mut have_last = false;
-    while !active.is_empty() {
-        let s = active.remove(0);
+    while let Some(&s) = active.first() {
         let line = srcs[s].line();
         if o.unique {
             if !have_last || !o.same(&last, line) {
@@ -397,8 +396,15 @@ fn merge(o: &Opts, srcs: &mut [LineReader], w: &mut Writer) -> Result<(), Fatal>
             w.put(line)?;
         }
         if srcs[s].next()? {
-            let p = place(&active, srcs, s);
-            active.insert(p, s);
+            // Move the source to its new place among the others; a few
+            // sources, so a loop beats two calls to memmove.
+            let p = 1 + place(&active[1..], srcs, s);
+            for i in 1..p {
+                active[i - 1] = active[i];
+            }
+            active[p - 1] = s;
+        } else {
+            active.remove(0);
         }
     }
     Ok(())
@@ -556,16 +562,38 @@ fn index(o: &Opts, buf: &[u8]) -> Vec<Ent> {
         fill(&mut v);
     } else {
         let per = v.len().div_ceil(t);
-        std::thread::scope(|s| {
-            for part in v.chunks_mut(per) {
-                s.spawn(|| fill(part));
-            }
-        });
+        on_threads(v.chunks_mut(per).collect(), t, fill);
     }
     v
 }
 
 const PER_THREAD: usize = 32 * 1024;
+
+/// Runs the tasks on up to `threads` threads, this one included. A thread
+/// that cannot be started is no error: the others (at worst this one) take
+/// its share.
+fn on_threads<T: Send, W: Fn(T) + Sync>(tasks: Vec<T>, threads: usize, work: W) {
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+    use std::sync::Mutex;
+    let slots: Vec<Mutex<Option<T>>> = tasks.into_iter().map(|t| Mutex::new(Some(t))).collect();
+    let next = AtomicUsize::new(0);
+    let worker = || {
+        while let Some(slot) = slots.get(next.fetch_add(1, Relaxed)) {
+            let task = slot.lock().ok().and_then(|mut t| t.take());
+            if let Some(task) = task {
+                work(task);
+            }
+        }
+    };
+    std::thread::scope(|s| {
+        for _ in 1..threads.min(slots.len()) {
+            if std::thread::Builder::new().spawn_scoped(s, worker).is_err() {
+                break;
+            }
+        }
+        worker();
+    });
+}
 
 fn threads_for(threads: usize, n: usize) -> usize {
     threads.min(n / PER_THREAD).max(1)
@@ -575,18 +603,18 @@ fn threads_for(threads: usize, n: usize) -> usize {
 fn sort_chunk(o: &Opts, buf: &[u8]) -> Vec<Ent> {
     let mut v = index(o, buf);
     let cmp = &o.cmp;
-    let rev = cmp.keys.first().is_some_and(|k| k.reverse);
+    let Some(k0) = cmp.keys.first() else {
+        return v;
+    };
+    let rev = k0.reverse;
     if cmp.plain {
-        plain_sort(&mut v, buf, o.threads);
+        radix_sort(&mut v, buf, o.threads, LINE);
         if rev {
             // Equal lines are identical: reversing the order is enough.
             v.reverse();
         }
         return v;
     }
-    let Some(k0) = cmp.keys.first() else {
-        return v;
-    };
     // The keys alone.
     let f = |a: &Ent, b: &Ent| -> Ordering {
         if a.pre != b.pre {
@@ -606,10 +634,26 @@ fn sort_chunk(o: &Opts, buf: &[u8]) -> Vec<Ent> {
         par_sort(&mut v, o.threads, true, &f);
         return v;
     }
-    // Sort on the keys, then put each run of equal keys in the order of
-    // the last resort, whole lines as bytes, with the radix sort: far
-    // fewer passes over the text when keys repeat.
-    par_sort(&mut v, o.threads, false, &f);
+    if cmp.keys.len() == 1 && k0.mode == key::Mode::Text && k0.ignore == key::Ignore::None {
+        // One text key: the radix sort on the key's bytes.
+        radix_sort(
+            &mut v,
+            buf,
+            o.threads,
+            By {
+                key: true,
+                fold: k0.fold,
+            },
+        );
+        if rev {
+            v.reverse();
+        }
+    } else {
+        par_sort(&mut v, o.threads, false, &f);
+    }
+    // Then each run of equal keys in the order of the last resort, whole
+    // lines as bytes, with the radix sort: far fewer passes over the text
+    // when keys repeat.
     let mut i = 0;
     while i < v.len() {
         let mut j = i + 1;
@@ -619,9 +663,9 @@ fn sort_chunk(o: &Opts, buf: &[u8]) -> Vec<Ent> {
         if j - i > 1 {
             let run = &mut v[i..j];
             for e in run.iter_mut() {
-                e.pre = window(e.line(buf), 0);
+                e.pre = LINE.window(e, buf, 0);
             }
-            plain_sort(run, buf, o.threads);
+            radix_sort(run, buf, o.threads, LINE);
             if cmp.reverse {
                 run.reverse();
             }
@@ -631,37 +675,75 @@ fn sort_chunk(o: &Opts, buf: &[u8]) -> Vec<Ent> {
     v
 }
 
-/// How much of a line is left from `depth` on, counted up to 9: 0..=8
-/// means the line ends inside the 8-byte window.
-#[inline]
-fn rest(e: &Ent, depth: usize) -> u32 {
-    ((e.len & !EXACT) as usize).saturating_sub(depth).min(9) as u32
+/// What the radix sort orders: the whole line or the first key, folded
+/// to upper case or not.
+#[derive(Clone, Copy)]
+struct By {
+    key: bool,
+    fold: bool,
 }
 
-/// The eight bytes of a line from `depth` on, big-endian, zero-padded.
-#[inline]
-fn window(line: &[u8], depth: usize) -> u64 {
-    key::word_at(line.get(depth..).unwrap_or_default())
+const LINE: By = By {
+    key: false,
+    fold: false,
+};
+
+impl By {
+    #[inline]
+    fn text<'a>(self, e: &Ent, buf: &'a [u8]) -> &'a [u8] {
+        if self.key {
+            e.key(buf)
+        } else {
+            e.line(buf)
+        }
+    }
+
+    #[inline]
+    fn len(self, e: &Ent) -> usize {
+        if self.key {
+            e.klen as usize
+        } else {
+            (e.len & !EXACT) as usize
+        }
+    }
+
+    /// How much of the text is left from `depth` on, counted up to 9:
+    /// 0..=8 means it ends inside the 8-byte window.
+    #[inline]
+    fn rest(self, e: &Ent, depth: usize) -> u32 {
+        self.len(e).saturating_sub(depth).min(9) as u32
+    }
+
+    /// The eight bytes from `depth` on, big-endian, zero-padded.
+    #[inline]
+    fn window(self, e: &Ent, buf: &[u8], depth: usize) -> u64 {
+        let w = key::word_at(self.text(e, buf).get(depth..).unwrap_or_default());
+        if self.fold {
+            key::upper8(w)
+        } else {
+            w
+        }
+    }
+
+    #[inline]
+    fn cmp(self, a: &Ent, b: &Ent, depth: usize) -> Ordering {
+        a.pre
+            .cmp(&b.pre)
+            .then_with(|| self.rest(a, depth).cmp(&self.rest(b, depth)))
+    }
 }
 
-#[inline]
-fn window_cmp(a: &Ent, b: &Ent, depth: usize) -> Ordering {
-    a.pre
-        .cmp(&b.pre)
-        .then_with(|| rest(a, depth).cmp(&rest(b, depth)))
-}
-
-/// Whole lines in byte order, eight bytes at a time (a most-significant-
-/// digit radix sort whose digits are words): sort on the window, then
-/// sort each run of equal windows on the next eight bytes. The text of a
-/// line is read once per level, not once per comparison. A line that ends
-/// inside the window is a prefix of every longer line with the same
-/// window, so it sorts before them, by length.
-fn plain_sort(v: &mut [Ent], buf: &[u8], threads: usize) {
-    par_sort(v, threads, false, &|a: &Ent, b: &Ent| window_cmp(a, b, 0));
+/// Texts in byte order, eight bytes at a time (a most-significant-digit
+/// radix sort whose digits are words): sort on the window (`pre` holds
+/// the first), then sort each run of equal windows on the next eight
+/// bytes. The text is read once per level, not once per comparison. A
+/// text that ends inside the window is a prefix of every longer one with
+/// the same window, so it sorts before them, by length.
+fn radix_sort(v: &mut [Ent], buf: &[u8], threads: usize, by: By) {
+    par_sort(v, threads, false, &|a: &Ent, b: &Ent| by.cmp(a, b, 0));
     let t = threads_for(threads, v.len());
     if t <= 1 {
-        refine(v, buf);
+        refine(v, buf, by);
         return;
     }
     // Cut at run boundaries and refine the parts on their own threads.
@@ -670,41 +752,37 @@ fn plain_sort(v: &mut [Ent], buf: &[u8], threads: usize) {
     let per = rest_v.len().div_ceil(t);
     while !rest_v.is_empty() {
         let mut cut = per.min(rest_v.len());
-        while cut < rest_v.len() && window_cmp(&rest_v[cut - 1], &rest_v[cut], 0) == Ordering::Equal {
+        while cut < rest_v.len() && by.cmp(&rest_v[cut - 1], &rest_v[cut], 0) == Ordering::Equal {
             cut += 1;
         }
         let (a, b) = std::mem::take(&mut rest_v).split_at_mut(cut);
         parts.push(a);
         rest_v = b;
     }
-    std::thread::scope(|s| {
-        for p in parts {
-            s.spawn(move || refine(p, buf));
-        }
-    });
+    on_threads(parts, t, |p| refine(p, buf, by));
 }
 
-fn refine(v: &mut [Ent], buf: &[u8]) {
+fn refine(v: &mut [Ent], buf: &[u8], by: By) {
     let mut stack: Vec<(usize, usize, usize)> = Vec::new();
-    runs(v, 0, 0, &mut stack);
+    runs(v, 0, 0, by, &mut stack);
     while let Some((lo, hi, depth)) = stack.pop() {
         let d = depth + 8;
         let g = &mut v[lo..hi];
         for e in g.iter_mut() {
-            e.pre = window(e.line(buf), d);
+            e.pre = by.window(e, buf, d);
         }
-        g.sort_unstable_by(|a, b| window_cmp(a, b, d));
-        runs(g, lo, d, &mut stack);
+        g.sort_unstable_by(|a, b| by.cmp(a, b, d));
+        runs(g, lo, d, by, &mut stack);
     }
 }
 
 /// Pushes the runs of equal windows that go on past the window.
-fn runs(v: &[Ent], base: usize, depth: usize, stack: &mut Vec<(usize, usize, usize)>) {
+fn runs(v: &[Ent], base: usize, depth: usize, by: By, stack: &mut Vec<(usize, usize, usize)>) {
     let mut i = 0;
     while i < v.len() {
         let mut j = i + 1;
-        if rest(&v[i], depth) == 9 {
-            while j < v.len() && v[j].pre == v[i].pre && rest(&v[j], depth) == 9 {
+        if by.rest(&v[i], depth) == 9 {
+            while j < v.len() && v[j].pre == v[i].pre && by.rest(&v[j], depth) == 9 {
                 j += 1;
             }
             if j - i > 1 {
@@ -736,11 +814,7 @@ where
     }
     let n = v.len();
     let per = n.div_ceil(t);
-    std::thread::scope(|s| {
-        for c in v.chunks_mut(per) {
-            s.spawn(move || sort1(c));
-        }
-    });
+    on_threads(v.chunks_mut(per).collect(), t, sort1);
     let mut runs: Vec<usize> = (0..n).step_by(per).chain(std::iter::once(n)).collect();
     let mut other: Vec<T> = v.to_vec();
     let mut in_v = true;
@@ -777,11 +851,7 @@ where
                 bi = j;
             }
         }
-        std::thread::scope(|s| {
-            for (a, b, out) in tasks {
-                s.spawn(move || merge2(a, b, out, f));
-            }
-        });
+        on_threads(tasks, t, |(a, b, out)| merge2(a, b, out, f));
         runs = new_runs;
         in_v = !in_v;
     }
