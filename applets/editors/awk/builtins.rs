@@ -361,15 +361,12 @@ impl<'p> Interp<'p> {
             }
             _ => None,
         };
-        let mut m = arr.borrow_mut();
-        m.clear();
+        let vals = ranges
+            .iter()
+            .map(|&(a, b)| Value::from_input(&s[a..b]))
+            .collect();
+        arr.borrow_mut().set_sequence(vals);
         let mut key = Vec::new();
-        for (i, &(a, b)) in ranges.iter().enumerate() {
-            key.clear();
-            push_i64(&mut key, (i + 1) as i64);
-            m.insert(key.as_slice().into(), Value::from_input(&s[a..b]));
-        }
-        drop(m);
         if let Some(seps) = seps {
             let mut sm = seps.borrow_mut();
             let mut prev = 0;

@@ -20,8 +20,9 @@
 //! substr truncates its position and length and takes a start before 1
 //! as 1, as gawk and BusyBox do. printf with too few arguments uses
 //! empty values (gawk stops with a fatal error); a for-in loop visits keys
-//! in no particular order; `|&` coprocesses are not supported.
+//! in the order they were made (POSIX leaves it open); `|&` coprocesses are not supported.
 
+mod array;
 mod ast;
 mod builtins;
 mod interp;
@@ -283,10 +284,20 @@ fn run(s: Setup, prog: &ast::Program, stack_room: usize) -> i32 {
     }
     let code = it.run();
     let ok = it.flush_stdout();
-    if !ok {
+    let code = if ok {
+        code
+    } else {
         let out = std::mem::replace(&mut it.stdout, crate::io::Out::to_fd(1));
         let st = out.finish("awk", code);
-        return if st == code { 2 } else { st.max(2) };
-    }
+        if st == code {
+            2
+        } else {
+            st.max(2)
+        }
+    };
+    // Freeing millions of array elements one by one costs more than the
+    // run that made them: the variables go with the process, as in gawk.
+    let globals = std::mem::take(&mut it.globals);
+    std::mem::forget(globals);
     code
 }
