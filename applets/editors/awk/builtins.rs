@@ -2,7 +2,7 @@
 
 use super::ast::*;
 use super::interp::{fatal, make_splitter, split_ranges, Cell, Interp, Splitter, R};
-use super::value::{c_double, c_int, char_len, char_offset, push_i64, Re, Str, Value};
+use super::value::{c_double, c_int, char_len, char_offset, push_i64, put, Re, Str, Value};
 use std::rc::Rc;
 
 /// Replaces `&` and backslashes in a sub/gsub replacement: a run of
@@ -523,7 +523,7 @@ impl<'p> Interp<'p> {
             let c = fmt[i];
             if c != b'%' {
                 let e = memchr::memchr(b'%', &fmt[i..]).map_or(fmt.len(), |k| i + k);
-                out.extend_from_slice(&fmt[i..e]);
+                put(out, &fmt[i..e]);
                 i = e;
                 continue;
             }
@@ -578,7 +578,7 @@ impl<'p> Interp<'p> {
                 i += 1;
             }
             let Some(&conv) = fmt.get(i) else {
-                out.extend_from_slice(&fmt[start..]);
+                put(out, &fmt[start..]);
                 break;
             };
             i += 1;
@@ -634,6 +634,10 @@ impl<'p> Interp<'p> {
                         Value::Num(n) => self.num_str(n),
                         v => v.to_str(&self.convfmt),
                     };
+                    if prec.is_none() && width.is_none() {
+                        put(out, &s);
+                        continue;
+                    }
                     let s: &[u8] = match prec {
                         Some(p) if (p as usize) < s.len() => {
                             &s[..char_offset(&s, p as usize, self.utf8)]
@@ -644,6 +648,30 @@ impl<'p> Interp<'p> {
                 }
                 b'd' | b'i' => {
                     let n = next(&mut ai).num();
+                    let t = n.trunc();
+                    if prec.is_none()
+                        && t.abs() < 9.2e18
+                        && (flags.is_empty() || flags == b"-" || flags == b"0")
+                    {
+                        // The common cases without the C library.
+                        let mut dbuf = [0u8; 24];
+                        let digits = int_digits(t as i64, &mut dbuf);
+                        let w = width.unwrap_or(0).max(0) as usize;
+                        let fill = w.saturating_sub(digits.len());
+                        if flags == b"0" && fill > 0 {
+                            let (sign, rest) = if digits[0] == b'-' {
+                                (&digits[..1], &digits[1..])
+                            } else {
+                                (&digits[..0], digits)
+                            };
+                            put(out, sign);
+                            out.extend(std::iter::repeat_n(b'0', fill));
+                            put(out, rest);
+                        } else {
+                            pad(out, digits, width, flags == b"-", false);
+                        }
+                        continue;
+                    }
                     if !n.is_finite() {
                         c_double(&spec(b"f", false), n, out);
                     } else {
@@ -671,7 +699,7 @@ impl<'p> Interp<'p> {
                     c_double(&spec(&[conv], true), n, out);
                 }
                 _ => {
-                    out.extend_from_slice(&fmt[start..i]);
+                    put(out, &fmt[start..i]);
                 }
             }
         }
@@ -696,13 +724,32 @@ impl ReplaceN for Vec<u8> {
     }
 }
 
+/// The decimal digits of `n` in `buf`.
+fn int_digits(n: i64, buf: &mut [u8; 24]) -> &[u8] {
+    let mut i = buf.len();
+    let mut u = n.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (u % 10) as u8;
+        u /= 10;
+        if u == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    &buf[i..]
+}
+
 fn pad(out: &mut Vec<u8>, s: &[u8], width: Option<i64>, left: bool, utf8: bool) {
     let w = width.unwrap_or(0).max(0) as usize;
     let fill = w.saturating_sub(char_len(s, utf8));
     if !left {
         out.extend(std::iter::repeat_n(b' ', fill));
     }
-    out.extend_from_slice(s);
+    put(out, s);
     if left {
         out.extend(std::iter::repeat_n(b' ', fill));
     }

@@ -119,6 +119,9 @@ pub struct Interp<'p> {
     pub depth: usize,
     pub keybuf: Vec<u8>,
     pub spare: Vec<u8>,
+    /// printf's reused argument list and output.
+    pub vals: Vec<Value>,
+    pub pbuf: Vec<u8>,
     pub status: i32,
     /// Where the stack started and how much of it calls may use.
     pub stack_base: usize,
@@ -348,6 +351,8 @@ impl<'p> Interp<'p> {
             depth: 0,
             keybuf: Vec::new(),
             spare: Vec::new(),
+            vals: Vec::new(),
+            pbuf: Vec::new(),
             status: 0,
             stack_base: 0,
             stack_room: 0,
@@ -1306,14 +1311,26 @@ impl<'p> Interp<'p> {
     }
 
     fn printf(&mut self, args: &'p [Expr], dest: Option<&'p (Redir, Expr)>) -> R<()> {
-        let mut vals = Vec::with_capacity(args.len());
+        let mut vals = std::mem::take(&mut self.vals);
+        vals.clear();
         for a in args {
-            vals.push(self.eval(a)?);
+            match self.eval(a) {
+                Ok(v) => vals.push(v),
+                Err(e) => {
+                    self.vals = vals;
+                    return Err(e);
+                }
+            }
         }
         let fmt = vals[0].to_str(&self.convfmt);
-        let mut buf = Vec::new();
+        let mut buf = std::mem::take(&mut self.pbuf);
+        buf.clear();
         self.format(&fmt, &vals[1..], &mut buf);
-        self.emit(dest, &buf)
+        vals.clear();
+        self.vals = vals;
+        let r = self.emit(dest, &buf);
+        self.pbuf = buf;
+        r
     }
 
     /// Writes to stdout or a redirection.
