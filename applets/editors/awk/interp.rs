@@ -52,6 +52,9 @@ pub enum Splitter {
 
 const OBUF: usize = 64 * 1024;
 
+/// The most fields a record may be given by assignment.
+const MAX_FIELDS: usize = 10_000_000;
+
 /// Writes to standard output (a macro: the bytes may borrow other fields).
 macro_rules! out {
     ($s:ident, $b:expr) => {{
@@ -728,6 +731,9 @@ impl<'p> Interp<'p> {
                 if n < 0.0 || !n.is_finite() {
                     return fatal("NF set to negative value");
                 }
+                if n > MAX_FIELDS as f64 {
+                    return fatal("NF set to a value too large");
+                }
                 self.set_nf(n as usize);
                 return Ok(());
             }
@@ -1062,6 +1068,9 @@ impl<'p> Interp<'p> {
             LValue::Var(v) => self.set_var(*v, val),
             LValue::Field(e) => {
                 let i = self.field_index(e)?;
+                if i > MAX_FIELDS {
+                    return fatal(format!("field index {i} too large to assign"));
+                }
                 let s = val.to_str(&self.convfmt);
                 self.set_field(i, &s);
                 Ok(())
