@@ -104,6 +104,12 @@ impl<'p> Interp<'p> {
                             return Ok(Value::Num(len as f64));
                         }
                     }
+                    if let Expr::Lval(LValue::Field(fe)) = a {
+                        let i = self.field_index(fe)?;
+                        let utf8 = self.utf8;
+                        let n = self.with_field(i, |f| char_len(f, utf8)).unwrap_or(0);
+                        return Ok(Value::Num(n as f64));
+                    }
                     let s = self.eval_str(a)?;
                     char_len(&s, self.utf8) as f64
                 } else {

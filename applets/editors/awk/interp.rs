@@ -152,6 +152,18 @@ fn arith(op: Op, a: f64, b: f64) -> R<f64> {
     })
 }
 
+fn cmp_result(op: Cmp, ord: std::cmp::Ordering) -> bool {
+    use std::cmp::Ordering::*;
+    match op {
+        Cmp::Lt => ord == Less,
+        Cmp::Le => ord != Greater,
+        Cmp::Eq => ord == Equal,
+        Cmp::Ne => ord != Equal,
+        Cmp::Gt => ord == Greater,
+        Cmp::Ge => ord != Less,
+    }
+}
+
 fn pow(a: f64, b: f64) -> f64 {
     if b == b.trunc() && b.abs() < 1024.0 {
         a.powi(b as i32)
@@ -953,7 +965,7 @@ impl<'p> Interp<'p> {
         &self.rec
     }
 
-    fn field_index(&mut self, e: &Expr) -> R<usize> {
+    pub fn field_index(&mut self, e: &Expr) -> R<usize> {
         let n = match e {
             Expr::Num(n) => *n,
             _ => self.eval_num(e)?,
@@ -984,7 +996,7 @@ impl<'p> Interp<'p> {
         }
     }
 
-    fn with_field<T>(&mut self, i: usize, f: impl FnOnce(&[u8]) -> T) -> Option<T> {
+    pub fn with_field<T>(&mut self, i: usize, f: impl FnOnce(&[u8]) -> T) -> Option<T> {
         if i == 0 {
             self.rebuild_record();
             return Some(f(&self.rec));
@@ -1512,6 +1524,12 @@ impl<'p> Interp<'p> {
         let (a, b) = match (l, r) {
             (Expr::Lval(LValue::Field(fe)), r) if !matches!(r, Expr::Lval(LValue::Field(_))) => {
                 let b = self.eval(r)?;
+                if let Value::Str(t) = &b {
+                    // A string comparison: the field's bytes as they are.
+                    let i = self.field_index(fe)?;
+                    let ord = self.with_field(i, |f| f.cmp(t)).unwrap_or(b"".as_slice().cmp(t));
+                    return Ok(cmp_result(op, ord));
+                }
                 (self.field_operand(fe, b.is_numeric())?, b)
             }
             (l, Expr::Lval(LValue::Field(fe))) if !matches!(l, Expr::Lval(LValue::Field(_))) => {
@@ -1532,15 +1550,7 @@ impl<'p> Interp<'p> {
             let y = b.to_str(&self.convfmt);
             x.as_ref().cmp(y.as_ref())
         };
-        use std::cmp::Ordering::*;
-        Ok(match op {
-            Cmp::Lt => ord == Less,
-            Cmp::Le => ord != Greater,
-            Cmp::Eq => ord == Equal,
-            Cmp::Ne => ord != Equal,
-            Cmp::Gt => ord == Greater,
-            Cmp::Ge => ord != Less,
-        })
+        Ok(cmp_result(op, ord))
     }
 
     /// The regex an operand stands for: a literal, or a string's value.
