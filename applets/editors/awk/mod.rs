@@ -45,7 +45,8 @@ pub const APPLET: Applet = Applet {
 \t-F FS\t\tField separator (a character, a regex, t for tab)\n\
 \t-v VAR=VAL\tAssign VAR before the program starts\n\
 \t-f PROGFILE\tRead the program from PROGFILE (repeatable)\n\
-\t-e PROGRAM\tProgram text (repeatable, with -f)",
+\t-e PROGRAM\tProgram text (repeatable, with -f)\n\
+\t--field-separator=FS, --assign=VAR=VAL, --file=FILE, --source=PROGRAM\tgawk's names for -F -v -f -e",
     help_option: true,
     main,
 };
@@ -112,21 +113,41 @@ fn parse_args(args: &[OsString]) -> Result<Setup, i32> {
             out.write_bytes(b"awk (oxbox)\n");
             return Err(out.finish("awk", 0));
         }
-        if a.starts_with(b"--") {
-            return Err(usage_error(&format!(
-                "unrecognized option '{}'",
-                String::from_utf8_lossy(a)
-            )));
-        }
-        let opt = a[1];
+        // gawk's long names for the same options.
+        let long = if a.starts_with(b"--") {
+            let (name, attached) = match a.iter().position(|&b| b == b'=') {
+                Some(eq) => (&a[2..eq], Some(&a[eq + 1..])),
+                None => (&a[2..], None),
+            };
+            let opt = match name {
+                b"field-separator" => b'F',
+                b"assign" => b'v',
+                b"file" => b'f',
+                b"source" => b'e',
+                _ => {
+                    return Err(usage_error(&format!(
+                        "unrecognized option '{}'",
+                        String::from_utf8_lossy(a)
+                    )))
+                }
+            };
+            Some((opt, attached))
+        } else {
+            None
+        };
+        let opt = long.map_or(a[1], |l| l.0);
         if !b"Fvfe".contains(&opt) {
             return Err(usage_error(&format!(
                 "invalid option -- '{}'",
                 char::from(opt)
             )));
         }
-        let val: Vec<u8> = if a.len() > 2 {
-            a[2..].to_vec()
+        let attached = match long {
+            Some((_, v)) => v.map(<[u8]>::to_vec),
+            None => (a.len() > 2).then(|| a[2..].to_vec()),
+        };
+        let val: Vec<u8> = if let Some(v) = attached {
+            v
         } else {
             i += 1;
             match args.get(i) {
