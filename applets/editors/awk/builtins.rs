@@ -42,6 +42,9 @@ fn expand_repl(repl: &[u8], matched: &[u8], out: &mut Vec<u8>) {
 
 /// Runs sub/gsub on `text`: the new text and the number of replacements.
 fn substitute(re: &Re, repl: &[u8], text: &[u8], global: bool) -> (Vec<u8>, usize) {
+    if re.find_at(text, 0).is_none() {
+        return (Vec::new(), 0);
+    }
     let mut out = Vec::with_capacity(text.len() + 16);
     let mut pos = 0;
     let mut count = 0;
@@ -137,16 +140,20 @@ impl<'p> Interp<'p> {
                     Some(Expr::Lval(lv)) => Some(lv),
                     _ => None,
                 };
-                let text = match target {
-                    Some(lv) => self.get_lv(lv)?.to_str(&self.convfmt),
-                    None => self.record().into(),
+                let Some(lv) = target else {
+                    // $0 is worked on in place.
+                    self.rebuild_record();
+                    let (out, count) = substitute(&re, &repl, &self.rec, b == Gsub);
+                    if count > 0 {
+                        self.spare = std::mem::replace(&mut self.rec, out);
+                        self.new_record();
+                    }
+                    return Ok(Value::Num(count as f64));
                 };
+                let text = self.get_lv(lv)?.to_str(&self.convfmt);
                 let (out, count) = substitute(&re, &repl, &text, b == Gsub);
                 if count > 0 {
-                    match target {
-                        Some(lv) => self.set_lv(lv, Value::Str(out.into()))?,
-                        None => self.set_field(0, &out),
-                    }
+                    self.set_lv(lv, Value::Str(out.into()))?;
                 }
                 count as f64
             }

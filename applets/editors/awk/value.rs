@@ -349,6 +349,8 @@ pub fn c_int(fmt: &[u8], n: i64, out: &mut Vec<u8>) {
 /// A compiled awk regular expression.
 pub struct Re {
     pub pat: Pattern,
+    /// The text to look for when the expression is a plain string.
+    literal: Option<Vec<u8>>,
 }
 
 impl std::fmt::Debug for Re {
@@ -370,15 +372,25 @@ impl Re {
         let pat = Pattern::new(&ere, syn).map_err(|e| {
             format!("regular expression /{}/: {e}", String::from_utf8_lossy(src))
         })?;
-        Ok(Re { pat })
+        let literal = (!ere.is_empty() && !ere.iter().any(|b| META.contains(b))).then_some(ere);
+        Ok(Re { pat, literal })
     }
 
     pub fn is_match(&self, s: &[u8]) -> bool {
-        self.pat.is_match(s)
+        match &self.literal {
+            Some(l) => memchr::memmem::find(s, l).is_some(),
+            None => self.pat.is_match(s),
+        }
     }
 
     pub fn find_at(&self, s: &[u8], start: usize) -> Option<(usize, usize)> {
-        self.pat.find_at(s, start)
+        match &self.literal {
+            Some(l) => {
+                let i = memchr::memmem::find(s.get(start..)?, l)?;
+                Some((start + i, start + i + l.len()))
+            }
+            None => self.pat.find_at(s, start),
+        }
     }
 }
 
