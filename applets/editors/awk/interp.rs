@@ -1383,10 +1383,8 @@ impl<'p> Interp<'p> {
     }
 
     fn writer(&mut self, kind: Redir, name: &[u8]) -> R<Option<&mut Writer>> {
-        if name == b"/dev/stdout" || name == b"-" && kind == Redir::Pipe {
-            return Ok(None);
-        }
-        if name == b"/dev/stdout" {
+        // As gawk: "-" is standard output too (not for a pipe).
+        if name == b"/dev/stdout" || (name == b"-" && kind != Redir::Pipe) {
             return Ok(None);
         }
         if !self.outs.contains_key(name) {
@@ -1415,14 +1413,7 @@ impl<'p> Interp<'p> {
                 }
             }
         }
-        let w = self.outs.get_mut(name);
-        if name == b"/dev/stderr" {
-            if let Some(w) = w {
-                return Ok(Some(w));
-            }
-            return Ok(None);
-        }
-        Ok(w)
+        Ok(self.outs.get_mut(name))
     }
 
     pub fn flush_all(&mut self) {
