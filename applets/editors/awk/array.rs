@@ -3,7 +3,7 @@
 //! elsewhere in memory); for-in visits elements in the order they were
 //! made. Deleted entries are left as holes and compacted away in bulk.
 
-use super::value::{Str, Value};
+use super::value::Value;
 use std::hash::Hasher;
 
 /// A fast hash for subscripts (FxHash's multiply-rotate, whole words).
@@ -44,14 +44,18 @@ const EMPTY: u32 = u32::MAX;
 #[derive(Clone, Debug)]
 struct Entry {
     hash: u64,
-    /// None once deleted.
-    key: Option<Str>,
+    /// The key's bytes in `keys`.
+    off: usize,
+    len: u32,
+    live: bool,
     val: Value,
 }
 
 #[derive(Clone, Debug, Default)]
 pub struct Map {
     entries: Vec<Entry>,
+    /// Every key's bytes, one after the other: no allocation per key.
+    keys: Vec<u8>,
     /// Open addressing with linear probing: entry numbers, or EMPTY.
     index: Vec<u32>,
     live: usize,
@@ -64,8 +68,13 @@ impl Map {
 
     pub fn clear(&mut self) {
         self.entries.clear();
+        self.keys.clear();
         self.index.clear();
         self.live = 0;
+    }
+
+    fn key_of(&self, e: &Entry) -> &[u8] {
+        &self.keys[e.off..e.off + e.len as usize]
     }
 
     fn find(&self, k: &[u8], h: u64) -> Option<usize> {
@@ -80,7 +89,7 @@ impl Map {
                 return None;
             }
             let en = &self.entries[e as usize];
-            if en.hash == h && en.key.as_deref() == Some(k) {
+            if en.hash == h && en.live && self.key_of(en) == k {
                 return Some(e as usize);
             }
             i = (i + 1) & mask;
@@ -101,10 +110,19 @@ impl Map {
         self.find(k, hash(k)).is_some()
     }
 
-    /// Rebuilds the index for `entries` (compacted first if holes abound).
+    /// Rebuilds the index (after dropping deleted entries and their key
+    /// bytes) with room for `want` entries.
     fn rebuild(&mut self, want: usize) {
         if self.entries.len() > self.live {
-            self.entries.retain(|e| e.key.is_some());
+            let mut keys = Vec::with_capacity(self.keys.len());
+            let old = std::mem::take(&mut self.keys);
+            self.entries.retain(|e| e.live);
+            for e in self.entries.iter_mut() {
+                let off = keys.len();
+                keys.extend_from_slice(&old[e.off..e.off + e.len as usize]);
+                e.off = off;
+            }
+            self.keys = keys;
         }
         let mut size = 16;
         while size < want * 2 {
@@ -122,9 +140,9 @@ impl Map {
         }
     }
 
-    pub fn insert(&mut self, k: Str, v: Value) {
-        let h = hash(&k);
-        if let Some(i) = self.find(&k, h) {
+    pub fn insert(&mut self, k: &[u8], v: Value) {
+        let h = hash(k);
+        if let Some(i) = self.find(k, h) {
             self.entries[i].val = v;
             return;
         }
@@ -132,9 +150,13 @@ impl Map {
             self.rebuild(self.live + 1);
         }
         let n = self.entries.len() as u32;
+        let off = self.keys.len();
+        self.keys.extend_from_slice(k);
         self.entries.push(Entry {
             hash: h,
-            key: Some(k),
+            off,
+            len: k.len() as u32,
+            live: true,
             val: v,
         });
         self.live += 1;
@@ -148,7 +170,7 @@ impl Map {
 
     pub fn remove(&mut self, k: &[u8]) {
         if let Some(i) = self.find(k, hash(k)) {
-            self.entries[i].key = None;
+            self.entries[i].live = false;
             self.entries[i].val = Value::Uninit;
             self.live -= 1;
             if self.live == 0 {
@@ -169,7 +191,7 @@ impl Map {
             && self.entries.iter().enumerate().all(|(i, e)| {
                 key.clear();
                 super::value::push_i64(&mut key, (i + 1) as i64);
-                e.key.as_deref() == Some(key.as_slice())
+                self.key_of(e) == key.as_slice()
             });
         if !is_seq {
             self.clear();
@@ -182,18 +204,19 @@ impl Map {
             } else {
                 key.clear();
                 super::value::push_i64(&mut key, (i + 1) as i64);
-                self.insert(key.as_slice().into(), v);
+                self.insert(&key, v);
             }
         }
         if n < have {
             self.entries.truncate(n);
+            self.keys.truncate(self.entries.last().map_or(0, |e| e.off + e.len as usize));
             self.live = n;
             self.rebuild(n);
         }
     }
 
     /// The subscripts, in the order they were made.
-    pub fn keys(&self) -> impl Iterator<Item = &Str> {
-        self.entries.iter().filter_map(|e| e.key.as_ref())
+    pub fn keys(&self) -> impl Iterator<Item = &[u8]> {
+        self.entries.iter().filter(|e| e.live).map(|e| self.key_of(e))
     }
 }

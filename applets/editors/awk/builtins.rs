@@ -183,15 +183,15 @@ impl<'p> Interp<'p> {
                                 if let Some((x, y)) = *sp {
                                     let mut k = Vec::new();
                                     push_i64(&mut k, g as i64);
-                                    m.insert(k.clone().into(), Value::from_input(&s[x..y]));
+                                    m.insert(&k, Value::from_input(&s[x..y]));
                                     let mut ks = k.clone();
                                     ks.extend_from_slice(&self.subsep);
                                     ks.extend_from_slice(b"start");
-                                    m.insert(ks.into(), Value::Num((x + 1) as f64));
+                                    m.insert(&ks, Value::Num((x + 1) as f64));
                                     let mut kl = k;
                                     kl.extend_from_slice(&self.subsep);
                                     kl.extend_from_slice(b"length");
-                                    m.insert(kl.into(), Value::Num((y - x) as f64));
+                                    m.insert(&kl, Value::Num((y - x) as f64));
                                 }
                             }
                         }
@@ -388,7 +388,7 @@ impl<'p> Interp<'p> {
                     key.clear();
                     push_i64(&mut key, i as i64);
                     if i > 0 || matches!(sp, Splitter::Space) && a > 0 {
-                        sm.insert(key.as_slice().into(), Value::Str(s[prev..a].into()));
+                        sm.insert(&key, Value::Str(s[prev..a].into()));
                     }
                 }
                 prev = b;
@@ -396,7 +396,7 @@ impl<'p> Interp<'p> {
             if matches!(sp, Splitter::Space) && prev < s.len() && !ranges.is_empty() {
                 key.clear();
                 push_i64(&mut key, ranges.len() as i64);
-                sm.insert(key.as_slice().into(), Value::Str(s[prev..].into()));
+                sm.insert(&key, Value::Str(s[prev..].into()));
             }
         }
         Ok(Value::Num(ranges.len() as f64))

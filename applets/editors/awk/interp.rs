@@ -308,7 +308,7 @@ impl<'p> Interp<'p> {
         {
             use std::os::unix::ffi::OsStrExt;
             for (k, v) in std::env::vars_os() {
-                env.insert(k.as_bytes().into(), Value::from_input(v.as_bytes()));
+                env.insert(k.as_bytes(), Value::from_input(v.as_bytes()));
             }
         }
         globals[ENVIRON] = Cell::Arr(Rc::new(RefCell::new(env)));
@@ -1066,7 +1066,7 @@ impl<'p> Interp<'p> {
                     if let Some(x) = m.get(key.as_slice()) {
                         return Ok(x.clone());
                     }
-                    m.insert(key.as_slice().into(), Value::Uninit);
+                    m.insert(&key, Value::Uninit);
                     Ok(Value::Uninit)
                 });
                 self.keybuf = key;
@@ -1091,7 +1091,7 @@ impl<'p> Interp<'p> {
                 let mut key = Vec::new();
                 self.key_into(subs, &mut key)?;
                 let a = self.array(*v)?;
-                a.borrow_mut().insert(key.into(), val);
+                a.borrow_mut().insert(&key, val);
                 Ok(())
             }
         }
@@ -1114,7 +1114,7 @@ impl<'p> Interp<'p> {
                     return Ok((old, new));
                 }
                 let new = f(0.0)?;
-                m.insert(key.as_slice().into(), Value::Num(new));
+                m.insert(&key, Value::Num(new));
                 Ok((0.0, new))
             });
             self.keybuf = key;
@@ -1204,7 +1204,7 @@ impl<'p> Interp<'p> {
             }
             StmtKind::ForIn(var, arr, body) => {
                 let a = self.array(*arr)?;
-                let keys: Vec<Str> = a.borrow().keys().cloned().collect();
+                let keys: Vec<Str> = a.borrow().keys().map(Str::from).collect();
                 for k in keys {
                     if !a.borrow().contains_key(&k) {
                         continue;

@@ -278,11 +278,11 @@ fn run(s: Setup, prog: &ast::Program, stack_room: usize) -> i32 {
             return 2;
         };
         let mut m = argv.borrow_mut();
-        m.insert((*b"0").into(), value::Value::Str((*b"awk").into()));
+        m.insert(b"0", value::Value::Str((*b"awk").into()));
         for (k, op) in s.operands.iter().enumerate() {
             let mut key = Vec::new();
             value::push_i64(&mut key, (k + 1) as i64);
-            m.insert(key.into(), value::Value::from_input(op));
+            m.insert(&key, value::Value::from_input(op));
         }
     }
     it.globals[ast::ARGC] =
