@@ -4,7 +4,8 @@
 For each NAME, adds `NAME = [DEPS]` to Cargo.toml's [features], NAME to the
 `full` set, and `#[cfg(feature = "NAME")] mod NAME;` to tests/main.rs (when
 tests/NAME.rs exists), each kept sorted. Running it again changes nothing, so
-it also repairs these lists after a merge. DEP is a Cargo feature value such
+it also repairs these lists after a merge (and sorts the README's applet
+table, one row per applet). DEP is a Cargo feature value such
 as dep:sha3.
 """
 import keyword
@@ -58,6 +59,28 @@ def update_tests(specs):
     path.write_text(head.rstrip("\n") + "\n\n" + body)
 
 
+def update_readme():
+    """Sorts the README's applet table by name, one row per applet (the
+    longest, when a merge left two)."""
+    path = ROOT / "README.md"
+    lines = path.read_text().split("\n")
+    try:
+        head = lines.index("| applet | options |")
+    except ValueError:
+        return
+    start = head + 2
+    end = start
+    while end < len(lines) and lines[end].startswith("| `"):
+        end += 1
+    rows = {}
+    for l in lines[start:end]:
+        name = l.split("`")[1]
+        if name not in rows or len(l) > len(rows[name]):
+            rows[name] = l
+    lines[start:end] = [rows[k] for k in sorted(rows)]
+    path.write_text("\n".join(lines))
+
+
 def main():
     specs = []
     for a in sys.argv[1:]:
@@ -68,6 +91,7 @@ def main():
         pass
     update_cargo(specs)
     update_tests(specs)
+    update_readme()
 
 
 if __name__ == "__main__":

@@ -73,6 +73,8 @@ awk 'BEGIN {
 awk 'BEGIN { srand(7); split("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu", w, " ");
     for (i = 0; i < 1000000; i++) print w[1 + int(rand() * 12)] "," w[1 + int(rand() * 12)] "," int(rand() * 1000) }' >"$DATA/words"
 awk 'BEGIN { srand(9); for (i = 0; i < 1000000; i++) print int(rand() * 1000000000) }' >"$DATA/nums"
+# "word number" columns for the awk workloads.
+awk -F, '{ print $1, $3 }' "$DATA/words" >"$DATA/cols"
 
 case_cat_log() { "$D/cat" "$DATA/log"; }
 case_wc_l_log() { "$D/wc" -l "$DATA/log"; }
@@ -96,6 +98,11 @@ case_grep_E_alt_log() { "$D/grep" -E 'DELETE|logout' "$DATA/log" >"$OUT"; }
 case_grep_ci_log() { "$D/grep" -c -i 'get /search' "$DATA/log" >"$OUT"; }
 case_grep_v_log() { "$D/grep" -v ' 200 ' "$DATA/log" >"$OUT"; }
 case_grep_o_log() { "$D/grep" -o 'host1[0-9]' "$DATA/log" >"$OUT"; }
+case_sed_s_g_log() { "$D/sed" 's/a/b/g' "$DATA/log"; }
+case_sed_n_p_log() { "$D/sed" -n '/logout/p' "$DATA/log"; }
+# awk: the GNU column is the system's awk (gawk or mawk).
+case_awk_sum_cols() { "$D/awk" '{s+=$2} END{print s}' "$DATA/cols"; }
+case_awk_count_cols() { "$D/awk" '{c[$1]++} END{for(k in c) print k,c[k]}' "$DATA/cols"; }
 # File and directory workloads (issue "Coreutils I"): a tree of 20,000 small
 # files in 200 directories, and a 200 MB file. A prep_<case> function, when
 # there is one, runs before each timed run (outside the timing).
@@ -113,6 +120,7 @@ case_awk_fields_log() { "$D/awk" '$7 == 404 { print $2, $4 }' "$DATA/log"; }
 case_cp_r_tree() { "$D/cp" -r "$TREE" "$W/cpdst"; }
 case_ls_lR_tree() { "$D/ls" -lR "$TREE"; }
 case_du_s_tree() { "$D/du" -s "$TREE"; }
+case_find_name_tree() { "$D/find" "$TREE" -name 'f1*.txt'; }
 prep_dd_1M_200m() { rm -f "$W/ddout"; }
 case_dd_1M_200m() { "$D/dd" if="$DATA/big" of="$W/ddout" bs=1M 2>/dev/null; }
 
@@ -121,8 +129,8 @@ CASES=(true_x1000 test_x1000 seq_1m seq_fractions printf_50k
     cat_log wc_l_log wc_w_log wc_l_pipe head_300k tail_50k tail_50k_pipe
     cut_words md5sum_log sha256sum_log sort_words sort_n_nums sort_uniq_c
     tr_upper_log grep_F_log grep_E_alt_log grep_ci_log grep_v_log grep_o_log
-    awk_sum_log awk_count_log awk_fields_log
-    cp_r_tree ls_lR_tree du_s_tree dd_1M_200m)
+    sed_s_g_log sed_n_p_log awk_sum_cols awk_count_cols awk_sum_log awk_count_log awk_fields_log
+    cp_r_tree ls_lR_tree du_s_tree find_name_tree dd_1M_200m)
 # Only the cases whose applets this build has: a case is named after its
 # first applet.
 HAVE=" $("$OXBOX" --list | tr '\n' ' ') "

@@ -40,6 +40,7 @@ pub fn parse(s: &str, now: (i64, u32)) -> Option<(i64, u32)> {
         rel_days: 0,
         rel_secs: 0,
         weekday: None,
+        weekday_ord: 0,
         have_time: false,
         have_date: false,
     };
@@ -54,10 +55,14 @@ pub fn parse(s: &str, now: (i64, u32)) -> Option<(i64, u32)> {
         st.sec = 0;
         st.nanos = 0;
     }
-    if let Some(wd) = st.weekday {
+    // A weekday moves to its coming day (`next`: the one after today's,
+    // `last`: a week earlier), but only when no date is given: GNU ignores
+    // it next to a date.
+    if let (Some(wd), false) = (st.weekday, st.have_date) {
         let t = build_tm(st.year, st.month, st.day, 12, 0, 0);
         let cur = weekday_of(&t);
-        st.day += (wd - cur).rem_euclid(7);
+        let ord = st.weekday_ord;
+        st.day += (wd - cur).rem_euclid(7) + 7 * (ord - i64::from(ord > 0 && cur != wd));
     }
     st.year += (st.month - 1 + st.rel_months).div_euclid(12);
     st.month = (st.month - 1 + st.rel_months).rem_euclid(12) + 1;
@@ -165,6 +170,8 @@ struct State {
     rel_days: i64,
     rel_secs: i64,
     weekday: Option<i64>,
+    /// `next` (1), `last` (-1) or neither (0) before the weekday.
+    weekday_ord: i64,
     have_time: bool,
     have_date: bool,
 }
@@ -394,15 +401,7 @@ impl State {
                     self.add(n, u);
                 } else if let Some(wd) = weekday(&w) {
                     self.weekday = Some(wd);
-                    // "next monday" is the one after the coming one if today
-                    // is monday; "last monday" the one before.
-                    let t0 = build_tm(self.year, self.month, self.day, 12, 0, 0);
-                    let cur = weekday_of(&t0);
-                    match n {
-                        1 if cur == wd => self.rel_days += 7,
-                        -1 => self.rel_days -= 7,
-                        _ => {}
-                    }
+                    self.weekday_ord = n;
                 } else {
                     return None;
                 }
@@ -525,6 +524,12 @@ mod tests {
         assert_eq!(utc("next month"), Some(now + 31 * 86400));
         assert_eq!(utc("friday"), Some(1_579_219_200));
         assert_eq!(utc("next wednesday"), Some(1_579_046_400 + 7 * 86400));
+        assert_eq!(utc("next friday"), Some(1_579_219_200));
+        assert_eq!(utc("last wednesday"), Some(1_579_046_400 - 7 * 86400));
+        assert_eq!(utc("last friday"), Some(1_579_219_200 - 7 * 86400));
+        // Next to a date the weekday is ignored, as GNU does.
+        assert_eq!(utc("2020-01-15 next friday"), Some(1_579_046_400));
+        assert_eq!(utc("friday 2020-01-15"), Some(1_579_046_400));
         assert_eq!(utc("2020-01-15 +1 day"), Some(1_579_132_800));
         assert_eq!(utc("tomorrow 10:00"), Some(1_579_082_400 + 86400));
         // GNU's reading: the +1 after a time is a zone.

@@ -96,8 +96,22 @@ impl Diag {
         self.fail(1);
     }
 
-    /// `name: PATH: No such file or directory`, status 1.
+    /// `name: FILE: why` with FILE quoted as GNU coreutils quote file
+    /// names ([`quote::file`]: `cat: 'a b': ...`), status 1.
+    pub fn file_error(&mut self, path: &OsStr, why: impl Display) {
+        let shown = crate::quote::file(path.as_bytes());
+        self.error_at(OsStr::from_bytes(&shown), why);
+    }
+
+    /// `name: FILE: No such file or directory` with FILE quoted as GNU
+    /// coreutils do, status 1.
     pub fn io_error(&mut self, path: &OsStr, e: &io::Error) {
+        self.file_error(path, strerror(e));
+    }
+
+    /// [`Diag::io_error`] with the name as it is, as grep, sed and the
+    /// util-linux tools print it.
+    pub fn io_error_raw(&mut self, path: &OsStr, e: &io::Error) {
         self.error_at(path, strerror(e));
     }
 

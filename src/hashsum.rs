@@ -306,9 +306,9 @@ fn check_file(
         }
     };
     let shown = if list == "-" {
-        "standard input".to_string()
+        "'standard input'".to_string()
     } else {
-        String::from_utf8_lossy(list.as_bytes()).into_owned()
+        String::from_utf8_lossy(&crate::quote::file(list.as_bytes())).into_owned()
     };
     let eol = if o.zero { 0 } else { b'\n' };
     let (mut bad_format, mut unreadable, mut mismatched, mut good) = (0u64, 0u64, 0u64, 0u64);
@@ -362,7 +362,7 @@ fn check_file(
                 out.flush_now();
                 diag.warn(format_args!(
                     "{}: {}",
-                    String::from_utf8_lossy(&name),
+                    String::from_utf8_lossy(&crate::quote::file(&name)),
                     diag::strerror(&e)
                 ));
                 if !o.status {

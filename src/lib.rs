@@ -7,17 +7,24 @@
 pub mod args;
 pub mod baseenc;
 pub mod copy;
+#[cfg(any(feature = "cksum", feature = "crc32", feature = "sum"))]
+pub mod crc;
 pub mod datespec;
 pub mod diag;
 pub mod escape;
 #[cfg(any(
     feature = "md5sum",
     feature = "sha1sum",
+    feature = "sha224sum",
     feature = "sha256sum",
+    feature = "sha384sum",
+    feature = "sha3sum",
     feature = "sha512sum"
 ))]
 pub mod hashsum;
 pub mod io;
+#[cfg(all(target_arch = "x86_64", target_env = "musl"))]
+pub mod mem;
 pub mod mode;
 pub mod multi;
 pub mod num;

@@ -35,6 +35,10 @@ pub fn shell_always(name: &[u8]) -> Vec<u8> {
         return out;
     }
     let mut in_quote = false;
+    if name.first().is_some_and(|&b| !printable(b)) {
+        // GNU opens with an empty quoted string: ''$'\377'.
+        out.extend_from_slice(b"''");
+    }
     for &b in name {
         if printable(b) {
             if !in_quote {
@@ -68,6 +72,25 @@ pub fn shell_always(name: &[u8]) -> Vec<u8> {
     out
 }
 
+/// A file name as GNU's `quotef` shows it in `applet: FILE: reason`
+/// messages in the C locale: as it is when a shell would read it back as
+/// one plain word (and it has no colon), else [`shell_always`].
+pub fn file(name: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let special_start = match name {
+        [] | [b'{' | b'}'] => true,
+        [first, ..] => matches!(first, b'#' | b'~'),
+    };
+    let plain = !special_start
+        && name
+            .iter()
+            .all(|&b| printable(b) && !b" !\"$&'()*;<=>?[\\^`|:".contains(&b));
+    if plain {
+        std::borrow::Cow::Borrowed(name)
+    } else {
+        std::borrow::Cow::Owned(shell_always(name))
+    }
+}
+
 /// A file name for a message, as GNU quotes one in the C locale
 /// (`cannot create directory 'a b'`): [`shell_always`] as text.
 pub fn msg(name: &[u8]) -> String {
@@ -85,12 +108,45 @@ mod tests {
     use super::shell_always as q;
 
     #[test]
+    fn file_names_quoted_when_needed() {
+        use super::file;
+        for plain in [
+            "a", "a#", "a~", "a{", "a}", "a]", "a,", "a%", "a+", "a@", "-a", "d/f.txt",
+        ] {
+            assert_eq!(&*file(plain.as_bytes()), plain.as_bytes(), "{plain}");
+        }
+        let quoted: &[(&[u8], &[u8])] = &[
+            (b"a b", b"'a b'"),
+            (b"a=b", b"'a=b'"),
+            (b"#a", b"'#a'"),
+            (b"~a", b"'~a'"),
+            (b"{", b"'{'"),
+            (b"}", b"'}'"),
+            (b"a!", b"'a!'"),
+            (b"a?", b"'a?'"),
+            (b"a^", b"'a^'"),
+            (b"a[", b"'a['"),
+            (b"a:", b"'a:'"),
+            (b"a'b", b"\"a'b\""),
+            (b"a\"b", b"'a\"b'"),
+            (b"a*", b"'a*'"),
+            (b"a\nb", b"'a'$'\\n''b'"),
+            (b"\xff", b"''$'\\377'"),
+            (b"a\xff", b"'a'$'\\377'"),
+            (b"", b"''"),
+        ];
+        for (name, want) in quoted {
+            assert_eq!(&*file(name), *want, "{:?}", String::from_utf8_lossy(name));
+        }
+    }
+
+    #[test]
     fn styles() {
         assert_eq!(q(b"f"), b"'f'");
         assert_eq!(q(b"sp ace"), b"'sp ace'");
         assert_eq!(q(b"it's"), b"\"it's\"");
         assert_eq!(q(b"a\nb"), b"'a'$'\\n''b'");
-        assert_eq!(q(b"\xff"), b"$'\\377'");
+        assert_eq!(q(b"\xff"), b"''$'\\377'");
         assert_eq!(q(b"$it's"), b"'$it'\\''s'");
         assert_eq!(q(b""), b"''");
     }

@@ -131,6 +131,16 @@ fn errors() {
         .status(1)
         .out("data\ndata\n")
         .err("cat: nonex: No such file or directory\ncat: d: Is a directory\n");
+    // GNU's quotef: names a shell would split or expand are quoted.
+    cmd("cat")
+        .arg("a b")
+        .arg("c:d")
+        .arg(os(b"e\xff"))
+        .arg("f-g.h")
+        .cwd(t.path())
+        .run()
+        .status(1)
+        .err("cat: 'a b': No such file or directory\ncat: 'c:d': No such file or directory\ncat: 'e'$'\\377': No such file or directory\ncat: f-g.h: No such file or directory\n");
     // Appending a file to itself is refused, the file is left alone.
     let f = std::fs::OpenOptions::new()
         .append(true)

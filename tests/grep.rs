@@ -447,6 +447,15 @@ fn exit_statuses_and_errors() {
     cmd("grep").arg("--bogus").run().status(2);
     // -m 0 selects nothing.
     grep(&t, &["-m0", "a", "f"]).status(1).out("");
+    // When nothing can be selected the -L list still has every file, and
+    // -c still counts (POSIX; see count_with_nothing_selectable).
+    t.write("empty", "");
+    grep(&t, &["-L", "-v", "", "f"]).status(1).out("f\n");
+    grep(&t, &["-L", "-m0", "a", "f"]).status(1).out("f\n");
+    grep(&t, &["-c", "-m0", "a", "f", "f"])
+        .status(1)
+        .out("f:0\nf:0\n");
+    grep(&t, &["-c", "-f", "empty", "f"]).status(1).out("0\n");
 }
 
 #[test]

@@ -526,6 +526,11 @@ fn full_time_and_time_styles() {
         go(&["--full-time"]),
         "-rw------- 1 3 2001-02-03 04:05:06.123456789 +0000 f\n"
     );
+    // BusyBox's -e is --full-time.
+    assert_eq!(
+        go(&["-e"]),
+        "-rw------- 1 3 2001-02-03 04:05:06.123456789 +0000 f\n"
+    );
     assert_eq!(
         go(&["--time-style=full-iso"]),
         "-rw------- 1 3 2001-02-03 04:05:06.123456789 +0000 f\n"

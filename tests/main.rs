@@ -22,10 +22,16 @@ mod cat;
 mod chmod;
 #[cfg(feature = "chown")]
 mod chown;
+#[cfg(feature = "cksum")]
+mod cksum;
+#[cfg(feature = "cmp")]
+mod cmp;
 #[cfg(feature = "comm")]
 mod comm;
 #[cfg(feature = "cp")]
 mod cp;
+#[cfg(feature = "crc32")]
+mod crc32;
 #[cfg(feature = "cut")]
 mod cut;
 #[cfg(feature = "date")]
@@ -34,6 +40,8 @@ mod date;
 mod dd;
 #[cfg(feature = "df")]
 mod df;
+#[cfg(feature = "diff")]
+mod diff;
 #[cfg(feature = "dirname")]
 mod dirname;
 #[cfg(feature = "du")]
@@ -44,8 +52,14 @@ mod echo;
 mod env;
 #[cfg(feature = "expand")]
 mod expand;
+#[cfg(feature = "expr")]
+mod expr;
+#[cfg(feature = "factor")]
+mod factor;
 #[cfg(feature = "false")]
 mod r#false;
+#[cfg(feature = "find")]
+mod find;
 #[cfg(feature = "fold")]
 mod fold;
 #[cfg(feature = "grep")]
@@ -78,12 +92,16 @@ mod mknod;
 mod mktemp;
 #[cfg(feature = "mv")]
 mod mv;
+#[cfg(feature = "nl")]
+mod nl;
 #[cfg(feature = "nproc")]
 mod nproc;
 #[cfg(feature = "od")]
 mod od;
 #[cfg(feature = "paste")]
 mod paste;
+#[cfg(feature = "patch")]
+mod patch;
 #[cfg(feature = "printenv")]
 mod printenv;
 #[cfg(feature = "printf")]
@@ -104,20 +122,36 @@ mod rmdir;
 mod sed;
 #[cfg(feature = "seq")]
 mod seq;
+#[cfg(feature = "sh")]
+mod sh;
 #[cfg(feature = "sha1sum")]
 mod sha1sum;
+#[cfg(feature = "sha224sum")]
+mod sha224sum;
 #[cfg(feature = "sha256sum")]
 mod sha256sum;
+#[cfg(feature = "sha384sum")]
+mod sha384sum;
+#[cfg(feature = "sha3sum")]
+mod sha3sum;
 #[cfg(feature = "sha512sum")]
 mod sha512sum;
 #[cfg(feature = "shred")]
 mod shred;
+#[cfg(feature = "shuf")]
+mod shuf;
 #[cfg(feature = "sleep")]
 mod sleep;
+#[cfg(feature = "sort")]
+mod sort;
 #[cfg(feature = "split")]
 mod split;
 #[cfg(feature = "stat")]
 mod stat;
+#[cfg(feature = "strings")]
+mod strings;
+#[cfg(feature = "sum")]
+mod sum;
 #[cfg(feature = "sync")]
 mod sync;
 #[cfg(feature = "tac")]
@@ -138,19 +172,31 @@ mod tree;
 mod r#true;
 #[cfg(feature = "truncate")]
 mod truncate;
+#[cfg(feature = "tsort")]
+mod tsort;
 #[cfg(feature = "tty")]
 mod tty;
 #[cfg(feature = "uname")]
 mod uname;
+#[cfg(feature = "unexpand")]
+mod unexpand;
 #[cfg(feature = "uniq")]
 mod uniq;
 #[cfg(feature = "unlink")]
 mod unlink;
+#[cfg(feature = "uudecode")]
+mod uudecode;
+#[cfg(feature = "uuencode")]
+mod uuencode;
 #[cfg(feature = "wc")]
 mod wc;
 #[cfg(feature = "which")]
 mod which;
 #[cfg(feature = "whoami")]
 mod whoami;
+#[cfg(feature = "xargs")]
+mod xargs;
+#[cfg(feature = "xxd")]
+mod xxd;
 #[cfg(feature = "yes")]
 mod yes;

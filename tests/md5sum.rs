@@ -166,6 +166,29 @@ fn errors() {
         .status(1)
         .out(format!("{HI}  a\n"))
         .err("md5sum: nonex: No such file or directory\n");
+    // Names in messages are quoted as GNU's quotef does: only when a shell
+    // would need it; the check report on stdout shows them as they are.
+    cmd("md5sum")
+        .args(["x y"])
+        .cwd(t.path())
+        .run()
+        .status(1)
+        .err("md5sum: 'x y': No such file or directory\n");
+    std::fs::write(t.path().join("my sums"), "zz\n").unwrap();
+    cmd("md5sum")
+        .args(["-c", "-w", "my sums"])
+        .cwd(t.path())
+        .run()
+        .status(1)
+        .err("md5sum: 'my sums': 1: improperly formatted MD5 checksum line\nmd5sum: 'my sums': no properly formatted checksum lines found\n");
+    cmd("md5sum")
+        .args(["-c", "-w"])
+        .stdin("zz\nd41d8cd98f00b204e9800998ecf8427e  x y\n")
+        .cwd(t.path())
+        .run()
+        .status(1)
+        .out("x y: FAILED open or read\n")
+        .err("md5sum: 'standard input': 1: improperly formatted MD5 checksum line\nmd5sum: 'x y': No such file or directory\nmd5sum: WARNING: 1 line is improperly formatted\nmd5sum: WARNING: 1 listed file could not be read\n");
     cmd("md5sum")
         .args(["--quiet", "a"])
         .cwd(t.path())

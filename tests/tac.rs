@@ -38,8 +38,38 @@ fn errors() {
         .status(1)
         .err("tac: separator cannot be empty\n");
     cmd("tac")
-        .args(["-r", "-s", "x"])
+        .args(["-r", "-s", "\\("])
         .run()
         .status(1)
-        .err_has("tac: unsupported option '-r'");
+        .err("tac: Unmatched ( or \\(\n");
+    cmd("tac")
+        .args(["-r", "-s", "[a"])
+        .run()
+        .status(1)
+        .err("tac: Unmatched [, [^, [:, [., or [=\n");
+}
+
+#[test]
+fn regex_separators() {
+    // GNU tac's syntax: `+` repeats, `\+` `( ) | { }` are plain, `\|`
+    // alternates, a leading `*` and an inner `^` are plain.
+    case("tac", &["-r", "-s", "a+"], "xa+ba+c", "+c+baxa");
+    case("tac", &["-r", "-s", "[0-9]\\+"], "a1b22c", "a1b22c");
+    case("tac", &["-r", "-s", "(b)"], "a(b)c", "ca(b)");
+    case("tac", &["-r", "-s", "x\\|y"], "axbyc", "cbyax");
+    case("tac", &["-r", "-s", "*"], "a*b", "ba*");
+    case("tac", &["-r", "-s", "a^"], "a^b", "ba^");
+    case("tac", &["-r", "-s", "a{2}"], "a{2}b", "ba{2}");
+    case("tac", &["-r", "-s", "a\\{2\\}"], "aab", "aab");
+    // `.` leaves out the newline; anchors match at newlines.
+    case("tac", &["-r", "-s", "."], "a.b\nc", "\ncb.a");
+    case("tac", &["-r", "-s", "^c"], "ab\ncd\n", "d\nab\nc");
+    case("tac", &["-r", "-s", "b$"], "ab\ncd\n", "\ncd\nab");
+    // The backward search splits a run into its rightmost matches; empty
+    // matches do not separate.
+    case("tac", &["-r", "-s", "[0-9]+"], "x10y200z", "z00y20x1");
+    case("tac", &["-r", "-s", "[0-9]*"], "a1b22c3", "c32b2a1");
+    case("tac", &["-b", "-r", "-s", "[0-9]"], "a1b2\n", "2\n1ba");
+    // Without -s the separator is the newline.
+    case("tac", &["-r"], "one\ntwo\n", "two\none\n");
 }

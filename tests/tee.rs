@@ -56,7 +56,7 @@ fn errors_and_pipes() {
         .stdout_full()
         .run()
         .status(1)
-        .err("tee: standard output: No space left on device\n");
+        .err("tee: 'standard output': No space left on device\n");
     assert_eq!(std::fs::read(t.join("f")).expect("read"), b"x");
     // -p: a closed pipe is not an error and the files get everything.
     sh("seq 1 100000 | tee -p f | head -n 1; wc -l < f")

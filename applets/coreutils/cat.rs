@@ -285,7 +285,7 @@ fn main(args: &[OsString]) -> i32 {
             let (ipos, opos) = unsafe { (libc::lseek(fd, 0, libc::SEEK_CUR), libc::lseek(1, 0, libc::SEEK_CUR)) };
             if ist.st_size > 0 && ipos < ist.st_size && (opos >= ipos || opos < 0) {
                 out.flush_now();
-                diag.error_at(op, "input file is output file");
+                diag.file_error(op, "input file is output file");
                 continue;
             }
         }

@@ -231,7 +231,7 @@ fn main(args: &[OsString]) -> i32 {
             Err(e) => {
                 let mut msg = b"failed to get attributes of ".to_vec();
                 msg.extend_from_slice(&quoted(r.as_bytes()));
-                diag.io_error(OsStr::from_bytes(&msg), &e);
+                diag.error_at(OsStr::from_bytes(&msg), diag::strerror(&e));
                 return diag.status();
             }
         }

@@ -187,6 +187,66 @@ impl Cut {
     }
 }
 
+impl Cut {
+    /// Fields of `block`, whole lines each ending in the terminator, in one
+    /// pass over it: delimiters and terminators are found together, and
+    /// the rest of a line is skipped once the last wanted field is out.
+    /// (Not for a delimiter that is the terminator: see [`Cut::line`].)
+    fn field_block(&self, block: &[u8], out: &mut Vec<u8>) {
+        let (delim, eol) = (self.delim, self.eol);
+        let last = self.ranges.last().map_or(0, |r| r.1);
+        let mut ls = 0;
+        while ls < block.len() {
+            let (mut n, mut fs, mut pos, mut ri) = (1u64, ls, ls, 0);
+            let mut first = true;
+            let mut saw_delim = false;
+            let line_end = loop {
+                // Fields are short: a plain loop beats a vector search's
+                // set-up here.
+                let Some(i) = block[pos..].iter().position(|&b| b == delim || b == eol) else {
+                    // Not reached: the block ends with a terminator.
+                    break block.len() - 1;
+                };
+                let p = pos + i;
+                let at_eol = block[p] == eol;
+                if at_eol && !saw_delim {
+                    // No delimiter: the whole line, unless -s.
+                    if !self.only_delimited {
+                        out.extend_from_slice(&block[ls..=p]);
+                    }
+                    break p;
+                }
+                saw_delim = true;
+                while ri < self.ranges.len() && self.ranges[ri].1 < n {
+                    ri += 1;
+                }
+                if ri < self.ranges.len() && self.ranges[ri].0 <= n {
+                    if !first {
+                        match &self.out_delim {
+                            Some(d) => out.extend_from_slice(d),
+                            None => out.push(delim),
+                        }
+                    }
+                    first = false;
+                    out.extend_from_slice(&block[fs..p]);
+                }
+                if at_eol {
+                    out.push(eol);
+                    break p;
+                }
+                n += 1;
+                fs = p + 1;
+                pos = p + 1;
+                if n > last {
+                    out.push(eol);
+                    break memchr::memchr(eol, &block[pos..]).map_or(block.len() - 1, |i| pos + i);
+                }
+            };
+            ls = line_end + 1;
+        }
+    }
+}
+
 fn main(args: &[OsString]) -> i32 {
     let parser = Parser::new(&APPLET, OPTS);
     let m = match parser.parse(args) {
@@ -258,6 +318,24 @@ fn main(args: &[OsString]) -> i32 {
             };
             text.clear();
             let mut start = 0;
+            if cut.fields && cut.delim != cut.eol {
+                // Whole lines in one pass; a line begun in the last read
+                // and the unfinished one at the end go line by line.
+                if let Some(last) = memchr::memrchr(cut.eol, &buf[..n]) {
+                    if !partial.is_empty() {
+                        let p = memchr::memchr(cut.eol, &buf[..n]).unwrap_or(last);
+                        partial.extend_from_slice(&buf[..p]);
+                        cut.line(&partial, &mut text);
+                        partial.clear();
+                        start = p + 1;
+                    }
+                    cut.field_block(&buf[start..=last], &mut text);
+                    start = last + 1;
+                }
+                partial.extend_from_slice(&buf[start..n]);
+                out.write_bytes(&text);
+                continue;
+            }
             for p in memchr::memchr_iter(cut.eol, &buf[..n]) {
                 if partial.is_empty() {
                     cut.line(&buf[start..p], &mut text);

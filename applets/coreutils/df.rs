@@ -274,7 +274,7 @@ fn main(args: &[OsString]) -> i32 {
             let md = match std::fs::metadata(op) {
                 Ok(md) => md,
                 Err(e) => {
-                    diag.error_at(op, diag::strerror(&e));
+                    diag.file_error(op, diag::strerror(&e));
                     continue;
                 }
             };
@@ -290,7 +290,7 @@ fn main(args: &[OsString]) -> i32 {
             match found {
                 Some(mt) if selected(mt) => rows.push(mt.clone()),
                 Some(_) => {}
-                None => diag.error_at(op, "no file systems processed"),
+                None => diag.file_error(op, "no file systems processed"),
             }
         }
     }
@@ -323,7 +323,7 @@ fn main(args: &[OsString]) -> i32 {
         let s = match statvfs(&r.target) {
             Ok(s) => s,
             Err(e) => {
-                diag.error_at(std::ffi::OsStr::from_bytes(&r.target), diag::strerror(&e));
+                diag.file_error(std::ffi::OsStr::from_bytes(&r.target), diag::strerror(&e));
                 continue;
             }
         };

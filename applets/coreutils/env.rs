@@ -223,7 +223,7 @@ fn main(args: &[OsString]) -> i32 {
             let mut what = b"cannot change directory to '".to_vec();
             what.extend_from_slice(dir.as_bytes());
             what.push(b'\'');
-            diag.io_error(&OsString::from_vec(what), &e);
+            diag.error_at(&OsString::from_vec(what), diag::strerror(&e));
             return 125;
         }
     }

@@ -44,7 +44,7 @@ pub const APPLET: Applet = Applet {
     name: "ls",
     aliases: &[],
     dir: Dir::Bin,
-    usage: "[-1AaBbCcdFfGgHhikLlmNnopQqRrSstUuvXxZ] [-I PAT] [-T COLS] [-w COLS] [FILE]...",
+    usage: "[-1AaBbCcdeFfGgHhikLlmNnopQqRrSstUuvXxZ] [-I PAT] [-T COLS] [-w COLS] [FILE]...",
     help: "List the FILEs (the current directory by default), sorted by name.\n\
 \n\
 \t-1\tOne name per line\t\t-C\tColumns (default on a terminal)\n\
@@ -66,7 +66,7 @@ pub const APPLET: Applet = Applet {
 \t-N\tNames as they are\t\t-Q\tNames in double quotes\n\
 \t-w COLS\tLine width (0: no limit)\t-T COLS\tTab stops (0: no tabs)\n\
 \t--color[=WHEN]\t\talways, auto or never\n\
-\t--full-time\t\t-l with full ISO times\n\
+\t--full-time, -e\t-l with full ISO times\n\
 \t--time-style=STYLE\tfull-iso, long-iso, iso, locale, +FORMAT\n\
 \t--time=WORD\t\tatime, access, use, ctime, status, birth, creation\n\
 \t--sort=WORD\t\tnone, time, size, extension, version, width\n\
@@ -98,6 +98,8 @@ const OPTS: &[Opt] = &[
     Opt::flag('\0', "file-type"),
     Opt::value('\0', "format"),
     Opt::flag('\0', "full-time"),
+    // BusyBox's old spelling of --full-time.
+    Opt::flag('e', ""),
     Opt::flag('g', ""),
     Opt::flag('\0', "group-directories-first"),
     Opt::flag('G', "no-group"),
@@ -930,6 +932,7 @@ fn setup(args: &[OsString], m: &crate::args::Matches) -> Setup {
             match o.short {
                 b'c' => "c",
                 b'C' => "C",
+                b'e' => "e",
                 b'f' => "f",
                 b'F' => "F",
                 b'g' => "g",
@@ -1000,7 +1003,7 @@ fn setup(args: &[OsString], m: &crate::args::Matches) -> Setup {
             }
             "file-type" => indicator = Indicator::FileType,
             "format" => format_opt = Some(matcharg!(val, "--format", FORMATS)),
-            "full-time" => {
+            "full-time" | "e" => {
                 format_opt = Some(Format::Long);
                 time_style = Some(b"full-iso".to_vec());
             }

@@ -83,7 +83,7 @@ fn main(args: &[OsString]) -> i32 {
             }
             Err(e) if verbose => {
                 out.flush_now();
-                diag.error_at(op, diag::strerror(&e));
+                diag.file_error(op, diag::strerror(&e));
             }
             Err(_) => diag.fail(1),
         }

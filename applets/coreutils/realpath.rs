@@ -93,7 +93,7 @@ fn main(args: &[OsString]) -> i32 {
         match resolve(d.as_bytes(), &how) {
             Ok(p) => Ok(Some(p)),
             Err(e) => {
-                diag.error_at(d, diag::strerror(&e));
+                diag.file_error(d, diag::strerror(&e));
                 Err(())
             }
         }
@@ -112,11 +112,6 @@ fn main(args: &[OsString]) -> i32 {
     let end: &[u8] = if m.has("z") { b"\0" } else { b"\n" };
     let mut out = Out::stdout();
     for op in &m.operands {
-        let shown: OsString = if op.is_empty() {
-            "''".into()
-        } else {
-            op.clone()
-        };
         match resolve(op.as_bytes(), &how) {
             Ok(p) => {
                 let printed = match (&to, &base) {
@@ -131,7 +126,7 @@ fn main(args: &[OsString]) -> i32 {
             Err(_) if quiet => diag.fail(1),
             Err(e) => {
                 out.flush_now();
-                diag.error_at(&shown, diag::strerror(&e));
+                diag.file_error(op, diag::strerror(&e));
             }
         }
     }

@@ -423,7 +423,9 @@ fn fs_conv(name: &[u8], s: &libc::statfs, c: u8) -> Option<Value> {
         b's' => return n(s.f_bsize.into()),
         b'S' => return n(if s.f_frsize != 0 { s.f_frsize } else { s.f_bsize }.into()),
         b't' => Value::Digits(format!("{:x}", s.f_type)),
-        b'T' => Value::Text(fs_type_name(s.f_type).into_bytes()),
+        // f_type is signed in glibc's struct, unsigned in musl's.
+        #[allow(clippy::unnecessary_cast)]
+        b'T' => Value::Text(fs_type_name(s.f_type as u64).into_bytes()),
         _ => return None,
     })
 }

@@ -95,6 +95,24 @@ fn width(c: u32) -> u64 {
     }
 }
 
+/// The words starting in `data` (C-locale classes: printable bytes make
+/// words, white space ends them, other bytes do neither), carrying
+/// `in_word` across calls. Branch-free: word edges in text are too
+/// irregular for the branch predictor.
+fn count_words(data: &[u8], in_word: &mut bool) -> u64 {
+    let mut inw = u64::from(*in_word);
+    let mut words = 0u64;
+    for &b in data {
+        let cls = CLASS[b as usize];
+        let print = u64::from(cls == PRINT);
+        let other = u64::from(cls == OTHER);
+        words += print & (inw ^ 1);
+        inw = print | (inw & other);
+    }
+    *in_word = inw != 0;
+    words
+}
+
 /// Per-input counting state (a character or word may span two reads).
 #[derive(Default)]
 struct Scan {
@@ -144,21 +162,8 @@ impl Scan {
                 c.chars += data.len() as u64;
             }
             if want.words && !want.max {
-                // The common case in a tight loop: a byte class table.
-                let mut in_word = self.in_word;
-                let mut words = 0u64;
-                for &b in data {
-                    match CLASS[b as usize] {
-                        SPACE => in_word = false,
-                        PRINT => {
-                            words += u64::from(!in_word);
-                            in_word = true;
-                        }
-                        _ => {}
-                    }
-                }
-                self.in_word = in_word;
-                c.words += words;
+                // The common case in a tight loop.
+                c.words += count_words(data, &mut self.in_word);
             } else if want.words || want.max {
                 for &b in data {
                     self.ascii(b, c, want);
@@ -166,7 +171,23 @@ impl Scan {
             }
             return;
         }
-        for &b in data {
+        let mut i = 0;
+        while i < data.len() {
+            if self.pending.is_empty() && !want.max {
+                // A run of ASCII bytes: each is a character, words by the
+                // class table, as in the C locale.
+                let start = i;
+                i += data[i..].iter().position(|&b| b >= 0x80).unwrap_or(data.len() - i);
+                if want.words {
+                    c.words += count_words(&data[start..i], &mut self.in_word);
+                }
+                c.chars += (i - start) as u64;
+                if i == data.len() {
+                    break;
+                }
+            }
+            let b = data[i];
+            i += 1;
             if !self.pending.is_empty() {
                 if b & 0xc0 == 0x80 {
                     self.pending.push(b);

@@ -557,7 +557,7 @@ impl Grep {
         }
         if let Some(e) = err {
             if !self.no_messages {
-                self.diag.io_error(OsStr::from_bytes(name), &e);
+                self.diag.io_error_raw(OsStr::from_bytes(name), &e);
             } else {
                 self.diag.fail(2);
             }
@@ -779,7 +779,7 @@ impl Grep {
         if unsafe { libc::stat(c.as_ptr(), &mut st) } != 0 {
             let e = io::Error::last_os_error();
             if !self.no_messages {
-                self.diag.io_error(op, &e);
+                self.diag.io_error_raw(op, &e);
             } else {
                 self.diag.fail(2);
             }
@@ -814,7 +814,7 @@ impl Grep {
         if fd < 0 {
             let e = io::Error::last_os_error();
             if !self.no_messages {
-                self.diag.io_error(OsStr::from_bytes(name), &e);
+                self.diag.io_error_raw(OsStr::from_bytes(name), &e);
             } else {
                 self.diag.fail(2);
             }
@@ -925,7 +925,7 @@ impl Visitor for Walk<'_> {
         if self.grep.no_messages {
             self.grep.diag.fail(2);
         } else {
-            self.grep.diag.io_error(OsStr::from_bytes(path), err);
+            self.grep.diag.io_error_raw(OsStr::from_bytes(path), err);
         }
         Control::Continue
     }
@@ -1011,7 +1011,7 @@ fn main(args: &[OsString]) -> i32 {
                     }
                 }
                 Err(e) => {
-                    diag.io_error(v, &e);
+                    diag.io_error_raw(v, &e);
                     return 2;
                 }
             }
@@ -1134,7 +1134,7 @@ fn main(args: &[OsString]) -> i32 {
                     }
                 }
                 Err(e) => {
-                    diag.io_error(v, &e);
+                    diag.io_error_raw(v, &e);
                     return 2;
                 }
             },

@@ -597,7 +597,7 @@ impl<'a> Input<'a> {
                 match File::open(name) {
                     Ok(f) => (f.as_raw_fd(), Some(f), name.as_os_str()),
                     Err(e) => {
-                        diag.io_error(name, &e);
+                        diag.io_error_raw(name, &e);
                         continue;
                     }
                 }
@@ -626,7 +626,7 @@ impl<'a> Input<'a> {
                                 self.address += n as u64;
                             }
                             Err(e) => {
-                                diag.io_error(name, &e);
+                                diag.io_error_raw(name, &e);
                                 self.failed = true;
                                 break;
                             }
@@ -669,7 +669,7 @@ impl<'a> Input<'a> {
                     }
                 }
                 Err(e) => {
-                    diag.io_error(name, &e);
+                    diag.io_error_raw(name, &e);
                     self.failed = true;
                     self.fd = None;
                 }

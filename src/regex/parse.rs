@@ -29,9 +29,11 @@ pub enum Node {
     NotWordBoundary,
     WordStart,
     WordEnd,
-    /// No word byte before (grep -w).
+    /// No word byte before (grep -w, built only for the fast engine).
+    #[cfg_attr(not(feature = "fast-regex"), allow(dead_code))]
     NotWordBefore,
-    /// No word byte after (grep -w).
+    /// No word byte after (grep -w, built only for the fast engine).
+    #[cfg_attr(not(feature = "fast-regex"), allow(dead_code))]
     NotWordAfter,
     Group(Box<Node>, usize),
     Backref(usize),

@@ -53,10 +53,9 @@ impl Regex {
             // SAFETY: regerror writes at most buf.len() bytes, NUL included.
             let n = unsafe { libc::regerror(rc, &*re, buf.as_mut_ptr().cast(), buf.len()) };
             let end = n.min(buf.len()).saturating_sub(1);
-            let text = String::from_utf8_lossy(&buf[..end]).into_owned();
-            // A failed regcomp leaves nothing to free.
-            std::mem::forget(re);
-            return Err(text);
+            // A failed regcomp leaves nothing for regfree; the box itself
+            // is freed as it goes out of scope.
+            return Err(String::from_utf8_lossy(&buf[..end]).into_owned());
         }
         Ok(Regex {
             re,
@@ -66,11 +65,13 @@ impl Regex {
 
     /// The number of parenthesised groups.
     pub fn groups(&self) -> usize {
-        // The libc crate keeps the field private; musl's regex_t starts
-        // with `size_t re_nsub`.
+        // The libc crate keeps the field private. musl's regex_t starts
+        // with `size_t re_nsub`; glibc's has six pointer-sized members
+        // before it (the fuzz targets build against glibc).
+        const AT: usize = if cfg!(target_env = "gnu") { 6 } else { 0 };
         let p: *const libc::regex_t = &*self.re;
-        // SAFETY: the struct is live and its first member is a size_t.
-        unsafe { *p.cast::<usize>() }
+        // SAFETY: the struct is live and holds a size_t at that index.
+        unsafe { *p.cast::<usize>().add(AT) }
     }
 
     /// Whether the pattern matches anywhere in `text`.

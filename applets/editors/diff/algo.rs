@@ -1,0 +1,503 @@
+//! The line-matching core: which lines of two sequences are changed.
+//!
+//! Lines arrive as equivalence-class numbers (equal lines share a number).
+//! The steps are those GNU diff takes, so that the hunks come out the same:
+//!
+//! 1. Lines with no equal in the other file are set aside as changed before
+//!    the search ("discarding"); lines with very many equals are set aside
+//!    too when they sit inside a run of such lines. This keeps the search
+//!    small and stops it from matching common lines (blank lines, braces)
+//!    across unrelated regions.
+//! 2. Myers' O(ND) search for a shortest edit script, run from both ends at
+//!    once to find the middle snake, dividing and recursing in linear space.
+//!    When the edit distance grows past a cost limit the search settles for
+//!    the furthest-reaching diagonal (the result is then not minimal, which
+//!    bounds the time on huge, unrelated inputs), unless `minimal` is asked.
+//! 3. Each run of changes slides down as far as equal lines allow, then back
+//!    up to line up with a run of changes in the other file if it can, so
+//!    that changes start and end at the same places GNU's do.
+
+/// Marks the changed lines of `a` and `b` (class numbers). The results have
+/// one flag per line.
+pub fn changed_lines(a: &[u32], b: &[u32], minimal: bool) -> (Vec<bool>, Vec<bool>) {
+    // Flags with a false sentinel on each side: index i+1 is line i.
+    let mut ch = [vec![false; a.len() + 2], vec![false; b.len() + 2]];
+    let seqs = [a, b];
+    let classes = a.iter().chain(b).copied().max().map_or(0, |m| m as usize + 1);
+
+    let kept = discard(seqs, classes, minimal, &mut ch);
+    let xs: Vec<u32> = kept[0].iter().map(|&i| a[i]).collect();
+    let ys: Vec<u32> = kept[1].iter().map(|&i| b[i]).collect();
+    let diags = xs.len() + ys.len() + 3;
+    let mut too_expensive: usize = 1;
+    let mut d = diags;
+    while d != 0 {
+        too_expensive <<= 1;
+        d >>= 2;
+    }
+    let mut search = Search {
+        xs: &xs,
+        ys: &ys,
+        fd: vec![0; diags],
+        bd: vec![0; diags],
+        off: ys.len() as isize + 1,
+        too_expensive: too_expensive.max(4096),
+        xchanged: Vec::new(),
+        ychanged: Vec::new(),
+    };
+    search.compare(0, xs.len() as isize, 0, ys.len() as isize, minimal);
+    for &x in &search.xchanged {
+        ch[0][kept[0][x] + 1] = true;
+    }
+    for &y in &search.ychanged {
+        ch[1][kept[1][y] + 1] = true;
+    }
+    let [mut c0, mut c1] = ch;
+    shift_boundaries(a, &mut c0, &c1);
+    shift_boundaries(b, &mut c1, &c0);
+    c0.pop();
+    c0.remove(0);
+    c1.pop();
+    c1.remove(0);
+    (c0, c1)
+}
+
+/// Step 1: sets the flags of the discarded lines and returns, per file, the
+/// indexes of the lines that stay in the search.
+fn discard(seqs: [&[u32]; 2], classes: usize, minimal: bool, ch: &mut [Vec<bool>; 2]) -> [Vec<usize>; 2] {
+    let mut counts = [vec![0usize; classes], vec![0usize; classes]];
+    for f in 0..2 {
+        for &c in seqs[f] {
+            counts[f][c as usize] += 1;
+        }
+    }
+    // 0: keep, 1: discard, 2: discard only inside a run of discards.
+    let mut marks = [vec![0u8; seqs[0].len()], vec![0u8; seqs[1].len()]];
+    for f in 0..2 {
+        let end = seqs[f].len();
+        let mut many = 5usize;
+        let mut tem = end / 64;
+        loop {
+            tem >>= 2;
+            if tem == 0 {
+                break;
+            }
+            many *= 2;
+        }
+        for (i, &c) in seqs[f].iter().enumerate() {
+            let n = counts[1 - f][c as usize];
+            if n == 0 {
+                marks[f][i] = 1;
+            } else if n > many {
+                marks[f][i] = 2;
+            }
+        }
+    }
+    for m in &mut marks {
+        settle_provisional(m);
+    }
+    let mut kept = [Vec::new(), Vec::new()];
+    for f in 0..2 {
+        for (i, &m) in marks[f].iter().enumerate() {
+            if minimal || m == 0 {
+                kept[f].push(i);
+            } else {
+                ch[f][i + 1] = true;
+            }
+        }
+    }
+    kept
+}
+
+/// Provisional discards (2) stand only in the middle of a run of real
+/// discards (1) and not in long clumps of their own; the others go back to 0.
+fn settle_provisional(d: &mut [u8]) {
+    let end = d.len();
+    let mut i = 0;
+    while i < end {
+        if d[i] == 2 {
+            d[i] = 0;
+        } else if d[i] != 0 {
+            let mut provisional = 0usize;
+            let mut j = i;
+            while j < end && d[j] != 0 {
+                if d[j] == 2 {
+                    provisional += 1;
+                }
+                j += 1;
+            }
+            while j > i && d[j - 1] == 2 {
+                j -= 1;
+                d[j] = 0;
+                provisional -= 1;
+            }
+            let length = j - i;
+            if provisional * 4 > length {
+                for x in &mut d[i..j] {
+                    if *x == 2 {
+                        *x = 0;
+                    }
+                }
+            } else {
+                let mut minimum = 1usize;
+                let mut tem = length >> 2;
+                loop {
+                    tem >>= 2;
+                    if tem == 0 {
+                        break;
+                    }
+                    minimum <<= 1;
+                }
+                minimum += 1;
+                // Cancel every clump of `minimum` or more provisionals.
+                let mut consec = 0usize;
+                let mut k = 0usize;
+                while k < length {
+                    if d[i + k] != 2 {
+                        consec = 0;
+                    } else {
+                        consec += 1;
+                        if consec == minimum {
+                            k -= consec - 1;
+                            // From the clump's start, everything provisional
+                            // up to its end goes.
+                            let mut q = k;
+                            while q < length && d[i + q] == 2 {
+                                d[i + q] = 0;
+                                q += 1;
+                            }
+                            k = q;
+                            consec = 0;
+                            continue;
+                        }
+                    }
+                    k += 1;
+                }
+                // Near each end of the run, provisionals stand only after
+                // three real discards in a row or eight lines in.
+                let mut consec = 0;
+                for k in 0..length {
+                    let x = &mut d[i + k];
+                    if k >= 8 && *x == 1 {
+                        break;
+                    }
+                    if *x == 2 {
+                        consec = 0;
+                        *x = 0;
+                    } else if *x == 0 {
+                        consec = 0;
+                    } else {
+                        consec += 1;
+                    }
+                    if consec == 3 {
+                        break;
+                    }
+                }
+                let last = i + length - 1;
+                let mut consec = 0;
+                for k in 0..length {
+                    let x = &mut d[last - k];
+                    if k >= 8 && *x == 1 {
+                        break;
+                    }
+                    if *x == 2 {
+                        consec = 0;
+                        *x = 0;
+                    } else if *x == 0 {
+                        consec = 0;
+                    } else {
+                        consec += 1;
+                    }
+                    if consec == 3 {
+                        break;
+                    }
+                }
+                i = last;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Step 2's state: the two sequences and the furthest-reaching x of each
+/// diagonal, forward (`fd`) and backward (`bd`), indexed by `k + off`.
+struct Search<'a> {
+    xs: &'a [u32],
+    ys: &'a [u32],
+    fd: Vec<isize>,
+    bd: Vec<isize>,
+    off: isize,
+    too_expensive: usize,
+    xchanged: Vec<usize>,
+    ychanged: Vec<usize>,
+}
+
+/// How many equal elements follow (x, y), staying below the limits.
+#[inline(always)]
+fn snake_forward(xs: &[u32], ys: &[u32], x: isize, y: isize, xlim: isize, ylim: isize) -> isize {
+    if x >= xlim || y >= ylim || x < 0 || y < 0 {
+        return 0;
+    }
+    let a = &xs[x as usize..xlim as usize];
+    let b = &ys[y as usize..ylim as usize];
+    a.iter().zip(b).take_while(|(p, q)| p == q).count() as isize
+}
+
+/// How many equal elements precede (x, y), staying at or above the offsets.
+#[inline(always)]
+fn snake_backward(xs: &[u32], ys: &[u32], x: isize, y: isize, xoff: isize, yoff: isize) -> isize {
+    if x <= xoff || y <= yoff {
+        return 0;
+    }
+    let a = &xs[xoff as usize..x as usize];
+    let b = &ys[yoff as usize..y as usize];
+    a.iter().rev().zip(b.iter().rev()).take_while(|(p, q)| p == q).count() as isize
+}
+
+/// Where to split: the point and whether each half needs a minimal search.
+struct Split {
+    x: isize,
+    y: isize,
+    lo_minimal: bool,
+    hi_minimal: bool,
+}
+
+impl Search<'_> {
+    fn eq(&self, x: isize, y: isize) -> bool {
+        self.xs[x as usize] == self.ys[y as usize]
+    }
+
+    fn compare(&mut self, mut xoff: isize, mut xlim: isize, mut yoff: isize, mut ylim: isize, minimal: bool) {
+        while xoff < xlim && yoff < ylim && self.eq(xoff, yoff) {
+            xoff += 1;
+            yoff += 1;
+        }
+        while xoff < xlim && yoff < ylim && self.eq(xlim - 1, ylim - 1) {
+            xlim -= 1;
+            ylim -= 1;
+        }
+        if xoff == xlim {
+            self.ychanged.extend(yoff as usize..ylim as usize);
+        } else if yoff == ylim {
+            self.xchanged.extend(xoff as usize..xlim as usize);
+        } else {
+            let s = self.split(xoff, xlim, yoff, ylim, minimal);
+            self.compare(xoff, s.x, yoff, s.y, s.lo_minimal);
+            self.compare(s.x, xlim, s.y, ylim, s.hi_minimal);
+        }
+    }
+
+    /// Finds the middle snake of the box, searching from both corners.
+    fn split(&mut self, xoff: isize, xlim: isize, yoff: isize, ylim: isize, minimal: bool) -> Split {
+        let o = self.off;
+        let (xs, ys) = (self.xs, self.ys);
+        // Plain slices: indexing them inlines even in size-tuned builds.
+        let fd: &mut [isize] = &mut self.fd;
+        let bd: &mut [isize] = &mut self.bd;
+        let dmin = xoff - ylim;
+        let dmax = xlim - yoff;
+        let fmid = xoff - yoff;
+        let bmid = xlim - ylim;
+        let (mut fmin, mut fmax, mut bmin, mut bmax) = (fmid, fmid, bmid, bmid);
+        let odd = (fmid - bmid) & 1 != 0;
+        fd[(fmid + o) as usize] = xoff;
+        bd[(bmid + o) as usize] = xlim;
+        let mut c = 1usize;
+        loop {
+            // One more edit step forward on every diagonal in reach.
+            if fmin > dmin {
+                fmin -= 1;
+                fd[(fmin - 1 + o) as usize] = -1;
+            } else {
+                fmin += 1;
+            }
+            if fmax < dmax {
+                fmax += 1;
+                fd[(fmax + 1 + o) as usize] = -1;
+            } else {
+                fmax -= 1;
+            }
+            let mut d = fmax;
+            while d >= fmin {
+                let tlo = fd[(d - 1 + o) as usize];
+                let thi = fd[(d + 1 + o) as usize];
+                let x0 = if tlo >= thi { tlo + 1 } else { thi };
+                let y0 = x0 - d;
+                let run = snake_forward(xs, ys, x0, y0, xlim, ylim);
+                let (x, y) = (x0 + run, y0 + run);
+                fd[(d + o) as usize] = x;
+                if odd && bmin <= d && d <= bmax && bd[(d + o) as usize] <= x {
+                    return Split { x, y, lo_minimal: true, hi_minimal: true };
+                }
+                d -= 2;
+            }
+            // And one more backward.
+            if bmin > dmin {
+                bmin -= 1;
+                bd[(bmin - 1 + o) as usize] = isize::MAX;
+            } else {
+                bmin += 1;
+            }
+            if bmax < dmax {
+                bmax += 1;
+                bd[(bmax + 1 + o) as usize] = isize::MAX;
+            } else {
+                bmax -= 1;
+            }
+            let mut d = bmax;
+            while d >= bmin {
+                let tlo = bd[(d - 1 + o) as usize];
+                let thi = bd[(d + 1 + o) as usize];
+                let x0 = if tlo < thi { tlo } else { thi - 1 };
+                let y0 = x0 - d;
+                let run = snake_backward(xs, ys, x0, y0, xoff, yoff);
+                let (x, y) = (x0 - run, y0 - run);
+                bd[(d + o) as usize] = x;
+                if !odd && fmin <= d && d <= fmax && x <= fd[(d + o) as usize] {
+                    return Split { x, y, lo_minimal: true, hi_minimal: true };
+                }
+                d -= 2;
+            }
+            if minimal {
+                c += 1;
+                continue;
+            }
+            if c >= self.too_expensive {
+                return self.give_up(xoff, xlim, yoff, ylim, (fmin, fmax), (bmin, bmax));
+            }
+            c += 1;
+        }
+    }
+
+    /// The cost limit was reached: split at whichever of the forward and
+    /// backward fronts got furthest.
+    fn give_up(&self, xoff: isize, xlim: isize, yoff: isize, ylim: isize, f: (isize, isize), b: (isize, isize)) -> Split {
+        let o = self.off;
+        let (mut fxybest, mut fxbest) = (-1isize, 0isize);
+        let mut d = f.1;
+        while d >= f.0 {
+            let mut x = self.fd[(d + o) as usize].min(xlim);
+            let mut y = x - d;
+            if ylim < y {
+                x = ylim + d;
+                y = ylim;
+            }
+            if fxybest < x + y {
+                fxybest = x + y;
+                fxbest = x;
+            }
+            d -= 2;
+        }
+        let (mut bxybest, mut bxbest) = (isize::MAX, 0isize);
+        let mut d = b.1;
+        while d >= b.0 {
+            let mut x = self.bd[(d + o) as usize].max(xoff);
+            let mut y = x - d;
+            if y < yoff {
+                x = yoff + d;
+                y = yoff;
+            }
+            if x + y < bxybest {
+                bxybest = x + y;
+                bxbest = x;
+            }
+            d -= 2;
+        }
+        if (xlim + ylim) - bxybest < fxybest - (xoff + yoff) {
+            Split { x: fxbest, y: fxybest - fxbest, lo_minimal: true, hi_minimal: false }
+        } else {
+            Split { x: bxbest, y: bxybest - bxbest, lo_minimal: false, hi_minimal: true }
+        }
+    }
+}
+
+/// Step 3 for one file: `changed` and `other` carry a false sentinel at
+/// each end (index k+1 is line k, so line -1 and line n read false).
+fn shift_boundaries(equivs: &[u32], changed: &mut [bool], other: &[bool]) {
+    let n = equivs.len() as isize;
+    let at = |c: &[bool], k: isize| c[(k + 1) as usize];
+    let eq = |a: isize, b: isize| equivs[a as usize] == equivs[b as usize];
+    let (mut i, mut j) = (0isize, 0isize);
+    loop {
+        // The next run of changes; j follows along in the other file.
+        while i < n && !at(changed, i) {
+            loop {
+                let was = at(other, j);
+                j += 1;
+                if !was {
+                    break;
+                }
+            }
+            i += 1;
+        }
+        if i == n {
+            break;
+        }
+        let mut start = i;
+        loop {
+            i += 1;
+            if !at(changed, i) {
+                break;
+            }
+        }
+        while at(other, j) {
+            j += 1;
+        }
+        let mut corresponding;
+        loop {
+            let runlength = i - start;
+            // Slide up while the line above equals the run's last line,
+            // merging with runs above.
+            while start > 0 && eq(start - 1, i - 1) {
+                start -= 1;
+                changed[(start + 1) as usize] = true;
+                i -= 1;
+                changed[(i + 1) as usize] = false;
+                while at(changed, start - 1) {
+                    start -= 1;
+                }
+                loop {
+                    j -= 1;
+                    if !at(other, j) {
+                        break;
+                    }
+                }
+            }
+            // The last end of the run that lines up with a change in the
+            // other file (n: none).
+            corresponding = if at(other, j - 1) { i } else { n };
+            // Slide down while the run's first line equals the line below.
+            while i != n && eq(start, i) {
+                changed[(start + 1) as usize] = false;
+                start += 1;
+                changed[(i + 1) as usize] = true;
+                i += 1;
+                while at(changed, i) {
+                    i += 1;
+                }
+                loop {
+                    j += 1;
+                    if !at(other, j) {
+                        break;
+                    }
+                    corresponding = i;
+                }
+            }
+            if runlength == i - start {
+                break;
+            }
+        }
+        while corresponding < i {
+            start -= 1;
+            changed[(start + 1) as usize] = true;
+            i -= 1;
+            changed[(i + 1) as usize] = false;
+            loop {
+                j -= 1;
+                if !at(other, j) {
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+//! The regex translator and both engines: any pattern either compiles or
+//! gives an error; a compiled one matches a fixed text without panicking.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use oxbox::regex::{Pattern, Syntax};
+
+const TEXT: &[u8] = b"abc ABC 123 a.b\\c foo\nbar  baz_qux (x) [y] {z} aaa\xff\x00end";
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&flags, pattern)) = data.split_first() else { return };
+    let syn = Syntax { extended: flags & 1 != 0, icase: flags & 2 != 0, newline: flags & 4 != 0 };
+    if let Ok(p) = Pattern::new(pattern, syn) {
+        let _ = p.is_match(TEXT);
+        let mut at = 0;
+        while let Some((s, e)) = p.find_at(TEXT, at) {
+            assert!(s <= e && e <= TEXT.len());
+            at = if e > at { e } else { at + 1 };
+            if at > TEXT.len() {
+                break;
+            }
+        }
+        let mut spans = vec![None; p.groups() + 1];
+        let _ = p.captures_at(TEXT, 0, &mut spans);
+    }
+});

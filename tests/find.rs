@@ -1,0 +1,1171 @@
+//! find: operators, every test and action, -printf directives, -exec
+//! forms, errors and warnings, symlinks, loops, odd names, deep trees.
+//! Expected texts are GNU find 4.9's in the C locale.
+
+use crate::common::*;
+use std::fs;
+use std::os::unix::fs::symlink;
+use std::path::Path;
+
+/// A find command in a temp dir holding:
+/// a (3 bytes), d/ (b, e/ (c)), l -> a, dang -> nowhere.
+fn find() -> Cmd {
+    let c = cmd("find");
+    let d = c.dir().to_path_buf();
+    fs::write(d.join("a"), "abc").expect("write");
+    fs::create_dir_all(d.join("d/e")).expect("mkdir");
+    fs::write(d.join("d/b"), "").expect("write");
+    fs::write(d.join("d/e/c"), "x".repeat(2000)).expect("write");
+    symlink("a", d.join("l")).expect("symlink");
+    symlink("nowhere", d.join("dang")).expect("symlink");
+    c
+}
+
+/// Stdout's lines sorted (find lists entries in directory order).
+fn sorted(o: &Out) -> String {
+    let s = o.stdout_str();
+    let mut v: Vec<&str> = s.lines().collect();
+    v.sort_unstable();
+    v.iter().map(|l| format!("{l}\n")).collect()
+}
+
+#[track_caller]
+fn lists(args: &[&str], want: &str) {
+    let o = find().args(args).run();
+    o.ok();
+    assert_eq!(sorted(&o), want, "find {args:?}");
+}
+
+const ALL: &str = ".\n./a\n./d\n./d/b\n./d/e\n./d/e/c\n./dang\n./l\n";
+
+#[test]
+fn default_path_and_print() {
+    lists(&[], ALL);
+    lists(&["."], ALL);
+    lists(&[".", "-print"], ALL);
+    let o = find().args(["d", "a"]).run();
+    o.ok();
+    assert_eq!(sorted(&o), "a\nd\nd/b\nd/e\nd/e/c\n");
+}
+
+#[test]
+fn names_and_paths() {
+    lists(&["-name", "a"], "./a\n");
+    lists(&["-name", "[ab]"], "./a\n./d/b\n");
+    lists(&["-iname", "A"], "./a\n");
+    lists(&["-name", "*"], ALL);
+    lists(&["-path", "./d/*"], "./d/b\n./d/e\n./d/e/c\n");
+    lists(&["-wholename", "*e/c"], "./d/e/c\n");
+    lists(&["-ipath", "./D/E"], "./d/e\n");
+    lists(&["-lname", "no*"], "./dang\n");
+    lists(&["-ilname", "A"], "./l\n");
+    // A root's name is its last component, trailing slashes aside.
+    find()
+        .args(["d/", "-maxdepth", "0", "-name", "d"])
+        .run()
+        .ok()
+        .out("d/\n");
+    find()
+        .args(["/", "-maxdepth", "0", "-name", "/"])
+        .run()
+        .ok()
+        .out("/\n");
+}
+
+#[test]
+fn regexes() {
+    lists(&["-regex", r".*/[ab]"], "./a\n./d/b\n");
+    // Emacs syntax by default: \| and \( \) are the operators.
+    lists(&["-regex", r".*/\(a\|c\)"], "./a\n./d/e/c\n");
+    lists(&["-regex", r".*/d+"], "./d\n");
+    // The whole path must match.
+    lists(&["-regex", "a"], "");
+    lists(&["-iregex", r".*/A"], "./a\n");
+    lists(
+        &["-regextype", "posix-extended", "-regex", r".*/(a|b)"],
+        "./a\n./d/b\n",
+    );
+    lists(
+        &["-regextype", "posix-basic", "-regex", r".*/\(a\|b\)"],
+        "./a\n./d/b\n",
+    );
+    find()
+        .args(["-regextype", "perl"])
+        .run()
+        .status(1)
+        .err_has("find: Unknown regular expression type 'perl'; valid types are");
+}
+
+#[test]
+fn types() {
+    lists(&["-type", "f"], "./a\n./d/b\n./d/e/c\n");
+    lists(&["-type", "d"], ".\n./d\n./d/e\n");
+    lists(&["-type", "l"], "./dang\n./l\n");
+    lists(&["-type", "f,l"], "./a\n./d/b\n./d/e/c\n./dang\n./l\n");
+    lists(&["-xtype", "l"], "./dang\n");
+    lists(&["-xtype", "f"], "./a\n./d/b\n./d/e/c\n./l\n");
+    // -L: links are seen as their targets; a dangling one stays a link.
+    lists(&["-L", ".", "-type", "l"], "./dang\n");
+    lists(&["-L", ".", "-xtype", "l"], "./dang\n./l\n");
+    find()
+        .args(["-type", "q"])
+        .run()
+        .status(1)
+        .err("find: Unknown argument to -type: q\n");
+    find()
+        .args(["-type", "fd"])
+        .run()
+        .status(1)
+        .err("find: Must separate multiple arguments to -type using: ','\n");
+    find()
+        .args(["-type", "f,f"])
+        .run()
+        .status(1)
+        .err("find: Duplicate file type 'f' in the argument list to -type\n");
+}
+
+#[test]
+fn depth_options() {
+    lists(&["-maxdepth", "1"], ".\n./a\n./d\n./dang\n./l\n");
+    lists(&["-maxdepth", "0"], ".\n");
+    lists(&["-mindepth", "2"], "./d/b\n./d/e\n./d/e/c\n");
+    lists(&["-mindepth", "1", "-maxdepth", "1", "-type", "d"], "./d\n");
+    // -depth lists a directory after its contents.
+    let o = find().args(["d", "-depth"]).run();
+    o.ok();
+    let s = o.stdout_str();
+    let pos = |p: &str| s.lines().position(|l| l == p).expect("listed");
+    assert!(pos("d/e/c") < pos("d/e") && pos("d/e") < pos("d"), "{s}");
+    find()
+        .args(["-maxdepth", "-1"])
+        .run()
+        .status(1)
+        .err("find: Expected a positive decimal integer argument to -maxdepth, but got '-1'\n");
+    find()
+        .args(["-mindepth"])
+        .run()
+        .status(1)
+        .err("find: missing argument to `-mindepth'\n");
+}
+
+#[test]
+fn global_option_warning() {
+    find()
+        .args(["-warn", "-name", "a", "-maxdepth", "1"])
+        .run()
+        .status(0)
+        .out("./a\n")
+        .err("find: warning: you have specified the global option -maxdepth after the argument -name, but global options are not positional, i.e., -maxdepth affects tests specified before it as well as those specified after it.  Please specify global options before other arguments.\n");
+    // Not a terminal and no -warn: quiet, as GNU.
+    find()
+        .args(["-name", "a", "-maxdepth", "1"])
+        .run()
+        .ok()
+        .out("./a\n");
+    find()
+        .args(["-warn", "-name", "d/b"])
+        .run()
+        .status(0)
+        .out("")
+        .err_has("warning: '-name' matches against basenames only");
+}
+
+#[test]
+fn operators_and_precedence() {
+    lists(&["-name", "a", "-o", "-name", "b"], "./a\n./d/b\n");
+    lists(
+        &["!", "-type", "d", "-a", "!", "-type", "l"],
+        "./a\n./d/b\n./d/e/c\n",
+    );
+    lists(&["-not", "-name", "*[a-z]*"], ".\n");
+    // -a binds tighter than -o: the -print belongs to the right side.
+    lists(&["-name", "a", "-o", "-name", "b", "-print"], "./d/b\n");
+    lists(
+        &["(", "-name", "a", "-o", "-name", "b", ")", "-print"],
+        "./a\n./d/b\n",
+    );
+    // The comma evaluates both and takes the right's value.
+    lists(
+        &["-name", "a", "-print", ",", "-name", "b", "-print"],
+        "./a\n./d/b\n",
+    );
+    lists(&["-name", "a", "-print", ",", "-name", "b"], "./a\n");
+    lists(&["-false", "-o", "-true", "-name", "c"], "./d/e/c\n");
+    lists(&["-name", "a", "-and", "-true", "-or", "-false"], "./a\n");
+    lists(&["-not", "-not", "-name", "a"], "./a\n");
+    lists(
+        &["!", "(", "-type", "d", "-o", "-type", "l", ")"],
+        "./a\n./d/b\n./d/e/c\n",
+    );
+}
+
+#[test]
+fn expression_errors() {
+    let bad = |args: &[&str], msg: &str| {
+        find().args(args).run().status(1).out("").err(msg);
+    };
+    bad(&["-foo"], "find: unknown predicate `-foo'\n");
+    bad(&["-name"], "find: missing argument to `-name'\n");
+    bad(
+        &["-a"],
+        "find: invalid expression; you have used a binary operator '-a' with nothing before it.\n",
+    );
+    bad(
+        &["-o", "-name", "a"],
+        "find: invalid expression; you have used a binary operator '-o' with nothing before it.\n",
+    );
+    bad(&["!"], "find: expected an expression after '!'\n");
+    bad(
+        &["-name", "a", "-o"],
+        "find: expected an expression after '-o'\n",
+    );
+    bad(
+        &["(", "-name", "a"],
+        "find: invalid expression; I was expecting to find a ')' somewhere but did not see one.\n",
+    );
+    bad(
+        &["(", ")"],
+        "find: invalid expression; empty parentheses are not allowed.\n",
+    );
+    bad(
+        &["-name", "a", ")"],
+        "find: invalid expression; you have too many ')'\n",
+    );
+    bad(
+        &["-name", "a", "x"],
+        "find: paths must precede expression: `x'\n",
+    );
+    bad(
+        &["-name", "a", "d"],
+        "find: paths must precede expression: `d'\nfind: possible unquoted pattern after predicate `-name'?\n",
+    );
+    bad(&["-print", ","], "find: invalid expression\n");
+    bad(
+        &["-nowarn", "."],
+        "find: paths must precede expression: `.'\nfind: possible unquoted pattern after predicate `-nowarn'?\n",
+    );
+    bad(
+        &["-printf", "a%"],
+        "find: error: % at end of format string\n",
+    );
+    bad(
+        &["-regex", "\\("],
+        "find: failed to compile regular expression '\\(': Unmatched ( or \\(\n",
+    );
+    bad(&["-perm", "999"], "find: invalid mode '999'\n");
+    bad(&["-size", "3q"], "find: invalid -size type `q'\n");
+    bad(&["-mtime", "x"], "find: invalid argument `x' to `-mtime'\n");
+    bad(
+        &["-links", "+a"],
+        "find: invalid argument `+a' to `-links'\n",
+    );
+    bad(&["-inum", "1x"], "find: invalid argument `1x' to `-inum'\n");
+    bad(&["-uid", "x"], "find: invalid argument `x' to `-uid'\n");
+    bad(
+        &["-user", "no_such_user_x"],
+        "find: 'no_such_user_x' is not the name of a known user\n",
+    );
+    bad(
+        &["-group", "no_such_group_x"],
+        "find: 'no_such_group_x' is not the name of an existing group\n",
+    );
+    bad(
+        &["-newer", "nofile"],
+        "find: 'nofile': No such file or directory\n",
+    );
+    bad(
+        &["-samefile", "nofile"],
+        "find: 'nofile': No such file or directory\n",
+    );
+    bad(
+        &["-newermt", "garbage"],
+        "find: I cannot figure out how to interpret 'garbage' as a date or time\n",
+    );
+    bad(&["-newerXt", "x"], "find: invalid predicate `-newerXt'\n");
+    bad(&["-exec", "echo"], "find: missing argument to `-exec'\n");
+    bad(&["-exec", ";"], "find: missing argument to `-exec'\n");
+    bad(
+        &["-ok", "echo", "{}", "+"],
+        "find: missing argument to `-ok'\n",
+    );
+    bad(
+        &["-exec", "echo", "{}x", "+"],
+        "find: In '-exec ... {} +' the '{}' must appear by itself, but you specified '{}x'\n",
+    );
+    bad(
+        &["-delete", "-prune"],
+        "find: The -delete action automatically turns on -depth, but -prune does nothing when -depth is in effect.  If you want to carry on anyway, just explicitly use the -depth option.\n",
+    );
+}
+
+#[test]
+fn missing_paths_continue() {
+    let o = find().args(["nope", "a", "", "d/b"]).run();
+    o.status(1)
+        .out("a\nd/b\n")
+        .err("find: 'nope': No such file or directory\nfind: '': No such file or directory\n");
+}
+
+#[test]
+fn perm() {
+    let c = find();
+    let d = c.dir().to_path_buf();
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(d.join("a"), fs::Permissions::from_mode(0o4750)).expect("chmod");
+    fs::set_permissions(d.join("d/b"), fs::Permissions::from_mode(0o644)).expect("chmod");
+    fs::set_permissions(d.join("d/e/c"), fs::Permissions::from_mode(0o602)).expect("chmod");
+    let run = |args: &[&str]| {
+        let mut all = vec!["-type", "f"];
+        all.extend_from_slice(args);
+        let o = cmd("find").cwd(&d).args(all).run();
+        o.ok();
+        sorted(&o)
+    };
+    assert_eq!(run(&["-perm", "644"]), "./d/b\n");
+    assert_eq!(run(&["-perm", "4750"]), "./a\n");
+    assert_eq!(run(&["-perm", "-u=rw"]), "./a\n./d/b\n./d/e/c\n");
+    assert_eq!(run(&["-perm", "-g+r"]), "./a\n./d/b\n");
+    assert_eq!(run(&["-perm", "/o+w"]), "./d/e/c\n");
+    assert_eq!(run(&["-perm", "/4000"]), "./a\n");
+    assert_eq!(run(&["-perm", "-4000"]), "./a\n");
+    assert_eq!(run(&["-perm", "u=rw,go=r"]), "./d/b\n");
+    assert_eq!(run(&["-perm", "/000"]), "./a\n./d/b\n./d/e/c\n");
+    drop(c);
+}
+
+#[test]
+fn size() {
+    lists(&["-type", "f", "-size", "0"], "./d/b\n");
+    lists(&["-type", "f", "-size", "3c"], "./a\n");
+    lists(&["-type", "f", "-size", "+3c"], "./d/e/c\n");
+    lists(&["-type", "f", "-size", "-3c"], "./d/b\n");
+    // Rounded up to whole units: 2000 bytes are 4 blocks and 2 k.
+    lists(&["-type", "f", "-size", "4"], "./d/e/c\n");
+    lists(&["-type", "f", "-size", "2k"], "./d/e/c\n");
+    lists(&["-type", "f", "-size", "1000w"], "./d/e/c\n");
+    lists(&["-type", "f", "-size", "1M"], "./a\n./d/e/c\n");
+    lists(&["-type", "f", "-size", "-1M"], "./d/b\n");
+    lists(&["-type", "f", "-size", "1G"], "./a\n./d/e/c\n");
+}
+
+fn set_mtime(p: &Path, secs_ago: i64) {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_secs() as i64;
+    let t = now - secs_ago;
+    let ts = [
+        libc::timespec {
+            tv_sec: t,
+            tv_nsec: 0,
+        },
+        libc::timespec {
+            tv_sec: t,
+            tv_nsec: 0,
+        },
+    ];
+    let c = std::ffi::CString::new(p.as_os_str().as_encoded_bytes()).expect("path");
+    // SAFETY: c is NUL-terminated; ts holds two timespecs.
+    let rc = unsafe {
+        libc::utimensat(
+            libc::AT_FDCWD,
+            c.as_ptr(),
+            ts.as_ptr(),
+            libc::AT_SYMLINK_NOFOLLOW,
+        )
+    };
+    assert_eq!(rc, 0);
+}
+
+#[test]
+fn times() {
+    let c = cmd("find");
+    let d = c.dir().to_path_buf();
+    for (n, ago) in [
+        ("m30s", 30),
+        ("m90s", 90),
+        ("m150s", 150),
+        ("d0_5", 43_200),
+        ("d1_5", 129_600),
+        ("d2_5", 216_000),
+    ] {
+        fs::write(d.join(n), "").expect("write");
+        set_mtime(&d.join(n), ago);
+    }
+    let run = |args: &[&str]| {
+        let mut all = vec!["-type", "f"];
+        all.extend_from_slice(args);
+        let o = cmd("find").cwd(&d).args(all).run();
+        o.ok();
+        sorted(&o)
+    };
+    assert_eq!(run(&["-mtime", "0"]), "./d0_5\n./m150s\n./m30s\n./m90s\n");
+    assert_eq!(run(&["-mtime", "1"]), "./d1_5\n");
+    assert_eq!(run(&["-mtime", "+1"]), "./d2_5\n");
+    assert_eq!(run(&["-mtime", "-1"]), "./d0_5\n./m150s\n./m30s\n./m90s\n");
+    assert_eq!(run(&["-mtime", "-2", "-mtime", "+0"]), "./d1_5\n");
+    // Minutes: N is "more than N-1, at most N".
+    assert_eq!(run(&["-mmin", "1"]), "./m30s\n");
+    assert_eq!(run(&["-mmin", "2"]), "./m90s\n");
+    assert_eq!(run(&["-mmin", "-2"]), "./m30s\n./m90s\n");
+    assert_eq!(run(&["-mmin", "+2"]), "./d0_5\n./d1_5\n./d2_5\n./m150s\n");
+    assert_eq!(run(&["-mmin", "-1.5"]), "./m30s\n");
+    // Times just set are within the last minute for atime/ctime.
+    assert_eq!(run(&["-cmin", "-1", "-name", "m30s"]), "./m30s\n");
+    assert_eq!(run(&["-ctime", "0", "-name", "m30s"]), "./m30s\n");
+    assert_eq!(run(&["-atime", "+0"]), "./d1_5\n./d2_5\n");
+    assert_eq!(run(&["-amin", "-3"]), "./m150s\n./m30s\n./m90s\n");
+    assert_eq!(run(&["-newer", "m90s"]), "./m30s\n");
+    assert_eq!(
+        run(&["-anewer", "d1_5"]),
+        "./d0_5\n./m150s\n./m30s\n./m90s\n"
+    );
+    assert_eq!(run(&["-cnewer", "d1_5", "-name", "d2_5"]), "./d2_5\n");
+    assert_eq!(
+        run(&["-newermm", "m150s", "-name", "m*"]),
+        "./m30s\n./m90s\n"
+    );
+    assert_eq!(run(&["-newermt", "@0", "-name", "d2_5"]), "./d2_5\n");
+    assert_eq!(
+        run(&["-newermt", "1 hour ago"]),
+        "./m150s\n./m30s\n./m90s\n"
+    );
+    assert_eq!(run(&["!", "-newermt", "2 days ago"]), "./d2_5\n");
+    assert_eq!(run(&["-daystart", "-mtime", "+5"]), "");
+}
+
+#[test]
+fn owners_links_inodes() {
+    lists(&["-user", "root", "-name", "a"], "./a\n");
+    lists(&["-user", "0", "-name", "a"], "./a\n");
+    lists(&["-uid", "0", "-name", "a"], "./a\n");
+    lists(&["-uid", "+0", "-name", "a"], "");
+    lists(&["-group", "0", "-name", "a"], "./a\n");
+    lists(&["-gid", "-1", "-name", "a"], "./a\n");
+    lists(&["-nouser"], "");
+    lists(&["-nogroup"], "");
+    lists(&["-links", "+2"], ".\n./d\n");
+    lists(&["-type", "f", "-links", "1", "-name", "a"], "./a\n");
+    let c = find();
+    let d = c.dir().to_path_buf();
+    fs::hard_link(d.join("a"), d.join("hard")).expect("link");
+    chown_(&d.join("d/b"), 4_000_000, 4_000_000);
+    use std::os::unix::fs::MetadataExt;
+    let ino = fs::metadata(d.join("a")).expect("stat").ino().to_string();
+    let run = |args: &[&str]| {
+        let o = cmd("find").cwd(&d).args(args).run();
+        o.ok();
+        sorted(&o)
+    };
+    assert_eq!(run(&["-inum", &ino]), "./a\n./hard\n");
+    assert_eq!(run(&["-samefile", "a"]), "./a\n./hard\n");
+    assert_eq!(run(&["-L", ".", "-samefile", "a"]), "./a\n./hard\n./l\n");
+    assert_eq!(run(&["-type", "f", "-links", "2"]), "./a\n./hard\n");
+    assert_eq!(run(&["-nouser"]), "./d/b\n");
+    assert_eq!(run(&["-nogroup"]), "./d/b\n");
+    assert_eq!(run(&["-uid", "4000000"]), "./d/b\n");
+    assert_eq!(
+        run(&["-name", "b", "-printf", "%u %g %U %G\n"]),
+        "4000000 4000000 4000000 4000000\n"
+    );
+    drop(c);
+}
+
+fn chown_(p: &Path, uid: u32, gid: u32) {
+    std::os::unix::fs::lchown(p, Some(uid), Some(gid)).expect("chown");
+}
+
+#[test]
+fn empty_and_access() {
+    let c = find();
+    let d = c.dir().to_path_buf();
+    fs::create_dir(d.join("void")).expect("mkdir");
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(d.join("a"), fs::Permissions::from_mode(0o755)).expect("chmod");
+    let o = cmd("find").cwd(&d).arg("-empty").run();
+    o.ok();
+    assert_eq!(sorted(&o), "./d/b\n./void\n");
+    let o = cmd("find")
+        .cwd(&d)
+        .args(["-type", "f", "-executable"])
+        .run();
+    o.ok();
+    assert_eq!(sorted(&o), "./a\n");
+    let o = cmd("find")
+        .cwd(&d)
+        .args(["-type", "f", "-readable", "-writable"])
+        .run();
+    o.ok();
+    assert_eq!(sorted(&o), "./a\n./d/b\n./d/e/c\n");
+    if let Some(user) = unprivileged() {
+        fs::set_permissions(d.join("d/b"), fs::Permissions::from_mode(0o600)).expect("chmod");
+        let o = cmd("find")
+            .cwd(&d)
+            .args(["-type", "f", "!", "-readable"])
+            .user(user)
+            .run();
+        o.ok();
+        assert_eq!(sorted(&o), "./d/b\n");
+    }
+    drop(c);
+}
+
+#[test]
+fn prune_and_quit() {
+    lists(
+        &["-name", "d", "-prune", "-o", "-print"],
+        ".\n./a\n./dang\n./l\n",
+    );
+    lists(&["-name", "e", "-prune"], "./d/e\n");
+    // Under -depth -prune does nothing.
+    lists(
+        &["-depth", "-name", "d", "-prune", "-o", "-print"],
+        ".\n./a\n./d/b\n./d/e\n./d/e/c\n./dang\n./l\n",
+    );
+    find()
+        .args(["-name", "a", "-print", "-quit"])
+        .run()
+        .ok()
+        .out("./a\n");
+    find().args(["-quit"]).run().ok().out("");
+    // -quit stops the later starting points too.
+    find()
+        .args(["a", "d", "-print", "-quit"])
+        .run()
+        .ok()
+        .out("a\n");
+}
+
+#[test]
+fn print0_and_fprint() {
+    let o = find().args(["d/e", "-print0"]).run();
+    o.ok().out("d/e\0d/e/c\0");
+    let c = find();
+    let d = c.dir().to_path_buf();
+    cmd("find")
+        .cwd(&d)
+        .args([
+            "d/e", "-fprint", "out1", "-fprint0", "out2", "-fprintf", "out3", "<%f>", "-fls",
+            "out4",
+        ])
+        .run()
+        .ok()
+        .out("");
+    assert_eq!(
+        fs::read_to_string(d.join("out1")).expect("read"),
+        "d/e\nd/e/c\n"
+    );
+    assert_eq!(
+        fs::read_to_string(d.join("out2")).expect("read"),
+        "d/e\0d/e/c\0"
+    );
+    assert_eq!(fs::read_to_string(d.join("out3")).expect("read"), "<e><c>");
+    assert_eq!(
+        fs::read_to_string(d.join("out4"))
+            .expect("read")
+            .lines()
+            .count(),
+        2
+    );
+    drop(c);
+    find()
+        .args(["-fprint", "/nonexistent/dir/x"])
+        .run()
+        .status(1)
+        .err("find: '/nonexistent/dir/x': No such file or directory\n");
+}
+
+#[test]
+fn printf_directives() {
+    let c = find();
+    let d = c.dir().to_path_buf();
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(d.join("a"), fs::Permissions::from_mode(0o640)).expect("chmod");
+    set_mtime(&d.join("a"), 0);
+    let ts = [
+        libc::timespec {
+            tv_sec: 1_000_000_000,
+            tv_nsec: 123_456_789,
+        },
+        libc::timespec {
+            tv_sec: 1_700_000_000,
+            tv_nsec: 5,
+        },
+    ];
+    let p = std::ffi::CString::new(d.join("a").as_os_str().as_encoded_bytes()).expect("path");
+    // SAFETY: as in set_mtime.
+    assert_eq!(
+        unsafe { libc::utimensat(libc::AT_FDCWD, p.as_ptr(), ts.as_ptr(), 0) },
+        0
+    );
+    let run = |args: &[&str]| {
+        let o = cmd("find").cwd(&d).args(args).run();
+        o.ok();
+        o.stdout_str()
+    };
+    let one = |fmt: &str| run(&["a", "-printf", fmt]);
+    assert_eq!(
+        one("%p|%f|%h|%P|%H|%d|%y|%Y|%s|%m|%M\n"),
+        "a|a|.||a|0|f|f|3|640|-rw-r-----\n"
+    );
+    assert_eq!(
+        run(&["./d/e/c", "-printf", "%f|%h|%H\n"]),
+        "c|./d/e|./d/e/c\n"
+    );
+    assert_eq!(
+        run(&[".", "-name", "c", "-printf", "%f|%h|%P|%d\n"]),
+        "c|./d/e|d/e/c|3\n"
+    );
+    assert_eq!(run(&["/", "-maxdepth", "0", "-printf", "%f|%h\n"]), "/|\n");
+    assert_eq!(
+        one("%A@|%T@\n"),
+        "1000000000.1234567890|1700000000.0000000050\n"
+    );
+    assert_eq!(
+        one("%AY-%Am-%Ad %AH:%AM:%AS %Aj %Aa %Ab\n"),
+        "2001-09-09 01:46:40.1234567890 252 Sun Sep\n"
+    );
+    assert_eq!(
+        one("%A+|%AT|%Ak|%AD\n"),
+        "2001-09-09+01:46:40.1234567890|01:46:40.1234567890| 1|09/09/01\n"
+    );
+    assert_eq!(
+        one("%a|%t\n"),
+        "Sun Sep  9 01:46:40.1234567890 2001|Tue Nov 14 22:13:20.0000000050 2023\n"
+    );
+    assert_eq!(one("%TY %Ts\n"), "2023 1700000000\n");
+    assert_eq!(
+        one("%AX|%Ar|%Ac\n"),
+        "01:46:40.1234567890|01:46:40 AM|Sun Sep  9 01:46:40 2001\n"
+    );
+    // Widths, flags and precision.
+    assert_eq!(
+        one("[%5s][%-5s][%05s][%.1f][%+d][% d][%05d][%05m][%#m][%-4m]\n"),
+        "[    3][3    ][    3][a][+0][ 0][00000][00640][0640][640 ]\n"
+    );
+    // Escapes, %% and \c.
+    assert_eq!(one("x\\ty\\\\z%%\\101\\0"), "x\ty\\z%A\0");
+    assert_eq!(one("a\\cb"), "a");
+    let o = cmd("find").cwd(&d).args(["a", "-printf", "%Q\\q\n"]).run();
+    o.status(0)
+        .out("%Q\\q\n")
+        .err("find: warning: unrecognized format directive `%Q'\nfind: warning: unrecognized escape `\\q'\n");
+    assert_eq!(
+        run(&["l", "dang", "d", "-maxdepth", "0", "-printf", "%y%Y %l\n"]),
+        "lf a\nlN nowhere\ndd \n"
+    );
+    assert_eq!(run(&["-L", "l", "-printf", "%y%Y\n"]), "ff\n");
+    use std::os::unix::fs::MetadataExt;
+    let md = fs::metadata(d.join("d/e/c")).expect("stat");
+    assert_eq!(
+        run(&["d/e/c", "-printf", "%i %n %k %b %U %G %u %g\n"]),
+        format!(
+            "{} 1 {} {} 0 0 root root\n",
+            md.ino(),
+            md.blocks().div_ceil(2),
+            md.blocks()
+        )
+    );
+    drop(c);
+}
+
+#[test]
+fn ls_format() {
+    let c = find();
+    let d = c.dir().to_path_buf();
+    fs::write(d.join("sp ace"), "").expect("write");
+    fs::write(d.join("n\nl"), "").expect("write");
+    use std::os::unix::fs::MetadataExt;
+    let md = fs::symlink_metadata(d.join("l")).expect("stat");
+    let o = cmd("find").cwd(&d).args(["l", "-ls"]).run();
+    o.ok();
+    let want_head = format!(
+        "{:>9} {:>6} lrwxrwxrwx   1 root     root            1 ",
+        md.ino(),
+        md.blocks().div_ceil(2)
+    );
+    let s = o.stdout_str();
+    assert!(s.starts_with(&want_head), "{s:?} vs {want_head:?}");
+    assert!(s.ends_with(" l -> a\n"), "{s:?}");
+    let o = cmd("find")
+        .cwd(&d)
+        .args([".", "-name", "* *", "-ls", "-o", "-name", "n*", "-ls"])
+        .run();
+    o.ok();
+    let s = sorted(&o);
+    assert!(
+        s.contains(" ./n\\nl\n") && s.contains(" ./sp\\ ace\n"),
+        "{s:?}"
+    );
+    drop(c);
+}
+
+#[test]
+fn exec_forms() {
+    find()
+        .args(["d/e", "-exec", "echo", "<{}>", "x{}y{}", ";"])
+        .run()
+        .ok()
+        .out("<d/e> xd/eyd/e\n<d/e/c> xd/e/cyd/e/c\n");
+    find()
+        .args(["d/e", "-exec", "echo", "{}", "+"])
+        .run()
+        .ok()
+        .out("d/e d/e/c\n");
+    find()
+        .args(["d/e/c", "-execdir", "echo", "{}", ";"])
+        .run()
+        .ok()
+        .out("./c\n");
+    find().args(["d/e", "-execdir", "pwd", ";"]).run().ok();
+    let o = find()
+        .args([
+            "d/e",
+            "-name",
+            "c",
+            "-execdir",
+            "sh",
+            "-c",
+            "basename \"$PWD\"; echo $1",
+            "sh",
+            "{}",
+            ";",
+        ])
+        .run();
+    o.ok().out("e\n./c\n");
+    let o = find()
+        .args(["d", "-type", "f", "-execdir", "echo", "{}", "+"])
+        .run();
+    o.ok();
+    assert_eq!(sorted(&o), "./b\n./c\n");
+    // -execdir batches run whenever the walk changes directory (GNU).
+    let c = find();
+    let d = c.dir().to_path_buf();
+    fs::write(d.join("d/e/c2"), "").expect("write");
+    let o = cmd("find")
+        .cwd(&d)
+        .args([
+            ".", "-name", "[abc]*", "-type", "f", "-execdir", "echo", "{}", "+",
+        ])
+        .run();
+    o.ok();
+    let mut lines: Vec<String> = o
+        .stdout_str()
+        .lines()
+        .map(|l| {
+            let mut w: Vec<&str> = l.split(' ').collect();
+            w.sort_unstable();
+            w.join(" ")
+        })
+        .collect();
+    lines.sort();
+    assert_eq!(lines, vec!["./a", "./b", "./c ./c2"]);
+    drop(c);
+    find()
+        .args(["d/", "-maxdepth", "0", "-execdir", "echo", "{}", ";"])
+        .run()
+        .ok()
+        .out("./d/\n");
+    // The test's value is the command's success.
+    find()
+        .args(["a", "-exec", "false", ";", "-o", "-print"])
+        .run()
+        .ok()
+        .out("a\n");
+    find()
+        .args(["a", "-exec", "true", ";", "-print"])
+        .run()
+        .ok()
+        .out("a\n");
+    // A failing `+` batch makes the status 1; `;` does not.
+    find()
+        .args(["a", "-exec", "false", "{}", "+"])
+        .run()
+        .status(1)
+        .out("");
+    find()
+        .args(["a", "-exec", "sh", "-c", "exit 3", ";"])
+        .run()
+        .ok();
+    find()
+        .args(["a", "-exec", "no_such_cmd_x", ";"])
+        .run()
+        .status(0)
+        .err("find: 'no_such_cmd_x': No such file or directory\n");
+    // Output before a command is flushed first.
+    find()
+        .args(["d/e", "-print", "-exec", "echo", "run", "{}", ";"])
+        .run()
+        .ok()
+        .out("d/e\nrun d/e\nd/e/c\nrun d/e/c\n");
+}
+
+#[test]
+fn execdir_refuses_relative_path_entries() {
+    find()
+        .env("PATH", "/usr/bin:/bin:")
+        .args(["a", "-execdir", "echo", "{}", ";"])
+        .run()
+        .status(1)
+        .out("")
+        .err("find: The current directory is included in the PATH environment variable, which is insecure in combination with the -execdir action of find.  Please remove the current directory from your $PATH (that is, remove \".\", doubled colons, or leading or trailing colons)\n");
+    find()
+        .env("PATH", "/usr/bin:rel:/bin")
+        .args(["a", "-okdir", "echo", "{}", ";"])
+        .run()
+        .status(1)
+        .err("find: The relative path 'rel' is included in the PATH environment variable, which is insecure in combination with the -okdir action of find.  Please remove that entry from $PATH\n");
+    // -exec does not care.
+    find()
+        .env("PATH", ".:/usr/bin:/bin")
+        .args(["a", "-exec", "echo", "{}", ";"])
+        .run()
+        .ok()
+        .out("a\n");
+}
+
+#[test]
+fn exec_plus_batches_within_arg_max() {
+    let c = cmd("find");
+    let d = c.dir().to_path_buf();
+    fs::create_dir(d.join("many")).expect("mkdir");
+    let long = "n".repeat(200);
+    for i in 0..3000 {
+        fs::write(d.join("many").join(format!("{long}{i}")), "").expect("write");
+    }
+    // 3000 names of 200+ bytes are more than one command line holds.
+    let o = c
+        .args([
+            "many", "-type", "f", "-exec", "sh", "-c", "echo $#", "sh", "{}", "+",
+        ])
+        .run();
+    o.ok();
+    let counts: Vec<usize> = o
+        .stdout_str()
+        .lines()
+        .map(|l| l.parse().expect("count"))
+        .collect();
+    assert!(counts.len() > 1, "{counts:?}");
+    assert_eq!(counts.iter().sum::<usize>(), 3000);
+}
+
+#[test]
+fn ok_prompts() {
+    find()
+        .args(["d/e", "-ok", "echo", "got", "{}", ";"])
+        .stdin("y\nn\n")
+        .run()
+        .status(0)
+        .out("got d/e\n")
+        .err("< echo ... d/e > ? < echo ... d/e/c > ? ");
+    find()
+        .args(["d/e/c", "-okdir", "echo", "{}", ";"])
+        .stdin("yes\n")
+        .run()
+        .status(0)
+        .out("./c\n");
+    // End of input is no.
+    find()
+        .args(["a", "-ok", "echo", "{}", ";", "-o", "-print"])
+        .run()
+        .status(0)
+        .out("a\n");
+}
+
+#[test]
+fn delete() {
+    let c = find();
+    let d = c.dir().to_path_buf();
+    let o = cmd("find")
+        .cwd(&d)
+        .args(["d", "-name", "e", "-delete"])
+        .run();
+    o.status(1)
+        .out("")
+        .err("find: cannot delete 'd/e': Directory not empty\n");
+    // -delete implies -depth: c goes before e, which is then empty.
+    let o = cmd("find")
+        .cwd(&d)
+        .args(["d", "(", "-name", "e", "-o", "-name", "c", ")", "-delete"])
+        .run();
+    o.ok().out("");
+    let o = cmd("find").cwd(&d).args(["d"]).run();
+    o.ok();
+    assert_eq!(sorted(&o), "d\nd/b\n");
+    cmd("find")
+        .cwd(&d)
+        .args(["d", "-delete"])
+        .run()
+        .ok()
+        .out("");
+    assert!(!d.join("d").exists());
+    // `.` itself is not removed.
+    cmd("find").cwd(&d).args([".", "-delete"]).run().ok();
+    assert_eq!(fs::read_dir(&d).expect("read").count(), 0);
+    drop(c);
+}
+
+#[test]
+fn odd_names() {
+    let t = TempDir::new();
+    let d = t.path().to_path_buf();
+    let c = cmd("find").cwd(&d);
+    for n in ["sp ace", "new\nline", "-lead", "tab\t", "back\\slash"] {
+        fs::write(d.join(n), "").expect("write");
+    }
+    fs::write(d.join(os(b"bad\xffutf8")), "").expect("write");
+    let o = c.args([".", "-type", "f", "-print0"]).run();
+    o.ok();
+    let mut names: Vec<&[u8]> = o
+        .stdout
+        .split(|&b| b == 0)
+        .filter(|s| !s.is_empty())
+        .collect();
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        vec![
+            &b"./-lead"[..],
+            b"./back\\slash",
+            b"./bad\xffutf8",
+            b"./new\nline",
+            b"./sp ace",
+            b"./tab\t"
+        ]
+    );
+    // A path operand starting with - needs ./; -name matches odd bytes.
+    cmd("find")
+        .cwd(&d)
+        .args(["./-lead", "-name", "-lead"])
+        .run()
+        .ok()
+        .out("./-lead\n");
+    cmd("find")
+        .cwd(&d)
+        .args([".", "-name", "new?line"])
+        .run()
+        .ok()
+        .out("./new\nline\n");
+    cmd("find")
+        .cwd(&d)
+        .arg(".")
+        .arg("-name")
+        .arg(os(b"bad\xff*"))
+        .run()
+        .ok()
+        .out(os(b"./bad\xffutf8\n").as_encoded_bytes());
+    cmd("find")
+        .cwd(&d)
+        .args([".", "-name", "sp ace", "-exec", "echo", "[{}]", ";"])
+        .run()
+        .ok()
+        .out("[./sp ace]\n");
+}
+
+#[test]
+fn symlinks_and_loops() {
+    let c = find();
+    let d = c.dir().to_path_buf();
+    symlink("..", d.join("d/e/up")).expect("symlink");
+    symlink("self", d.join("self")).expect("symlink");
+    symlink("d", d.join("dl")).expect("symlink");
+    // -P: links are not followed.
+    let o = cmd("find").cwd(&d).args(["dl"]).run();
+    o.ok().out("dl\n");
+    // -H: only command-line links.
+    let o = cmd("find").cwd(&d).args(["-H", "dl"]).run();
+    o.ok();
+    assert_eq!(sorted(&o), "dl\ndl/b\ndl/e\ndl/e/c\ndl/e/up\n");
+    // -L: loops are reported, not followed; self-links fail.
+    let o = cmd("find").cwd(&d).args(["-L", ".", "-name", "up"]).run();
+    o.status(1).out("");
+    let e = o.stderr_str();
+    assert!(e.contains("find: './self': Symbolic link loop\n"), "{e}");
+    assert!(e.contains("find: File system loop detected; './d/e/up' is part of the same file system loop as './d'.\n"), "{e}");
+    assert!(e.contains("find: File system loop detected; './dl/e/up' is part of the same file system loop as './dl'.\n"), "{e}");
+    let o = cmd("find")
+        .cwd(&d)
+        .args(["dl", "-follow", "-type", "d"])
+        .run();
+    o.status(1);
+    assert_eq!(sorted(&o), "dl\ndl/e\n");
+    o.err("find: File system loop detected; 'dl/e/up' is part of the same file system loop as 'dl'.\n");
+    // -xtype follows a self-loop and reports it.
+    let o = cmd("find").cwd(&d).args(["self", "-xtype", "l"]).run();
+    o.status(1).err("find: 'self': Symbolic link loop\n");
+    drop(c);
+}
+
+#[test]
+fn unreadable_directory() {
+    let c = find();
+    let d = c.dir().to_path_buf();
+    let Some(user) = unprivileged() else {
+        eprintln!("skipped: not root");
+        return;
+    };
+    fs::create_dir(d.join("locked")).expect("mkdir");
+    fs::write(d.join("locked/x"), "").expect("write");
+    give(&d, user.0, user.1);
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(d.join("locked"), fs::Permissions::from_mode(0o300)).expect("chmod");
+    let o = cmd("find").cwd(&d).args(["locked"]).user(user).run();
+    o.status(1)
+        .out("locked\n")
+        .err("find: 'locked': Permission denied\n");
+    // -empty cannot read it either: GNU reports both.
+    let o = cmd("find")
+        .cwd(&d)
+        .args(["locked", "-empty"])
+        .user(user)
+        .run();
+    o.status(1)
+        .out("")
+        .err("find: 'locked': Permission denied\nfind: 'locked': Permission denied\n");
+    fs::set_permissions(d.join("locked"), fs::Permissions::from_mode(0o755)).expect("chmod");
+    // A directory that can be listed but not searched: its entries are
+    // listed, and each one whose status is needed gets one error.
+    fs::create_dir_all(d.join("noexec/sub")).expect("mkdir");
+    give(&d, user.0, user.1);
+    fs::set_permissions(d.join("noexec"), fs::Permissions::from_mode(0o600)).expect("chmod");
+    let o = cmd("find").cwd(&d).args(["noexec"]).user(user).run();
+    o.status(1)
+        .out("noexec\nnoexec/sub\n")
+        .err("find: 'noexec/sub': Permission denied\n");
+    for args in [
+        &["noexec", "-ls"][..],
+        &["noexec", "-depth", "-size", "0"],
+        &["noexec", "-printf", "%s\n"],
+    ] {
+        let o = cmd("find").cwd(&d).args(args).user(user).run();
+        o.status(1).err("find: 'noexec/sub': Permission denied\n");
+        assert!(
+            !o.stdout_str().contains("sub"),
+            "{args:?}: {}",
+            o.stdout_str()
+        );
+    }
+    fs::set_permissions(d.join("noexec"), fs::Permissions::from_mode(0o755)).expect("chmod");
+    drop(c);
+}
+
+#[test]
+fn deep_tree() {
+    let t = TempDir::new();
+    let d = t.path().to_path_buf();
+    let c = cmd("find").cwd(&d);
+    let name = "d".repeat(100);
+    let mut p = d.join("deep");
+    fs::create_dir(&p).expect("mkdir");
+    // Deeper than PATH_MAX, made relative to each level.
+    let mut cur = fs::File::open(&p).expect("open");
+    use std::os::unix::io::AsRawFd;
+    let cname = std::ffi::CString::new(name.clone()).expect("name");
+    for _ in 0..60 {
+        // SAFETY: plain syscalls on a descriptor we own.
+        unsafe {
+            assert_eq!(libc::mkdirat(cur.as_raw_fd(), cname.as_ptr(), 0o755), 0);
+            let fd = libc::openat(
+                cur.as_raw_fd(),
+                cname.as_ptr(),
+                libc::O_RDONLY | libc::O_DIRECTORY,
+            );
+            assert!(fd >= 0);
+            use std::os::unix::io::FromRawFd;
+            cur = fs::File::from_raw_fd(fd);
+        }
+    }
+    p.push("x");
+    drop(cur);
+    let o = c.args(["deep", "-type", "d", "-printf", "%d\n"]).run();
+    o.ok();
+    assert_eq!(o.stdout_str().lines().count(), 61);
+    assert_eq!(o.stdout_str().lines().last(), Some("60"));
+    let o = cmd("find")
+        .cwd(&d)
+        .args(["deep", "-mindepth", "60", "-printf", "%p"])
+        .run();
+    o.ok();
+    assert_eq!(o.stdout.len(), 4 + 60 * 101);
+    cmd("find").cwd(&d).args(["deep", "-delete"]).run().ok();
+    assert!(!d.join("deep").exists());
+}
+
+#[test]
+fn big_directories_in_inode_order() {
+    // Like GNU's fts: past 10000 entries a directory is read in inode
+    // order (except on tmpfs and NFS).
+    let t = TempDir::new();
+    let d = t.path().join("big");
+    fs::create_dir(&d).expect("mkdir");
+    for i in 0..10_050 {
+        fs::write(d.join(format!("f{i}")), "").expect("write");
+    }
+    let o = cmd("find")
+        .cwd(t.path())
+        .args(["big", "-mindepth", "1", "-printf", "%i\n"])
+        .run();
+    o.ok();
+    let inos: Vec<u64> = o
+        .stdout_str()
+        .lines()
+        .map(|l| l.parse().expect("inode"))
+        .collect();
+    assert_eq!(inos.len(), 10_050);
+    let fstype = cmd("find")
+        .cwd(t.path())
+        .args(["big", "-maxdepth", "0", "-printf", "%F"])
+        .run();
+    if !matches!(fstype.stdout_str().as_str(), "tmpfs" | "nfs" | "nfs4") {
+        assert!(inos.windows(2).all(|w| w[0] <= w[1]), "not in inode order");
+    }
+}
+
+#[test]
+fn xdev_and_fstype() {
+    // /proc is another file system than /: not descended with -xdev.
+    cmd("find")
+        .args([
+            "/",
+            "-xdev",
+            "-maxdepth",
+            "1",
+            "-name",
+            "proc",
+            "-printf",
+            "%p\n",
+        ])
+        .run()
+        .ok()
+        .out("/proc\n");
+    cmd("find")
+        .args(["/proc", "-maxdepth", "0", "-fstype", "proc"])
+        .run()
+        .ok()
+        .out("/proc\n");
+    cmd("find")
+        .args(["/proc", "-xdev", "-maxdepth", "1", "-name", "self"])
+        .run()
+        .ok()
+        .out("/proc/self\n");
+    let o = cmd("find")
+        .args(["/", "-mount", "-maxdepth", "2", "-path", "/proc/*"])
+        .run();
+    o.ok().out("");
+}
+
+#[test]
+fn write_error_and_closed_pipe() {
+    find()
+        .stdout_full()
+        .run()
+        .status(1)
+        .err("find: write error: No space left on device\n");
+    sh("find / 2>/dev/null | head -1").run().ok().out("/\n");
+}
+
+#[test]
+fn help() {
+    find().arg("--help").run().ok();
+    find().arg("-help").run().ok();
+}

@@ -1,0 +1,4 @@
+alias greet='echo hi'
+f() { greet; }
+unalias greet
+f

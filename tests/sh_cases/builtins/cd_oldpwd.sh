@@ -1,0 +1,4 @@
+mkdir x
+start=$PWD
+cd x
+[ "$OLDPWD" = "$start" ] && echo oldpwd-ok

@@ -1,0 +1,1 @@
+command -V cd | sed 's/ a special / a /'

@@ -1,0 +1,1 @@
+command -p ls /dev/null

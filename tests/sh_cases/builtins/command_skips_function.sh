@@ -1,0 +1,3 @@
+echo() { printf 'func\n'; }
+echo hi
+command echo real

@@ -1,0 +1,2 @@
+command -v sh >/dev/null && echo found-sh
+command -v /bin/sh

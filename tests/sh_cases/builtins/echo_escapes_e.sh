@@ -1,0 +1,2 @@
+# dash differs: see the .out (ash behaviour)
+echo -e 'x\0101y' 'tab\there' 'nl\\n'

@@ -1,0 +1,3 @@
+eval 'a=1
+b=2'
+echo $a$b

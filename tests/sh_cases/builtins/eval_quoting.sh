@@ -1,0 +1,3 @@
+x='a b'
+eval "y=\"$x\""
+echo "[$y]"

@@ -1,0 +1,2 @@
+f() { eval 'return 3'; echo never; }
+f; echo $?

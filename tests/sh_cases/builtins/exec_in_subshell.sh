@@ -1,0 +1,2 @@
+(exec echo from-exec)
+echo after

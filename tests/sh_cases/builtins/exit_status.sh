@@ -1,0 +1,3 @@
+(exit 300); echo $?
+(exit); echo $?
+(false; exit); echo $?

@@ -1,0 +1,4 @@
+export NEWVAR
+sh -c 'echo "[${NEWVAR-unset}]"'
+NEWVAR=now
+sh -c 'echo "[${NEWVAR-unset}]"'

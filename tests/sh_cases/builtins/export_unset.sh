@@ -1,0 +1,3 @@
+export A=1
+unset A
+sh -c 'echo "[$A]"'

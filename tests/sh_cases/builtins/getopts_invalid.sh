@@ -1,0 +1,3 @@
+set -- -z
+getopts ab o
+echo "o=$o"

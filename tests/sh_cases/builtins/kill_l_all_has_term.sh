@@ -1,0 +1,1 @@
+kill -l | grep -c TERM

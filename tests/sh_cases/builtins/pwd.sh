@@ -1,0 +1,3 @@
+mkdir z
+cd z
+[ "$(pwd)" = "$PWD" ] && echo same

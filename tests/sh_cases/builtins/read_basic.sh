@@ -1,0 +1,2 @@
+printf 'a b c\n' | { read x y; echo "[$x] [$y]"; }
+printf 'one\n' | { read x y; echo "[$x] [$y]"; }

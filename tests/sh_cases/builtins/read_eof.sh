@@ -1,0 +1,2 @@
+printf 'no newline' | { read x; echo "st=$? [$x]"; }
+: | { read x; echo "st=$?"; }

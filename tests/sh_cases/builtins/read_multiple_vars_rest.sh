@@ -1,0 +1,1 @@
+echo 'a b c d' | { read x y; echo "[$x] [$y]"; }

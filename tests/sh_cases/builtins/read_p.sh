@@ -1,0 +1,1 @@
+echo in | { read -p 'prompt> ' x; echo "[$x]"; }

@@ -1,0 +1,2 @@
+# dash differs: see the .out (ash behaviour)
+printf 'whole line\n' | { read; echo "[$REPLY]"; }

@@ -1,0 +1,2 @@
+f() { false; return; }
+f; echo $?

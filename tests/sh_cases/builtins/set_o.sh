@@ -1,0 +1,3 @@
+set -o | grep -E '^(errexit|noglob) '
+set -e
+set -o | grep errexit

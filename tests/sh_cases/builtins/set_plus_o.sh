@@ -1,0 +1,2 @@
+set -C
+set +o | grep noclobber

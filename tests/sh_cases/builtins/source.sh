@@ -1,0 +1,3 @@
+# dash differs: no source in dash
+echo 'echo sourced' > s.sh
+source ./s.sh

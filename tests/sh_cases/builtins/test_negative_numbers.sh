@@ -1,0 +1,2 @@
+[ -5 -lt 3 ] && echo neg
+[ 10 -ne 010 ] || echo same

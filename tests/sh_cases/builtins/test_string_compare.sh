@@ -1,0 +1,3 @@
+[ abc \< abd ] && echo less
+[ b \> a ] && echo greater
+[ "" = "" ] && echo empty-eq

@@ -1,0 +1,3 @@
+f() { trap 'echo f-exit' EXIT; }
+f
+echo main

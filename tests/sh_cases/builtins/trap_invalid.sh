@@ -1,0 +1,2 @@
+trap 'echo x' NOSUCH
+echo st=$?

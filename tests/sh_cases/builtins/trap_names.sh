@@ -1,0 +1,4 @@
+# dash differs: see the .out (ash behaviour)
+trap 'echo h' SIGHUP
+trap 'echo u' usr2
+trap

@@ -1,0 +1,4 @@
+trap 'echo term' 15
+trap
+kill -15 $$
+echo after

@@ -1,0 +1,4 @@
+trap 'echo caught' USR1
+trap - USR1
+trap
+echo end

@@ -1,0 +1,3 @@
+ulimit -n 256
+ulimit -n
+ulimit -S -n

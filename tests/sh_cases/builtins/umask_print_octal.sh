@@ -1,0 +1,4 @@
+umask 0
+umask
+umask 777
+umask

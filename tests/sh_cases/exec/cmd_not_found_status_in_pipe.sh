@@ -1,0 +1,2 @@
+nonexistent_cmd_zz 2>/dev/null | echo piped
+echo $?

@@ -1,0 +1,2 @@
+x=$(nonexistent_cmd_zz 2>/dev/null)
+echo $?

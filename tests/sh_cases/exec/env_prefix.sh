@@ -1,0 +1,2 @@
+X=prefix sh -c 'echo $X'
+echo "[$X]"

@@ -1,0 +1,3 @@
+set -e
+f() { false; echo continues; }
+if f; then echo true-branch; fi

@@ -1,0 +1,2 @@
+exec 2>&1
+echo err >&2

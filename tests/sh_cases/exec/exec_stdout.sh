@@ -1,0 +1,5 @@
+exec 5>&1
+exec >out
+echo hidden
+exec >&5 5>&-
+cat out

@@ -1,0 +1,2 @@
+(trap 'echo sub-exit' EXIT; exit 3)
+echo $?

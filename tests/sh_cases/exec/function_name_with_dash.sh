@@ -1,0 +1,2 @@
+my-func() { echo dashed; }
+my-func

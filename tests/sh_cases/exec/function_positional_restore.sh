@@ -1,0 +1,4 @@
+set -- a b
+f() { set -- x y z; echo $#; }
+f
+echo $# $1

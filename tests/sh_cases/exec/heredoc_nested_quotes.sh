@@ -1,0 +1,3 @@
+cat <<EOF
+"double" 'single' \`bq\` \$dollar
+EOF

@@ -1,0 +1,4 @@
+echo 'echo hi' > plain
+chmod 644 plain
+./plain
+echo st=$?

@@ -1,0 +1,2 @@
+nosuchcommand_x
+echo st=$?

@@ -1,0 +1,2 @@
+echo a | read x
+echo "[$x]"

@@ -1,0 +1,3 @@
+x=1
+echo a | x=2
+echo $x

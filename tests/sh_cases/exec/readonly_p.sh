@@ -1,0 +1,2 @@
+readonly RO='x y'
+readonly -p | grep RO

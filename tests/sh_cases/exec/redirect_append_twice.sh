@@ -1,0 +1,2 @@
+echo a > f; echo b >> f; echo c >> f
+cat f

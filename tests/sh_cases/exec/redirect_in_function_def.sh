@@ -1,0 +1,3 @@
+f() { echo inside; } >out
+f; f
+cat out

@@ -1,0 +1,3 @@
+set -a
+V=auto
+sh -c 'echo $V'

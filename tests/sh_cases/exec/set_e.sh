@@ -1,0 +1,4 @@
+set -e
+true
+false
+echo never

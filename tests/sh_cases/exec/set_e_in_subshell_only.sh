@@ -1,0 +1,2 @@
+(set -e; false; echo no)
+echo "status $?"

@@ -1,0 +1,3 @@
+touch aa ab
+set -f
+echo a*

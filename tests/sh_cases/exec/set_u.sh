@@ -1,0 +1,3 @@
+set -u
+echo ${x:-d}
+echo $x

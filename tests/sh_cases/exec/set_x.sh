@@ -1,0 +1,5 @@
+set -x
+echo hi 'a b'
+x=1
+set +x
+echo quiet

@@ -1,0 +1,2 @@
+printf 'echo file "$0" "$@"\n' > f.sh
+sh f.sh x y

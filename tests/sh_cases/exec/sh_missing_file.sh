@@ -1,0 +1,2 @@
+sh ./nonexistent.sh 2>/dev/null
+echo $?

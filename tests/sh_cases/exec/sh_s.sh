@@ -1,0 +1,1 @@
+echo 'echo from stdin "$1"' | sh -s arg1

@@ -1,0 +1,2 @@
+(exit 7); echo $?
+(true; exit); echo $?

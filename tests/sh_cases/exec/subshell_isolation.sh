@@ -1,0 +1,3 @@
+x=outer
+(x=inner; cd /; echo $x)
+echo $x

@@ -1,0 +1,3 @@
+trap '' USR1
+kill -USR1 $$
+echo alive

@@ -1,0 +1,3 @@
+trap 'echo parent trap' EXIT
+(echo in sub)
+( trap 'echo sub trap' EXIT; echo sub2 )

@@ -1,0 +1,3 @@
+set -x
+x=$(echo v)
+echo $x

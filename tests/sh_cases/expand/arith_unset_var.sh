@@ -1,0 +1,2 @@
+unset z
+echo $((z)) $((z+1))

@@ -1,0 +1,5 @@
+HOME=/h
+p=~/a:~/b
+echo $p
+q=x~/a
+echo $q

@@ -1,0 +1,3 @@
+echo `echo '\$x'`
+x=in
+echo "`echo \"$x\"`"

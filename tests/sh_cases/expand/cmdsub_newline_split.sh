@@ -1,0 +1,1 @@
+for w in $(printf 'a\nb c\n'); do echo "[$w]"; done

@@ -1,0 +1,2 @@
+x=$(printf 'a\000b')
+echo "$x"

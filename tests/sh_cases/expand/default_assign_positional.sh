@@ -1,0 +1,2 @@
+set -- ""
+echo ${1:-empty} ${1-unset}

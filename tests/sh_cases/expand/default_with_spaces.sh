@@ -1,0 +1,5 @@
+unset u
+set -- ${u:-a b c}
+echo $#
+set -- "${u:-a b c}"
+echo $#

@@ -1,0 +1,2 @@
+touch A1 b2 c3
+echo [[:upper:]]* [[:digit:]]* [[:lower:]][[:digit:]]

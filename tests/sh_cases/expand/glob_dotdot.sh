@@ -1,0 +1,3 @@
+touch .a .b x
+echo .*
+echo .[a-z]

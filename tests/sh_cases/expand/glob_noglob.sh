@@ -1,0 +1,5 @@
+touch zz
+set -f
+echo z*
+set +f
+echo z*

@@ -1,0 +1,3 @@
+mkdir -p p/q
+touch p/q/r
+echo p/?/r p/*/*

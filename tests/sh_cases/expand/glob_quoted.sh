@@ -1,0 +1,4 @@
+touch 'a*b' axb
+echo a*b
+echo a\*b
+echo 'a*'b

@@ -1,0 +1,4 @@
+touch one two
+p='o*'
+echo $p
+echo "$p"

@@ -1,0 +1,5 @@
+IFS=:
+x='a::b:'
+set -- $x
+echo $#
+for i in $x; do echo "[$i]"; done

@@ -1,0 +1,4 @@
+IFS='
+'
+set -- $(printf 'a b\nc d')
+echo $#

@@ -1,0 +1,1 @@
+printf '  lead  trail  \n' | { read a; echo "[$a]"; }

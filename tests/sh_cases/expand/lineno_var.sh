@@ -1,0 +1,2 @@
+# dash differs: see the .out (ash behaviour)
+echo line $LINENO

@@ -1,0 +1,4 @@
+unset u
+echo before
+echo ${u?gone}
+echo never

@@ -1,0 +1,1 @@
+[ "$PPID" -gt 0 ] && echo ppid-ok

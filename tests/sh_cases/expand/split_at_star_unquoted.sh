@@ -1,0 +1,4 @@
+set -- 'a b' 'c'
+IFS=x
+echo $*
+echo $@

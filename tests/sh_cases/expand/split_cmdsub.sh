@@ -1,0 +1,4 @@
+set -- $(printf 'one two\nthree')
+echo $#
+set -- "$(printf 'one two\nthree')"
+echo $#

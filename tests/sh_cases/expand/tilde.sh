@@ -1,0 +1,4 @@
+HOME=/home/me
+echo ~ ~/x "~" ~"/q" a~b
+x=~/p:~/q
+echo $x

@@ -1,0 +1,3 @@
+x=a
+echo $x"b"$x'c'
+echo ${x}_$x

@@ -1,0 +1,1 @@
+echo ${x:-$(echo sub)} ${x:-`echo bq`}

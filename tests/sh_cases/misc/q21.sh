@@ -1,0 +1,1 @@
+true; (exit 4) || echo "st=$?"

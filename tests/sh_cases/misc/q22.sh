@@ -1,0 +1,1 @@
+x="*"; echo "$x" $x | head -c 3; echo

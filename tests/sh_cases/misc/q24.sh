@@ -1,0 +1,1 @@
+x=$'a\nb'; echo "$x" | wc -l

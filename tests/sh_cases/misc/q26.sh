@@ -1,0 +1,1 @@
+echo ${PWD:+set}; echo ${HOME:+home}

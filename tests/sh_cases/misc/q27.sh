@@ -1,0 +1,1 @@
+unset x; : ${x:=init}; echo $x

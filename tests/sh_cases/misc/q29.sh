@@ -1,0 +1,1 @@
+cd /; echo $PWD; cd /tmp; echo $OLDPWD

@@ -1,0 +1,1 @@
+echo "a" 'b' | { read p q; echo "$q $p"; }

@@ -1,0 +1,1 @@
+echo ${x-unset} ${x:-empty}; x=; echo ${x-unset} ${x:-empty}

@@ -1,0 +1,1 @@
+a="x y"; for w in $a"z"; do echo "[$w]"; done

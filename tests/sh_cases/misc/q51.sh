@@ -1,0 +1,1 @@
+x=$(printf 'a\tb'); IFS=$(printf '\t'); set -- $x; echo $#

@@ -1,0 +1,3 @@
+cat <<EOF
+${x:-default} $(echo cmd) `echo bq` $((2*3))
+EOF

@@ -1,0 +1,5 @@
+cat <<'A' <<B
+one
+A
+two
+B

@@ -1,0 +1,1 @@
+a=b; b=c; eval echo \$$a; eval "echo \${$a}"

@@ -1,0 +1,1 @@
+echo $(trap 'echo x' EXIT; echo y)

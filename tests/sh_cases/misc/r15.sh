@@ -1,0 +1,1 @@
+echo a 2>&1 >/dev/null | cat

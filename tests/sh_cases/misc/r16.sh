@@ -1,0 +1,4 @@
+cat <<EOF >o
+redir after
+EOF
+cat o

@@ -1,0 +1,4 @@
+x=$(cat <<'E'
+q $x
+E
+); echo "$x"

@@ -1,0 +1,1 @@
+f() { cat; }; echo piped | f

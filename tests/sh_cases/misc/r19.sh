@@ -1,0 +1,1 @@
+read a <<< "here" 2>/dev/null; echo "[$a]"

@@ -1,0 +1,1 @@
+f() { x=in-f; }; x=1 f; echo $x

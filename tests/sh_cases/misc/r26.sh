@@ -1,0 +1,1 @@
+x=outer; x=temp true; echo $x

@@ -1,0 +1,1 @@
+type if | head -1

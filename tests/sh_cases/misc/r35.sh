@@ -1,0 +1,1 @@
+echo ${1-none} ${2:-none2}

@@ -1,0 +1,1 @@
+test 2 -gt 10; echo $?; [ a \< b ]; echo $?

@@ -1,0 +1,1 @@
+echo $(exit 3); echo $?

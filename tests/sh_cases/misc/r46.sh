@@ -1,0 +1,1 @@
+set -u; : ${unset_v:=v}; echo $unset_v

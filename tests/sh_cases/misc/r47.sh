@@ -1,0 +1,1 @@
+x=a; x+=b 2>/dev/null; echo $x

@@ -1,0 +1,1 @@
+set -e; for i in 1; do false; done; echo never

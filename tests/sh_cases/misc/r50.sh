@@ -1,0 +1,1 @@
+readonly a=1 b; b=2 2>/dev/null; echo never

@@ -1,0 +1,1 @@
+echo one; . /nonexistent/file; echo never

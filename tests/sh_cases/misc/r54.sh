@@ -1,0 +1,1 @@
+sh -c 'exit 255'; echo $?

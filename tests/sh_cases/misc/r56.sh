@@ -1,0 +1,1 @@
+cd nonexist 2>/dev/null; echo $?

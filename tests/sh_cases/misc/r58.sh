@@ -1,0 +1,1 @@
+true | exit 5; echo $?

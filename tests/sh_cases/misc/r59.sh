@@ -1,0 +1,1 @@
+umask 0777; umask 022; umask

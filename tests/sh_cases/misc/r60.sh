@@ -1,0 +1,1 @@
+x=$(cd /; pwd); echo $x; pwd >/dev/null

@@ -1,0 +1,1 @@
+trap 'echo exit $?' EXIT; false

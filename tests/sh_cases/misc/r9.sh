@@ -1,0 +1,1 @@
+f() { trap 'echo in-trap' EXIT; }; f; echo body

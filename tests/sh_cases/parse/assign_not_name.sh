@@ -1,0 +1,1 @@
+1x=2 2>/dev/null || echo notassign

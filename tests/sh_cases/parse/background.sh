@@ -1,0 +1,3 @@
+echo bg > bgout &
+wait
+cat bgout

@@ -1,0 +1,2 @@
+case b in a) echo a;; b) echo b
+esac

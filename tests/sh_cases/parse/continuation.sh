@@ -1,0 +1,6 @@
+echo a\
+b
+ec\
+ho split
+echo "x\
+y"

@@ -1,0 +1,3 @@
+for i in a b c; do echo $i; done
+for i in; do echo never; done
+echo done

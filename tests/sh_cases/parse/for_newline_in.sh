@@ -1,0 +1,5 @@
+for i
+in 1 2
+do
+echo $i
+done

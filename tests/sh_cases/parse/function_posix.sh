@@ -1,0 +1,7 @@
+f() { echo "f $1"; }
+f one
+g()
+{
+  echo g
+}
+g

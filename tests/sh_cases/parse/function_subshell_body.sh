@@ -1,0 +1,2 @@
+f() (echo in-sub; exit 3)
+f; echo $?

@@ -1,0 +1,6 @@
+x=v
+cat <<EOF
+\$x $x \\ \a "q" 'sq'
+cont\
+inued
+EOF

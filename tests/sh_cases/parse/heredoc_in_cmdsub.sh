@@ -1,0 +1,5 @@
+y=$(cat <<EOF
+inside
+EOF
+)
+echo "$y"

@@ -1,0 +1,9 @@
+if
+  false
+then
+  echo no
+elif
+  true
+then
+  echo yes
+fi

@@ -1,0 +1,2 @@
+echo a 2>/dev/null b
+echo 2 > f; cat f

@@ -1,0 +1,1 @@
+echo closed >&- 2>/dev/null; echo st=$?

@@ -1,0 +1,2 @@
+echo if then else fi do done case esac for while
+echo {} { }

@@ -1,0 +1,1 @@
+echo 'a  b' 'it''s' '$x `y` \z'

@@ -1,0 +1,2 @@
+(echo in; x=1); echo "x=$x"
+( (echo nested) )

@@ -1,0 +1,858 @@
+//! sort: every option, key syntax, checks, merges, temporary files and the
+//! errors, as GNU sort 9.1 in the C locale.
+
+use crate::common::*;
+use std::fs;
+
+fn sort(args: &[&str], input: &str, expected: &str) {
+    case("sort", args, input, expected);
+}
+
+/// A fatal error: nothing on stdout, the message, status 2.
+#[track_caller]
+fn fails(args: &[&str], msg: &str) {
+    cmd("sort")
+        .args(args)
+        .stdin("x\n")
+        .run()
+        .status(2)
+        .out("")
+        .err(format!("sort: {msg}\n"));
+}
+
+#[test]
+fn default_order_is_bytes() {
+    sort(
+        &[],
+        "b\na\nB\n_\n\u{e9}\n10\n9\n",
+        "10\n9\nB\n_\na\nb\n\u{e9}\n",
+    );
+    sort(&[], "", "");
+    // The last line gets its newline.
+    sort(&[], "b\na", "a\nb\n");
+    sort(&[], "\n\nb\n", "\n\nb\n");
+    // Prefixes sort first; bytes are unsigned.
+    sort(&[], "ab\na\nabc\n\x7f\n", "a\nab\nabc\n\x7f\n");
+    cmd("sort")
+        .stdin(b"\xff\n\x01\na\0b\na\n")
+        .run()
+        .ok()
+        .out(b"\x01\na\na\0b\n\xff\n");
+}
+
+#[test]
+fn reverse_and_last_resort() {
+    sort(&["-r"], "a\nc\nb\n", "c\nb\na\n");
+    sort(&["--reverse"], "a\nc\nb\n", "c\nb\na\n");
+    // Equal keys: the whole line decides, reversed by a global -r.
+    sort(&["-k1,1"], "a 2\na 1\nb 0\n", "a 1\na 2\nb 0\n");
+    sort(&["-r", "-k1,1"], "a 1\na 2\nb 0\n", "b 0\na 2\na 1\n");
+    // A key's own r does not reverse the last resort.
+    sort(&["-k1,1r"], "a 2\na 1\nb 0\n", "b 0\na 1\na 2\n");
+}
+
+#[test]
+fn stable() {
+    sort(
+        &["-s", "-k1,1"],
+        "a 2\na 1\nb 0\na 0\n",
+        "a 2\na 1\na 0\nb 0\n",
+    );
+    sort(&["--stable", "-f"], "b\nA\na\nB\n", "A\na\nb\nB\n");
+    sort(&["-s", "-r", "-k1,1"], "a 2\nb 1\na 1\n", "b 1\na 2\na 1\n");
+}
+
+#[test]
+fn numeric() {
+    sort(
+        &["-n"],
+        "10\n9\n-3\n 2\n-0\n0\n.5\n-.5\n1e3\n00010\nabc\n-\n+5\n3.25\n3.2\n",
+        "-3\n-.5\n+5\n-\n-0\n0\nabc\n.5\n1e3\n 2\n3.2\n3.25\n9\n00010\n10\n",
+    );
+    sort(&["--numeric-sort", "-r"], "1\n10\n2\n", "10\n2\n1\n");
+    // Numbers beyond 64 bits and long fractions compare exactly.
+    sort(
+        &["-n"],
+        "123456789012345678901234567891\n123456789012345678901234567890\n0.10000000000000000001\n0.1\n",
+        "0.1\n0.10000000000000000001\n123456789012345678901234567890\n123456789012345678901234567891\n",
+    );
+    // Thousands separators are not read in the C locale.
+    sort(&["-n"], "1,000\n2\n", "1,000\n2\n");
+    sort(&["-n", "-u"], "1\n01\n1.0\n2\n", "1\n2\n");
+}
+
+#[test]
+fn general_numeric() {
+    sort(
+        &["-g"],
+        "nan\ninf\n-inf\n0x10\n1e2\nabc\n 5\n+3\n1.5e1\n0x1p3\n-0\n0\n",
+        "abc\nnan\n-inf\n-0\n0\n+3\n 5\n0x1p3\n1.5e1\n0x10\n1e2\ninf\n",
+    );
+    sort(&["--general-numeric-sort", "-r"], "1e1\n2\n", "1e1\n2\n");
+    sort(&["--sort=general-numeric"], "1e1\n2\n", "2\n1e1\n");
+}
+
+#[test]
+fn human_numeric() {
+    sort(
+        &["-h"],
+        "1K\n2k\n1M\n0M\n-1K\n1.5K\n999\n-5\n1G\n",
+        "-1K\n-5\n0M\n999\n1K\n1.5K\n2k\n1M\n1G\n",
+    );
+    sort(&["--human-numeric-sort", "-r"], "1M\n2K\n", "1M\n2K\n");
+    sort(&["--sort=human-numeric"], "2000K\n1M\n", "2000K\n1M\n");
+}
+
+#[test]
+fn month() {
+    sort(
+        &["-M"],
+        "feb\n JAN\nxyz\nDecember\nmar\nMA\n",
+        "MA\nxyz\n JAN\nfeb\nmar\nDecember\n",
+    );
+    sort(&["--month-sort", "-r"], "jan\nfeb\n", "feb\njan\n");
+    sort(&["--sort=month"], "jan\nfeb\n", "jan\nfeb\n");
+}
+
+#[test]
+fn version() {
+    sort(
+        &["-V"],
+        "ver-1.2.10\nver-1.2.9\nver-1.10\n1.0~rc1\n1.0\na\n",
+        "1.0~rc1\n1.0\na\nver-1.2.9\nver-1.2.10\nver-1.10\n",
+    );
+    sort(&["--version-sort"], "x10\nx9\n", "x9\nx10\n");
+    sort(&["--sort=version", "-r"], "x10\nx9\n", "x10\nx9\n");
+}
+
+#[test]
+fn fold_dictionary_nonprinting() {
+    sort(&["-f"], "b\nB\na\nA\n_a\n", "A\na\nB\nb\n_a\n");
+    // The first of the equal lines in input order is kept.
+    sort(&["--ignore-case", "-u"], "b\nB\na\nA\n", "a\nb\n");
+    sort(&["-d"], "_b\na\n-c\n", "a\n_b\n-c\n");
+    sort(&["--dictionary-order"], "a-c\na b\nab\n", "a b\nab\na-c\n");
+    sort(&["-i"], "\x01b\na\n", "a\n\x01b\n");
+    sort(&["--ignore-nonprinting"], "a\x7fc\nab\n", "ab\na\x7fc\n");
+    sort(&["-df"], "_B\na\n", "a\n_B\n");
+}
+
+#[test]
+fn blanks() {
+    sort(&["-b"], "  b\na\n c\n", "a\n  b\n c\n");
+    sort(&["--ignore-leading-blanks"], "\tb\n a\n", " a\n\tb\n");
+    // Without -b, the blanks are part of the key.
+    sort(&[], "  b\na\n c\n", "  b\n c\na\n");
+}
+
+#[test]
+fn keys() {
+    let input = "x b 2\ny a 10\nz a 9\n";
+    sort(&["-k2,2"], input, "y a 10\nz a 9\nx b 2\n");
+    sort(&["-k2"], input, "y a 10\nz a 9\nx b 2\n");
+    sort(&["-k3n"], input, "x b 2\nz a 9\ny a 10\n");
+    sort(&["-k2,2", "-k3,3n"], input, "z a 9\ny a 10\nx b 2\n");
+    sort(
+        &["--key=2,2", "--key", "3,3nr"],
+        input,
+        "y a 10\nz a 9\nx b 2\n",
+    );
+    sort(&["-k3,3", "-n"], input, "x b 2\nz a 9\ny a 10\n");
+    sort(
+        &["-k1.3,1.5"],
+        "xxcab\nyyabc\nzzbca\n",
+        "yyabc\nzzbca\nxxcab\n",
+    );
+    sort(&["-k1.2,1.2"], "ab\nba\n", "ba\nab\n");
+    // Without -t the blanks before a field belong to it; b skips them.
+    sort(&["-k2,2"], "a  z\nb y\n", "a  z\nb y\n");
+    sort(&["-k2b,2"], "a  z\nb y\n", "b y\na  z\n");
+    sort(&["-b", "-k2,2"], "a  z\nb y\n", "b y\na  z\n");
+    sort(&["-k2.2b,2.2b"], "a  xz\nb  ya\n", "b  ya\na  xz\n");
+    // The end counts from the field's blanks without its own b: empty key.
+    sort(&["-k2.2b,2.2"], "b  ya\na  xz\n", "a  xz\nb  ya\n");
+    // An end before the start, or past the line, is an empty key.
+    sort(&["-k1.5,1.3"], "b\na\n", "a\nb\n");
+    sort(&["-k5,5", "-s"], "b\na\n", "b\na\n");
+    sort(&["-k1,1.0"], "b x\na y\n", "a y\nb x\n");
+    // Field and character numbers beyond any line.
+    sort(&["-k99999999999999999999999", "-s"], "b\na\n", "b\na\n");
+    sort(&["-k1.99999999999999999999", "-s"], "b\na\n", "b\na\n");
+}
+
+#[test]
+fn separators() {
+    let input = "a:3:x\nb:10:y\nc:2:z\n";
+    sort(&["-t:", "-k2,2n"], input, "c:2:z\na:3:x\nb:10:y\n");
+    sort(&["-t:", "-k2,2nr"], input, "b:10:y\na:3:x\nc:2:z\n");
+    sort(&["-t", ":", "-k3,3r"], input, "c:2:z\nb:10:y\na:3:x\n");
+    sort(
+        &["--field-separator=:", "-k2"],
+        input,
+        "b:10:y\nc:2:z\na:3:x\n",
+    );
+    sort(
+        &["-t:", "-k3,3nr", "-s"],
+        "a:1:5\nb:1:7\nc:1:5\n",
+        "b:1:7\na:1:5\nc:1:5\n",
+    );
+    // Empty fields count.
+    sort(&["-t:", "-k2,2"], "x::b\ny:a:\n", "x::b\ny:a:\n");
+    sort(&["-t:", "-k3"], "x::b\ny:a:\n", "y:a:\nx::b\n");
+    sort(&["-t:", "-k1.2,2.1"], "ab:cd\naa:ce\n", "aa:ce\nab:cd\n");
+    // With -t a blank is an ordinary character.
+    sort(&["-t", " ", "-k2,2"], "a  z\nb y\n", "a  z\nb y\n");
+    // -t '\0' is the NUL byte.
+    cmd("sort")
+        .args(["-t", "\\0", "-k2,2"])
+        .stdin(b"a\0z\nb\0y\n")
+        .run()
+        .ok()
+        .out(b"b\0y\na\0z\n");
+}
+
+#[test]
+fn unique() {
+    sort(&["-u"], "b\na\nb\na\n", "a\nb\n");
+    sort(&["--unique"], "a\na\n", "a\n");
+    // The first of each run of equal keys is kept.
+    sort(&["-u", "-k1,1"], "a 2\nb 1\na 1\n", "a 2\nb 1\n");
+    sort(&["-u", "-t:", "-k2,2n"], "x:1\ny:01\nz:2\n", "x:1\nz:2\n");
+    sort(&["-u", "-r", "-k1,1"], "a 2\nb 1\na 1\n", "b 1\na 2\n");
+}
+
+#[test]
+fn random() {
+    let input: String = (0..200).map(|i| format!("{} {}\n", i % 20, i)).collect();
+    let o = cmd("sort").args(["-R", "-k1,1"]).stdin(&input).run();
+    o.ok();
+    let out = o.stdout_str();
+    let keys: Vec<&str> = out
+        .lines()
+        .map(|l| l.split(' ').next().unwrap_or(""))
+        .collect();
+    assert_eq!(keys.len(), 200);
+    // Equal keys are adjacent: 20 runs.
+    let runs = 1 + keys.windows(2).filter(|w| w[0] != w[1]).count();
+    assert_eq!(runs, 20);
+    let mut sorted = out.lines().collect::<Vec<_>>();
+    sorted.sort();
+    let mut want = input.lines().collect::<Vec<_>>();
+    want.sort();
+    assert_eq!(sorted, want);
+    // Not the input order nor the sorted one (of 20! orders).
+    let firsts: Vec<&str> = keys.iter().step_by(10).copied().collect();
+    let mut s = firsts.clone();
+    s.sort_by_key(|k| k.parse::<u32>().unwrap_or(0));
+    assert_ne!(firsts, s);
+    // A random source makes it repeatable.
+    let t = TempDir::new();
+    t.write("seed", "some random bytes");
+    let run = || {
+        cmd("sort")
+            .args(["--random-sort", "--random-source"])
+            .arg(t.join("seed"))
+            .stdin(&input)
+            .run()
+            .stdout
+    };
+    assert_eq!(run(), run());
+    let o = cmd("sort")
+        .args(["--sort=random", "-u"])
+        .stdin("a\nb\na\n")
+        .run();
+    o.ok();
+    let mut l: Vec<&str> = o.stdout_str().leak().lines().collect();
+    l.sort();
+    assert_eq!(l, ["a", "b"]);
+    cmd("sort")
+        .args(["-R", "--random-source=nosuch"])
+        .run()
+        .status(2)
+        .err("sort: open failed: nosuch: No such file or directory\n");
+}
+
+#[test]
+fn zero_terminated() {
+    cmd("sort")
+        .arg("-z")
+        .stdin(b"b\0a\nx\0c")
+        .run()
+        .ok()
+        .out(b"a\nx\0b\0c\0");
+    cmd("sort")
+        .args(["--zero-terminated", "-k2,2"])
+        .stdin(b"1 b\n\x002 a\0")
+        .run()
+        .ok()
+        .out(b"2 a\x001 b\n\0");
+    // Without -z, NUL is an ordinary byte.
+    cmd("sort")
+        .stdin(b"b\0z\na\0y\n")
+        .run()
+        .ok()
+        .out(b"a\0y\nb\0z\n");
+}
+
+#[test]
+fn check() {
+    let t = TempDir::new();
+    t.write("s", "a\nb\nb\n");
+    t.write("u", "a\nc\nb\nd\n");
+    let run = |args: &[&str]| cmd("sort").args(args).cwd(t.path()).run();
+    run(&["-c", "s"]).ok().out("");
+    run(&["-c", "u"])
+        .status(1)
+        .out("")
+        .err("sort: u:3: disorder: b\n");
+    run(&["--check", "u"])
+        .status(1)
+        .err("sort: u:3: disorder: b\n");
+    run(&["--check=diagnose-first", "u"])
+        .status(1)
+        .err("sort: u:3: disorder: b\n");
+    run(&["-C", "u"]).status(1).out("").err("");
+    run(&["--check=quiet", "u"]).status(1).err("");
+    run(&["--check=silent", "s"]).ok();
+    // -u: equal lines are a disorder.
+    run(&["-cu", "s"]).status(1).err("sort: s:3: disorder: b\n");
+    run(&["-c", "-r", "s"])
+        .status(1)
+        .err("sort: s:2: disorder: b\n");
+    run(&["-c", "-k1,1n", "s"]).ok();
+    cmd("sort")
+        .arg("-c")
+        .stdin("b\na")
+        .run()
+        .status(1)
+        .err("sort: -:2: disorder: a\n");
+    cmd("sort")
+        .arg("-cz")
+        .stdin("b\0a\0")
+        .run()
+        .status(1)
+        .err("sort: -:2: disorder: a\0");
+    cmd("sort").arg("-c").run().ok();
+    run(&["-c", "s", "u"])
+        .status(2)
+        .err("sort: extra operand 'u' not allowed with -c\n");
+    run(&["-C", "s", "u"])
+        .status(2)
+        .err("sort: extra operand 'u' not allowed with -C\n");
+    run(&["-c", "-C", "s"])
+        .status(2)
+        .err("sort: options '-cC' are incompatible\n");
+    run(&["-c", "-o", "x", "s"])
+        .status(2)
+        .err("sort: options '-co' are incompatible\n");
+    assert!(!t.join("x").exists());
+    let o = run(&["--check=foo", "s"]);
+    o.status(1).out("");
+    assert!(o
+        .stderr_str()
+        .starts_with("sort: invalid argument 'foo' for '--check'\nValid arguments are:\n  - 'quiet', 'silent'\n  - 'diagnose-first'\n"));
+}
+
+#[test]
+fn merge() {
+    let t = TempDir::new();
+    t.write("a", "1\n3\n5\n");
+    t.write("b", "2\n4\n6");
+    t.write("c", "3\n");
+    let run = |args: &[&str]| cmd("sort").args(args).cwd(t.path()).run();
+    run(&["-m", "a", "b"]).ok().out("1\n2\n3\n4\n5\n6\n");
+    run(&["--merge", "b", "a", "c"])
+        .ok()
+        .out("1\n2\n3\n3\n4\n5\n6\n");
+    run(&["-m", "-u", "a", "c"]).ok().out("1\n3\n5\n");
+    // Ties go to the earlier file.
+    t.write("x", "k 1\n");
+    t.write("y", "k 2\n");
+    run(&["-m", "-s", "-k1,1", "y", "x"]).ok().out("k 2\nk 1\n");
+    run(&["-m", "-k1,1", "y", "x"]).ok().out("k 1\nk 2\n");
+    // More files than --batch-size: merged in groups through temp files.
+    run(&["-m", "--batch-size=2", "-T", ".", "a", "b", "c", "a", "c"])
+        .ok()
+        .out("1\n1\n2\n3\n3\n3\n3\n4\n5\n5\n6\n");
+    run(&["-m", "-o", "a", "a", "b"]).ok().out("");
+    assert_eq!(
+        fs::read_to_string(t.join("a")).unwrap_or_default(),
+        "1\n2\n3\n4\n5\n6\n"
+    );
+    cmd("sort")
+        .args(["-m", "-", "c"])
+        .cwd(t.path())
+        .stdin("1\n4\n")
+        .run()
+        .ok()
+        .out("1\n3\n4\n");
+    run(&["-m", "a", "nosuch"])
+        .status(2)
+        .out("")
+        .err("sort: cannot read: nosuch: No such file or directory\n");
+}
+
+#[test]
+fn output_file() {
+    let t = TempDir::new();
+    t.write("f", "c\na\nb\n");
+    let run = |args: &[&str]| cmd("sort").args(args).cwd(t.path()).run();
+    run(&["-o", "out", "f"]).ok().out("");
+    assert_eq!(
+        fs::read_to_string(t.join("out")).unwrap_or_default(),
+        "a\nb\nc\n"
+    );
+    // Onto one of the inputs: nothing is lost.
+    run(&["-o", "f", "f", "f"]).ok();
+    assert_eq!(
+        fs::read_to_string(t.join("f")).unwrap_or_default(),
+        "a\na\nb\nb\nc\nc\n"
+    );
+    run(&["--output=f", "-r", "f"]).ok();
+    assert_eq!(
+        fs::read_to_string(t.join("f")).unwrap_or_default(),
+        "c\nc\nb\nb\na\na\n"
+    );
+    // Onto the input with an external sort too.
+    let big: String = (0..5000).rev().map(|i| format!("{i:05}\n")).collect();
+    t.write("big", &big);
+    run(&["-S", "8k", "-T", ".", "-o", "big", "big"]).ok();
+    let want: String = (0..5000).map(|i| format!("{i:05}\n")).collect();
+    assert_eq!(fs::read_to_string(t.join("big")).unwrap_or_default(), want);
+    run(&["-o", "a", "-o", "a", "f"]).ok();
+    run(&["-o", "a", "-o", "b", "f"])
+        .status(2)
+        .err("sort: multiple output files specified\n");
+    run(&["-o", "/nonexistent/x", "f"])
+        .status(2)
+        .err("sort: open failed: /nonexistent/x: No such file or directory\n");
+    // A missing input leaves the output alone.
+    run(&["-o", "f", "nosuch"]).status(2);
+    assert_eq!(
+        fs::read_to_string(t.join("f")).unwrap_or_default(),
+        "c\nc\nb\nb\na\na\n"
+    );
+}
+
+/// Lines in a scrambled order, and the same sorted.
+fn scrambled(n: usize) -> (String, String) {
+    let mut v: Vec<String> = (0..n)
+        .map(|i| format!("{:06} {}", (i * 7919) % n, "x".repeat(i % 13)))
+        .collect();
+    let input: String = v.iter().map(|l| format!("{l}\n")).collect();
+    v.sort();
+    (input, v.iter().map(|l| format!("{l}\n")).collect())
+}
+
+#[test]
+fn external_merge() {
+    let (input, sorted) = scrambled(20_000);
+    let t = TempDir::new();
+    t.write("in", &input);
+    fs::create_dir(t.join("tmp")).unwrap_or_default();
+    let run = |args: &[&str]| cmd("sort").args(args).cwd(t.path()).run();
+    // A tiny buffer: hundreds of runs merged in levels of 3.
+    let o = run(&["-S", "4K", "-T", "tmp", "--batch-size=3", "in"]);
+    o.ok().out(&sorted);
+    run(&["--buffer-size=10k", "--temporary-directory=tmp", "-n", "in"])
+        .ok()
+        .out(&sorted);
+    run(&["-S", "1b", "-T", "tmp", "-u", "-k1,1", "in"])
+        .ok()
+        .out(&sorted);
+    let rev: String = sorted.lines().rev().map(|l| format!("{l}\n")).collect();
+    run(&["-S", "5k", "-T", "tmp", "-r", "in"]).ok().out(&rev);
+    // Nothing is left behind.
+    assert_eq!(
+        fs::read_dir(t.join("tmp")).map(|d| d.count()).unwrap_or(9),
+        0
+    );
+    // $TMPDIR is the default place.
+    cmd("sort")
+        .args(["-S", "4k", "in"])
+        .cwd(t.path())
+        .env("TMPDIR", t.join("tmp"))
+        .run()
+        .ok()
+        .out(&sorted);
+    cmd("sort")
+        .args(["-S", "4k", "in"])
+        .cwd(t.path())
+        .env("TMPDIR", "/nonexistent")
+        .run()
+        .status(2)
+        .err("sort: cannot create temporary file in '/nonexistent': No such file or directory\n");
+    assert_eq!(
+        fs::read_dir(t.join("tmp")).map(|d| d.count()).unwrap_or(9),
+        0
+    );
+    // Temp files are only made when the input does not fit.
+    run(&["-T", "/nonexistent", "in"]).ok().out(&sorted);
+    run(&["-T", "/nonexistent", "-S", "4k", "in"])
+        .status(2)
+        .out("")
+        .err("sort: cannot create temporary file in '/nonexistent': No such file or directory\n");
+    // Several -T directories take turns.
+    fs::create_dir(t.join("tmp2")).unwrap_or_default();
+    run(&["-S", "4k", "-T", "tmp", "-T", "tmp2", "in"])
+        .ok()
+        .out(&sorted);
+    // Stability across runs.
+    let dup: String = (0..3000).map(|i| format!("k {}\n", 2999 - i)).collect();
+    t.write("dup", &dup);
+    run(&["-S", "2k", "-T", "tmp", "-s", "-k1,1", "dup"])
+        .ok()
+        .out(&dup);
+    // Long lines bigger than the buffer.
+    let long = format!("{}\n{}\n", "b".repeat(100_000), "a".repeat(100_000));
+    t.write("long", &long);
+    run(&["-S", "1k", "-T", "tmp", "long"]).ok().out(format!(
+        "{}\n{}\n",
+        "a".repeat(100_000),
+        "b".repeat(100_000)
+    ));
+}
+
+#[test]
+fn parallel_and_big_input() {
+    let (input, sorted) = scrambled(200_000);
+    for threads in ["1", "2", "3", "8"] {
+        cmd("sort")
+            .arg(format!("--parallel={threads}"))
+            .stdin(&input)
+            .run()
+            .ok()
+            .out(&sorted);
+    }
+    // A stable parallel sort keeps the input order of equal keys.
+    let dup: String = (0..100_000).map(|i| format!("{} {}\n", i % 3, i)).collect();
+    let mut want: Vec<&str> = dup.lines().collect();
+    want.sort_by_key(|l| l.split(' ').next().unwrap_or(""));
+    let want: String = want.iter().map(|l| format!("{l}\n")).collect();
+    cmd("sort")
+        .args(["--parallel=4", "-s", "-k1,1"])
+        .stdin(&dup)
+        .run()
+        .ok()
+        .out(want);
+    fails(&["--parallel=0"], "number in parallel must be nonzero");
+    fails(&["--parallel=x"], "invalid --parallel argument 'x'");
+}
+
+#[test]
+fn files0_from() {
+    let t = TempDir::new();
+    t.write("a", "b\n");
+    t.write("sp ace", "a\n");
+    t.write("list", "a\0sp ace\0");
+    t.write("list2", "a\0\0a");
+    let run = |args: &[&str]| cmd("sort").args(args).cwd(t.path()).run();
+    run(&["--files0-from=list"]).ok().out("a\nb\n");
+    cmd("sort")
+        .arg("--files0-from=-")
+        .cwd(t.path())
+        .stdin("a")
+        .run()
+        .ok()
+        .out("b\n");
+    run(&["--files0-from=list2"])
+        .status(2)
+        .err("sort: list2:2: invalid zero-length file name\n");
+    t.write("empty", "");
+    run(&["--files0-from=empty"])
+        .status(2)
+        .err("sort: no input from 'empty'\n");
+    run(&["--files0-from=nosuch"])
+        .status(2)
+        .err("sort: open failed: nosuch: No such file or directory\n");
+    cmd("sort")
+        .arg("--files0-from=-")
+        .stdin("-\0")
+        .run()
+        .status(2)
+        .err("sort: when reading file names from stdin, no file name of '-' allowed\n");
+    let o = run(&["--files0-from=list", "a"]);
+    o.status(2).out("");
+    assert!(o.stderr_str().starts_with(
+        "sort: extra operand 'a'\nfile operands cannot be combined with --files0-from\n"
+    ));
+}
+
+#[test]
+fn operands() {
+    let t = TempDir::new();
+    t.write("a", "3\n1");
+    t.write("b", "2\n");
+    cmd("sort")
+        .args(["a", "-", "b"])
+        .cwd(t.path())
+        .stdin("0\n")
+        .run()
+        .ok()
+        .out("0\n1\n2\n3\n");
+    cmd("sort")
+        .args(["a", "nosuch"])
+        .cwd(t.path())
+        .run()
+        .status(2)
+        .out("")
+        .err("sort: cannot read: nosuch: No such file or directory\n");
+    cmd("sort").arg(t.path()).run().status(2).err(format!(
+        "sort: read failed: {}: Is a directory\n",
+        t.path().display()
+    ));
+    // Options after operands, and `--`.
+    cmd("sort")
+        .args(["a", "-r"])
+        .cwd(t.path())
+        .run()
+        .ok()
+        .out("3\n1\n");
+    t.write("-r", "x\n");
+    cmd("sort")
+        .args(["--", "-r"])
+        .cwd(t.path())
+        .run()
+        .ok()
+        .out("x\n");
+}
+
+#[test]
+fn bad_keys() {
+    fails(
+        &["-k0"],
+        "field number is zero: invalid field specification '0'",
+    );
+    fails(
+        &["-k1.0"],
+        "character offset is zero: invalid field specification '1.0'",
+    );
+    fails(
+        &["-k1,0"],
+        "field number is zero: invalid field specification '1,0'",
+    );
+    fails(
+        &["-kx"],
+        "invalid number at field start: invalid count at start of 'x'",
+    );
+    fails(
+        &["-k1.x"],
+        "invalid number after '.': invalid count at start of 'x'",
+    );
+    fails(
+        &["-k1,x"],
+        "invalid number after ',': invalid count at start of 'x'",
+    );
+    fails(
+        &["-k1,2x"],
+        "stray character in field spec: invalid field specification '1,2x'",
+    );
+    fails(
+        &["-k1r2"],
+        "stray character in field spec: invalid field specification '1r2'",
+    );
+    fails(
+        &["-k", ""],
+        "invalid number at field start: invalid count at start of ''",
+    );
+}
+
+#[test]
+fn conflicting_options() {
+    fails(&["-n", "-g"], "options '-gn' are incompatible");
+    fails(&["-k1nd"], "options '-dn' are incompatible");
+    fails(&["-k1M,1n"], "options '-Mn' are incompatible");
+    fails(&["-hM"], "options '-hM' are incompatible");
+    fails(&["-Rn"], "options '-nR' are incompatible");
+    fails(&["-d", "-g"], "options '-dg' are incompatible");
+    fails(&["-i", "--sort=numeric"], "options '-in' are incompatible");
+    // These go together.
+    sort(&["-Rd", "-u"], "a\n", "a\n");
+    sort(&["-fn"], "2\n1\n", "1\n2\n");
+    sort(&["-Vd"], "2\n1\n", "1\n2\n");
+    // A key with options of its own does not take the global ones.
+    sort(&["-n", "-k1,1r"], "10\n9\n", "9\n10\n");
+    fails(&["-t", "ab"], "multi-character tab 'ab'");
+    fails(&["-t", ""], "empty tab");
+    fails(&["-t:", "-t,"], "incompatible tabs");
+    sort(&["-t:", "-t:", "-k2"], "a:2\nb:1\n", "b:1\na:2\n");
+    let o = cmd("sort").arg("--sort=foo").run();
+    o.status(1);
+    assert!(o.stderr_str().starts_with(
+        "sort: invalid argument 'foo' for '--sort'\nValid arguments are:\n  - 'general-numeric'\n"
+    ));
+}
+
+#[test]
+fn sizes_and_batches() {
+    sort(&["-S", "100"], "b\na\n", "a\nb\n");
+    sort(&["-S", "1M", "--batch-size=2"], "b\na\n", "a\nb\n");
+    sort(&["-S", "50%"], "b\na\n", "a\nb\n");
+    sort(&["-S", "0"], "b\na\n", "a\nb\n");
+    sort(&["--buffer-size=2G"], "b\na\n", "a\nb\n");
+    fails(&["-S", "1x"], "invalid suffix in -S argument '1x'");
+    fails(&["-S", "x"], "invalid -S argument 'x'");
+    fails(
+        &["-S", "99999999999999999999"],
+        "-S argument '99999999999999999999' too large",
+    );
+    fails(&["-S", "200%"], "-S argument '200%' too large");
+    fails(&["--batch-size=x"], "invalid --batch-size argument 'x'");
+    fails(
+        &["--batch-size=1"],
+        "invalid --batch-size argument '1'\nsort: minimum --batch-size argument is '2'",
+    );
+}
+
+#[test]
+fn unsupported_and_usage() {
+    fails(&["--debug"], "option '--debug' is not supported");
+    fails(
+        &["--compress-program=gzip"],
+        "option '--compress-program' is not supported",
+    );
+    let o = cmd("sort").arg("-y").run();
+    o.status(2).out("");
+    assert!(o.stderr_str().starts_with("sort: invalid option -- 'y'\n"));
+    let o = cmd("sort").arg("-k").run();
+    o.status(2);
+    assert!(o
+        .stderr_str()
+        .starts_with("sort: option requires an argument -- 'k'\n"));
+    cmd("sort").arg("--help").run().ok();
+}
+
+#[test]
+fn write_errors() {
+    cmd("sort")
+        .stdin("a\n")
+        .stdout_full()
+        .run()
+        .status(2)
+        .err("sort: write failed: 'standard output': No space left on device\n");
+    cmd("sort")
+        .args(["-o", "/dev/full"])
+        .stdin("a\n")
+        .run()
+        .status(2)
+        .err("sort: write failed: /dev/full: No space left on device\n");
+}
+
+/// A deterministic scramble of short lines over a few bytes, NUL among
+/// them, and the same in byte order.
+fn byte_soup(n: usize) -> (Vec<u8>, Vec<u8>) {
+    let mut x: u64 = 12345;
+    let mut lines: Vec<Vec<u8>> = Vec::new();
+    for _ in 0..n {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let len = [0, 1, 7, 8, 9, 15, 16, 17, 24, (x >> 40) as usize % 40][(x >> 33) as usize % 10];
+        let line: Vec<u8> = (0..len)
+            .map(|i| b"a\0b"[((x >> (i % 20 * 3)) % 3) as usize])
+            .collect();
+        lines.push(line);
+    }
+    let join = |v: &[Vec<u8>]| {
+        let mut out = Vec::new();
+        for l in v {
+            out.extend_from_slice(l);
+            out.push(b'\n');
+        }
+        out
+    };
+    let input = join(&lines);
+    lines.sort();
+    (input, join(&lines))
+}
+
+#[test]
+fn common_prefixes_and_nul_bytes() {
+    // Whole-line sorts go eight bytes at a time: lines that end inside a
+    // word, NULs that look like the padding, long equal prefixes.
+    let (input, sorted) = byte_soup(50_000);
+    cmd("sort").stdin(&input).run().ok().out(&sorted);
+    cmd("sort")
+        .arg("--parallel=1")
+        .stdin(&input)
+        .run()
+        .ok()
+        .out(&sorted);
+    let mut rev: Vec<&[u8]> = sorted.split(|&c| c == b'\n').collect();
+    rev.pop();
+    rev.reverse();
+    let rev: Vec<u8> = rev
+        .iter()
+        .flat_map(|l| l.iter().copied().chain([b'\n']))
+        .collect();
+    cmd("sort").arg("-r").stdin(&input).run().ok().out(&rev);
+    let mut uniq: Vec<&[u8]> = sorted.split(|&c| c == b'\n').collect();
+    uniq.pop();
+    uniq.dedup();
+    let uniq: Vec<u8> = uniq
+        .iter()
+        .flat_map(|l| l.iter().copied().chain([b'\n']))
+        .collect();
+    cmd("sort").arg("-u").stdin(&input).run().ok().out(&uniq);
+    // The same through a key: prefixes of keys.
+    cmd("sort")
+        .args(["-k1", "-s"])
+        .stdin(&input)
+        .run()
+        .ok()
+        .out(&sorted);
+    sort(
+        &[],
+        "ab\nab\0\nab\0\0\nab\0\0\0\0\0\0\0x\na\n",
+        "a\nab\nab\0\nab\0\0\nab\0\0\0\0\0\0\0x\n",
+    );
+    sort(&["-k1,1"], "ab\0 1\nab 2\n", "ab 2\nab\0 1\n");
+    // Long lines equal for a long way.
+    let a = format!("{}a\n", "x".repeat(10_000));
+    let b = format!("{}b\n", "x".repeat(10_000));
+    sort(&[], &format!("{b}{a}{b}"), &format!("{a}{b}{b}"));
+}
+
+#[test]
+fn pipes_and_big_input_on_stdin() {
+    let (input, sorted) = scrambled(300_000);
+    let t = TempDir::new();
+    t.write("in", &input);
+    cmd("sort")
+        .cwd(t.path())
+        .stdin(fs::read(t.join("in")).unwrap_or_default())
+        .run()
+        .ok()
+        .out(&sorted);
+    sh(&format!(
+        "cat '{}' | sort -n | sort -c -n",
+        t.join("in").display()
+    ))
+    .run()
+    .ok()
+    .out("");
+}
+
+#[test]
+fn equal_keys_then_whole_lines() {
+    // Many lines share a key: the runs are ordered by the whole line,
+    // reversed by a global -r only.
+    let lines: Vec<String> = (0..60_000)
+        .map(|i| format!("w{},{}", (i * 7) % 5, (i * 7919) % 1000))
+        .collect();
+    let input: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let key = |l: &String| l.split(',').next().unwrap_or("").to_string();
+    let mut v = lines.clone();
+    v.sort_by(|a, b| key(a).cmp(&key(b)).then(a.cmp(b)));
+    let want: String = v.iter().map(|l| format!("{l}\n")).collect();
+    sort(&["-t,", "-k1,1"], &input, &want);
+    let rev: String = v.iter().rev().map(|l| format!("{l}\n")).collect();
+    sort(&["-t,", "-k1,1", "-r"], &input, &rev);
+    let mut v2 = lines.clone();
+    v2.sort_by(|a, b| key(b).cmp(&key(a)).then(a.cmp(b)));
+    let want2: String = v2.iter().map(|l| format!("{l}\n")).collect();
+    sort(&["-t,", "-k1,1r"], &input, &want2);
+    // Numbers equal as numbers but not as text.
+    sort(&["-n"], "1.0\n01\n1\n", "01\n1\n1.0\n");
+    sort(&["-n", "-r"], "1.0\n01\n1\n2\n", "2\n1.0\n1\n01\n");
+}
