@@ -172,9 +172,9 @@ impl<'p> Interp<'p> {
                 let (start, len) = match re.find_at(&s, 0) {
                     Some((a, e)) => {
                         if let Some(arr) = &arr {
-                            let groups = re.pat.groups();
+                            let groups = re.groups();
                             let mut spans = vec![None; groups + 1];
-                            if groups > 0 && re.pat.captures_at(&s, 0, &mut spans) {
+                            if groups > 0 && re.captures_at(&s, 0, &mut spans) {
                             } else {
                                 spans[0] = Some((a, e));
                             }
@@ -417,7 +417,7 @@ impl<'p> Interp<'p> {
             let n = how.num();
             (false, if n < 1.0 { 1 } else { n as usize })
         };
-        let groups = re.pat.groups();
+        let groups = re.groups();
         let mut spans = vec![None; groups + 1];
         let mut out = Vec::with_capacity(text.len());
         let mut pos = 0;
@@ -425,7 +425,7 @@ impl<'p> Interp<'p> {
         let mut last_nonempty_end = None;
         while pos <= text.len() {
             let found = if groups > 0 {
-                if re.pat.captures_at(&text, pos, &mut spans) {
+                if re.captures_at(&text, pos, &mut spans) {
                     spans[0]
                 } else {
                     None
