@@ -2,7 +2,7 @@
 
 use super::ast::*;
 use super::interp::{fatal, make_splitter, split_ranges, Cell, Interp, Splitter, R};
-use super::value::{c_double, c_int, char_len, char_offset, push_i64, Re, Str, Value};
+use super::value::{c_double, c_int, char_len, char_offset, push_i64, put, Re, Str, Value};
 use std::rc::Rc;
 
 /// Replaces `&` and backslashes in a sub/gsub replacement: a run of
@@ -42,6 +42,9 @@ fn expand_repl(repl: &[u8], matched: &[u8], out: &mut Vec<u8>) {
 
 /// Runs sub/gsub on `text`: the new text and the number of replacements.
 fn substitute(re: &Re, repl: &[u8], text: &[u8], global: bool) -> (Vec<u8>, usize) {
+    if re.find_at(text, 0).is_none() {
+        return (Vec::new(), 0);
+    }
     let mut out = Vec::with_capacity(text.len() + 16);
     let mut pos = 0;
     let mut count = 0;
@@ -104,6 +107,12 @@ impl<'p> Interp<'p> {
                             return Ok(Value::Num(len as f64));
                         }
                     }
+                    if let Expr::Lval(LValue::Field(fe)) = a {
+                        let i = self.field_index(fe)?;
+                        let utf8 = self.utf8;
+                        let n = self.with_field(i, |f| char_len(f, utf8)).unwrap_or(0);
+                        return Ok(Value::Num(n as f64));
+                    }
                     let s = self.eval_str(a)?;
                     char_len(&s, self.utf8) as f64
                 } else {
@@ -131,16 +140,20 @@ impl<'p> Interp<'p> {
                     Some(Expr::Lval(lv)) => Some(lv),
                     _ => None,
                 };
-                let text = match target {
-                    Some(lv) => self.get_lv(lv)?.to_str(&self.convfmt),
-                    None => self.record().into(),
+                let Some(lv) = target else {
+                    // $0 is worked on in place.
+                    self.rebuild_record();
+                    let (out, count) = substitute(&re, &repl, &self.rec, b == Gsub);
+                    if count > 0 {
+                        self.spare = std::mem::replace(&mut self.rec, out);
+                        self.new_record();
+                    }
+                    return Ok(Value::Num(count as f64));
                 };
+                let text = self.get_lv(lv)?.to_str(&self.convfmt);
                 let (out, count) = substitute(&re, &repl, &text, b == Gsub);
                 if count > 0 {
-                    match target {
-                        Some(lv) => self.set_lv(lv, Value::Str(out.into()))?,
-                        None => self.set_field(0, &out),
-                    }
+                    self.set_lv(lv, Value::Str(out.into()))?;
                 }
                 count as f64
             }
@@ -159,9 +172,9 @@ impl<'p> Interp<'p> {
                 let (start, len) = match re.find_at(&s, 0) {
                     Some((a, e)) => {
                         if let Some(arr) = &arr {
-                            let groups = re.pat.groups();
+                            let groups = re.groups();
                             let mut spans = vec![None; groups + 1];
-                            if groups > 0 && re.pat.captures_at(&s, 0, &mut spans) {
+                            if groups > 0 && re.captures_at(&s, 0, &mut spans) {
                             } else {
                                 spans[0] = Some((a, e));
                             }
@@ -170,15 +183,15 @@ impl<'p> Interp<'p> {
                                 if let Some((x, y)) = *sp {
                                     let mut k = Vec::new();
                                     push_i64(&mut k, g as i64);
-                                    m.insert(k.clone().into(), Value::from_input(&s[x..y]));
+                                    m.insert(&k, Value::from_input(&s[x..y]));
                                     let mut ks = k.clone();
                                     ks.extend_from_slice(&self.subsep);
                                     ks.extend_from_slice(b"start");
-                                    m.insert(ks.into(), Value::Num((x + 1) as f64));
+                                    m.insert(&ks, Value::Num((x + 1) as f64));
                                     let mut kl = k;
                                     kl.extend_from_slice(&self.subsep);
                                     kl.extend_from_slice(b"length");
-                                    m.insert(kl.into(), Value::Num((y - x) as f64));
+                                    m.insert(&kl, Value::Num((y - x) as f64));
                                 }
                             }
                         }
@@ -361,15 +374,12 @@ impl<'p> Interp<'p> {
             }
             _ => None,
         };
-        let mut m = arr.borrow_mut();
-        m.clear();
+        let vals = ranges
+            .iter()
+            .map(|&(a, b)| Value::from_input(&s[a..b]))
+            .collect();
+        arr.borrow_mut().set_sequence(vals);
         let mut key = Vec::new();
-        for (i, &(a, b)) in ranges.iter().enumerate() {
-            key.clear();
-            push_i64(&mut key, (i + 1) as i64);
-            m.insert(key.as_slice().into(), Value::from_input(&s[a..b]));
-        }
-        drop(m);
         if let Some(seps) = seps {
             let mut sm = seps.borrow_mut();
             let mut prev = 0;
@@ -378,7 +388,7 @@ impl<'p> Interp<'p> {
                     key.clear();
                     push_i64(&mut key, i as i64);
                     if i > 0 || matches!(sp, Splitter::Space) && a > 0 {
-                        sm.insert(key.as_slice().into(), Value::Str(s[prev..a].into()));
+                        sm.insert(&key, Value::Str(s[prev..a].into()));
                     }
                 }
                 prev = b;
@@ -386,7 +396,7 @@ impl<'p> Interp<'p> {
             if matches!(sp, Splitter::Space) && prev < s.len() && !ranges.is_empty() {
                 key.clear();
                 push_i64(&mut key, ranges.len() as i64);
-                sm.insert(key.as_slice().into(), Value::Str(s[prev..].into()));
+                sm.insert(&key, Value::Str(s[prev..].into()));
             }
         }
         Ok(Value::Num(ranges.len() as f64))
@@ -407,7 +417,7 @@ impl<'p> Interp<'p> {
             let n = how.num();
             (false, if n < 1.0 { 1 } else { n as usize })
         };
-        let groups = re.pat.groups();
+        let groups = re.groups();
         let mut spans = vec![None; groups + 1];
         let mut out = Vec::with_capacity(text.len());
         let mut pos = 0;
@@ -415,7 +425,7 @@ impl<'p> Interp<'p> {
         let mut last_nonempty_end = None;
         while pos <= text.len() {
             let found = if groups > 0 {
-                if re.pat.captures_at(&text, pos, &mut spans) {
+                if re.captures_at(&text, pos, &mut spans) {
                     spans[0]
                 } else {
                     None
@@ -526,7 +536,7 @@ impl<'p> Interp<'p> {
             let c = fmt[i];
             if c != b'%' {
                 let e = memchr::memchr(b'%', &fmt[i..]).map_or(fmt.len(), |k| i + k);
-                out.extend_from_slice(&fmt[i..e]);
+                put(out, &fmt[i..e]);
                 i = e;
                 continue;
             }
@@ -581,7 +591,7 @@ impl<'p> Interp<'p> {
                 i += 1;
             }
             let Some(&conv) = fmt.get(i) else {
-                out.extend_from_slice(&fmt[start..]);
+                put(out, &fmt[start..]);
                 break;
             };
             i += 1;
@@ -637,6 +647,10 @@ impl<'p> Interp<'p> {
                         Value::Num(n) => self.num_str(n),
                         v => v.to_str(&self.convfmt),
                     };
+                    if prec.is_none() && width.is_none() {
+                        put(out, &s);
+                        continue;
+                    }
                     let s: &[u8] = match prec {
                         Some(p) if (p as usize) < s.len() => {
                             &s[..char_offset(&s, p as usize, self.utf8)]
@@ -647,6 +661,30 @@ impl<'p> Interp<'p> {
                 }
                 b'd' | b'i' => {
                     let n = next(&mut ai).num();
+                    let t = n.trunc();
+                    if prec.is_none()
+                        && t.abs() < 9.2e18
+                        && (flags.is_empty() || flags == b"-" || flags == b"0")
+                    {
+                        // The common cases without the C library.
+                        let mut dbuf = [0u8; 24];
+                        let digits = int_digits(t as i64, &mut dbuf);
+                        let w = width.unwrap_or(0).max(0) as usize;
+                        let fill = w.saturating_sub(digits.len());
+                        if flags == b"0" && fill > 0 {
+                            let (sign, rest) = if digits[0] == b'-' {
+                                (&digits[..1], &digits[1..])
+                            } else {
+                                (&digits[..0], digits)
+                            };
+                            put(out, sign);
+                            out.extend(std::iter::repeat_n(b'0', fill));
+                            put(out, rest);
+                        } else {
+                            pad(out, digits, width, flags == b"-", false);
+                        }
+                        continue;
+                    }
                     if !n.is_finite() {
                         c_double(&spec(b"f", false), n, out);
                     } else {
@@ -674,7 +712,7 @@ impl<'p> Interp<'p> {
                     c_double(&spec(&[conv], true), n, out);
                 }
                 _ => {
-                    out.extend_from_slice(&fmt[start..i]);
+                    put(out, &fmt[start..i]);
                 }
             }
         }
@@ -699,13 +737,32 @@ impl ReplaceN for Vec<u8> {
     }
 }
 
+/// The decimal digits of `n` in `buf`.
+fn int_digits(n: i64, buf: &mut [u8; 24]) -> &[u8] {
+    let mut i = buf.len();
+    let mut u = n.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (u % 10) as u8;
+        u /= 10;
+        if u == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    &buf[i..]
+}
+
 fn pad(out: &mut Vec<u8>, s: &[u8], width: Option<i64>, left: bool, utf8: bool) {
     let w = width.unwrap_or(0).max(0) as usize;
     let fill = w.saturating_sub(char_len(s, utf8));
     if !left {
         out.extend(std::iter::repeat_n(b' ', fill));
     }
-    out.extend_from_slice(s);
+    put(out, s);
     if left {
         out.extend(std::iter::repeat_n(b' ', fill));
     }

@@ -9,40 +9,9 @@ use super::value::{fmt_num, put, str_to_num, Re, Str, Value};
 use crate::io::Out;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
-/// A small fast hash for array subscripts (FxHash's multiply-rotate).
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.write(&[i]);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-pub type Map = HashMap<Str, Value, BuildHasherDefault<FxHasher>>;
+pub use super::array::Map;
 pub type Array = Rc<RefCell<Map>>;
 
 #[derive(Clone, Debug)]
@@ -82,6 +51,9 @@ pub enum Splitter {
 }
 
 const OBUF: usize = 64 * 1024;
+
+/// The most fields a record may be given by assignment.
+const MAX_FIELDS: usize = 10_000_000;
 
 /// Writes to standard output (a macro: the bytes may borrow other fields).
 macro_rules! out {
@@ -150,6 +122,9 @@ pub struct Interp<'p> {
     pub depth: usize,
     pub keybuf: Vec<u8>,
     pub spare: Vec<u8>,
+    /// printf's reused argument list and output.
+    pub vals: Vec<Value>,
+    pub pbuf: Vec<u8>,
     pub status: i32,
     /// Where the stack started and how much of it calls may use.
     pub stack_base: usize,
@@ -175,6 +150,18 @@ fn arith(op: Op, a: f64, b: f64) -> R<f64> {
         }
         Op::Pow => pow(a, b),
     })
+}
+
+fn cmp_result(op: Cmp, ord: std::cmp::Ordering) -> bool {
+    use std::cmp::Ordering::*;
+    match op {
+        Cmp::Lt => ord == Less,
+        Cmp::Le => ord != Greater,
+        Cmp::Eq => ord == Equal,
+        Cmp::Ne => ord != Equal,
+        Cmp::Gt => ord == Greater,
+        Cmp::Ge => ord != Less,
+    }
 }
 
 fn pow(a: f64, b: f64) -> f64 {
@@ -321,7 +308,7 @@ impl<'p> Interp<'p> {
         {
             use std::os::unix::ffi::OsStrExt;
             for (k, v) in std::env::vars_os() {
-                env.insert(k.as_bytes().into(), Value::from_input(v.as_bytes()));
+                env.insert(k.as_bytes(), Value::from_input(v.as_bytes()));
             }
         }
         globals[ENVIRON] = Cell::Arr(Rc::new(RefCell::new(env)));
@@ -379,6 +366,8 @@ impl<'p> Interp<'p> {
             depth: 0,
             keybuf: Vec::new(),
             spare: Vec::new(),
+            vals: Vec::new(),
+            pbuf: Vec::new(),
             status: 0,
             stack_base: 0,
             stack_room: 0,
@@ -754,6 +743,9 @@ impl<'p> Interp<'p> {
                 if n < 0.0 || !n.is_finite() {
                     return fatal("NF set to negative value");
                 }
+                if n > MAX_FIELDS as f64 {
+                    return fatal("NF set to a value too large");
+                }
                 self.set_nf(n as usize);
                 return Ok(());
             }
@@ -973,7 +965,7 @@ impl<'p> Interp<'p> {
         &self.rec
     }
 
-    fn field_index(&mut self, e: &Expr) -> R<usize> {
+    pub fn field_index(&mut self, e: &Expr) -> R<usize> {
         let n = match e {
             Expr::Num(n) => *n,
             _ => self.eval_num(e)?,
@@ -1004,7 +996,7 @@ impl<'p> Interp<'p> {
         }
     }
 
-    fn with_field<T>(&mut self, i: usize, f: impl FnOnce(&[u8]) -> T) -> Option<T> {
+    pub fn with_field<T>(&mut self, i: usize, f: impl FnOnce(&[u8]) -> T) -> Option<T> {
         if i == 0 {
             self.rebuild_record();
             return Some(f(&self.rec));
@@ -1074,7 +1066,7 @@ impl<'p> Interp<'p> {
                     if let Some(x) = m.get(key.as_slice()) {
                         return Ok(x.clone());
                     }
-                    m.insert(key.as_slice().into(), Value::Uninit);
+                    m.insert(&key, Value::Uninit);
                     Ok(Value::Uninit)
                 });
                 self.keybuf = key;
@@ -1088,6 +1080,9 @@ impl<'p> Interp<'p> {
             LValue::Var(v) => self.set_var(*v, val),
             LValue::Field(e) => {
                 let i = self.field_index(e)?;
+                if i > MAX_FIELDS {
+                    return fatal(format!("field index {i} too large to assign"));
+                }
                 let s = val.to_str(&self.convfmt);
                 self.set_field(i, &s);
                 Ok(())
@@ -1096,7 +1091,7 @@ impl<'p> Interp<'p> {
                 let mut key = Vec::new();
                 self.key_into(subs, &mut key)?;
                 let a = self.array(*v)?;
-                a.borrow_mut().insert(key.into(), val);
+                a.borrow_mut().insert(&key, val);
                 Ok(())
             }
         }
@@ -1119,7 +1114,7 @@ impl<'p> Interp<'p> {
                     return Ok((old, new));
                 }
                 let new = f(0.0)?;
-                m.insert(key.as_slice().into(), Value::Num(new));
+                m.insert(&key, Value::Num(new));
                 Ok((0.0, new))
             });
             self.keybuf = key;
@@ -1209,7 +1204,7 @@ impl<'p> Interp<'p> {
             }
             StmtKind::ForIn(var, arr, body) => {
                 let a = self.array(*arr)?;
-                let keys: Vec<Str> = a.borrow().keys().cloned().collect();
+                let keys: Vec<Str> = a.borrow().keys().map(Str::from).collect();
                 for k in keys {
                     if !a.borrow().contains_key(&k) {
                         continue;
@@ -1337,14 +1332,26 @@ impl<'p> Interp<'p> {
     }
 
     fn printf(&mut self, args: &'p [Expr], dest: Option<&'p (Redir, Expr)>) -> R<()> {
-        let mut vals = Vec::with_capacity(args.len());
+        let mut vals = std::mem::take(&mut self.vals);
+        vals.clear();
         for a in args {
-            vals.push(self.eval(a)?);
+            match self.eval(a) {
+                Ok(v) => vals.push(v),
+                Err(e) => {
+                    self.vals = vals;
+                    return Err(e);
+                }
+            }
         }
         let fmt = vals[0].to_str(&self.convfmt);
-        let mut buf = Vec::new();
+        let mut buf = std::mem::take(&mut self.pbuf);
+        buf.clear();
         self.format(&fmt, &vals[1..], &mut buf);
-        self.emit(dest, &buf)
+        vals.clear();
+        self.vals = vals;
+        let r = self.emit(dest, &buf);
+        self.pbuf = buf;
+        r
     }
 
     /// Writes to stdout or a redirection.
@@ -1376,10 +1383,8 @@ impl<'p> Interp<'p> {
     }
 
     fn writer(&mut self, kind: Redir, name: &[u8]) -> R<Option<&mut Writer>> {
-        if name == b"/dev/stdout" || name == b"-" && kind == Redir::Pipe {
-            return Ok(None);
-        }
-        if name == b"/dev/stdout" {
+        // As gawk: "-" is standard output too (not for a pipe).
+        if name == b"/dev/stdout" || (name == b"-" && kind != Redir::Pipe) {
             return Ok(None);
         }
         if !self.outs.contains_key(name) {
@@ -1408,14 +1413,7 @@ impl<'p> Interp<'p> {
                 }
             }
         }
-        let w = self.outs.get_mut(name);
-        if name == b"/dev/stderr" {
-            if let Some(w) = w {
-                return Ok(Some(w));
-            }
-            return Ok(None);
-        }
-        Ok(w)
+        Ok(self.outs.get_mut(name))
     }
 
     pub fn flush_all(&mut self) {
@@ -1517,6 +1515,12 @@ impl<'p> Interp<'p> {
         let (a, b) = match (l, r) {
             (Expr::Lval(LValue::Field(fe)), r) if !matches!(r, Expr::Lval(LValue::Field(_))) => {
                 let b = self.eval(r)?;
+                if let Value::Str(t) = &b {
+                    // A string comparison: the field's bytes as they are.
+                    let i = self.field_index(fe)?;
+                    let ord = self.with_field(i, |f| f.cmp(t)).unwrap_or(b"".as_slice().cmp(t));
+                    return Ok(cmp_result(op, ord));
+                }
                 (self.field_operand(fe, b.is_numeric())?, b)
             }
             (l, Expr::Lval(LValue::Field(fe))) if !matches!(l, Expr::Lval(LValue::Field(_))) => {
@@ -1537,15 +1541,7 @@ impl<'p> Interp<'p> {
             let y = b.to_str(&self.convfmt);
             x.as_ref().cmp(y.as_ref())
         };
-        use std::cmp::Ordering::*;
-        Ok(match op {
-            Cmp::Lt => ord == Less,
-            Cmp::Le => ord != Greater,
-            Cmp::Eq => ord == Equal,
-            Cmp::Ne => ord != Equal,
-            Cmp::Gt => ord == Greater,
-            Cmp::Ge => ord != Less,
-        })
+        Ok(cmp_result(op, ord))
     }
 
     /// The regex an operand stands for: a literal, or a string's value.

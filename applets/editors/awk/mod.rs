@@ -20,8 +20,9 @@
 //! substr truncates its position and length and takes a start before 1
 //! as 1, as gawk and BusyBox do. printf with too few arguments uses
 //! empty values (gawk stops with a fatal error); a for-in loop visits keys
-//! in no particular order; `|&` coprocesses are not supported.
+//! in the order they were made (POSIX leaves it open); `|&` coprocesses are not supported.
 
+mod array;
 mod ast;
 mod builtins;
 mod interp;
@@ -44,7 +45,8 @@ pub const APPLET: Applet = Applet {
 \t-F FS\t\tField separator (a character, a regex, t for tab)\n\
 \t-v VAR=VAL\tAssign VAR before the program starts\n\
 \t-f PROGFILE\tRead the program from PROGFILE (repeatable)\n\
-\t-e PROGRAM\tProgram text (repeatable, with -f)",
+\t-e PROGRAM\tProgram text (repeatable, with -f)\n\
+\t--field-separator=FS, --assign=VAR=VAL, --file=FILE, --source=PROGRAM\tgawk's names for -F -v -f -e",
     help_option: true,
     main,
 };
@@ -111,21 +113,41 @@ fn parse_args(args: &[OsString]) -> Result<Setup, i32> {
             out.write_bytes(b"awk (oxbox)\n");
             return Err(out.finish("awk", 0));
         }
-        if a.starts_with(b"--") {
-            return Err(usage_error(&format!(
-                "unrecognized option '{}'",
-                String::from_utf8_lossy(a)
-            )));
-        }
-        let opt = a[1];
+        // gawk's long names for the same options.
+        let long = if a.starts_with(b"--") {
+            let (name, attached) = match a.iter().position(|&b| b == b'=') {
+                Some(eq) => (&a[2..eq], Some(&a[eq + 1..])),
+                None => (&a[2..], None),
+            };
+            let opt = match name {
+                b"field-separator" => b'F',
+                b"assign" => b'v',
+                b"file" => b'f',
+                b"source" => b'e',
+                _ => {
+                    return Err(usage_error(&format!(
+                        "unrecognized option '{}'",
+                        String::from_utf8_lossy(a)
+                    )))
+                }
+            };
+            Some((opt, attached))
+        } else {
+            None
+        };
+        let opt = long.map_or(a[1], |l| l.0);
         if !b"Fvfe".contains(&opt) {
             return Err(usage_error(&format!(
                 "invalid option -- '{}'",
                 char::from(opt)
             )));
         }
-        let val: Vec<u8> = if a.len() > 2 {
-            a[2..].to_vec()
+        let attached = match long {
+            Some((_, v)) => v.map(<[u8]>::to_vec),
+            None => (a.len() > 2).then(|| a[2..].to_vec()),
+        };
+        let val: Vec<u8> = if let Some(v) = attached {
+            v
         } else {
             i += 1;
             match args.get(i) {
@@ -256,11 +278,11 @@ fn run(s: Setup, prog: &ast::Program, stack_room: usize) -> i32 {
             return 2;
         };
         let mut m = argv.borrow_mut();
-        m.insert((*b"0").into(), value::Value::Str((*b"awk").into()));
+        m.insert(b"0", value::Value::Str((*b"awk").into()));
         for (k, op) in s.operands.iter().enumerate() {
             let mut key = Vec::new();
             value::push_i64(&mut key, (k + 1) as i64);
-            m.insert(key.into(), value::Value::from_input(op));
+            m.insert(&key, value::Value::from_input(op));
         }
     }
     it.globals[ast::ARGC] =
@@ -283,10 +305,20 @@ fn run(s: Setup, prog: &ast::Program, stack_room: usize) -> i32 {
     }
     let code = it.run();
     let ok = it.flush_stdout();
-    if !ok {
+    let code = if ok {
+        code
+    } else {
         let out = std::mem::replace(&mut it.stdout, crate::io::Out::to_fd(1));
         let st = out.finish("awk", code);
-        return if st == code { 2 } else { st.max(2) };
-    }
+        if st == code {
+            2
+        } else {
+            st.max(2)
+        }
+    };
+    // Freeing millions of array elements one by one costs more than the
+    // run that made them: the variables go with the process, as in gawk.
+    let globals = std::mem::take(&mut it.globals);
+    std::mem::forget(globals);
     code
 }

@@ -17,8 +17,6 @@ pub struct SyntaxError {
 struct Parser<'a> {
     lex: Lexer<'a>,
     tok: Tok,
-    /// The source's name in messages ("cmd. line" or a file).
-    name: String,
     /// Line offsets: a -f file or -e text starts at this line of `lex`.
     starts: &'a [(usize, String)],
     globals: HashMap<String, usize>,
@@ -42,7 +40,6 @@ pub fn parse(src: &[u8], starts: &[(usize, String)]) -> Result<Program, SyntaxEr
     let mut p = Parser {
         lex: Lexer::new(src),
         tok: Tok::Eof,
-        name: String::new(),
         starts,
         globals: HashMap::new(),
         prog: Program::default(),
@@ -355,7 +352,6 @@ impl<'a> Parser<'a> {
         }
         let (name, l) = self.where_(line);
         let text = String::from_utf8_lossy(self.lex.line_text(line)).into_owned();
-        let _ = &self.name;
         SyntaxError {
             msg: format!(
                 "awk: {name}:{l}: {text}\nawk: {name}:{l}: {}^ {msg}",

@@ -348,7 +348,10 @@ pub fn c_int(fmt: &[u8], n: i64, out: &mut Vec<u8>) {
 
 /// A compiled awk regular expression.
 pub struct Re {
-    pub pat: Pattern,
+    /// The compiled pattern; None for a plain string (found by memmem).
+    pat: Option<Pattern>,
+    /// The text to look for when the expression is a plain string.
+    literal: Option<Vec<u8>>,
 }
 
 impl std::fmt::Debug for Re {
@@ -367,18 +370,59 @@ impl Re {
             icase: false,
             newline: false,
         };
+        if !ere.is_empty() && !ere.iter().any(|b| META.contains(b)) {
+            return Ok(Re {
+                pat: None,
+                literal: Some(ere),
+            });
+        }
         let pat = Pattern::new(&ere, syn).map_err(|e| {
             format!("regular expression /{}/: {e}", String::from_utf8_lossy(src))
         })?;
-        Ok(Re { pat })
+        Ok(Re {
+            pat: Some(pat),
+            literal: None,
+        })
     }
 
     pub fn is_match(&self, s: &[u8]) -> bool {
-        self.pat.is_match(s)
+        match (&self.literal, &self.pat) {
+            (Some(l), _) => memchr::memmem::find(s, l).is_some(),
+            (None, Some(p)) => p.is_match(s),
+            (None, None) => false,
+        }
     }
 
     pub fn find_at(&self, s: &[u8], start: usize) -> Option<(usize, usize)> {
-        self.pat.find_at(s, start)
+        match (&self.literal, &self.pat) {
+            (Some(l), _) => {
+                let i = memchr::memmem::find(s.get(start..)?, l)?;
+                Some((start + i, start + i + l.len()))
+            }
+            (None, Some(p)) => p.find_at(s, start),
+            (None, None) => None,
+        }
+    }
+
+    /// The number of parenthesised groups.
+    pub fn groups(&self) -> usize {
+        self.pat.as_ref().map_or(0, Pattern::groups)
+    }
+
+    /// The match at or after `start` with its groups in `spans`.
+    pub fn captures_at(&self, s: &[u8], start: usize, spans: &mut [crate::regex::Span]) -> bool {
+        match &self.pat {
+            Some(p) if self.literal.is_none() => p.captures_at(s, start, spans),
+            _ => match self.find_at(s, start) {
+                Some(m) => {
+                    if let Some(first) = spans.first_mut() {
+                        *first = Some(m);
+                    }
+                    true
+                }
+                None => false,
+            },
+        }
     }
 }
 
