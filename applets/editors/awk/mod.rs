@@ -234,6 +234,16 @@ fn parse_args(args: &[OsString]) -> Result<Setup, i32> {
     Ok(s)
 }
 
+/// Parses a program without running it: for the fuzz target (fuzz/),
+/// which must never run what random bytes spell. True when it parses.
+#[doc(hidden)]
+pub fn parse_only(src: &[u8]) -> bool {
+    // As the command line gives it: the text with a final newline.
+    let mut text = src.to_vec();
+    text.push(b'\n');
+    parser::parse(&text, &[(1, "cmd. line".to_string())]).is_ok()
+}
+
 fn main(args: &[OsString]) -> i32 {
     let setup = match parse_args(args) {
         Ok(s) => s,
