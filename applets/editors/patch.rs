@@ -507,7 +507,8 @@ fn context_body(lines: &[&[u8]], mut i: usize) -> Result<(Hunk, usize), Malforme
         Some(l) => Malformed(i + 1, l.to_vec()),
         None => Malformed(0, Vec::new()),
     };
-    let (a, b) = lines
+    // The old section ends at the `--- ` line, whatever its range says.
+    let (a, _) = lines
         .get(i)
         .and_then(|l| context_range(l, b"*** ", b" ****"))
         .ok_or_else(|| bad(i))?;
@@ -593,7 +594,6 @@ fn context_body(lines: &[&[u8]], mut i: usize) -> Result<(Hunk, usize), Malforme
         if olds == 0 { a.saturating_add(1) } else { a },
         if news == 0 { c.saturating_add(1) } else { c },
     ];
-    let _ = b;
     Ok((h, i))
 }
 
@@ -1257,7 +1257,7 @@ impl Run {
             let dest = out_name.clone().unwrap_or_else(|| name.clone());
             let remove = output.is_empty() && (deletes(reverse) || self.s.remove_empty) && out_name.is_none();
             let backup = self.s.backup || (mismatch && !self.s.dry_run);
-            if let Err(msg) = self.write_result(&name, &dest, &output, meta.as_ref(), remove, backup) {
+            if let Err(msg) = self.write_result(&dest, &output, meta.as_ref(), remove, backup) {
                 self.error(&msg);
                 return;
             }
@@ -1277,7 +1277,6 @@ impl Run {
     /// keeping the original's mode; backs up the original first.
     fn write_result(
         &mut self,
-        name: &[u8],
         dest: &[u8],
         data: &[u8],
         meta: Option<&fs::Metadata>,
@@ -1377,7 +1376,6 @@ impl Run {
             let _ = fs::remove_file(&tp);
             return Err(format!("{shown}: {}", diag::strerror(&e)));
         }
-        let _ = name;
         Ok(())
     }
 
