@@ -1135,8 +1135,7 @@ fn dangerous_names() {
 #[test]
 fn our_rejects_differ_from_gnu() {
     // A rejected line without a newline gets the `\ No newline` line
-    // (GNU 2.7.6 runs the lines together), and a normal diff's rejects are
-    // a context diff with the usual markers.
+    // (GNU 2.7.6 runs the lines together).
     check(
         &[("f", "a\nb\n")],
         "--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n",
@@ -1152,20 +1151,6 @@ fn our_rejects_differ_from_gnu() {
                 "f.rej",
                 "--- f\n+++ f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n",
             ),
-        ],
-    );
-    check(
-        &[("f", "zz\n")],
-        "1c1\n< a\n---\n> b\n",
-        &["f"],
-        true,
-        "patching file f\nHunk #1 FAILED at 1.\n1 out of 1 hunk FAILED -- saving rejects to file f.rej\n",
-        "",
-        1,
-        &[
-            ("f", "zz\n"),
-            ("f.orig", "zz\n"),
-            ("f.rej", "***************\n*** 1 ****\n! a\n--- 1 ----\n! b\n"),
         ],
     );
 }
@@ -1209,5 +1194,41 @@ fn output_to_stdout() {
         "patching file - (read from f)\nHunk #1 succeeded at 2 (offset 1 line).\n",
         0,
         &[("f", "0\n1\n2\n3\n")],
+    );
+}
+
+#[test]
+fn normal_diff_rejects() {
+    // As GNU lays them out (checked against GNU patch 2.7.6).
+    check(
+        &[("f", "zz\n")],
+        "1c1\n< a\n---\n> b\n",
+        &["f"],
+        true,
+        "patching file f\nHunk #1 FAILED at 1.\n1 out of 1 hunk FAILED -- saving rejects to file f.rej\n",
+        "",
+        1,
+        &[
+            ("f", "zz\n"),
+            ("f.orig", "zz\n"),
+            ("f.rej", "*** /dev/null\n--- /dev/null\n***************\n*** 1\n- a\n--- 1 -----\n+ b\n"),
+        ],
+    );
+    check(
+        &[("f", "z\n")],
+        "2c2,3\n< 2\n---\n> A\n> B\n5a7\n> new\n",
+        &["f"],
+        true,
+        "patching file f\nHunk #1 FAILED at 2.\n1 out of 2 hunks FAILED -- saving rejects to file f.rej\n",
+        "",
+        1,
+        &[
+            ("f", "z\nnew\n"),
+            ("f.orig", "z\n"),
+            (
+                "f.rej",
+                "*** /dev/null\n--- /dev/null\n***************\n*** 2\n- 2\n--- 2,3 -----\n+ A\n+ B\n",
+            ),
+        ],
     );
 }

@@ -1408,16 +1408,22 @@ impl Run {
                     unified_hunk(h, &mut text);
                 }
             }
-            Format::Context | Format::Normal => {
-                if fp.format == Format::Context {
-                    text.extend_from_slice(b"*** ");
-                    text.extend_from_slice(&heads[0]);
-                    text.extend_from_slice(b"\n--- ");
-                    text.extend_from_slice(&heads[1]);
-                    text.push(b'\n');
-                }
+            Format::Context => {
+                text.extend_from_slice(b"*** ");
+                text.extend_from_slice(&heads[0]);
+                text.extend_from_slice(b"\n--- ");
+                text.extend_from_slice(&heads[1]);
+                text.push(b'\n');
                 for h in hunks {
                     context_hunk(h, &mut text);
+                }
+            }
+            Format::Normal => {
+                // GNU's layout for a normal diff's rejects: no names, the
+                // old lines marked `-`, the new `+`, `-----` after the range.
+                text.extend_from_slice(b"*** /dev/null\n--- /dev/null\n");
+                for h in hunks {
+                    normal_reject(h, &mut text);
                 }
             }
         }
@@ -1503,6 +1509,23 @@ fn context_hunk(h: &Hunk, out: &mut Vec<u8>) {
         for (flag, text) in marks(false) {
             rej_line(flag, text, out);
         }
+    }
+}
+
+fn normal_reject(h: &Hunk, out: &mut Vec<u8>) {
+    let range = |first: usize, n: usize| match n {
+        0 => format!("{}", first.saturating_sub(1)),
+        1 => format!("{first}"),
+        _ => format!("{first},{}", first + n - 1),
+    };
+    out.extend_from_slice(b"***************\n");
+    out.extend_from_slice(format!("*** {}\n", range(h.first[0], h.count(true))).as_bytes());
+    for (_, text) in h.lines.iter().filter(|l| l.0 == b'-') {
+        rej_line(b"- ", text, out);
+    }
+    out.extend_from_slice(format!("--- {} -----\n", range(h.first[1], h.count(false))).as_bytes());
+    for (_, text) in h.lines.iter().filter(|l| l.0 == b'+') {
+        rej_line(b"+ ", text, out);
     }
 }
 
