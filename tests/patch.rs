@@ -989,6 +989,7 @@ fn errors() {
     );
 }
 
+#[cfg(feature = "diff")]
 #[test]
 fn round_trips() {
     // diff -Nur then patch -p1 turns one tree into the other: changed
