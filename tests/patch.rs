@@ -1233,3 +1233,29 @@ fn normal_diff_rejects() {
         ],
     );
 }
+
+#[test]
+fn symlink_target_refused() {
+    // As GNU 2.7.6: a symbolic link is not a regular file.
+    let t = TempDir::new();
+    t.write("real", "a\n");
+    std::os::unix::fs::symlink("real", t.join("f")).expect("symlink");
+    detached(cmd("patch").args(["-p1"]).cwd(t.path()))
+        .stdin("--- a/f\n+++ b/f\n@@ -1 +1 @@\n-a\n+b\n")
+        .run()
+        .status(1)
+        .err("")
+        .out(
+            "File f is not a regular file -- refusing to patch\n\
+             1 out of 1 hunk ignored -- saving rejects to file f.rej\n",
+        );
+    assert_eq!(std::fs::read(t.join("real")).expect("read"), b"a\n");
+    assert!(std::fs::symlink_metadata(t.join("f"))
+        .expect("lstat")
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        std::fs::read(t.join("f.rej")).expect("read"),
+        b"--- f\n+++ f\n@@ -1 +1 @@\n-a\n+b\n"
+    );
+}

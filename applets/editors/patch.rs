@@ -1037,7 +1037,9 @@ impl Run {
             return;
         };
         let path = self.path_of(&name);
-        let meta = fs::metadata(&path).ok();
+        // A symbolic link is not followed: GNU refuses it like any other
+        // file that is not regular.
+        let meta = fs::symlink_metadata(&path).ok();
         if meta.as_ref().is_some_and(|m| !m.is_file()) {
             let mut msg = b"File ".to_vec();
             msg.extend_from_slice(&shell_quote(&name));
