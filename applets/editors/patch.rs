@@ -1052,7 +1052,7 @@ impl Run {
                 .map(|h| if self.s.reverse { h.reversed() } else { h.clone() })
                 .collect();
             if !self.s.dry_run {
-                self.write_rejects(fp, &name, None, &rejects, &mut msg);
+                self.write_rejects(fp, &name, None, (&rejects, self.s.reverse), &mut msg);
             }
             msg.push('\n');
             self.say(msg.as_bytes());
@@ -1143,11 +1143,17 @@ impl Run {
                 continue;
             }
             let mut h = if reverse { h0.reversed() } else { h0.clone() };
+            // Creating a file over one with contents: nothing can match.
+            let cannot = creates(reverse) && !original.is_empty();
+            mismatch |= cannot;
             let context = h.prefix_context().max(h.suffix_context());
             let maxfuzz = self.s.fuzz.min(context);
             let mut fuzz = 0;
             let mut found = Found::No;
             loop {
+                if cannot {
+                    break;
+                }
                 let r = locate(&h, &input, frozen, in_offset, fuzz);
                 if r.is_none() || fuzz > 0 || r.is_some_and(|(_, o)| o != 0) || in_offset != 0 {
                     mismatch = true;
@@ -1248,7 +1254,7 @@ impl Run {
             let n = rejects.len();
             let mut msg = format!("{n} out of {total} {} ignored", Self::hunks_word(total));
             if announced && !(creates(self.s.reverse) || deletes(self.s.reverse)) {
-                self.write_rejects(fp, &name, out_name.as_deref(), &rejects, &mut msg);
+                self.write_rejects(fp, &name, out_name.as_deref(), (&rejects, reverse), &mut msg);
             }
             msg.push('\n');
             self.say(msg.as_bytes());
@@ -1264,10 +1270,17 @@ impl Run {
                 return;
             }
         }
+        if deletes(reverse) && !output.is_empty() && out_name.is_none() {
+            let mut msg = b"Not deleting file ".to_vec();
+            msg.extend_from_slice(&shell_quote(&name));
+            msg.extend_from_slice(b" as content differs from patch\n");
+            self.say(&msg);
+            self.status = self.status.max(1);
+        }
         if failed > 0 {
             let mut msg = format!("{failed} out of {total} {} FAILED", Self::hunks_word(total));
             if !self.s.dry_run {
-                self.write_rejects(fp, &name, out_name.as_deref(), &rejects, &mut msg);
+                self.write_rejects(fp, &name, out_name.as_deref(), (&rejects, reverse), &mut msg);
             }
             msg.push('\n');
             self.say(msg.as_bytes());
@@ -1383,7 +1396,14 @@ impl Run {
 
     /// Saves the rejected hunks in `FILE.rej`, in the patch's format, and
     /// adds ` -- saving rejects to file FILE.rej` to `msg`.
-    fn write_rejects(&mut self, fp: &FilePatch, name: &[u8], out: Option<&[u8]>, hunks: &[Hunk], msg: &mut String) {
+    fn write_rejects(
+        &mut self,
+        fp: &FilePatch,
+        name: &[u8],
+        out: Option<&[u8]>,
+        (hunks, reversed): (&[Hunk], bool),
+        msg: &mut String,
+    ) {
         let mut rej = out.unwrap_or(name).to_vec();
         rej.extend_from_slice(b".rej");
         let mut text = Vec::new();
@@ -1398,7 +1418,9 @@ impl Run {
             v.extend_from_slice(&fp.headers[k]);
             v
         };
-        let heads = [shown(0), shown(1)];
+        // The hunks are saved the way they were tried: reversed, the
+        // names swap too.
+        let heads = if reversed { [shown(1), shown(0)] } else { [shown(0), shown(1)] };
         match fp.format {
             Format::Unified => {
                 text.extend_from_slice(b"--- ");
