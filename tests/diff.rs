@@ -760,3 +760,43 @@ fn ignoring_more() {
         1,
     );
 }
+
+#[test]
+fn special_files() {
+    // Inside directories only regular files are compared (GNU's
+    // wording for the others); dangling links are reported on both sides.
+    let t = TempDir::new();
+    for side in ["s1", "s2"] {
+        std::fs::create_dir_all(t.join(side)).expect("mkdir");
+        std::os::unix::fs::symlink("nowhere", t.join(side).join("dang")).expect("symlink");
+        let fifo = std::ffi::CString::new(t.join(side).join("fifo").to_string_lossy().as_bytes())
+            .expect("cstring");
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+    }
+    put(&t, "s1/e", "");
+    std::fs::create_dir_all(t.join("s2/e")).expect("mkdir");
+    cmd("diff")
+        .args(["-r", "s1", "s2"])
+        .cwd(t.path())
+        .run()
+        .status(2)
+        .err("diff: s1/dang: No such file or directory\ndiff: s2/dang: No such file or directory\n")
+        .out(
+            "File s1/e is a regular empty file while file s2/e is a directory\n\
+             File s1/fifo is a fifo while file s2/fifo is a fifo\n",
+        );
+    cmd("diff")
+        .args(["-rN", "s1", "s2"])
+        .cwd(t.path())
+        .run()
+        .status(2)
+        .err(
+            "diff: s1/dang: No such file or directory\ndiff: s2/dang: No such file or directory\n",
+        );
+    // Operands may be pipes, as with `diff <(a) <(b)`.
+    sh("diff /dev/fd/3 /dev/fd/4 3<<EOF 4<<EOG\na\nEOF\nb\nEOG\n")
+        .run()
+        .status(1)
+        .out("1c1\n< a\n---\n> b\n");
+}

@@ -989,6 +989,7 @@ fn errors() {
     );
 }
 
+#[cfg(feature = "diff")]
 #[test]
 fn round_trips() {
     // diff -Nur then patch -p1 turns one tree into the other: changed
@@ -1135,8 +1136,7 @@ fn dangerous_names() {
 #[test]
 fn our_rejects_differ_from_gnu() {
     // A rejected line without a newline gets the `\ No newline` line
-    // (GNU 2.7.6 runs the lines together), and a normal diff's rejects are
-    // a context diff with the usual markers.
+    // (GNU 2.7.6 runs the lines together).
     check(
         &[("f", "a\nb\n")],
         "--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n",
@@ -1152,20 +1152,6 @@ fn our_rejects_differ_from_gnu() {
                 "f.rej",
                 "--- f\n+++ f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n",
             ),
-        ],
-    );
-    check(
-        &[("f", "zz\n")],
-        "1c1\n< a\n---\n> b\n",
-        &["f"],
-        true,
-        "patching file f\nHunk #1 FAILED at 1.\n1 out of 1 hunk FAILED -- saving rejects to file f.rej\n",
-        "",
-        1,
-        &[
-            ("f", "zz\n"),
-            ("f.orig", "zz\n"),
-            ("f.rej", "***************\n*** 1 ****\n! a\n--- 1 ----\n! b\n"),
         ],
     );
 }
@@ -1209,5 +1195,180 @@ fn output_to_stdout() {
         "patching file - (read from f)\nHunk #1 succeeded at 2 (offset 1 line).\n",
         0,
         &[("f", "0\n1\n2\n3\n")],
+    );
+}
+
+#[test]
+fn normal_diff_rejects() {
+    // As GNU lays them out (checked against GNU patch 2.7.6).
+    check(
+        &[("f", "zz\n")],
+        "1c1\n< a\n---\n> b\n",
+        &["f"],
+        true,
+        "patching file f\nHunk #1 FAILED at 1.\n1 out of 1 hunk FAILED -- saving rejects to file f.rej\n",
+        "",
+        1,
+        &[
+            ("f", "zz\n"),
+            ("f.orig", "zz\n"),
+            ("f.rej", "*** /dev/null\n--- /dev/null\n***************\n*** 1\n- a\n--- 1 -----\n+ b\n"),
+        ],
+    );
+    check(
+        &[("f", "z\n")],
+        "2c2,3\n< 2\n---\n> A\n> B\n5a7\n> new\n",
+        &["f"],
+        true,
+        "patching file f\nHunk #1 FAILED at 2.\n1 out of 2 hunks FAILED -- saving rejects to file f.rej\n",
+        "",
+        1,
+        &[
+            ("f", "z\nnew\n"),
+            ("f.orig", "z\n"),
+            (
+                "f.rej",
+                "*** /dev/null\n--- /dev/null\n***************\n*** 2\n- 2\n--- 2,3 -----\n+ A\n+ B\n",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn symlink_target_refused() {
+    // As GNU 2.7.6: a symbolic link is not a regular file.
+    let t = TempDir::new();
+    t.write("real", "a\n");
+    std::os::unix::fs::symlink("real", t.join("f")).expect("symlink");
+    detached(cmd("patch").args(["-p1"]).cwd(t.path()))
+        .stdin("--- a/f\n+++ b/f\n@@ -1 +1 @@\n-a\n+b\n")
+        .run()
+        .status(1)
+        .err("")
+        .out(
+            "File f is not a regular file -- refusing to patch\n\
+             1 out of 1 hunk ignored -- saving rejects to file f.rej\n",
+        );
+    assert_eq!(std::fs::read(t.join("real")).expect("read"), b"a\n");
+    assert!(std::fs::symlink_metadata(t.join("f"))
+        .expect("lstat")
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        std::fs::read(t.join("f.rej")).expect("read"),
+        b"--- f\n+++ f\n@@ -1 +1 @@\n-a\n+b\n"
+    );
+}
+#[test]
+fn gnu_edge_cases() {
+    // dry-run creation
+    check(
+        &[],
+        "--- /dev/null\n+++ b/newf\n@@ -0,0 +1 @@\n+hello\n",
+        &["-p1", "--dry-run"],
+        true,
+        "checking file newf\n",
+        "",
+        0,
+        &[],
+    );
+    // dry-run deletion
+    check(
+        &[("gone", "a\n")],
+        "--- a/gone\n+++ /dev/null\n@@ -1 +0,0 @@\n-a\n",
+        &["-p1", "--dry-run"],
+        true,
+        "checking file gone\n",
+        "",
+        0,
+        &[("gone", "a\n")],
+    );
+    // silent creation
+    check(
+        &[],
+        "--- /dev/null\n+++ b/newf\n@@ -0,0 +1 @@\n+hello\n",
+        &["-p1", "-s"],
+        true,
+        "",
+        "",
+        0,
+        &[("newf", "hello\n")],
+    );
+    // -d with a creation
+    check(
+        &[("d/x", "")],
+        "--- /dev/null\n+++ b/sub/newf\n@@ -0,0 +1 @@\n+hello\n",
+        &["-d", "d", "-p1"],
+        true,
+        "patching file sub/newf\n",
+        "",
+        0,
+        &[("d/sub/newf", "hello\n"), ("d/x", "")],
+    );
+    // -R context diff
+    check(
+        &[("f", "1\n2\n3\n4\nfive\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\nextra\nextra2\n21\n22\n23\n24\n26\n27\n28\n29\n30\n")],
+        "*** a/f\n--- b/f\n***************\n*** 2,8 ****\n  2\n  3\n  4\n! 5\n  6\n  7\n  8\n--- 2,8 ----\n  2\n  3\n  4\n! five\n  6\n  7\n  8\n***************\n*** 18,28 ****\n  18\n  19\n  20\n  21\n  22\n  23\n  24\n- 25\n  26\n  27\n  28\n--- 18,29 ----\n  18\n  19\n  20\n+ extra\n+ extra2\n  21\n  22\n  23\n  24\n  26\n  27\n  28\n",
+        &["-p1", "-R"],
+        true,
+        "patching file f\n",
+        "",
+        0,
+        &[("f", ORIG)],
+    );
+    // fuzz 3 with -F3
+    check(
+        &[("f", "1\ntwo\nthree\n4\n5\n6\n7\neight\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\n21\n22\n23\n24\n25\n26\n27\n28\n29\n30\n")],
+        "--- a/f\n+++ b/f\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n@@ -18,11 +18,12 @@\n 18\n 19\n 20\n+extra\n+extra2\n 21\n 22\n 23\n 24\n-25\n 26\n 27\n 28\n",
+        &["-p1", "-F3"],
+        true,
+        "patching file f\nHunk #1 succeeded at 2 with fuzz 2.\n",
+        "",
+        0,
+        &[("f", "1\ntwo\nthree\n4\nfive\n6\n7\neight\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\nextra\nextra2\n21\n22\n23\n24\n26\n27\n28\n29\n30\n"), ("f.orig", "1\ntwo\nthree\n4\n5\n6\n7\neight\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\n21\n22\n23\n24\n25\n26\n27\n28\n29\n30\n")],
+    );
+    // fuzz 3 needs -F3
+    check(
+        &[("f", "1\ntwo\nthree\n4\n5\n6\n7\neight\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\n21\n22\n23\n24\n25\n26\n27\n28\n29\n30\n")],
+        "--- a/f\n+++ b/f\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n@@ -18,11 +18,12 @@\n 18\n 19\n 20\n+extra\n+extra2\n 21\n 22\n 23\n 24\n-25\n 26\n 27\n 28\n",
+        &["-p1"],
+        true,
+        "patching file f\nHunk #1 succeeded at 2 with fuzz 2.\n",
+        "",
+        0,
+        &[("f", "1\ntwo\nthree\n4\nfive\n6\n7\neight\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\nextra\nextra2\n21\n22\n23\n24\n26\n27\n28\n29\n30\n"), ("f.orig", "1\ntwo\nthree\n4\n5\n6\n7\neight\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\n21\n22\n23\n24\n25\n26\n27\n28\n29\n30\n")],
+    );
+    // creation over a file, -t reverses and fails
+    check(
+        &[("newf", "x\n")],
+        "--- /dev/null\n+++ b/newf\n@@ -0,0 +1 @@\n+hello\n",
+        &["-p1", "-t"],
+        true,
+        "The next patch would create the file newf,\nwhich already exists!  Assuming -R.\npatching file newf\nHunk #1 FAILED at 1.\nNot deleting file newf as content differs from patch\n1 out of 1 hunk FAILED -- saving rejects to file newf.rej\n",
+        "",
+        1,
+        &[("newf", "x\n"), ("newf.orig", "x\n"), ("newf.rej", "--- newf\n+++ /dev/null\n@@ -1 +0,0 @@\n-hello\n")],
+    );
+    // creation over a file, -f fails
+    check(
+        &[("newf", "x\n")],
+        "--- /dev/null\n+++ b/newf\n@@ -0,0 +1 @@\n+hello\n",
+        &["-p1", "-f"],
+        true,
+        "The next patch would create the file newf,\nwhich already exists!  Applying it anyway.\npatching file newf\nHunk #1 FAILED at 1.\n1 out of 1 hunk FAILED -- saving rejects to file newf.rej\n",
+        "",
+        1,
+        &[("newf", "x\n"), ("newf.orig", "x\n"), ("newf.rej", "--- /dev/null\n+++ newf\n@@ -0,0 +1 @@\n+hello\n")],
+    );
+    // deletion leaving lines
+    check(
+        &[("gone", "a\nb\n")],
+        "--- a/gone\n+++ /dev/null\n@@ -1 +0,0 @@\n-a\n",
+        &["-p1"],
+        true,
+        "patching file gone\nNot deleting file gone as content differs from patch\n",
+        "",
+        1,
+        &[("gone", "b\n")],
     );
 }

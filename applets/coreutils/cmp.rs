@@ -98,9 +98,18 @@ fn show_byte(mut c: u8, out: &mut Vec<u8>) {
     }
 }
 
+/// `c` in octal, right-aligned in three columns.
 fn octal3(c: u8, out: &mut Vec<u8>) {
-    let s = format!("{c:3o}");
-    out.extend_from_slice(s.as_bytes());
+    let digits = [b'0' + (c >> 6), b'0' + ((c >> 3) & 7), b'0' + (c & 7)];
+    let skip = if c >= 64 {
+        0
+    } else if c >= 8 {
+        1
+    } else {
+        2
+    };
+    out.resize(out.len() + skip, b' ');
+    out.extend_from_slice(&digits[skip..]);
 }
 
 /// One opened input.
@@ -413,9 +422,20 @@ fn compare(
                         }
                         differ = true;
                         line.clear();
-                        let pos = (offset + i as u64 + 1).to_string();
+                        let mut digits = [0u8; 20];
+                        let mut n = offset + i as u64 + 1;
+                        let mut k = digits.len();
+                        loop {
+                            k -= 1;
+                            digits[k] = b'0' + (n % 10) as u8;
+                            n /= 10;
+                            if n == 0 {
+                                break;
+                            }
+                        }
+                        let pos = &digits[k..];
                         line.resize(width.saturating_sub(pos.len()), b' ');
-                        line.extend_from_slice(pos.as_bytes());
+                        line.extend_from_slice(pos);
                         line.push(b' ');
                         octal3(x, &mut line);
                         line.push(b' ');

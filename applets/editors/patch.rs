@@ -507,7 +507,8 @@ fn context_body(lines: &[&[u8]], mut i: usize) -> Result<(Hunk, usize), Malforme
         Some(l) => Malformed(i + 1, l.to_vec()),
         None => Malformed(0, Vec::new()),
     };
-    let (a, b) = lines
+    // The old section ends at the `--- ` line, whatever its range says.
+    let (a, _) = lines
         .get(i)
         .and_then(|l| context_range(l, b"*** ", b" ****"))
         .ok_or_else(|| bad(i))?;
@@ -593,7 +594,6 @@ fn context_body(lines: &[&[u8]], mut i: usize) -> Result<(Hunk, usize), Malforme
         if olds == 0 { a.saturating_add(1) } else { a },
         if news == 0 { c.saturating_add(1) } else { c },
     ];
-    let _ = b;
     Ok((h, i))
 }
 
@@ -1037,7 +1037,9 @@ impl Run {
             return;
         };
         let path = self.path_of(&name);
-        let meta = fs::metadata(&path).ok();
+        // A symbolic link is not followed: GNU refuses it like any other
+        // file that is not regular.
+        let meta = fs::symlink_metadata(&path).ok();
         if meta.as_ref().is_some_and(|m| !m.is_file()) {
             let mut msg = b"File ".to_vec();
             msg.extend_from_slice(&shell_quote(&name));
@@ -1050,7 +1052,7 @@ impl Run {
                 .map(|h| if self.s.reverse { h.reversed() } else { h.clone() })
                 .collect();
             if !self.s.dry_run {
-                self.write_rejects(fp, &name, None, &rejects, &mut msg);
+                self.write_rejects(fp, &name, None, (&rejects, self.s.reverse), &mut msg);
             }
             msg.push('\n');
             self.say(msg.as_bytes());
@@ -1141,11 +1143,17 @@ impl Run {
                 continue;
             }
             let mut h = if reverse { h0.reversed() } else { h0.clone() };
+            // Creating a file over one with contents: nothing can match.
+            let cannot = creates(reverse) && !original.is_empty();
+            mismatch |= cannot;
             let context = h.prefix_context().max(h.suffix_context());
             let maxfuzz = self.s.fuzz.min(context);
             let mut fuzz = 0;
             let mut found = Found::No;
             loop {
+                if cannot {
+                    break;
+                }
                 let r = locate(&h, &input, frozen, in_offset, fuzz);
                 if r.is_none() || fuzz > 0 || r.is_some_and(|(_, o)| o != 0) || in_offset != 0 {
                     mismatch = true;
@@ -1246,7 +1254,7 @@ impl Run {
             let n = rejects.len();
             let mut msg = format!("{n} out of {total} {} ignored", Self::hunks_word(total));
             if announced && !(creates(self.s.reverse) || deletes(self.s.reverse)) {
-                self.write_rejects(fp, &name, out_name.as_deref(), &rejects, &mut msg);
+                self.write_rejects(fp, &name, out_name.as_deref(), (&rejects, reverse), &mut msg);
             }
             msg.push('\n');
             self.say(msg.as_bytes());
@@ -1257,15 +1265,22 @@ impl Run {
             let dest = out_name.clone().unwrap_or_else(|| name.clone());
             let remove = output.is_empty() && (deletes(reverse) || self.s.remove_empty) && out_name.is_none();
             let backup = self.s.backup || (mismatch && !self.s.dry_run);
-            if let Err(msg) = self.write_result(&name, &dest, &output, meta.as_ref(), remove, backup) {
+            if let Err(msg) = self.write_result(&dest, &output, meta.as_ref(), remove, backup) {
                 self.error(&msg);
                 return;
             }
         }
+        if deletes(reverse) && !output.is_empty() && out_name.is_none() {
+            let mut msg = b"Not deleting file ".to_vec();
+            msg.extend_from_slice(&shell_quote(&name));
+            msg.extend_from_slice(b" as content differs from patch\n");
+            self.say(&msg);
+            self.status = self.status.max(1);
+        }
         if failed > 0 {
             let mut msg = format!("{failed} out of {total} {} FAILED", Self::hunks_word(total));
             if !self.s.dry_run {
-                self.write_rejects(fp, &name, out_name.as_deref(), &rejects, &mut msg);
+                self.write_rejects(fp, &name, out_name.as_deref(), (&rejects, reverse), &mut msg);
             }
             msg.push('\n');
             self.say(msg.as_bytes());
@@ -1277,7 +1292,6 @@ impl Run {
     /// keeping the original's mode; backs up the original first.
     fn write_result(
         &mut self,
-        name: &[u8],
         dest: &[u8],
         data: &[u8],
         meta: Option<&fs::Metadata>,
@@ -1377,13 +1391,19 @@ impl Run {
             let _ = fs::remove_file(&tp);
             return Err(format!("{shown}: {}", diag::strerror(&e)));
         }
-        let _ = name;
         Ok(())
     }
 
     /// Saves the rejected hunks in `FILE.rej`, in the patch's format, and
     /// adds ` -- saving rejects to file FILE.rej` to `msg`.
-    fn write_rejects(&mut self, fp: &FilePatch, name: &[u8], out: Option<&[u8]>, hunks: &[Hunk], msg: &mut String) {
+    fn write_rejects(
+        &mut self,
+        fp: &FilePatch,
+        name: &[u8],
+        out: Option<&[u8]>,
+        (hunks, reversed): (&[Hunk], bool),
+        msg: &mut String,
+    ) {
         let mut rej = out.unwrap_or(name).to_vec();
         rej.extend_from_slice(b".rej");
         let mut text = Vec::new();
@@ -1398,7 +1418,9 @@ impl Run {
             v.extend_from_slice(&fp.headers[k]);
             v
         };
-        let heads = [shown(0), shown(1)];
+        // The hunks are saved the way they were tried: reversed, the
+        // names swap too.
+        let heads = if reversed { [shown(1), shown(0)] } else { [shown(0), shown(1)] };
         match fp.format {
             Format::Unified => {
                 text.extend_from_slice(b"--- ");
@@ -1410,16 +1432,22 @@ impl Run {
                     unified_hunk(h, &mut text);
                 }
             }
-            Format::Context | Format::Normal => {
-                if fp.format == Format::Context {
-                    text.extend_from_slice(b"*** ");
-                    text.extend_from_slice(&heads[0]);
-                    text.extend_from_slice(b"\n--- ");
-                    text.extend_from_slice(&heads[1]);
-                    text.push(b'\n');
-                }
+            Format::Context => {
+                text.extend_from_slice(b"*** ");
+                text.extend_from_slice(&heads[0]);
+                text.extend_from_slice(b"\n--- ");
+                text.extend_from_slice(&heads[1]);
+                text.push(b'\n');
                 for h in hunks {
                     context_hunk(h, &mut text);
+                }
+            }
+            Format::Normal => {
+                // GNU's layout for a normal diff's rejects: no names, the
+                // old lines marked `-`, the new `+`, `-----` after the range.
+                text.extend_from_slice(b"*** /dev/null\n--- /dev/null\n");
+                for h in hunks {
+                    normal_reject(h, &mut text);
                 }
             }
         }
@@ -1505,6 +1533,23 @@ fn context_hunk(h: &Hunk, out: &mut Vec<u8>) {
         for (flag, text) in marks(false) {
             rej_line(flag, text, out);
         }
+    }
+}
+
+fn normal_reject(h: &Hunk, out: &mut Vec<u8>) {
+    let range = |first: usize, n: usize| match n {
+        0 => format!("{}", first.saturating_sub(1)),
+        1 => format!("{first}"),
+        _ => format!("{first},{}", first + n - 1),
+    };
+    out.extend_from_slice(b"***************\n");
+    out.extend_from_slice(format!("*** {}\n", range(h.first[0], h.count(true))).as_bytes());
+    for (_, text) in h.lines.iter().filter(|l| l.0 == b'-') {
+        rej_line(b"- ", text, out);
+    }
+    out.extend_from_slice(format!("--- {} -----\n", range(h.first[1], h.count(false))).as_bytes());
+    for (_, text) in h.lines.iter().filter(|l| l.0 == b'+') {
+        rej_line(b"+ ", text, out);
     }
 }
 

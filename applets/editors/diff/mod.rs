@@ -488,6 +488,7 @@ impl Run {
     fn pair(&mut self, a: &OsStr, b: &OsStr, header: bool) {
         let mut sides = Vec::with_capacity(2);
         let mut missing = [false; 2];
+        let mut failed = false;
         for (k, p) in [a, b].into_iter().enumerate() {
             match self.side(p) {
                 Ok(s) => sides.push(s),
@@ -499,15 +500,20 @@ impl Run {
                         stdin: false,
                     });
                 }
+                // Both sides are reported, as GNU does.
                 Err(e) => {
                     self.error(p, &e);
-                    return;
+                    failed = true;
                 }
             }
+        }
+        if failed {
+            return;
         }
         if missing[0] && missing[1] {
             let e = io::Error::from_raw_os_error(libc::ENOENT);
             self.error(a, &e);
+            self.error(b, &e);
             return;
         }
         let dir = |s: &Side| s.meta.as_ref().is_some_and(|m| m.is_dir());
@@ -530,17 +536,15 @@ impl Run {
                     self.differ = true;
                 }
             } else {
-                let kind = |d: bool| if d { "directory" } else { "regular file" };
-                let kind0 = kind(d0);
-                let kind1 = kind(d1);
-                let mut v = b"File ".to_vec();
-                v.extend_from_slice(a.as_bytes());
-                v.extend_from_slice(format!(" is a {kind0} while file ").as_bytes());
-                v.extend_from_slice(b.as_bytes());
-                v.extend_from_slice(format!(" is a {kind1}\n").as_bytes());
-                self.out.write_bytes(&v);
-                self.differ = true;
+                self.kinds_differ(a, b, &sides);
             }
+            return;
+        }
+        // Inside directories only regular files are read (a fifo could
+        // block); operands may be anything readable, like `<(cmd)`.
+        let special = |s: &Side| s.meta.as_ref().is_some_and(|m| !m.is_file());
+        if header && (special(&sides[0]) || special(&sides[1])) {
+            self.kinds_differ(a, b, &sides);
             return;
         }
         // The same file cannot differ.
@@ -579,6 +583,43 @@ impl Run {
         }
         let [d0, d1] = data;
         self.files(&sides, d0, d1, header);
+    }
+
+    /// `File X is a fifo while file Y is a directory`.
+    fn kinds_differ(&mut self, a: &OsStr, b: &OsStr, sides: &[Side]) {
+        let kind = |s: &Side| -> &'static str {
+            let Some(m) = &s.meta else {
+                return "regular empty file";
+            };
+            let t = m.file_type();
+            use std::os::unix::fs::FileTypeExt;
+            if t.is_dir() {
+                "directory"
+            } else if t.is_file() {
+                if m.len() == 0 {
+                    "regular empty file"
+                } else {
+                    "regular file"
+                }
+            } else if t.is_fifo() {
+                "fifo"
+            } else if t.is_socket() {
+                "socket"
+            } else if t.is_char_device() {
+                "character special file"
+            } else if t.is_block_device() {
+                "block special file"
+            } else {
+                "weird file"
+            }
+        };
+        let mut v = b"File ".to_vec();
+        v.extend_from_slice(a.as_bytes());
+        v.extend_from_slice(format!(" is a {} while file ", kind(&sides[0])).as_bytes());
+        v.extend_from_slice(b.as_bytes());
+        v.extend_from_slice(format!(" is a {}\n", kind(&sides[1])).as_bytes());
+        self.out.write_bytes(&v);
+        self.differ = true;
     }
 
     /// Writes `p1 a p2 b p3`.
