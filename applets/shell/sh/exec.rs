@@ -517,7 +517,7 @@ impl Shell {
             return self.with_redirs(&s.redirs, name == b"exec", |sh| b(sh, &argv), true);
         }
         if let Some(body) = self.funcs.get(name).cloned() {
-            return self.with_redirs(&s.redirs, false, |sh| sh.call(&body, &argv, assigns), false);
+            return self.with_redirs(&s.redirs, false, |sh| sh.call(&body, argv, assigns), false);
         }
         if let Some(b) = builtins::find(name) {
             if assigns.is_empty() {
@@ -601,7 +601,12 @@ impl Shell {
     }
 
     /// Calls a function.
-    pub fn call(&mut self, body: &Rc<Command>, argv: &[Vec<u8>], assigns: Vec<(Vec<u8>, Vec<u8>)>) -> i32 {
+    pub fn call(
+        &mut self,
+        body: &Rc<Command>,
+        mut argv: Vec<Vec<u8>>,
+        assigns: Vec<(Vec<u8>, Vec<u8>)>,
+    ) -> i32 {
         if self.func_depth >= MAX_CALLS {
             self.error(format!(
                 "{}: function nesting too deep",
@@ -618,7 +623,8 @@ impl Shell {
                 self.error(format!("{}: is read only", String::from_utf8_lossy(&k)));
             }
         }
-        let saved = std::mem::replace(&mut self.params, argv[1..].to_vec());
+        argv.remove(0);
+        let saved = std::mem::replace(&mut self.params, argv);
         let saved_loops = std::mem::replace(&mut self.loops, 0);
         self.run_command(body, false);
         self.loops = saved_loops;

@@ -239,11 +239,18 @@ impl Shell {
         r
     }
 
-    fn ifs_set(&self) -> IfsSet {
-        match self.vars.var(b"IFS").and_then(|v| v.value.as_ref()) {
+    fn ifs_set(&mut self) -> IfsSet {
+        if let Some((g, set)) = self.ifs_cache {
+            if g == self.vars.ifs_gen {
+                return set;
+            }
+        }
+        let set = match self.vars.var(b"IFS").and_then(|v| v.value.as_ref()) {
             Some(v) => IfsSet::new(v),
             None => IfsSet::new(super::vars::DEFAULT_IFS),
-        }
+        };
+        self.ifs_cache = Some((self.vars.ifs_gen, set));
+        set
     }
 
     /// Expands command words: fields, split and globbed.

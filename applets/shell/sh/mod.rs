@@ -158,6 +158,8 @@ pub struct Shell {
     pub getopts_pos: usize,
     /// The prompt texts an interactive reader shows.
     pub prompts: Option<lexer::Prompts>,
+    /// IFS as a byte set, and the variable generation it was made from.
+    pub ifs_cache: Option<(u64, expand::IfsSet)>,
 }
 
 impl Shell {
@@ -191,6 +193,7 @@ impl Shell {
             cmdsub_status: None,
             getopts_pos: 0,
             prompts: None,
+            ifs_cache: None,
         };
         if sh.vars.get(b"IFS").is_none() {
             let _ = sh.vars.set(b"IFS", vars::DEFAULT_IFS.to_vec(), false);

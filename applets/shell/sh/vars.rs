@@ -41,6 +41,8 @@ pub struct Vars {
     /// Bumped on every change of an exported variable, so the environment
     /// is rebuilt only when it changed.
     pub env_gen: u64,
+    /// Bumped when IFS may have changed (for the shell's cached set).
+    pub ifs_gen: u64,
     env_cache: Option<(u64, Vec<CString>)>,
 }
 
@@ -80,6 +82,9 @@ impl Vars {
 
     /// Sets a value; Err when the variable is read-only.
     pub fn set(&mut self, name: &[u8], value: Vec<u8>, export: bool) -> Result<(), ()> {
+        if name == b"IFS" {
+            self.ifs_gen += 1;
+        }
         match self.map.get_mut(name) {
             Some(v) => {
                 if v.readonly {
@@ -111,6 +116,9 @@ impl Vars {
     }
 
     pub fn unset(&mut self, name: &[u8]) -> Result<(), ()> {
+        if name == b"IFS" {
+            self.ifs_gen += 1;
+        }
         if let Some(v) = self.map.get(name) {
             if v.readonly {
                 return Err(());
@@ -154,7 +162,13 @@ impl Vars {
             return;
         };
         for (name, old) in saved.into_iter().rev() {
-            self.env_gen += 1;
+            let was_exported = self.map.get(&name).is_some_and(|v| v.exported);
+            if was_exported || old.as_ref().is_some_and(|v| v.exported) {
+                self.env_gen += 1;
+            }
+            if name == b"IFS" {
+                self.ifs_gen += 1;
+            }
             match old {
                 Some(v) => {
                     self.map.insert(name, v);
