@@ -30,6 +30,7 @@ const SPECIAL: &[(&str, Builtin)] = &[
 
 const REGULAR: &[(&str, Builtin)] = &[
     ("[", test),
+    ("[[", test),
     ("alias", alias),
     ("cd", cd),
     ("command", command),
@@ -745,9 +746,15 @@ fn printf(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
 
 fn test(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     let mut v: Vec<&[u8]> = args[1..].iter().map(|a| a.as_slice()).collect();
-    if args[0] == b"[" {
-        if v.last() != Some(&&b"]"[..]) {
-            sh.berror("[", "missing ]");
+    // `[[ ... ]]` is `test` as in ash: no special parsing of its words.
+    let close: Option<&[u8]> = match args[0].as_slice() {
+        b"[" => Some(b"]"),
+        b"[[" => Some(b"]]"),
+        _ => None,
+    };
+    if let Some(c) = close {
+        if v.last() != Some(&c) {
+            sh.berror(&lossy(&args[0]), format!("missing {}", lossy(c)));
             return 2;
         }
         v.pop();

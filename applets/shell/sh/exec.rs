@@ -468,7 +468,7 @@ impl Shell {
     fn run_simple(&mut self, s: &Simple, last: bool) -> i32 {
         self.lineno = s.line;
         self.cmdsub_status = None;
-        let argv = match self.expand_words(&s.words) {
+        let argv = match self.expand_command(&s.words) {
             Ok(v) => v,
             Err(_) => return self.status.max(1),
         };

@@ -281,6 +281,44 @@ impl Shell {
         Ok(out)
     }
 
+    /// Expands the words of a simple command. After `export`, `readonly`
+    /// and `local` (declaration utilities), an argument that looks like
+    /// an assignment is expanded as one: no splitting, no globbing, and
+    /// tildes after `=` and `:` (POSIX 2024, as ash and dash).
+    pub fn expand_command(&mut self, words: &[Word]) -> Result<Vec<Vec<u8>>, Failed> {
+        let decl = matches!(words.first().map(|w| &w[..]),
+            Some([Part::Lit(n)]) if n == b"export" || n == b"readonly" || n == b"local");
+        if !decl {
+            return self.expand_words(words);
+        }
+        let name = match &words[0][..] {
+            [Part::Lit(n)] => n.clone(),
+            _ => Vec::new(),
+        };
+        let mut out = vec![name];
+        for w in &words[1..] {
+            let eq = match w.first() {
+                Some(Part::Lit(s)) => s.iter().position(|&c| c == b'=').filter(|&i| super::lexer::is_name(&s[..i])),
+                _ => None,
+            };
+            match (eq, w.first()) {
+                (Some(i), Some(Part::Lit(s))) => {
+                    let mut value: Word = Vec::new();
+                    if i + 1 < s.len() {
+                        value.push(Part::Lit(s[i + 1..].to_vec()));
+                    }
+                    value.extend(w[1..].iter().cloned());
+                    let value = super::parser::tilde(value, true);
+                    let mut arg = s[..=i].to_vec();
+                    arg.extend(self.expand_str(&value)?);
+                    out.push(arg);
+                }
+                _ => out.extend(self.expand_words(std::slice::from_ref(w))?),
+            }
+        }
+        Ok(out)
+    }
+
     /// Expands a word to one string: no splitting, no globbing
     /// (assignments, redirection targets, here-documents, `case` words).
     pub fn expand_str(&mut self, w: &[Part]) -> Result<Vec<u8>, Failed> {
