@@ -525,7 +525,6 @@ impl Shell {
             (b'a', o.allexport),
             (b'n', o.noexec),
             (b'u', o.nounset),
-            (b'm', o.monitor),
             (b'i', o.interactive),
             (b's', o.stdin),
             (b'c', o.cmd),

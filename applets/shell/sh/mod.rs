@@ -64,23 +64,22 @@ pub struct Opts {
     pub noclobber: bool,
     pub allexport: bool,
     pub pipefail: bool,
-    pub monitor: bool,
     pub interactive: bool,
     pub stdin: bool,
     pub cmd: bool,
 }
 
-/// Letters and long names of the options, in `$-` order.
+/// Letters and long names of the options, in the order `set -o` lists them
+/// (ash's order, without the interactive ones not done yet).
 pub const OPT_TABLE: &[(u8, &str)] = &[
     (b'e', "errexit"),
     (b'f', "noglob"),
-    (b'v', "verbose"),
+    (b'n', "noexec"),
     (b'x', "xtrace"),
+    (b'v', "verbose"),
     (b'C', "noclobber"),
     (b'a', "allexport"),
-    (b'n', "noexec"),
     (b'u', "nounset"),
-    (b'm', "monitor"),
     (0, "pipefail"),
 ];
 
@@ -95,7 +94,6 @@ impl Opts {
             b'n' => &mut self.noexec,
             b'C' => &mut self.noclobber,
             b'a' => &mut self.allexport,
-            b'm' => &mut self.monitor,
             _ => return None,
         })
     }
