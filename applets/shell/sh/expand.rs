@@ -542,13 +542,24 @@ impl Shell {
         // `$@` and unquoted `$*`: one field per parameter.
         if multi && matches!(p.op, ParamOp::Plain) {
             let params = self.params.clone();
+            // Where no splitting happens (`x=$@`), they are joined by the
+            // first byte of IFS, as in ash and dash.
+            let sep = match self.vars.var(b"IFS").and_then(|v| v.value.as_ref()) {
+                Some(v) => v.first().copied(),
+                None => Some(b' '),
+            };
             for (i, v) in params.iter().enumerate() {
                 if i > 0 {
-                    if acc.split || dq {
+                    if !acc.split {
+                        if let Some(c) = sep {
+                            acc.quoted(&[c]);
+                        }
+                    } else if dq {
                         acc.brk();
-                        acc.cur.started = dq;
-                    } else {
-                        acc.quoted(b" ");
+                        acc.cur.started = true;
+                    } else if acc.cur.started {
+                        // An empty unquoted parameter makes no field.
+                        acc.need_break = true;
                     }
                 }
                 if dq {
