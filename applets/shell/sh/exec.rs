@@ -110,7 +110,29 @@ impl Shell {
         self.status
     }
 
+    /// Collects the background jobs that have ended, so they do not pile
+    /// up as zombies in a long script (their statuses stay for `wait`).
+    fn reap(&mut self) {
+        for j in self.jobs.iter_mut().filter(|j| j.status.is_none()) {
+            let mut st = 0;
+            // SAFETY: waitpid with WNOHANG and a valid out pointer.
+            if unsafe { libc::waitpid(j.pid, &mut st, libc::WNOHANG) } == j.pid {
+                j.status = Some(wait_status(st));
+            }
+        }
+        // Keep the statuses of the last few hundred only.
+        if self.jobs.len() > 1000 {
+            let keep_from = self.jobs.len() - 500;
+            let mut i = 0;
+            self.jobs.retain(|j| {
+                i += 1;
+                j.status.is_none() || i > keep_from
+            });
+        }
+    }
+
     fn run_async(&mut self, cmd: &AndOr) {
+        self.reap();
         let pid = self.fork();
         if pid < 0 {
             self.status = 2;
