@@ -805,6 +805,19 @@ impl Shell {
         };
         self.funcs.clear();
         self.aliases.clear();
+        self.vars.exported_only();
+        for (k, v) in [
+            (&b"IFS"[..], super::vars::DEFAULT_IFS),
+            (b"PS1", b"$ "),
+            (b"PS2", b"> "),
+            (b"PS4", b"+ "),
+            (b"OPTIND", b"1"),
+        ] {
+            if self.vars.get(k).is_none() {
+                let _ = self.vars.set(k, v.to_vec(), false);
+            }
+        }
+        self.opts = super::Opts::default();
         self.hash.clear();
         self.traps = Default::default();
         self.params = argv[1..].to_vec();

@@ -137,6 +137,18 @@ impl Vars {
         Ok(())
     }
 
+    /// Keeps only the exported variables (a script without `#!` starts
+    /// as a new shell would, from the environment).
+    pub fn exported_only(&mut self) {
+        self.scopes.clear();
+        self.map.retain(|_, v| v.exported && v.value.is_some());
+        for v in self.map.values_mut() {
+            v.readonly = false;
+        }
+        self.ifs_gen += 1;
+        self.env_gen += 1;
+    }
+
     pub fn export(&mut self, name: &[u8]) {
         self.env_gen += 1;
         self.map.entry(name.to_vec()).or_default().exported = true;
