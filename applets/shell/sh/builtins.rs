@@ -1653,7 +1653,10 @@ fn read(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     } else {
         None
     };
-    let deadline = timeout.map(|t| std::time::Instant::now() + std::time::Duration::from_secs_f64(t));
+    // A timeout too large for a Duration is no timeout.
+    let deadline = timeout
+        .and_then(|t| std::time::Duration::try_from_secs_f64(t).ok())
+        .and_then(|d| std::time::Instant::now().checked_add(d));
     // The line, with a mark on each byte escaped by a backslash.
     let mut line: Vec<(u8, bool)> = Vec::new();
     let mut eof = false;
