@@ -70,9 +70,10 @@ pub fn find(name: &[u8]) -> Option<Builtin> {
 
 /// Quoted for re-input where needed (`set -x`, `type`).
 pub fn quote(s: &[u8]) -> Vec<u8> {
-    let safe = !s.is_empty()
-        && s.iter()
-            .all(|&c| c.is_ascii_alphanumeric() || b"_-./=+:,%@^".contains(&c));
+    // ash's set: an empty word prints as nothing at all.
+    let safe = s
+        .iter()
+        .all(|&c| c.is_ascii_alphanumeric() || b"_-./+:,@^]".contains(&c));
     if safe {
         return s.to_vec();
     }
