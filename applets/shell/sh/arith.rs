@@ -323,41 +323,49 @@ impl<'a> P<'a, '_> {
 
     fn unary_inner(&mut self) -> Result<V<'a>, String> {
         self.ws();
-        if self.at(b"++") || self.at(b"--") {
-            let inc = self.s[self.i] == b'+';
-            let save = self.i;
-            self.i += 2;
-            self.ws();
-            if let Some(name) = self.name() {
-                let cur = self.var(name)?;
-                let n = if inc { cur.wrapping_add(1) } else { cur.wrapping_sub(1) };
-                if self.skip == 0 {
-                    self.env.set(name, n)?;
+        let c = self.s.get(self.i).copied();
+        let next = self.s.get(self.i + 1).copied();
+        match c {
+            Some(b'+' | b'-') if next == c => {
+                let inc = c == Some(b'+');
+                let save = self.i;
+                self.i += 2;
+                self.ws();
+                if let Some(name) = self.name() {
+                    let cur = self.var(name)?;
+                    let n = if inc { cur.wrapping_add(1) } else { cur.wrapping_sub(1) };
+                    if self.skip == 0 {
+                        self.env.set(name, n)?;
+                    }
+                    return Ok(v(n));
                 }
-                return Ok(v(n));
+                // `++5` is `+(+5)`.
+                self.i = save + 1;
+                let x = self.unary()?;
+                Ok(v(if inc { x.val } else { x.val.wrapping_neg() }))
             }
-            // `++5` is `+(+5)`.
-            self.i = save + 1;
-            let x = self.unary()?;
-            return Ok(v(if inc { x.val } else { x.val.wrapping_neg() }));
+            Some(b'+') => {
+                self.i += 1;
+                let x = self.unary()?;
+                Ok(v(x.val))
+            }
+            Some(b'-') => {
+                self.i += 1;
+                let x = self.unary()?;
+                Ok(v(x.val.wrapping_neg()))
+            }
+            Some(b'!') if next != Some(b'=') => {
+                self.i += 1;
+                let x = self.unary()?;
+                Ok(v(i64::from(x.val == 0)))
+            }
+            Some(b'~') => {
+                self.i += 1;
+                let x = self.unary()?;
+                Ok(v(!x.val))
+            }
+            _ => self.postfix(),
         }
-        if self.eat(b"+", &[]) {
-            let x = self.unary()?;
-            return Ok(v(x.val));
-        }
-        if self.eat(b"-", &[]) {
-            let x = self.unary()?;
-            return Ok(v(x.val.wrapping_neg()));
-        }
-        if self.eat(b"!", &[b"!="]) {
-            let x = self.unary()?;
-            return Ok(v(i64::from(x.val == 0)));
-        }
-        if self.eat(b"~", &[]) {
-            let x = self.unary()?;
-            return Ok(v(!x.val));
-        }
-        self.postfix()
     }
 
     fn postfix(&mut self) -> Result<V<'a>, String> {
