@@ -7,6 +7,7 @@
 //! tree of [`ast`] one complete command at a time; [`exec`] runs it, with
 //! [`expand`] for words, [`redir`] for redirections, [`builtins`],
 //! [`trap`] for signals, [`vars`] for variables and [`arith`] for `$((...))`.
+//! An interactive shell on a terminal reads through [`lineedit`].
 //!
 //! Exit status: that of the last command; 2 for a syntax error or a bad
 //! option; 127 for a script that cannot be opened.
@@ -17,6 +18,7 @@ mod builtins;
 mod exec;
 mod expand;
 mod lexer;
+mod lineedit;
 mod parser;
 mod redir;
 mod trap;
@@ -454,7 +456,11 @@ fn main(args: &[OsString]) -> i32 {
     if !sh.opts.cmd && !sh.script && (sh.opts.interactive || (crate::sys::isatty(0) && crate::sys::isatty(2))) {
         sh.opts.interactive = true;
         sh.prompts = Some(prompts.clone());
-        reader = Box::new(lexer::PromptReader { fd: 0, prompts });
+        reader = if crate::sys::isatty(0) {
+            Box::new(lineedit::LineEditor::new(0, prompts))
+        } else {
+            Box::new(lexer::PromptReader { fd: 0, prompts })
+        };
         // An interactive shell survives ^C and ignores SIGTERM and SIGQUIT.
         for sig in [libc::SIGINT, libc::SIGQUIT, libc::SIGTERM] {
             sh.traps.ignore_quietly(sig);
