@@ -133,12 +133,30 @@ fn line_editing() {
         b"echo dropped\x03echo after-c\r",
         b"\x04",
     ];
+    // Type only once the first prompt is up (the terminal is in raw mode
+    // by then; keys typed earlier would be echoed by the tty itself).
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    let start = std::time::Instant::now();
+    while !String::from_utf8_lossy(&out).contains("$ ") {
+        assert!(start.elapsed().as_secs() < 10, "no prompt: {out:?}");
+        let mut pfd = libc::pollfd {
+            fd: std::os::unix::io::AsRawFd::as_raw_fd(&m),
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: poll on one valid pollfd.
+        if unsafe { libc::poll(&mut pfd, 1, 100) } > 0 {
+            let n = m.read(&mut buf).expect("read the prompt");
+            out.extend_from_slice(&buf[..n]);
+        }
+    }
+    std::thread::sleep(std::time::Duration::from_millis(50));
     for k in keys {
         m.write_all(k).expect("type");
         std::thread::sleep(std::time::Duration::from_millis(150));
     }
     let status = child.wait().expect("wait for sh");
-    let mut out = Vec::new();
     // SAFETY: non-blocking reads of what is left on the master side.
     unsafe {
         libc::fcntl(
@@ -147,7 +165,6 @@ fn line_editing() {
             libc::O_NONBLOCK,
         )
     };
-    let mut buf = [0u8; 4096];
     while let Ok(n) = m.read(&mut buf) {
         if n == 0 {
             break;
