@@ -82,3 +82,113 @@ fn misc() {
 fn builtins() {
     section("builtins");
 }
+
+/// The line editor on a pseudo-terminal: cursor keys, history, ^W, ^A,
+/// a continuation prompt, ^C and ^D.
+#[test]
+fn line_editing() {
+    use std::io::{Read, Write};
+    use std::os::unix::io::FromRawFd;
+    let (mut master, mut slave) = (-1, -1);
+    // SAFETY: openpty fills the two descriptors.
+    let r = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(r, 0, "openpty");
+    // SAFETY: the descriptors are ours; each File owns one duplicate.
+    let (s_in, s_out, s_err, mut m) = unsafe {
+        (
+            fs::File::from_raw_fd(libc::dup(slave)),
+            fs::File::from_raw_fd(libc::dup(slave)),
+            fs::File::from_raw_fd(slave),
+            fs::File::from_raw_fd(master),
+        )
+    };
+    let dir = TempDir::new();
+    let mut child = std::process::Command::new(bin_dir().join("sh"))
+        .current_dir(dir.path())
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("PS1", "$ ")
+        .env("PS2", "> ")
+        .stdin(s_in)
+        .stdout(s_out)
+        .stderr(s_err)
+        .spawn()
+        .expect("spawn sh on a pty");
+    let keys: &[&[u8]] = &[
+        b"echo helo\x1b[D\x1b[Dl\r",
+        b"echo first\r",
+        b"\x1b[A\x1b[A\r",
+        b"echo abc\x7f\x7fz\r",
+        b"echo one two\x17three\r",
+        b"xx\x01echo \r",
+        b"if true\rthen echo cont\rfi\r",
+        b"echo dropped\x03echo after-c\r",
+        b"\x04",
+    ];
+    // Type only once the first prompt is up (the terminal is in raw mode
+    // by then; keys typed earlier would be echoed by the tty itself).
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    let start = std::time::Instant::now();
+    while !String::from_utf8_lossy(&out).contains("$ ") {
+        assert!(start.elapsed().as_secs() < 10, "no prompt: {out:?}");
+        let mut pfd = libc::pollfd {
+            fd: std::os::unix::io::AsRawFd::as_raw_fd(&m),
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: poll on one valid pollfd.
+        if unsafe { libc::poll(&mut pfd, 1, 100) } > 0 {
+            let n = m.read(&mut buf).expect("read the prompt");
+            out.extend_from_slice(&buf[..n]);
+        }
+    }
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    for k in keys {
+        m.write_all(k).expect("type");
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    let status = child.wait().expect("wait for sh");
+    // SAFETY: non-blocking reads of what is left on the master side.
+    unsafe {
+        libc::fcntl(
+            std::os::unix::io::AsRawFd::as_raw_fd(&m),
+            libc::F_SETFL,
+            libc::O_NONBLOCK,
+        )
+    };
+    while let Ok(n) = m.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        out.extend_from_slice(&buf[..n]);
+    }
+    let text = String::from_utf8_lossy(&out).replace('\r', "");
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.contains("$ ") && !l.contains("> ") && !l.is_empty())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "hello",
+            "first",
+            "hello",
+            "az",
+            "one three",
+            "xx",
+            "cont",
+            "after-c"
+        ],
+        "terminal output: {text:?}"
+    );
+    assert_eq!(status.code(), Some(0));
+}

@@ -72,9 +72,6 @@ fn v<'a>(val: i64) -> V<'a> {
     V { val, name: None }
 }
 
-/// An operator and the longer ones it must not be taken from.
-type OpSpec = (&'static [u8], &'static [&'static [u8]]);
-
 const ASSIGN_OPS: &[&[u8]] = &[
     b"<<=", b">>=", b"+=", b"-=", b"*=", b"/=", b"%=", b"&=", b"^=", b"|=", b"=",
 ];
@@ -193,75 +190,109 @@ impl<'a> P<'a, '_> {
         self.assign()
     }
 
-    /// Binary operators by precedence level, lowest first.
-    fn binary(&mut self, level: usize) -> Result<V<'a>, String> {
-        const LEVELS: &[&[OpSpec]] = &[
-            &[(b"||", &[])],
-            &[(b"&&", &[])],
-            &[(b"|", &[b"||", b"|="])],
-            &[(b"^", &[b"^="])],
-            &[(b"&", &[b"&&", b"&="])],
-            &[(b"==", &[]), (b"!=", &[])],
-            &[(b"<=", &[]), (b">=", &[]), (b"<", &[b"<<"]), (b">", &[b">>"])],
-            &[(b"<<", &[b"<<="]), (b">>", &[b">>="])],
-            &[(b"+", &[b"+=", b"++"]), (b"-", &[b"-=", b"--"])],
-            &[(b"*", &[b"*=", b"**"]), (b"/", &[b"/="]), (b"%", &[b"%="])],
-        ];
-        if level == LEVELS.len() {
-            return self.power();
+    /// The binary operator at the position (not an assignment operator),
+    /// its length and precedence (higher binds tighter).
+    fn peek_binop(&mut self) -> Option<(&'static [u8], u8)> {
+        self.ws();
+        let r = &self.s[self.i..];
+        let two: Option<(&'static [u8], u8)> = match r {
+            [b'|', b'|', ..] => Some((b"||", 1)),
+            [b'&', b'&', ..] => Some((b"&&", 2)),
+            [b'=', b'=', ..] => Some((b"==", 6)),
+            [b'!', b'=', ..] => Some((b"!=", 6)),
+            [b'<', b'=', ..] => Some((b"<=", 7)),
+            [b'>', b'=', ..] => Some((b">=", 7)),
+            [b'<', b'<', b'=', ..] | [b'>', b'>', b'=', ..] => return None,
+            [b'<', b'<', ..] => Some((b"<<", 8)),
+            [b'>', b'>', ..] => Some((b">>", 8)),
+            [b'*', b'*', ..] => return None,
+            _ => None,
+        };
+        if two.is_some() {
+            return two;
         }
-        let mut x = self.binary(level + 1)?;
-        'outer: loop {
-            for (op, not) in LEVELS[level] {
-                if self.eat(op, not) {
-                    let short = match *op {
-                        b"||" => Some(x.val != 0),
-                        b"&&" => Some(x.val == 0),
-                        _ => None,
-                    };
-                    if short == Some(true) {
-                        self.skip += 1;
-                    }
-                    let y = self.binary(level + 1)?;
-                    if short == Some(true) {
-                        self.skip -= 1;
-                    }
-                    let (a, b) = (x.val, y.val);
-                    let r = match *op {
-                        b"||" => i64::from(a != 0 || b != 0),
-                        b"&&" => i64::from(a != 0 && b != 0),
-                        b"|" => a | b,
-                        b"^" => a ^ b,
-                        b"&" => a & b,
-                        b"==" => i64::from(a == b),
-                        b"!=" => i64::from(a != b),
-                        b"<=" => i64::from(a <= b),
-                        b">=" => i64::from(a >= b),
-                        b"<" => i64::from(a < b),
-                        b">" => i64::from(a > b),
-                        b"<<" => a.wrapping_shl(b as u32),
-                        b">>" => a.wrapping_shr(b as u32),
-                        b"+" => a.wrapping_add(b),
-                        b"-" => a.wrapping_sub(b),
-                        b"*" => a.wrapping_mul(b),
-                        _ => {
-                            if self.skip > 0 {
-                                0
-                            } else if b == 0 {
-                                return Err("divide by zero".into());
-                            } else if *op == b"/" {
-                                a.wrapping_div(b)
-                            } else {
-                                a.wrapping_rem(b)
-                            }
-                        }
-                    };
-                    x = v(r);
-                    continue 'outer;
-                }
+        // A one-byte operator, unless it starts an assignment or `++`/`--`.
+        let next = r.get(1).copied();
+        let op: &'static [u8] = match r.first()? {
+            b'|' => b"|",
+            b'^' => b"^",
+            b'&' => b"&",
+            b'<' => b"<",
+            b'>' => b">",
+            b'+' => b"+",
+            b'-' => b"-",
+            b'*' => b"*",
+            b'/' => b"/",
+            b'%' => b"%",
+            _ => return None,
+        };
+        if next == Some(b'=') || (op == b"+" && next == Some(b'+')) || (op == b"-" && next == Some(b'-')) {
+            return None;
+        }
+        let prec = match op {
+            b"|" => 3,
+            b"^" => 4,
+            b"&" => 5,
+            b"<" | b">" => 7,
+            b"+" | b"-" => 9,
+            _ => 10,
+        };
+        Some((op, prec))
+    }
+
+    /// Binary operators by precedence climbing, from `min` up.
+    fn binary(&mut self, min: u8) -> Result<V<'a>, String> {
+        let mut x = self.power()?;
+        while let Some((op, prec)) = self.peek_binop() {
+            if prec < min.max(1) {
+                break;
             }
-            return Ok(x);
+            self.i += op.len();
+            let short = match op {
+                b"||" => Some(x.val != 0),
+                b"&&" => Some(x.val == 0),
+                _ => None,
+            };
+            if short == Some(true) {
+                self.skip += 1;
+            }
+            let y = self.binary(prec + 1)?;
+            if short == Some(true) {
+                self.skip -= 1;
+            }
+            let (a, b) = (x.val, y.val);
+            let r = match op {
+                b"||" => i64::from(a != 0 || b != 0),
+                b"&&" => i64::from(a != 0 && b != 0),
+                b"|" => a | b,
+                b"^" => a ^ b,
+                b"&" => a & b,
+                b"==" => i64::from(a == b),
+                b"!=" => i64::from(a != b),
+                b"<=" => i64::from(a <= b),
+                b">=" => i64::from(a >= b),
+                b"<" => i64::from(a < b),
+                b">" => i64::from(a > b),
+                b"<<" => a.wrapping_shl(b as u32),
+                b">>" => a.wrapping_shr(b as u32),
+                b"+" => a.wrapping_add(b),
+                b"-" => a.wrapping_sub(b),
+                b"*" => a.wrapping_mul(b),
+                _ => {
+                    if self.skip > 0 {
+                        0
+                    } else if b == 0 {
+                        return Err("divide by zero".into());
+                    } else if op == b"/" {
+                        a.wrapping_div(b)
+                    } else {
+                        a.wrapping_rem(b)
+                    }
+                }
+            };
+            x = v(r);
         }
+        Ok(x)
     }
 
     /// `**`, right-associative, binding tighter than `*`.
@@ -292,41 +323,49 @@ impl<'a> P<'a, '_> {
 
     fn unary_inner(&mut self) -> Result<V<'a>, String> {
         self.ws();
-        if self.at(b"++") || self.at(b"--") {
-            let inc = self.s[self.i] == b'+';
-            let save = self.i;
-            self.i += 2;
-            self.ws();
-            if let Some(name) = self.name() {
-                let cur = self.var(name)?;
-                let n = if inc { cur.wrapping_add(1) } else { cur.wrapping_sub(1) };
-                if self.skip == 0 {
-                    self.env.set(name, n)?;
+        let c = self.s.get(self.i).copied();
+        let next = self.s.get(self.i + 1).copied();
+        match c {
+            Some(b'+' | b'-') if next == c => {
+                let inc = c == Some(b'+');
+                let save = self.i;
+                self.i += 2;
+                self.ws();
+                if let Some(name) = self.name() {
+                    let cur = self.var(name)?;
+                    let n = if inc { cur.wrapping_add(1) } else { cur.wrapping_sub(1) };
+                    if self.skip == 0 {
+                        self.env.set(name, n)?;
+                    }
+                    return Ok(v(n));
                 }
-                return Ok(v(n));
+                // `++5` is `+(+5)`.
+                self.i = save + 1;
+                let x = self.unary()?;
+                Ok(v(if inc { x.val } else { x.val.wrapping_neg() }))
             }
-            // `++5` is `+(+5)`.
-            self.i = save + 1;
-            let x = self.unary()?;
-            return Ok(v(if inc { x.val } else { x.val.wrapping_neg() }));
+            Some(b'+') => {
+                self.i += 1;
+                let x = self.unary()?;
+                Ok(v(x.val))
+            }
+            Some(b'-') => {
+                self.i += 1;
+                let x = self.unary()?;
+                Ok(v(x.val.wrapping_neg()))
+            }
+            Some(b'!') if next != Some(b'=') => {
+                self.i += 1;
+                let x = self.unary()?;
+                Ok(v(i64::from(x.val == 0)))
+            }
+            Some(b'~') => {
+                self.i += 1;
+                let x = self.unary()?;
+                Ok(v(!x.val))
+            }
+            _ => self.postfix(),
         }
-        if self.eat(b"+", &[]) {
-            let x = self.unary()?;
-            return Ok(v(x.val));
-        }
-        if self.eat(b"-", &[]) {
-            let x = self.unary()?;
-            return Ok(v(x.val.wrapping_neg()));
-        }
-        if self.eat(b"!", &[b"!="]) {
-            let x = self.unary()?;
-            return Ok(v(i64::from(x.val == 0)));
-        }
-        if self.eat(b"~", &[]) {
-            let x = self.unary()?;
-            return Ok(v(!x.val));
-        }
-        self.postfix()
     }
 
     fn postfix(&mut self) -> Result<V<'a>, String> {

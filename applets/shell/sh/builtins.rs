@@ -30,6 +30,7 @@ const SPECIAL: &[(&str, Builtin)] = &[
 
 const REGULAR: &[(&str, Builtin)] = &[
     ("[", test),
+    ("[[", test),
     ("alias", alias),
     ("cd", cd),
     ("command", command),
@@ -69,9 +70,10 @@ pub fn find(name: &[u8]) -> Option<Builtin> {
 
 /// Quoted for re-input where needed (`set -x`, `type`).
 pub fn quote(s: &[u8]) -> Vec<u8> {
-    let safe = !s.is_empty()
-        && s.iter()
-            .all(|&c| c.is_ascii_alphanumeric() || b"_-./=+:,%@^".contains(&c));
+    // ash's set: an empty word prints as nothing at all.
+    let safe = s
+        .iter()
+        .all(|&c| c.is_ascii_alphanumeric() || b"_-./+:,@^]".contains(&c));
     if safe {
         return s.to_vec();
     }
@@ -745,9 +747,15 @@ fn printf(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
 
 fn test(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     let mut v: Vec<&[u8]> = args[1..].iter().map(|a| a.as_slice()).collect();
-    if args[0] == b"[" {
-        if v.last() != Some(&&b"]"[..]) {
-            sh.berror("[", "missing ]");
+    // `[[ ... ]]` is `test` as in ash: no special parsing of its words.
+    let close: Option<&[u8]> = match args[0].as_slice() {
+        b"[" => Some(b"]"),
+        b"[[" => Some(b"]]"),
+        _ => None,
+    };
+    if let Some(c) = close {
+        if v.last() != Some(&c) {
+            sh.berror(&lossy(&args[0]), format!("missing {}", lossy(c)));
             return 2;
         }
         v.pop();
@@ -1495,6 +1503,53 @@ fn read_byte(fd: i32) -> Option<u8> {
     }
 }
 
+/// Where `read` takes its bytes: a regular file is read in blocks and the
+/// position put back after the line (so the next command sees the rest);
+/// anything else one byte at a time, as it cannot be put back.
+struct ByteSource {
+    fd: i32,
+    block: Option<(Vec<u8>, usize, usize)>,
+}
+
+impl ByteSource {
+    fn new(fd: i32, may_block: bool) -> ByteSource {
+        // SAFETY: fstat into a zeroed struct.
+        let mut st: libc::stat = unsafe { std::mem::zeroed() };
+        // SAFETY: as above.
+        let regular = unsafe { libc::fstat(fd, &mut st) } == 0
+            && (st.st_mode & libc::S_IFMT) == libc::S_IFREG;
+        let block = (may_block && regular).then(|| (vec![0u8; 4096], 0, 0));
+        ByteSource { fd, block }
+    }
+
+    fn next(&mut self) -> Option<u8> {
+        let Some((buf, pos, len)) = &mut self.block else {
+            return read_byte(self.fd);
+        };
+        if *pos == *len {
+            *len = crate::io::read_fd(self.fd, buf).ok()?;
+            *pos = 0;
+            if *len == 0 {
+                return None;
+            }
+        }
+        let c = buf[*pos];
+        *pos += 1;
+        Some(c)
+    }
+
+    /// Puts the file position back to just after the bytes used.
+    fn give_back(&mut self) {
+        if let Some((_, pos, len)) = &self.block {
+            let extra = (*len - *pos) as libc::off_t;
+            if extra > 0 {
+                // SAFETY: lseek on the descriptor being read.
+                unsafe { libc::lseek(self.fd, -extra, libc::SEEK_CUR) };
+            }
+        }
+    }
+}
+
 fn read(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     let mut raw = false;
     let mut prompt = None;
@@ -1599,11 +1654,15 @@ fn read(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     } else {
         None
     };
-    let deadline = timeout.map(|t| std::time::Instant::now() + std::time::Duration::from_secs_f64(t));
+    // A timeout too large for a Duration is no timeout.
+    let deadline = timeout
+        .and_then(|t| std::time::Duration::try_from_secs_f64(t).ok())
+        .and_then(|d| std::time::Instant::now().checked_add(d));
     // The line, with a mark on each byte escaped by a backslash.
     let mut line: Vec<(u8, bool)> = Vec::new();
     let mut eof = false;
     let mut timed_out = false;
+    let mut src = ByteSource::new(fd, deadline.is_none());
     loop {
         if count.is_some_and(|n| line.len() >= n) {
             break;
@@ -1623,12 +1682,12 @@ fn read(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
                 break;
             }
         }
-        let Some(c) = read_byte(fd) else {
+        let Some(c) = src.next() else {
             eof = true;
             break;
         };
         if c == b'\\' && !raw {
-            match read_byte(fd) {
+            match src.next() {
                 Some(b'\n') => continue,
                 Some(d) => {
                     line.push((d, true));
@@ -1645,6 +1704,7 @@ fn read(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         }
         line.push((c, false));
     }
+    src.give_back();
     if let Some(t) = saved_tio {
         // SAFETY: restoring the saved terminal settings.
         unsafe { libc::tcsetattr(fd, libc::TCSANOW, &t) };

@@ -110,7 +110,29 @@ impl Shell {
         self.status
     }
 
+    /// Collects the background jobs that have ended, so they do not pile
+    /// up as zombies in a long script (their statuses stay for `wait`).
+    fn reap(&mut self) {
+        for j in self.jobs.iter_mut().filter(|j| j.status.is_none()) {
+            let mut st = 0;
+            // SAFETY: waitpid with WNOHANG and a valid out pointer.
+            if unsafe { libc::waitpid(j.pid, &mut st, libc::WNOHANG) } == j.pid {
+                j.status = Some(wait_status(st));
+            }
+        }
+        // Keep the statuses of the last few hundred only.
+        if self.jobs.len() > 1000 {
+            let keep_from = self.jobs.len() - 500;
+            let mut i = 0;
+            self.jobs.retain(|j| {
+                i += 1;
+                j.status.is_none() || i > keep_from
+            });
+        }
+    }
+
     fn run_async(&mut self, cmd: &AndOr) {
+        self.reap();
         let pid = self.fork();
         if pid < 0 {
             self.status = 2;
@@ -468,7 +490,7 @@ impl Shell {
     fn run_simple(&mut self, s: &Simple, last: bool) -> i32 {
         self.lineno = s.line;
         self.cmdsub_status = None;
-        let argv = match self.expand_words(&s.words) {
+        let argv = match self.expand_command(&s.words) {
             Ok(v) => v,
             Err(_) => return self.status.max(1),
         };
@@ -517,7 +539,7 @@ impl Shell {
             return self.with_redirs(&s.redirs, name == b"exec", |sh| b(sh, &argv), true);
         }
         if let Some(body) = self.funcs.get(name).cloned() {
-            return self.with_redirs(&s.redirs, false, |sh| sh.call(&body, &argv, assigns), false);
+            return self.with_redirs(&s.redirs, false, |sh| sh.call(&body, argv, assigns), false);
         }
         if let Some(b) = builtins::find(name) {
             if assigns.is_empty() {
@@ -601,7 +623,12 @@ impl Shell {
     }
 
     /// Calls a function.
-    pub fn call(&mut self, body: &Rc<Command>, argv: &[Vec<u8>], assigns: Vec<(Vec<u8>, Vec<u8>)>) -> i32 {
+    pub fn call(
+        &mut self,
+        body: &Rc<Command>,
+        mut argv: Vec<Vec<u8>>,
+        assigns: Vec<(Vec<u8>, Vec<u8>)>,
+    ) -> i32 {
         if self.func_depth >= MAX_CALLS {
             self.error(format!(
                 "{}: function nesting too deep",
@@ -618,7 +645,8 @@ impl Shell {
                 self.error(format!("{}: is read only", String::from_utf8_lossy(&k)));
             }
         }
-        let saved = std::mem::replace(&mut self.params, argv[1..].to_vec());
+        argv.remove(0);
+        let saved = std::mem::replace(&mut self.params, argv);
         let saved_loops = std::mem::replace(&mut self.loops, 0);
         self.run_command(body, false);
         self.loops = saved_loops;
@@ -777,6 +805,19 @@ impl Shell {
         };
         self.funcs.clear();
         self.aliases.clear();
+        self.vars.exported_only();
+        for (k, v) in [
+            (&b"IFS"[..], super::vars::DEFAULT_IFS),
+            (b"PS1", b"$ "),
+            (b"PS2", b"> "),
+            (b"PS4", b"+ "),
+            (b"OPTIND", b"1"),
+        ] {
+            if self.vars.get(k).is_none() {
+                let _ = self.vars.set(k, v.to_vec(), false);
+            }
+        }
+        self.opts = super::Opts::default();
         self.hash.clear();
         self.traps = Default::default();
         self.params = argv[1..].to_vec();

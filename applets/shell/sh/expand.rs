@@ -239,11 +239,18 @@ impl Shell {
         r
     }
 
-    fn ifs_set(&self) -> IfsSet {
-        match self.vars.var(b"IFS").and_then(|v| v.value.as_ref()) {
+    fn ifs_set(&mut self) -> IfsSet {
+        if let Some((g, set)) = self.ifs_cache {
+            if g == self.vars.ifs_gen {
+                return set;
+            }
+        }
+        let set = match self.vars.var(b"IFS").and_then(|v| v.value.as_ref()) {
             Some(v) => IfsSet::new(v),
             None => IfsSet::new(super::vars::DEFAULT_IFS),
-        }
+        };
+        self.ifs_cache = Some((self.vars.ifs_gen, set));
+        set
     }
 
     /// Expands command words: fields, split and globbed.
@@ -269,6 +276,44 @@ impl Shell {
                     }
                 }
                 out.push(f.text);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Expands the words of a simple command. After `export`, `readonly`
+    /// and `local` (declaration utilities), an argument that looks like
+    /// an assignment is expanded as one: no splitting, no globbing, and
+    /// tildes after `=` and `:` (POSIX 2024, as ash and dash).
+    pub fn expand_command(&mut self, words: &[Word]) -> Result<Vec<Vec<u8>>, Failed> {
+        let decl = matches!(words.first().map(|w| &w[..]),
+            Some([Part::Lit(n)]) if n == b"export" || n == b"readonly" || n == b"local");
+        if !decl {
+            return self.expand_words(words);
+        }
+        let name = match &words[0][..] {
+            [Part::Lit(n)] => n.clone(),
+            _ => Vec::new(),
+        };
+        let mut out = vec![name];
+        for w in &words[1..] {
+            let eq = match w.first() {
+                Some(Part::Lit(s)) => s.iter().position(|&c| c == b'=').filter(|&i| super::lexer::is_name(&s[..i])),
+                _ => None,
+            };
+            match (eq, w.first()) {
+                (Some(i), Some(Part::Lit(s))) => {
+                    let mut value: Word = Vec::new();
+                    if i + 1 < s.len() {
+                        value.push(Part::Lit(s[i + 1..].to_vec()));
+                    }
+                    value.extend(w[1..].iter().cloned());
+                    let value = super::parser::tilde(value, true);
+                    let mut arg = s[..=i].to_vec();
+                    arg.extend(self.expand_str(&value)?);
+                    out.push(arg);
+                }
+                _ => out.extend(self.expand_words(std::slice::from_ref(w))?),
             }
         }
         Ok(out)
@@ -480,7 +525,6 @@ impl Shell {
             (b'a', o.allexport),
             (b'n', o.noexec),
             (b'u', o.nounset),
-            (b'm', o.monitor),
             (b'i', o.interactive),
             (b's', o.stdin),
             (b'c', o.cmd),
@@ -498,13 +542,24 @@ impl Shell {
         // `$@` and unquoted `$*`: one field per parameter.
         if multi && matches!(p.op, ParamOp::Plain) {
             let params = self.params.clone();
+            // Where no splitting happens (`x=$@`), they are joined by the
+            // first byte of IFS, as in ash and dash.
+            let sep = match self.vars.var(b"IFS").and_then(|v| v.value.as_ref()) {
+                Some(v) => v.first().copied(),
+                None => Some(b' '),
+            };
             for (i, v) in params.iter().enumerate() {
                 if i > 0 {
-                    if acc.split || dq {
+                    if !acc.split {
+                        if let Some(c) = sep {
+                            acc.quoted(&[c]);
+                        }
+                    } else if dq {
                         acc.brk();
-                        acc.cur.started = dq;
-                    } else {
-                        acc.quoted(b" ");
+                        acc.cur.started = true;
+                    } else if acc.cur.started {
+                        // An empty unquoted parameter makes no field.
+                        acc.need_break = true;
                     }
                 }
                 if dq {

@@ -7,6 +7,7 @@
 //! tree of [`ast`] one complete command at a time; [`exec`] runs it, with
 //! [`expand`] for words, [`redir`] for redirections, [`builtins`],
 //! [`trap`] for signals, [`vars`] for variables and [`arith`] for `$((...))`.
+//! An interactive shell on a terminal reads through [`lineedit`].
 //!
 //! Exit status: that of the last command; 2 for a syntax error or a bad
 //! option; 127 for a script that cannot be opened.
@@ -17,6 +18,7 @@ mod builtins;
 mod exec;
 mod expand;
 mod lexer;
+mod lineedit;
 mod parser;
 mod redir;
 mod trap;
@@ -64,23 +66,22 @@ pub struct Opts {
     pub noclobber: bool,
     pub allexport: bool,
     pub pipefail: bool,
-    pub monitor: bool,
     pub interactive: bool,
     pub stdin: bool,
     pub cmd: bool,
 }
 
-/// Letters and long names of the options, in `$-` order.
+/// Letters and long names of the options, in the order `set -o` lists them
+/// (ash's order, without the interactive ones not done yet).
 pub const OPT_TABLE: &[(u8, &str)] = &[
     (b'e', "errexit"),
     (b'f', "noglob"),
-    (b'v', "verbose"),
+    (b'n', "noexec"),
     (b'x', "xtrace"),
+    (b'v', "verbose"),
     (b'C', "noclobber"),
     (b'a', "allexport"),
-    (b'n', "noexec"),
     (b'u', "nounset"),
-    (b'm', "monitor"),
     (0, "pipefail"),
 ];
 
@@ -95,7 +96,6 @@ impl Opts {
             b'n' => &mut self.noexec,
             b'C' => &mut self.noclobber,
             b'a' => &mut self.allexport,
-            b'm' => &mut self.monitor,
             _ => return None,
         })
     }
@@ -158,6 +158,8 @@ pub struct Shell {
     pub getopts_pos: usize,
     /// The prompt texts an interactive reader shows.
     pub prompts: Option<lexer::Prompts>,
+    /// IFS as a byte set, and the variable generation it was made from.
+    pub ifs_cache: Option<(u64, expand::IfsSet)>,
 }
 
 impl Shell {
@@ -191,6 +193,7 @@ impl Shell {
             cmdsub_status: None,
             getopts_pos: 0,
             prompts: None,
+            ifs_cache: None,
         };
         if sh.vars.get(b"IFS").is_none() {
             let _ = sh.vars.set(b"IFS", vars::DEFAULT_IFS.to_vec(), false);
@@ -453,7 +456,11 @@ fn main(args: &[OsString]) -> i32 {
     if !sh.opts.cmd && !sh.script && (sh.opts.interactive || (crate::sys::isatty(0) && crate::sys::isatty(2))) {
         sh.opts.interactive = true;
         sh.prompts = Some(prompts.clone());
-        reader = Box::new(lexer::PromptReader { fd: 0, prompts });
+        reader = if crate::sys::isatty(0) {
+            Box::new(lineedit::LineEditor::new(0, prompts))
+        } else {
+            Box::new(lexer::PromptReader { fd: 0, prompts })
+        };
         // An interactive shell survives ^C and ignores SIGTERM and SIGQUIT.
         for sig in [libc::SIGINT, libc::SIGQUIT, libc::SIGTERM] {
             sh.traps.ignore_quietly(sig);

@@ -246,6 +246,10 @@ impl Shell {
             let _ = crate::io::write_fd(fds[1], body);
         } else {
             let pid = self.fork();
+            if pid > 0 {
+                // Reaped with the background jobs; no one waits for it.
+                self.jobs.push(super::Job { pid, status: None });
+            }
             if pid == 0 {
                 // SAFETY: in the child; plain descriptor operations.
                 unsafe { libc::close(fds[0]) };

@@ -41,6 +41,8 @@ pub struct Vars {
     /// Bumped on every change of an exported variable, so the environment
     /// is rebuilt only when it changed.
     pub env_gen: u64,
+    /// Bumped when IFS may have changed (for the shell's cached set).
+    pub ifs_gen: u64,
     env_cache: Option<(u64, Vec<CString>)>,
 }
 
@@ -80,6 +82,9 @@ impl Vars {
 
     /// Sets a value; Err when the variable is read-only.
     pub fn set(&mut self, name: &[u8], value: Vec<u8>, export: bool) -> Result<(), ()> {
+        if name == b"IFS" {
+            self.ifs_gen += 1;
+        }
         match self.map.get_mut(name) {
             Some(v) => {
                 if v.readonly {
@@ -111,6 +116,9 @@ impl Vars {
     }
 
     pub fn unset(&mut self, name: &[u8]) -> Result<(), ()> {
+        if name == b"IFS" {
+            self.ifs_gen += 1;
+        }
         if let Some(v) = self.map.get(name) {
             if v.readonly {
                 return Err(());
@@ -127,6 +135,18 @@ impl Vars {
             }
         }
         Ok(())
+    }
+
+    /// Keeps only the exported variables (a script without `#!` starts
+    /// as a new shell would, from the environment).
+    pub fn exported_only(&mut self) {
+        self.scopes.clear();
+        self.map.retain(|_, v| v.exported && v.value.is_some());
+        for v in self.map.values_mut() {
+            v.readonly = false;
+        }
+        self.ifs_gen += 1;
+        self.env_gen += 1;
     }
 
     pub fn export(&mut self, name: &[u8]) {
@@ -154,7 +174,13 @@ impl Vars {
             return;
         };
         for (name, old) in saved.into_iter().rev() {
-            self.env_gen += 1;
+            let was_exported = self.map.get(&name).is_some_and(|v| v.exported);
+            if was_exported || old.as_ref().is_some_and(|v| v.exported) {
+                self.env_gen += 1;
+            }
+            if name == b"IFS" {
+                self.ifs_gen += 1;
+            }
             match old {
                 Some(v) => {
                     self.map.insert(name, v);

@@ -1,0 +1,3 @@
+touch aa ab
+export g=a*
+echo "$g"

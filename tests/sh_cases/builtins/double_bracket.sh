@@ -1,0 +1,3 @@
+# dash differs: no [[ in dash
+[[ a = a ]] && echo yes
+[[ -n "" ]] || echo empty

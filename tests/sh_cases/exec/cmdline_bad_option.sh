@@ -1,0 +1,1 @@
+sh -Z -c 'echo never' 2>/dev/null; echo "status $?"

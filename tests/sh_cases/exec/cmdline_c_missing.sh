@@ -1,0 +1,1 @@
+sh -c 2>/dev/null; echo "status $?"

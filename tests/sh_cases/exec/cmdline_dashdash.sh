@@ -1,0 +1,2 @@
+printf 'echo "script $1"\n' > s.sh
+sh -- s.sh arg

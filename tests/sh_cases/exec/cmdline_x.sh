@@ -1,0 +1,1 @@
+sh -x -c 'echo traced' 2>&1

@@ -1,0 +1,5 @@
+set -- "" "a b" "" c
+printf '<%s>' $*; echo
+printf '<%s>' $@; echo
+printf '<%s>' "$@"; echo
+printf '<%s>' "$*"; echo

@@ -1,0 +1,3 @@
+cat <<EOF
+no trailing newline
+EOF
