@@ -139,6 +139,12 @@ pub fn fnmatch(pattern: &[u8], name: &[u8], flags: i32) -> bool {
 /// batches (the C library's readdir asks the kernel for 2 KiB at a time).
 /// On a read error the entries seen so far have been passed on.
 pub fn each_dirent(fd: RawFd, mut each: impl FnMut(&[u8], u8)) -> io::Result<()> {
+    each_dirent_ino(fd, |name, d_type, _| each(name, d_type))
+}
+
+/// [`each_dirent`] with each entry's inode number too:
+/// `each(name, d_type, d_ino)`.
+pub fn each_dirent_ino(fd: RawFd, mut each: impl FnMut(&[u8], u8, u64)) -> io::Result<()> {
     // u64 elements keep the records 8-byte aligned, as the kernel lays them.
     let mut buf = [0u64; 4096];
     // SAFETY: lseek on a descriptor we were given.
@@ -175,10 +181,12 @@ pub fn each_dirent(fd: RawFd, mut each: impl FnMut(&[u8], u8)) -> io::Result<()>
             if reclen == 0 || off + reclen > bytes.len() {
                 break;
             }
+            let mut ino = [0u8; 8];
+            ino.copy_from_slice(&bytes[off..off + 8]);
             let d_type = bytes[off + 18];
             let rec = &bytes[off + 19..off + reclen];
             let name = &rec[..memchr::memchr(0, rec).unwrap_or(rec.len())];
-            each(name, d_type);
+            each(name, d_type, u64::from_ne_bytes(ino));
             off += reclen;
         }
     }
@@ -186,8 +194,27 @@ pub fn each_dirent(fd: RawFd, mut each: impl FnMut(&[u8], u8)) -> io::Result<()>
 
 #[cfg(test)]
 mod dirent_tests {
-    use super::each_dirent;
+    use super::{each_dirent, each_dirent_ino};
+    use std::os::unix::fs::MetadataExt;
     use std::os::unix::io::AsRawFd;
+
+    #[test]
+    fn inode_numbers_are_the_entries_own() {
+        let dir = std::env::temp_dir().join(format!("oxbox-dirent-ino-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        std::fs::write(dir.join("f"), b"").expect("file");
+        let want = std::fs::metadata(dir.join("f")).expect("stat").ino();
+        let f = std::fs::File::open(&dir).expect("open dir");
+        let mut got = None;
+        each_dirent_ino(f.as_raw_fd(), |n, _, ino| {
+            if n == b"f" {
+                got = Some(ino);
+            }
+        })
+        .expect("read");
+        std::fs::remove_dir_all(&dir).expect("cleanup");
+        assert_eq!(got, Some(want));
+    }
 
     #[test]
     fn reads_every_entry_across_batches() {

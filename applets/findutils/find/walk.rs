@@ -233,53 +233,15 @@ const INODE_SORT_THRESHOLD: usize = 10_000;
 fn read_names(fd: RawFd, mut names: Names) -> io::Result<Names> {
     names.bytes.clear();
     names.spans.clear();
-    let mut buf = [0u64; 4096];
-    loop {
-        // SAFETY: the kernel writes at most the buffer's length.
-        let n = unsafe {
-            libc::syscall(
-                libc::SYS_getdents64,
-                fd,
-                buf.as_mut_ptr(),
-                std::mem::size_of_val(&buf),
-            )
-        };
-        if n < 0 {
-            let e = io::Error::last_os_error();
-            if e.kind() == io::ErrorKind::Interrupted {
-                continue;
-            }
-            return Err(e);
+    crate::sys::each_dirent_ino(fd, |name, t, ino| {
+        if name == b"." || name == b".." {
+            return;
         }
-        if n == 0 {
-            break;
-        }
-        // SAFETY: the first n bytes are linux_dirent64 records: d_ino (8),
-        // d_off (8), d_reclen (2), d_type (1), then the NUL-terminated name.
-        let bytes = unsafe { std::slice::from_raw_parts(buf.as_ptr().cast::<u8>(), n as usize) };
-        let mut off = 0;
-        while off + 19 < bytes.len() {
-            let mut ino = [0u8; 8];
-            ino.copy_from_slice(&bytes[off..off + 8]);
-            let reclen = u16::from_ne_bytes([bytes[off + 16], bytes[off + 17]]) as usize;
-            if reclen == 0 || off + reclen > bytes.len() {
-                break;
-            }
-            let t = bytes[off + 18];
-            let rec = &bytes[off + 19..off + reclen];
-            let name = &rec[..memchr::memchr(0, rec).unwrap_or(rec.len())];
-            off += reclen;
-            if name == b"." || name == b".." {
-                continue;
-            }
-            let start = names.bytes.len() as u32;
-            names.bytes.extend_from_slice(name);
-            names
-                .spans
-                .push((start, names.bytes.len() as u32, t, u64::from_ne_bytes(ino)));
-            names.bytes.push(0);
-        }
-    }
+        let start = names.bytes.len() as u32;
+        names.bytes.extend_from_slice(name);
+        names.spans.push((start, names.bytes.len() as u32, t, ino));
+        names.bytes.push(0);
+    })?;
     if names.spans.len() > INODE_SORT_THRESHOLD && inode_order_helps(fd) {
         names.spans.sort_by_key(|s| s.3);
     }
