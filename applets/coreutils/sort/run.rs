@@ -117,30 +117,8 @@ impl Writer {
     #[inline]
     pub fn put(&mut self, line: &[u8]) -> Result<(), Fatal> {
         let n = line.len();
-        if n < 128 {
-            // Short lines: word copies beat a call to musl's memcpy.
-            self.buf.reserve(n + 1);
-            let len = self.buf.len();
-            // SAFETY: the capacity holds `n` more bytes; every read is
-            // inside `line` and every write inside the reserved space,
-            // which is initialised before the length covers it.
-            unsafe {
-                let dst = self.buf.as_mut_ptr().add(len);
-                let src = line.as_ptr();
-                let mut i = 0;
-                while i + 8 <= n {
-                    (dst.add(i) as *mut u64).write_unaligned((src.add(i) as *const u64).read_unaligned());
-                    i += 8;
-                }
-                while i < n {
-                    *dst.add(i) = *src.add(i);
-                    i += 1;
-                }
-                self.buf.set_len(len + n);
-            }
-        } else {
-            self.buf.extend_from_slice(line);
-        }
+        self.buf.reserve(n + 1);
+        self.buf.extend_from_slice(line);
         self.buf.push(self.eol);
         if self.buf.len() >= WBUF {
             self.flush()?;
