@@ -4,6 +4,9 @@
 //! applets themselves live in `applets/<family>/<name>.rs` and are compiled in
 //! by cargo feature (see `build.rs`).
 
+#[global_allocator]
+static HEAP: heap::Heap = heap::Heap;
+
 pub mod args;
 pub mod baseenc;
 pub mod copy;
@@ -22,6 +25,7 @@ pub mod escape;
     feature = "sha512sum"
 ))]
 pub mod hashsum;
+pub mod heap;
 pub mod io;
 #[cfg(all(target_arch = "x86_64", target_env = "musl"))]
 pub mod mem;

@@ -1,0 +1,270 @@
+//! The global allocator: per-thread free lists for small blocks in front of
+//! the C library's `malloc`.
+//!
+//! musl's malloc (mallocng) is built for hardening and small size, and it
+//! shows: a `malloc`/`free` pair of a few dozen bytes costs hundreds of
+//! instructions, and the shell, awk and sed make millions of such pairs
+//! (a word, a field, a variable's value). Here a block of up to 512 bytes
+//! comes from a free list of its 16-byte size class, or is cut from a chunk
+//! taken from `malloc` (8 KiB at first, doubling up to 256 KiB, so a short
+//! run asks for little); freeing pushes it back on its list. Larger blocks,
+//! and blocks aligned to more than 16 bytes, go straight to `malloc`.
+//!
+//! Rust tells the allocator each block's size on `dealloc` and `realloc`,
+//! so blocks carry no header and the class is computed from the size.
+//! The lists are thread-local, so no locking: a block freed by another
+//! thread than the one that allocated it joins the freeing thread's list,
+//! which is fine, as every block of a class is interchangeable. A thread's
+//! cached blocks are not returned when it exits (oxbox's only threads are
+//! sort's few workers), and small blocks are never given back to `malloc`:
+//! a command's memory peaks once and ends with the process.
+
+use core::alloc::{GlobalAlloc, Layout};
+use core::cell::UnsafeCell;
+use core::ptr;
+use std::alloc::System;
+
+/// Blocks up to this size are cached.
+const MAX_SMALL: usize = 512;
+/// Size classes are multiples of this, which is also their alignment.
+const GRAIN: usize = 16;
+const CLASSES: usize = MAX_SMALL / GRAIN;
+const FIRST_CHUNK: usize = 8 << 10;
+const MAX_CHUNK: usize = 256 << 10;
+
+struct Cache {
+    /// Heads of the free lists; a free block's first word links to the next.
+    free: [*mut u8; CLASSES],
+    /// The unused rest of the current chunk.
+    bump: *mut u8,
+    end: *mut u8,
+    next_chunk: usize,
+}
+
+thread_local! {
+    static CACHE: UnsafeCell<Cache> = const {
+        UnsafeCell::new(Cache {
+            free: [ptr::null_mut(); CLASSES],
+            bump: ptr::null_mut(),
+            end: ptr::null_mut(),
+            next_chunk: FIRST_CHUNK,
+        })
+    };
+}
+
+/// The allocator oxbox installs (see `lib.rs`).
+pub struct Heap;
+
+/// The class of a block of `layout`, if it is small enough to cache.
+#[inline(always)]
+fn class_of(layout: Layout) -> Option<usize> {
+    let size = layout.size();
+    if size <= MAX_SMALL && layout.align() <= GRAIN && size != 0 {
+        Some((size - 1) / GRAIN)
+    } else {
+        None
+    }
+}
+
+impl Cache {
+    #[inline(always)]
+    unsafe fn take(&mut self, class: usize) -> *mut u8 {
+        let head = self.free[class];
+        if !head.is_null() {
+            // SAFETY: a free block's first word holds the next free block.
+            self.free[class] = unsafe { head.cast::<*mut u8>().read() };
+            return head;
+        }
+        let size = (class + 1) * GRAIN;
+        if (self.end as usize) - (self.bump as usize) < size {
+            // SAFETY: refill only replaces the chunk pointers.
+            if !unsafe { self.refill(size) } {
+                return ptr::null_mut();
+            }
+        }
+        let p = self.bump;
+        // SAFETY: the chunk holds at least `size` more bytes.
+        self.bump = unsafe { p.add(size) };
+        p
+    }
+
+    #[inline(always)]
+    unsafe fn give(&mut self, p: *mut u8, class: usize) {
+        // SAFETY: `p` is a block of at least GRAIN bytes that nobody uses.
+        unsafe { p.cast::<*mut u8>().write(self.free[class]) };
+        self.free[class] = p;
+    }
+
+    #[cold]
+    unsafe fn refill(&mut self, need: usize) -> bool {
+        // The rest of the old chunk goes to the free lists rather than
+        // being lost: carve it into the largest classes that fit.
+        let mut left = (self.end as usize) - (self.bump as usize);
+        while left >= GRAIN {
+            let size = left.min(MAX_SMALL) / GRAIN * GRAIN;
+            let p = self.bump;
+            // SAFETY: `size` bytes remain in the chunk at `p`.
+            unsafe {
+                self.bump = p.add(size);
+                self.give(p, size / GRAIN - 1);
+            }
+            left -= size;
+        }
+        let len = self.next_chunk.max(need);
+        // SAFETY: a valid, non-zero layout.
+        let chunk = unsafe { System.alloc(Layout::from_size_align_unchecked(len, GRAIN)) };
+        if chunk.is_null() {
+            return false;
+        }
+        self.next_chunk = (self.next_chunk * 2).min(MAX_CHUNK);
+        self.bump = chunk;
+        // SAFETY: the chunk is `len` bytes long.
+        self.end = unsafe { chunk.add(len) };
+        true
+    }
+}
+
+/// Runs `f` on this thread's cache, or returns `None` while the thread's
+/// storage is being torn down.
+#[inline(always)]
+fn with_cache<R>(f: impl FnOnce(&mut Cache) -> R) -> Option<R> {
+    // SAFETY: the cache is only reached through here, never re-entrantly
+    // (System's allocator does not call back into this one).
+    CACHE.try_with(|c| f(unsafe { &mut *c.get() })).ok()
+}
+
+// SAFETY: small blocks are distinct GRAIN-aligned pieces of chunks from
+// System, handed out once until given back; the rest is System's.
+unsafe impl GlobalAlloc for Heap {
+    #[inline]
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if let Some(class) = class_of(layout) {
+            // SAFETY: see Cache::take.
+            if let Some(p) = with_cache(|c| unsafe { c.take(class) }) {
+                return p;
+            }
+            // No cache (never, for a thread-local without destructor):
+            // a block of the whole class size, as the lists would hold,
+            // since another thread may free it into its own list.
+            // SAFETY: a valid, non-zero layout.
+            return unsafe {
+                System.alloc(Layout::from_size_align_unchecked(
+                    (class + 1) * GRAIN,
+                    GRAIN,
+                ))
+            };
+        }
+        // SAFETY: the caller's layout contract.
+        unsafe { System.alloc(layout) }
+    }
+
+    #[inline]
+    unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
+        if let Some(class) = class_of(layout) {
+            // SAFETY: `p` came from `alloc` with this layout, so it is a
+            // block of this class (a thread without storage leaks it).
+            let _ = with_cache(|c| unsafe { c.give(p, class) });
+            return;
+        }
+        // SAFETY: `p` came from System with this layout.
+        unsafe { System.dealloc(p, layout) }
+    }
+
+    #[inline]
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        if class_of(layout).is_some() {
+            // SAFETY: as alloc; a small block is zeroed by hand.
+            let p = unsafe { self.alloc(layout) };
+            if !p.is_null() {
+                unsafe { p.write_bytes(0, layout.size()) };
+            }
+            return p;
+        }
+        // SAFETY: the caller's layout contract.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn realloc(&self, p: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let old = class_of(layout);
+        // SAFETY: `new_size` with the old alignment is valid per the
+        // caller's contract.
+        let new_layout = unsafe { Layout::from_size_align_unchecked(new_size, layout.align()) };
+        let new = class_of(new_layout);
+        if old.is_none() && new.is_none() {
+            // SAFETY: both sides belong to System.
+            return unsafe { System.realloc(p, layout, new_size) };
+        }
+        if old.is_some() && old == new {
+            return p;
+        }
+        // SAFETY: a fresh block, the common prefix copied, the old freed.
+        unsafe {
+            let q = self.alloc(new_layout);
+            if !q.is_null() {
+                ptr::copy_nonoverlapping(p, q, layout.size().min(new_size));
+                self.dealloc(p, layout);
+            }
+            q
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    #[test]
+    fn blocks_are_distinct_and_keep_their_bytes() {
+        // Many live blocks of every class and a few large ones, written
+        // with a pattern, then checked, freed half and reallocated.
+        let mut v: Vec<Vec<u8>> = Vec::new();
+        for i in 0..5000usize {
+            let n = (i * 7) % 700;
+            v.push(vec![(i % 251) as u8; n]);
+        }
+        for (i, b) in v.iter().enumerate() {
+            assert!(b.iter().all(|&x| x == (i % 251) as u8));
+        }
+        for b in v.iter_mut().step_by(2) {
+            b.resize(b.len() * 3 + 1, 9);
+        }
+        for (i, b) in v.iter().enumerate() {
+            let n = (i * 7) % 700;
+            assert!(b[..n].iter().all(|&x| x == (i % 251) as u8));
+            assert!(b[n..].iter().all(|&x| x == 9));
+        }
+    }
+
+    #[test]
+    fn aligned_and_zeroed() {
+        #[repr(align(64))]
+        struct Big([u8; 64]);
+        let b = Box::new(Big([1; 64]));
+        assert_eq!((&*b as *const Big as usize) % 64, 0);
+        assert_eq!(b.0[63], 1);
+        let z = vec![0u64; 40];
+        assert!(z.iter().all(|&x| x == 0));
+        let mut m: HashMap<String, usize> = HashMap::new();
+        for i in 0..10000 {
+            m.insert(i.to_string(), i);
+        }
+        assert_eq!(m["4242"], 4242);
+    }
+
+    #[test]
+    fn other_threads_allocate_too() {
+        let h: Vec<_> = (0..4)
+            .map(|t| {
+                std::thread::spawn(move || {
+                    let v: Vec<Vec<u8>> = (0..2000).map(|i| vec![t as u8; i % 300]).collect();
+                    v.iter()
+                        .enumerate()
+                        .all(|(i, b)| b.len() == i % 300 && b.iter().all(|&x| x == t as u8))
+                })
+            })
+            .collect();
+        for j in h {
+            assert_eq!(j.join().ok(), Some(true));
+        }
+    }
+}
