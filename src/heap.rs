@@ -133,10 +133,13 @@ fn with_cache<R>(f: impl FnOnce(&mut Cache) -> R) -> Option<R> {
     CACHE.try_with(|c| f(unsafe { &mut *c.get() })).ok()
 }
 
+// The methods stay out of line: inlined into every allocation and drop
+// site under LTO they cost 60 KB of the full binary for 3% fewer
+// instructions on the shell's function calls.
 // SAFETY: small blocks are distinct GRAIN-aligned pieces of chunks from
 // System, handed out once until given back; the rest is System's.
 unsafe impl GlobalAlloc for Heap {
-    #[inline]
+    #[inline(never)]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         if let Some(class) = class_of(layout) {
             // SAFETY: see Cache::take.
@@ -158,7 +161,7 @@ unsafe impl GlobalAlloc for Heap {
         unsafe { System.alloc(layout) }
     }
 
-    #[inline]
+    #[inline(never)]
     unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
         if let Some(class) = class_of(layout) {
             // SAFETY: `p` came from `alloc` with this layout, so it is a
@@ -170,7 +173,7 @@ unsafe impl GlobalAlloc for Heap {
         unsafe { System.dealloc(p, layout) }
     }
 
-    #[inline]
+    #[inline(never)]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         if class_of(layout).is_some() {
             // SAFETY: as alloc; a small block is zeroed by hand.
