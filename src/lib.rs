@@ -27,6 +27,8 @@ pub mod escape;
 pub mod hashsum;
 pub mod heap;
 pub mod io;
+#[cfg(feature = "md5sum")]
+pub mod md5;
 #[cfg(all(target_arch = "x86_64", target_env = "musl"))]
 pub mod mem;
 pub mod mode;
