@@ -7,8 +7,11 @@
 //! (a word, a field, a variable's value). Here a block of up to 512 bytes
 //! comes from a free list of its 16-byte size class, or is cut from a chunk
 //! taken from `malloc` (8 KiB at first, doubling up to 256 KiB, so a short
-//! run asks for little); freeing pushes it back on its list. Larger blocks,
-//! and blocks aligned to more than 16 bytes, go straight to `malloc`.
+//! run asks for little); freeing pushes it back on its list. Blocks of
+//! up to 64 KiB are rounded up to a power of two and kept on lists too (up
+//! to 1 MiB per size), since musl returns them to the kernel at once and
+//! fetches them again with the next mmap. Larger blocks, and blocks
+//! aligned to more than 16 bytes, go straight to `malloc`.
 //!
 //! Rust tells the allocator each block's size on `dealloc` and `realloc`,
 //! so blocks carry no header and the class is computed from the size.
@@ -24,17 +27,28 @@ use core::cell::UnsafeCell;
 use core::ptr;
 use std::alloc::System;
 
-/// Blocks up to this size are cached.
+/// Blocks up to this size are cut from chunks.
 const MAX_SMALL: usize = 512;
-/// Size classes are multiples of this, which is also their alignment.
+/// Small size classes are multiples of this, which is also the alignment
+/// of every cached block.
 const GRAIN: usize = 16;
-const CLASSES: usize = MAX_SMALL / GRAIN;
+const SMALL: usize = MAX_SMALL / GRAIN;
+/// Medium blocks, powers of two from 1 KiB to this, come from `malloc`
+/// one by one but are kept for reuse when freed: musl unmaps a freed
+/// group of them at once, so a buffer of a few KiB made and dropped per
+/// directory or per line would cost an mmap and a munmap each time.
+const MAX_MEDIUM: usize = 64 << 10;
+const CLASSES: usize = SMALL + 7;
+/// How many bytes of each medium class the lists may keep.
+const MEDIUM_KEEP: usize = 1 << 20;
 const FIRST_CHUNK: usize = 8 << 10;
 const MAX_CHUNK: usize = 256 << 10;
 
 struct Cache {
     /// Heads of the free lists; a free block's first word links to the next.
     free: [*mut u8; CLASSES],
+    /// How many blocks each medium class's list holds.
+    kept: [u32; CLASSES - SMALL],
     /// The unused rest of the current chunk.
     bump: *mut u8,
     end: *mut u8,
@@ -45,6 +59,7 @@ thread_local! {
     static CACHE: UnsafeCell<Cache> = const {
         UnsafeCell::new(Cache {
             free: [ptr::null_mut(); CLASSES],
+            kept: [0; CLASSES - SMALL],
             bump: ptr::null_mut(),
             end: ptr::null_mut(),
             next_chunk: FIRST_CHUNK,
@@ -59,11 +74,31 @@ pub struct Heap;
 #[inline(always)]
 fn class_of(layout: Layout) -> Option<usize> {
     let size = layout.size();
-    if size <= MAX_SMALL && layout.align() <= GRAIN && size != 0 {
+    if layout.align() > GRAIN || size == 0 || size > MAX_MEDIUM {
+        None
+    } else if size <= MAX_SMALL {
         Some((size - 1) / GRAIN)
     } else {
-        None
+        // 513..=1024 is the first medium class, and so on by doubling.
+        Some(SMALL + (usize::BITS - (size - 1).leading_zeros()) as usize - 10)
     }
+}
+
+/// The bytes a block of `class` really has.
+#[inline(always)]
+fn class_size(class: usize) -> usize {
+    if class < SMALL {
+        (class + 1) * GRAIN
+    } else {
+        1 << (class - SMALL + 10)
+    }
+}
+
+/// The layout `malloc` gave a whole block of `class`.
+#[inline(always)]
+fn class_layout(class: usize) -> Layout {
+    // SAFETY: a non-zero size, a power-of-two alignment.
+    unsafe { Layout::from_size_align_unchecked(class_size(class), GRAIN) }
 }
 
 impl Cache {
@@ -73,9 +108,16 @@ impl Cache {
         if !head.is_null() {
             // SAFETY: a free block's first word holds the next free block.
             self.free[class] = unsafe { head.cast::<*mut u8>().read() };
+            if class >= SMALL {
+                self.kept[class - SMALL] -= 1;
+            }
             return head;
         }
-        let size = (class + 1) * GRAIN;
+        if class >= SMALL {
+            // SAFETY: a valid layout.
+            return unsafe { System.alloc(class_layout(class)) };
+        }
+        let size = class_size(class);
         if (self.end as usize) - (self.bump as usize) < size {
             // SAFETY: refill only replaces the chunk pointers.
             if !unsafe { self.refill(size) } {
@@ -90,6 +132,14 @@ impl Cache {
 
     #[inline(always)]
     unsafe fn give(&mut self, p: *mut u8, class: usize) {
+        if class >= SMALL {
+            let kept = &mut self.kept[class - SMALL];
+            if (*kept as usize + 1) * class_size(class) > MEDIUM_KEEP {
+                // SAFETY: medium blocks come from System with this layout.
+                return unsafe { System.dealloc(p, class_layout(class)) };
+            }
+            *kept += 1;
+        }
         // SAFETY: `p` is a block of at least GRAIN bytes that nobody uses.
         unsafe { p.cast::<*mut u8>().write(self.free[class]) };
         self.free[class] = p;
@@ -150,12 +200,7 @@ unsafe impl GlobalAlloc for Heap {
             // a block of the whole class size, as the lists would hold,
             // since another thread may free it into its own list.
             // SAFETY: a valid, non-zero layout.
-            return unsafe {
-                System.alloc(Layout::from_size_align_unchecked(
-                    (class + 1) * GRAIN,
-                    GRAIN,
-                ))
-            };
+            return unsafe { System.alloc(class_layout(class)) };
         }
         // SAFETY: the caller's layout contract.
         unsafe { System.alloc(layout) }
@@ -236,6 +281,27 @@ mod tests {
             assert!(b[..n].iter().all(|&x| x == (i % 251) as u8));
             assert!(b[n..].iter().all(|&x| x == 9));
         }
+    }
+
+    #[test]
+    fn medium_blocks_are_reused_and_grow_in_place_within_a_class() {
+        let mut v: Vec<Vec<u8>> = (0..300).map(|i| vec![i as u8; 600 + i * 230]).collect();
+        for (i, b) in v.iter().enumerate() {
+            assert!(b.iter().all(|&x| x == i as u8));
+        }
+        v.clear();
+        let a = vec![1u8; 3000];
+        let p = a.as_ptr();
+        drop(a);
+        let mut b = Vec::with_capacity(3000);
+        b.push(2u8);
+        assert_eq!(b.as_ptr(), p, "a freed 4 KiB block comes back");
+        let mut c: Vec<u8> = Vec::with_capacity(2100);
+        let q = c.as_ptr();
+        c.resize(2100, 3);
+        c.reserve_exact(1900);
+        assert_eq!(c.as_ptr(), q, "2100 to 4000 bytes stays in the 4 KiB block");
+        assert!(c.iter().all(|&x| x == 3));
     }
 
     #[test]
