@@ -446,7 +446,7 @@ fn output_lines(
     const AHEAD: usize = 16;
     for i in 0..k {
         if let Some(&(a, _)) = lines.get(i + AHEAD) {
-            prefetch(&data[a..]);
+            crate::sys::prefetch(&data[a..]);
         }
         let (a, b) = lines[i];
         if !run.put(&data[a..b]) {
@@ -456,18 +456,6 @@ fn output_lines(
     Ok(Some(run))
 }
 
-/// A hint that `s` will be read soon.
-#[inline(always)]
-fn prefetch(s: &[u8]) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch never faults, and the pointer is in bounds.
-    unsafe {
-        use core::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        _mm_prefetch::<_MM_HINT_T0>(s.as_ptr().cast());
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = s;
-}
 
 fn numbers(
     lo: u64,
