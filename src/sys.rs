@@ -192,6 +192,22 @@ pub fn each_dirent_ino(fd: RawFd, mut each: impl FnMut(&[u8], u8, u64)) -> io::R
     }
 }
 
+/// A hint that the bytes at the start of `s` will be read soon, for loops
+/// that visit memory in an order the hardware cannot guess (lines in
+/// sorted or shuffled order): asked for some iterations ahead, the cache
+/// miss overlaps the work in between.
+#[inline(always)]
+pub fn prefetch(s: &[u8]) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch never faults, and the pointer is in bounds.
+    unsafe {
+        use core::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        _mm_prefetch::<_MM_HINT_T0>(s.as_ptr().cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = s;
+}
+
 #[cfg(test)]
 mod dirent_tests {
     use super::{each_dirent, each_dirent_ino};
@@ -240,20 +256,4 @@ mod dirent_tests {
             .filter(|(n, t)| n.len() == 100 && *t == libc::DT_REG);
         assert_eq!(files.count(), 2000);
     }
-}
-
-/// A hint that the bytes at the start of `s` will be read soon, for loops
-/// that visit memory in an order the hardware cannot guess (lines in
-/// sorted or shuffled order): asked for some iterations ahead, the cache
-/// miss overlaps the work in between.
-#[inline(always)]
-pub fn prefetch(s: &[u8]) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch never faults, and the pointer is in bounds.
-    unsafe {
-        use core::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        _mm_prefetch::<_MM_HINT_T0>(s.as_ptr().cast());
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = s;
 }
