@@ -4,6 +4,9 @@
 //! applets themselves live in `applets/<family>/<name>.rs` and are compiled in
 //! by cargo feature (see `build.rs`).
 
+// Fuzzing builds keep the C library's allocator, where the sanitizer
+// sees every block.
+#[cfg(not(fuzzing))]
 #[global_allocator]
 static HEAP: heap::Heap = heap::Heap;
 
