@@ -570,7 +570,7 @@ fn trap(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         rest = &rest[1..];
     }
     if rest.is_empty() || rest[0] == b"-p" {
-        let mut list = sh.traps.actions.clone();
+        let mut list = sh.traps.parent.clone().unwrap_or_else(|| sh.traps.actions.clone());
         list.sort_by_key(|(s, _)| *s);
         let mut text = Vec::new();
         for (sig, a) in list {

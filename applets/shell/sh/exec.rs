@@ -475,7 +475,7 @@ impl Shell {
         crate::diag::write_stderr(&line);
     }
 
-    fn expand_ps(&mut self, ps: &[u8]) -> Option<Vec<u8>> {
+    pub fn expand_ps(&mut self, ps: &[u8]) -> Option<Vec<u8>> {
         if !ps.contains(&b'$') && !ps.contains(&b'`') {
             return None;
         }

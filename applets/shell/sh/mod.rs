@@ -343,6 +343,19 @@ impl Shell {
         st
     }
 
+    /// Runs a start-up file (a profile, $ENV) if it can be read.
+    fn read_profile(&mut self, path: &[u8]) {
+        if self.flow != Flow::Normal {
+            return;
+        }
+        if let Ok(text) = std::fs::read(std::ffi::OsStr::from_bytes(path)) {
+            self.run_string(&text);
+            if self.flow == Flow::Return {
+                self.flow = Flow::Normal;
+            }
+        }
+    }
+
     /// The end of the shell: the EXIT trap, then the status.
     pub fn finish(&mut self) -> i32 {
         if let Some(action) = self.traps.take_exit() {
@@ -378,6 +391,7 @@ fn main(args: &[OsString]) -> i32 {
     let mut sh = Shell::new(&base);
     let mut i = 1;
     let mut command = None;
+    let mut login = argv0.first() == Some(&b'-');
     while i < args.len() {
         let a = args[i].as_bytes();
         if a == b"--" || a == b"-" {
@@ -394,7 +408,7 @@ fn main(args: &[OsString]) -> i32 {
                 b'c' => sh.opts.cmd = on,
                 b's' => sh.opts.stdin = on,
                 b'i' => sh.opts.interactive = on,
-                b'l' => {}
+                b'l' => login = on,
                 b'o' => {
                     let Some(name) = args.get(i) else {
                         sh.error("-o: option requires an argument");
@@ -473,6 +487,28 @@ fn main(args: &[OsString]) -> i32 {
         .iter()
         .map(|a| a.as_bytes().to_vec())
         .collect();
+    // A login shell reads the profiles; an interactive one (`-c` too, as
+    // in ash and dash) the file $ENV names, after expansion.
+    if login {
+        sh.read_profile(b"/etc/profile");
+        if let Some(home) = sh.vars.get(b"HOME").map(<[u8]>::to_vec) {
+            let mut p = home;
+            p.extend_from_slice(b"/.profile");
+            sh.read_profile(&p);
+        }
+    }
+    if sh.opts.interactive && sh.flow == Flow::Normal {
+        if let Some(env) = sh.vars.get(b"ENV").map(<[u8]>::to_vec) {
+            let file = sh.expand_ps(&env).unwrap_or(env);
+            if !file.is_empty() {
+                sh.read_profile(&file);
+            }
+        }
+    }
+    if sh.flow != Flow::Normal {
+        sh.flow = Flow::Normal;
+        return sh.finish();
+    }
     let mut parser = Parser::new(reader);
     sh.run_parser(&mut parser);
     sh.flow = Flow::Normal;

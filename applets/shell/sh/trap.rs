@@ -97,6 +97,9 @@ pub struct Traps {
     pub actions: Vec<(i32, Vec<u8>)>,
     /// Signals the shell itself handles (interactive); reset in children.
     pub quiet: Vec<i32>,
+    /// In a subshell, until it sets a trap: the parent's traps, which a
+    /// bare `trap` lists (POSIX: the `$(trap)` idiom; ash and bash).
+    pub parent: Option<Vec<(i32, Vec<u8>)>>,
 }
 
 impl Traps {
@@ -112,6 +115,7 @@ impl Traps {
 
     /// Sets (Some) or resets (None) the action for `sig`.
     pub fn set(&mut self, sig: i32, action: Option<Vec<u8>>) {
+        self.parent = None;
         self.actions.retain(|(s, _)| *s != sig);
         if sig != 0 {
             let h = match &action {
@@ -146,6 +150,9 @@ impl Traps {
             set_action(sig, libc::SIG_DFL);
         }
         let actions = std::mem::take(&mut self.actions);
+        if self.parent.is_none() {
+            self.parent = Some(actions.clone());
+        }
         for (sig, a) in actions {
             if a.is_empty() {
                 self.actions.push((sig, a));
