@@ -255,7 +255,8 @@ fn dot(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     if let Some(p) = saved {
         sh.params = p;
     }
-    if sh.flow == Flow::Return && sh.func_depth == 0 {
+    // `return` in the file ends the file, not a function calling `.`.
+    if sh.flow == Flow::Return {
         sh.flow = Flow::Normal;
     }
     st
@@ -857,11 +858,16 @@ fn clean(path: &[u8]) -> Vec<u8> {
         }
     }
     let mut out = Vec::new();
+    // Exactly two leading slashes may mean something else (POSIX): kept,
+    // as dash and ash keep them.
+    if path.starts_with(b"//") && path.get(2) != Some(&b'/') {
+        out.push(b'/');
+    }
     for p in parts {
         out.push(b'/');
         out.extend_from_slice(p);
     }
-    if out.is_empty() {
+    if out.len() < 2 {
         out.push(b'/');
     }
     out
@@ -899,22 +905,12 @@ fn cd(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     }
     let mut print = false;
     let dir = match rest.first() {
-        None => match sh.vars.get(b"HOME") {
-            Some(h) if !h.is_empty() => h.to_vec(),
-            _ => {
-                sh.berror("cd", "HOME not set");
-                return 1;
-            }
-        },
+        // No HOME (no OLDPWD for `cd -`): the current directory, as in
+        // dash and ash.
+        None => sh.vars.get(b"HOME").unwrap_or(b"").to_vec(),
         Some(d) if d == b"-" => {
             print = true;
-            match sh.vars.get(b"OLDPWD") {
-                Some(o) => o.to_vec(),
-                None => {
-                    sh.berror("cd", "OLDPWD not set");
-                    return 1;
-                }
-            }
+            sh.vars.get(b"OLDPWD").unwrap_or(b"").to_vec()
         }
         Some(d) => d.clone(),
     };
@@ -923,7 +919,7 @@ fn cd(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     let mut candidates = Vec::new();
     let relative = dir.first() != Some(&b'/');
     let dotted = dir == b"." || dir == b".." || dir.starts_with(b"./") || dir.starts_with(b"../");
-    if relative && !dotted {
+    if relative && !dotted && !dir.is_empty() {
         if let Some(cdpath) = sh.vars.get(b"CDPATH").map(<[u8]>::to_vec) {
             for e in cdpath.split(|&c| c == b':') {
                 let mut p = e.to_vec();

@@ -192,6 +192,10 @@ impl arith::Env for Shell {
     }
 
     fn set(&mut self, name: &[u8], v: i64) -> Result<(), String> {
+        if self.vars.is_readonly(name) {
+            // Reported once, by the caller of the evaluation.
+            return Err(format!("{}: is read only", String::from_utf8_lossy(name)));
+        }
         self.assign(name, v.to_string().into_bytes())
             .map_err(|_| format!("{}: is read only", String::from_utf8_lossy(name)))
     }
