@@ -530,10 +530,15 @@ impl Shell {
         }
         let name = &argv[0][..];
         if let Some(b) = builtins::find_special(name) {
+            // `x=1 exec prog`: the program gets x in its environment.
+            let export = name == b"exec" && argv.len() > 1;
             for (k, v) in assigns {
                 if self.assign(&k, v).is_err() {
                     self.fatal(1);
                     return 1;
+                }
+                if export {
+                    self.vars.export(&k);
                 }
             }
             return self.with_redirs(&s.redirs, name == b"exec", |sh| b(sh, &argv), true);

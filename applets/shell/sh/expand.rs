@@ -673,8 +673,8 @@ impl Shell {
                     let mut m = name.to_vec();
                     m.extend_from_slice(b": ");
                     if msg.is_empty() {
-                        m.extend_from_slice(if set {
-                            b"parameter null".as_slice()
+                        m.extend_from_slice(if *colon {
+                            b"parameter not set or null".as_slice()
                         } else {
                             b"parameter not set"
                         });

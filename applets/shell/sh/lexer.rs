@@ -861,6 +861,11 @@ impl Parser {
                     slash,
                     dq: sq,
                 })?;
+            // A tilde starts the word of `${x-~}` (outside double quotes)
+            // and of the patterns of `${x#~}`, as in dash and ash.
+            if !colon && !slash && !sq {
+                w = super::parser::tilde(w, false);
+            }
             Ok(w)
         };
         let op = match c {
