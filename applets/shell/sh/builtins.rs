@@ -363,6 +363,11 @@ fn attr(sh: &mut Shell, args: &[Vec<u8>], what: &str) -> i32 {
             return 2;
         }
         if let Some(v) = value {
+            if sh.vars.is_readonly(name) {
+                sh.berror(what, format!("{}: is read only", lossy(name)));
+                sh.fatal(2);
+                return 2;
+            }
             if sh.assign(name, v.to_vec()).is_err() {
                 sh.fatal(2);
                 return 2;

@@ -543,6 +543,13 @@ impl Shell {
             }
             return self.with_redirs(&s.redirs, name == b"exec", |sh| b(sh, &argv), true);
         }
+        // An assignment to a read-only variable ends the shell before any
+        // command runs (dash, ash and bash; POSIX 2.8.1).
+        if let Some((k, _)) = assigns.iter().find(|(k, _)| self.vars.is_readonly(k)) {
+            self.error(format!("{}: is read only", String::from_utf8_lossy(k)));
+            self.fatal(2);
+            return 2;
+        }
         if let Some(body) = self.funcs.get(name).cloned() {
             return self.with_redirs(&s.redirs, false, |sh| sh.call(&body, argv, assigns), false);
         }

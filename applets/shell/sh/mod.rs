@@ -217,7 +217,8 @@ impl Shell {
                 p.first() == Some(&b'/') && same_file(p, &cwd) && !has_dot_parts(p)
             });
             if !keep {
-                let _ = sh.vars.set(b"PWD", cwd, false);
+                // Exported, as dash and ash do.
+                let _ = sh.vars.set(b"PWD", cwd, true);
             }
         }
         sh
