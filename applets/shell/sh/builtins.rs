@@ -207,7 +207,7 @@ fn eval(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     if text.is_empty() {
         return 0;
     }
-    let st = sh.run_string(&text);
+    let st = sh.run_string_at(&text, sh.lineno.max(1));
     if sh.flow == Flow::Return && sh.func_depth == 0 && sh.dot_depth == 0 {
         sh.flow = Flow::Normal;
     }
@@ -1227,11 +1227,15 @@ fn wait(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
 
 fn getopts(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     if args.len() < 3 {
-        sh.berror("getopts", "usage: getopts OPTSTRING NAME [ARG...]");
+        sh.berror("getopts", "usage: getopts optstring var [arg]");
         return 2;
     }
     let optstring = &args[1];
     let var = args[2].clone();
+    if !is_name(&var) {
+        sh.berror("getopts", format!("{}: bad variable name", lossy(&var)));
+        return 2;
+    }
     let list: Vec<Vec<u8>> = if args.len() > 3 {
         args[3..].to_vec()
     } else {

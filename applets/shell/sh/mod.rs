@@ -330,6 +330,12 @@ impl Shell {
 
     /// Runs a string as shell text (`eval`, `-c`, traps).
     pub fn run_string(&mut self, text: &[u8]) -> i32 {
+        self.run_string_at(text, 1)
+    }
+
+    /// [`run_string`](Self::run_string) with the text's first line
+    /// numbered `line` (`eval`: LINENO goes on from the command's line).
+    pub fn run_string_at(&mut self, text: &[u8], line: u32) -> i32 {
         self.eval_depth += 1;
         if self.eval_depth > 200 {
             self.eval_depth -= 1;
@@ -337,6 +343,7 @@ impl Shell {
             return 2;
         }
         let mut p = Parser::new(Box::new(StrReader(Some(text.to_vec()))));
+        p.inp.line = line;
         let saved_line = self.lineno;
         let st = self.run_parser(&mut p);
         self.lineno = saved_line;
