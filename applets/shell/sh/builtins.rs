@@ -1377,14 +1377,15 @@ fn umask(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         crate::mode::Mode::parse(&lossy(spec)).map(|m| !m.apply(!cur & 0o777, true, 0) & 0o777)
     };
     match new {
-        Some(m) if m <= 0o7777 => {
+        Some(m) if m <= 0o777 => {
             // SAFETY: umask cannot fail.
             unsafe { libc::umask(m as libc::mode_t) };
             0
         }
         _ => {
-            sh.berror("umask", format!("Illegal mode: {}", lossy(spec)));
-            1
+            // ash's words and status (dash: "Illegal mode", also 2).
+            sh.berror("umask", format!("illegal mode: {}", lossy(spec)));
+            2
         }
     }
 }
@@ -1633,8 +1634,8 @@ fn read(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     };
     for n in &names {
         if !is_name(n) {
-            sh.berror("read", format!("'{}': not a valid identifier", lossy(n)));
-            return 2;
+            sh.berror("read", format!("'{}': bad variable name", lossy(n)));
+            return 1;
         }
     }
     if let Some(p) = &prompt {

@@ -498,11 +498,31 @@ impl Shell {
             return self.status;
         }
         let mut assigns = Vec::with_capacity(s.assigns.len());
-        for (k, w) in &s.assigns {
+        // `x=1 y=$x cmd`: each value sees the ones before it (for the
+        // expansions only; what the command gets is settled below).
+        let chained = s.assigns.len() > 1;
+        if chained {
+            self.vars.push_scope();
+        }
+        for (i, (k, w)) in s.assigns.iter().enumerate() {
             match self.expand_str(w) {
-                Ok(v) => assigns.push((k.clone(), v)),
-                Err(_) => return self.status.max(1),
+                Ok(v) => {
+                    if chained && i + 1 < s.assigns.len() {
+                        self.vars.make_local(k);
+                        let _ = self.vars.set(k, v.clone(), false);
+                    }
+                    assigns.push((k.clone(), v))
+                }
+                Err(_) => {
+                    if chained {
+                        self.vars.pop_scope();
+                    }
+                    return self.status.max(1);
+                }
             }
+        }
+        if chained {
+            self.vars.pop_scope();
         }
         if self.opts.xtrace {
             self.xtrace(&assigns, &argv);

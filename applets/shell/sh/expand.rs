@@ -400,6 +400,8 @@ impl Shell {
                 Part::Tilde(user) => {
                     let home = self.tilde(user);
                     match home {
+                        // An empty HOME gives no field of its own (dash, ash).
+                        Some(h) if h.is_empty() => {}
                         Some(h) => acc.quoted(&h),
                         None => {
                             let mut t = vec![b'~'];
@@ -472,11 +474,8 @@ impl Shell {
 
     fn tilde(&mut self, user: &[u8]) -> Option<Vec<u8>> {
         if user.is_empty() {
-            return self.vars.get(b"HOME").map(<[u8]>::to_vec).or_else(|| {
-                // SAFETY: getuid cannot fail.
-                let uid = unsafe { libc::getuid() };
-                crate::users::user_by_uid(uid).map(|u| u.home)
-            });
+            // HOME unset: `~` stays as it is (dash, ash).
+            return self.vars.get(b"HOME").map(<[u8]>::to_vec);
         }
         crate::users::user_by_name(user).map(|u| u.home)
     }
