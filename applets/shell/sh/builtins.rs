@@ -801,8 +801,13 @@ fn alias(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         t
     };
     if args.len() == 1 {
+        // In the order of dash's and ash's alias table: hash bucket, then
+        // definition order.
         let mut list = sh.aliases.clone();
-        list.sort();
+        list.sort_by_key(|(k, _)| {
+            let first = u32::from(k.first().copied().unwrap_or(0)) << 4;
+            k.iter().fold(first, |h, &c| h.wrapping_add(u32::from(c))) % 39
+        });
         let mut text = Vec::new();
         for (k, v) in &list {
             text.extend(print(sh, k, v));
@@ -814,14 +819,15 @@ fn alias(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     for a in &args[1..] {
         let (k, v) = name_value(a);
         match v {
-            Some(v) => {
-                sh.aliases.retain(|(n, _)| n != k);
-                sh.aliases.push((k.to_vec(), v.to_vec()));
-            }
+            Some(v) => match sh.aliases.iter_mut().find(|(n, _)| n == k) {
+                Some(e) => e.1 = v.to_vec(),
+                None => sh.aliases.push((k.to_vec(), v.to_vec())),
+            },
             None => match sh.aliases.iter().find(|(n, _)| n == k) {
                 Some((n, v)) => text.extend(print(sh, n, v)),
                 None => {
-                    sh.berror("alias", format!("{}: not found", lossy(k)));
+                    // dash and ash: no shell name, no line.
+                    crate::diag::write_stderr(format!("alias: {} not found\n", lossy(k)).as_bytes());
                     st = 1;
                 }
             },
@@ -843,7 +849,7 @@ fn unalias(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         let n = sh.aliases.len();
         sh.aliases.retain(|(k, _)| k != a);
         if sh.aliases.len() == n {
-            sh.berror("unalias", format!("{}: not found", lossy(a)));
+            crate::diag::write_stderr(format!("unalias: {} not found\n", lossy(a)).as_bytes());
             st = 1;
         }
     }

@@ -757,7 +757,13 @@ impl Shell {
                     libc::close(fds[1]);
                 }
             }
+            // `$(trap)` lists the parent's traps (POSIX allows it for a
+            // substitution that is one `trap` command, as ash does).
+            let parent = lone_trap(list).then(|| self.traps.actions.clone());
             self.enter_subshell();
+            if parent.is_some() {
+                self.traps.parent = parent;
+            }
             self.run_list(list);
             self.child_exit();
         }
@@ -785,6 +791,22 @@ impl Shell {
             out.retain(|&c| c != 0);
         }
         out
+    }
+}
+
+/// Whether `list` is one plain `trap` command (seen lexically).
+fn lone_trap(list: &List) -> bool {
+    let [item] = &list.items[..] else {
+        return false;
+    };
+    if item.background || !item.cmd.rest.is_empty() || item.cmd.first.bang {
+        return false;
+    }
+    match &item.cmd.first.cmds[..] {
+        [Command::Simple(s)] => {
+            matches!(s.words.first().map(|w| &w[..]), Some([Part::Lit(t)]) if t == b"trap")
+        }
+        _ => false,
     }
 }
 

@@ -37,6 +37,9 @@ pub struct Parser {
     active: Vec<(Vec<u8>, usize)>,
     /// Where the last token began in the buffer.
     pub tok_start: usize,
+    /// The end of an alias text ending in a blank: the word after it is
+    /// looked up as an alias too.
+    alias_next: Option<usize>,
 }
 
 const RESERVED_END: &[&[u8]] = &[
@@ -53,6 +56,7 @@ impl Parser {
             aliases: Vec::new(),
             active: Vec::new(),
             tok_start: 0,
+            alias_next: None,
         }
     }
 
@@ -107,7 +111,15 @@ impl Parser {
                     a.1 = (a.1 as isize + grow) as usize;
                 }
             }
+            if let Some(n) = &mut self.alias_next {
+                if *n >= end {
+                    *n = (*n as isize + grow) as usize;
+                }
+            }
             self.active.push((name, start + text.len()));
+            if matches!(text.last(), Some(b' ' | b'\t')) {
+                self.alias_next = Some(start + text.len());
+            }
             self.inp.pos = start;
             self.peeked = None;
         }
@@ -524,6 +536,15 @@ impl Parser {
                     cmd.redirs.push(r);
                 }
                 Tok::Word(..) => {
+                    if let Some(end) = self.alias_next {
+                        if self.tok_start >= end {
+                            self.alias_next = None;
+                            if !cmd.words.is_empty() {
+                                self.expand_alias()?;
+                                continue;
+                            }
+                        }
+                    }
                     let Ok(Tok::Word(w, plain)) = self.next() else {
                         unreachable!("peeked a word")
                     };
@@ -544,7 +565,10 @@ impl Parser {
                     }
                     cmd.words.push(tilde(w, false));
                 }
-                _ => break,
+                _ => {
+                    self.alias_next = None;
+                    break;
+                }
             }
         }
         if cmd.words.is_empty() && cmd.assigns.is_empty() && cmd.redirs.is_empty() {

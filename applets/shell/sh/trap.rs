@@ -97,8 +97,8 @@ pub struct Traps {
     pub actions: Vec<(i32, Vec<u8>)>,
     /// Signals the shell itself handles (interactive); reset in children.
     pub quiet: Vec<i32>,
-    /// In a subshell, until it sets a trap: the parent's traps, which a
-    /// bare `trap` lists (POSIX: the `$(trap)` idiom; ash and bash).
+    /// In `$(trap)`, until a trap is set: the parent's traps, which a
+    /// bare `trap` lists (POSIX allows it for the idiom; ash does it).
     pub parent: Option<Vec<(i32, Vec<u8>)>>,
 }
 
@@ -150,9 +150,6 @@ impl Traps {
             set_action(sig, libc::SIG_DFL);
         }
         let actions = std::mem::take(&mut self.actions);
-        if self.parent.is_none() {
-            self.parent = Some(actions.clone());
-        }
         for (sig, a) in actions {
             if a.is_empty() {
                 self.actions.push((sig, a));
