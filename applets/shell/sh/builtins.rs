@@ -190,7 +190,8 @@ fn ret(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         },
     };
     sh.status = st;
-    if sh.func_depth > 0 || sh.eval_depth > 0 || sh.dot_depth > 0 {
+    // At the top of a script `return` ends it, as in dash and ash.
+    if sh.func_depth > 0 || sh.eval_depth > 0 || sh.dot_depth > 0 || !sh.opts.interactive {
         sh.flow = Flow::Return;
     }
     st
@@ -391,19 +392,33 @@ fn unset(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     let mut funcs = false;
     let mut rest = &args[1..];
     while let Some(a) = rest.first() {
-        match a.as_slice() {
-            b"-f" => funcs = true,
-            b"-v" => funcs = false,
-            b"--" => {
-                rest = &rest[1..];
-                break;
+        if a == b"--" {
+            rest = &rest[1..];
+            break;
+        }
+        if a.len() < 2 || a[0] != b'-' {
+            break;
+        }
+        for &c in &a[1..] {
+            match c {
+                b'f' => funcs = true,
+                b'v' => funcs = false,
+                _ => {
+                    sh.berror("unset", format!("illegal option -{}", c as char));
+                    sh.fatal(2);
+                    return 2;
+                }
             }
-            _ => break,
         }
         rest = &rest[1..];
     }
     let st = 0;
     for name in rest {
+        if !funcs && !is_name(name) {
+            sh.berror("unset", format!("{}: bad variable name", lossy(name)));
+            sh.fatal(2);
+            return 2;
+        }
         if funcs {
             sh.funcs.remove(name);
             continue;
@@ -1141,7 +1156,15 @@ fn command(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     }
     // Run it, skipping functions.
     let name = &rest[0];
-    if let Some(b) = find_special(name).or_else(|| find(name)) {
+    if let Some(b) = find_special(name) {
+        // `command` takes away a special builtin's power to end the shell
+        // on an error (not `exit` itself, nor exec's).
+        sh.no_fatal += 1;
+        let st = b(sh, rest);
+        sh.no_fatal -= 1;
+        return st;
+    }
+    if let Some(b) = find(name) {
         return b(sh, rest);
     }
     let path = if p {

@@ -524,7 +524,7 @@ impl Shell {
         if chained {
             self.vars.pop_scope();
         }
-        if self.opts.xtrace {
+        if self.opts.xtrace && !argv.is_empty() {
             self.xtrace(&assigns, &argv);
         }
         if argv.is_empty() {
@@ -538,6 +538,9 @@ impl Shell {
                     return 1;
                 }
             };
+            // Traced after they are made (`PS4=x` shows the new PS4), as
+            // in dash and ash.
+            let trace = self.opts.xtrace.then(|| assigns.clone());
             for (k, v) in assigns {
                 if self.assign(&k, v).is_err() {
                     self.restore(saved);
@@ -546,6 +549,9 @@ impl Shell {
                 }
             }
             self.restore(saved);
+            if let Some(t) = trace {
+                self.xtrace(&t, &[]);
+            }
             return st;
         }
         let name = &argv[0][..];

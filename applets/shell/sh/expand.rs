@@ -467,7 +467,7 @@ impl Shell {
     /// An error that ends a non-interactive shell.
     pub fn fatal(&mut self, status: i32) {
         self.status = status;
-        if !self.opts.interactive {
+        if !self.opts.interactive && self.no_fatal == 0 {
             self.exit(status);
         }
     }

@@ -160,6 +160,8 @@ pub struct Shell {
     pub prompts: Option<lexer::Prompts>,
     /// IFS as a byte set, and the variable generation it was made from.
     pub ifs_cache: Option<(u64, expand::IfsSet)>,
+    /// Inside `command SPECIAL-BUILTIN`: its errors do not end the shell.
+    pub no_fatal: u32,
 }
 
 impl Shell {
@@ -194,6 +196,7 @@ impl Shell {
             getopts_pos: 0,
             prompts: None,
             ifs_cache: None,
+            no_fatal: 0,
         };
         if sh.vars.get(b"IFS").is_none() {
             let _ = sh.vars.set(b"IFS", vars::DEFAULT_IFS.to_vec(), false);
