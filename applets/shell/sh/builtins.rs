@@ -557,6 +557,11 @@ fn set(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
                     }
                     Some(name) => {
                         i += 1;
+                        if on && name == b"monitor" {
+                            sh.berror("set", "-o monitor: unsupported option (no job control)");
+                            sh.fatal(2);
+                            return 2;
+                        }
                         match sh.opts.named(name) {
                             Some(f) => *f = on,
                             None => {
@@ -568,6 +573,11 @@ fn set(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
                     }
                 }
                 continue;
+            }
+            if on && c == b'm' {
+                sh.berror("set", "-m: unsupported option (no job control)");
+                sh.fatal(2);
+                return 2;
             }
             match sh.opts.flag(c) {
                 Some(f) => *f = on,

@@ -66,6 +66,8 @@ pub struct Opts {
     pub noclobber: bool,
     pub allexport: bool,
     pub pipefail: bool,
+    /// Job control: only off (`+m`) is supported.
+    pub monitor: bool,
     pub interactive: bool,
     pub stdin: bool,
     pub cmd: bool,
@@ -76,6 +78,7 @@ pub struct Opts {
 pub const OPT_TABLE: &[(u8, &str)] = &[
     (b'e', "errexit"),
     (b'f', "noglob"),
+    (b'm', "monitor"),
     (b'n', "noexec"),
     (b'x', "xtrace"),
     (b'v', "verbose"),
@@ -96,6 +99,7 @@ impl Opts {
             b'n' => &mut self.noexec,
             b'C' => &mut self.noclobber,
             b'a' => &mut self.allexport,
+            b'm' => &mut self.monitor,
             _ => return None,
         })
     }
@@ -426,6 +430,10 @@ fn main(args: &[OsString]) -> i32 {
                         return 2;
                     };
                     i += 1;
+                    if on && name.as_bytes() == b"monitor" {
+                        sh.error("-o monitor: unsupported option (no job control)");
+                        return 2;
+                    }
                     match sh.opts.named(name.as_bytes()) {
                         Some(f) => *f = on,
                         None => {
@@ -433,6 +441,10 @@ fn main(args: &[OsString]) -> i32 {
                             return 2;
                         }
                     }
+                }
+                b'm' if on => {
+                    sh.error("-m: unsupported option (no job control)");
+                    return 2;
                 }
                 c => match sh.opts.flag(c) {
                     Some(f) => *f = on,
