@@ -206,7 +206,10 @@ impl Shell {
             self.noerrexit -= 1;
             st = i32::from(st == 0);
             self.status = st;
-        } else {
+        } else if !matches!(&p.cmds[..], [Command::Compound(c, ..)] if !matches!(**c, Compound::Subshell(_)))
+        {
+            // A compound command (but a subshell) fails set -e only through
+            // the commands inside it: `{ false && true; }` goes on.
             self.check_errexit(st);
         }
         st
@@ -294,6 +297,7 @@ impl Shell {
                         }
                         Err(saved) => {
                             self.restore(saved);
+                            self.check_errexit(1);
                             1
                         }
                     }
