@@ -532,7 +532,6 @@ impl Shell {
             self.xtrace(&assigns, &argv);
         }
         if argv.is_empty() {
-            let st = self.cmdsub_status.unwrap_or(0);
             // The redirections come first (their errors, and the
             // assignments' messages, go where they say).
             let saved = match self.redirect(&s.redirs, true) {
@@ -556,7 +555,9 @@ impl Shell {
             if let Some(t) = trace {
                 self.xtrace(&t, &[]);
             }
-            return st;
+            // The status of the last command substitution, in the
+            // assignments or the redirections (`>f$(exit 3)`).
+            return self.cmdsub_status.unwrap_or(0);
         }
         let name = &argv[0][..];
         if let Some(b) = builtins::find_special(name) {

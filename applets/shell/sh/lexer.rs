@@ -802,12 +802,14 @@ impl Parser {
         let mut length = false;
         if self.inp.peek() == Some(b'#') {
             // `${#}` is `$#`; `${#x}` is a length.
+            // `${#-w}`, `${#:-w}` are `$#` with an operator, but `${#-}`
+            // and `${#?}` the lengths of `$-` and `$?`.
             let n = self.inp.peek2();
-            if n.is_some_and(|c| c != b'}') && !matches!(n, Some(b'-' | b'=' | b'?' | b'+')) {
+            let op = matches!(n, Some(b'-' | b'=' | b'?' | b'+' | b':'));
+            let lone = matches!(n, Some(b'-' | b'?')) && self.inp.peek_at(2) == Some(b'}');
+            if n.is_some_and(|c| c != b'}') && (!op || lone) {
                 length = true;
                 self.inp.bump();
-            } else if matches!(n, Some(b'-' | b'=' | b'?' | b'+')) {
-                // `${#-w}` is `$#` with a default; fall through.
             }
         }
         match self.inp.peek() {
