@@ -1235,7 +1235,9 @@ fn wait(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
                 Err(st) => return st,
             }
         }
-        sh.jobs.clear();
+        // The last one's status stays for a later `wait $!` (dash, ash).
+        let last = sh.last_bg;
+        sh.jobs.retain(|j| Some(j.pid) == last);
         return 0;
     }
     let mut st = 0;
