@@ -791,6 +791,14 @@ fn test(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         }
         v.pop();
     }
+    // In `[[ s == pattern ]]` (also `=`, `!=`) the right side is a pattern,
+    // as in ash and bash.
+    if close == Some(b"]]") {
+        if let [l, op @ (b"==" | b"=" | b"!="), r] = v[..] {
+            let m = super::expand::matches(r, l);
+            return i32::from(m == (op == b"!="));
+        }
+    }
     match crate::testexpr::eval(&v) {
         Ok(true) => 0,
         Ok(false) => 1,

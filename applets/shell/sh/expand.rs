@@ -541,6 +541,9 @@ impl Shell {
 
     fn param(&mut self, p: &Param, dq: bool, acc: &mut Acc) -> Result<(), Failed> {
         let name = &p.name[..];
+        if let (b"@" | b"*", ParamOp::Substr(off, len)) = (name, &p.op) {
+            return self.param_slice(p, off, len.as_ref(), dq, acc);
+        }
         let multi = name == b"@" || (name == b"*" && !dq);
         // `$@` and unquoted `$*`: one field per parameter.
         if multi && matches!(p.op, ParamOp::Plain) {
@@ -713,7 +716,8 @@ impl Shell {
                 let v = val.unwrap_or_default();
                 let o = self.arith_parts(off)?;
                 let n = v.len() as i64;
-                let mut start = if o < 0 { (n + o).max(0) } else { o.min(n) };
+                // A negative offset past the start gives nothing (bash).
+                let mut start = if o < 0 { if n + o < 0 { n } else { n + o } } else { o.min(n) };
                 let mut end = n;
                 if let Some(l) = len {
                     let l = self.arith_parts(l)?;
@@ -729,6 +733,42 @@ impl Shell {
             }
         }
         Ok(())
+    }
+
+    /// `${@:off:len}` and `${*:off:len}`: the positional parameters from
+    /// `off` (0 is `$0`, negative counts from the end), as bash does.
+    fn param_slice(
+        &mut self,
+        p: &Param,
+        off: &Word,
+        len: Option<&Word>,
+        dq: bool,
+        acc: &mut Acc,
+    ) -> Result<(), Failed> {
+        let o = self.arith_parts(off)?;
+        let l = match len {
+            Some(w) => Some(self.arith_parts(w)?),
+            None => None,
+        };
+        let mut all = Vec::with_capacity(self.params.len() + 1);
+        all.push(self.arg0.clone());
+        all.extend(self.params.iter().cloned());
+        let n = all.len() as i64;
+        let start = if o < 0 { n + o } else { o };
+        let slice = if start < 0 || start >= n || l.is_some_and(|l| l < 0) {
+            Vec::new()
+        } else {
+            let end = l.map_or(n, |l| start.saturating_add(l).min(n));
+            all[start as usize..end as usize].to_vec()
+        };
+        let plain = Param {
+            name: p.name.clone(),
+            op: ParamOp::Plain,
+        };
+        let saved = std::mem::replace(&mut self.params, slice);
+        let r = self.param(&plain, dq, acc);
+        self.params = saved;
+        r
     }
 
     /// Runs a command substitution and returns its output, trailing
