@@ -1654,7 +1654,7 @@ fn read(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
                         b'n' => match lossy(&v).parse::<usize>() {
                             Ok(n) => count = Some(n),
                             Err(_) => {
-                                sh.berror("read", format!("invalid count '{}'", lossy(&v)));
+                                sh.berror("read", "invalid count");
                                 return 2;
                             }
                         },
@@ -1676,11 +1676,24 @@ fn read(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         }
         i += 1;
     }
+    // No name: the whole line goes to REPLY, blanks and all (ash, bash).
+    let reply = i >= args.len();
     let names: Vec<Vec<u8>> = if i < args.len() {
         args[i..].to_vec()
     } else {
         vec![b"REPLY".to_vec()]
     };
+    if timeout == Some(0.0) {
+        // `read -t 0`: whether input is there to read; nothing is read.
+        let mut pfd = libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: poll on one valid pollfd, without waiting.
+        let r = unsafe { libc::poll(&mut pfd, 1, 0) };
+        return i32::from(r <= 0);
+    }
     for n in &names {
         if !is_name(n) {
             sh.berror("read", format!("'{}': bad variable name", lossy(n)));
@@ -1768,7 +1781,7 @@ fn read(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         Some(v) => v.clone(),
         None => super::vars::DEFAULT_IFS.to_vec(),
     };
-    let is_ifs = |c: &(u8, bool)| !c.1 && ifs.contains(&c.0);
+    let is_ifs = |c: &(u8, bool)| !reply && !c.1 && ifs.contains(&c.0);
     let is_ws = |c: &(u8, bool)| is_ifs(c) && matches!(c.0, b' ' | b'\t' | b'\n');
     let mut p = 0;
     while p < line.len() && is_ws(&line[p]) {
