@@ -586,13 +586,28 @@ impl Parser {
         match c {
             b'(' => {
                 self.inp.bump();
+                let mut arith_err = None;
                 if self.inp.peek() == Some(b'(') {
+                    let (pos, line) = (self.inp.pos, self.inp.line);
                     self.inp.bump();
-                    let a = self.nested(|p| p.arith_body())?;
-                    parts.push(Part::Arith(a));
-                    return Ok(());
+                    match self.nested(|p| p.arith_body()) {
+                        Ok(a) => {
+                            parts.push(Part::Arith(a));
+                            return Ok(());
+                        }
+                        // No `))`: `$((cmd) ...)` is a command substitution
+                        // of a subshell (as in bash; dash and ash refuse).
+                        Err(e) => {
+                            arith_err = Some(e);
+                            self.inp.pos = pos;
+                            self.inp.line = line;
+                        }
+                    }
                 }
-                let l = self.cmdsub()?;
+                let l = match self.cmdsub() {
+                    Ok(l) => l,
+                    Err(e) => return Err(arith_err.unwrap_or(e)),
+                };
                 parts.push(Part::Command(Rc::new(l)));
             }
             b'{' => {
