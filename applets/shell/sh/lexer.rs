@@ -586,28 +586,13 @@ impl Parser {
         match c {
             b'(' => {
                 self.inp.bump();
-                let mut arith_err = None;
                 if self.inp.peek() == Some(b'(') {
-                    let (pos, line) = (self.inp.pos, self.inp.line);
                     self.inp.bump();
-                    match self.nested(|p| p.arith_body()) {
-                        Ok(a) => {
-                            parts.push(Part::Arith(a));
-                            return Ok(());
-                        }
-                        // No `))`: `$((cmd) ...)` is a command substitution
-                        // of a subshell (as in bash; dash and ash refuse).
-                        Err(e) => {
-                            arith_err = Some(e);
-                            self.inp.pos = pos;
-                            self.inp.line = line;
-                        }
-                    }
+                    let a = self.nested(|p| p.arith_body())?;
+                    parts.push(Part::Arith(a));
+                    return Ok(());
                 }
-                let l = match self.cmdsub() {
-                    Ok(l) => l,
-                    Err(e) => return Err(arith_err.unwrap_or(e)),
-                };
+                let l = self.cmdsub()?;
                 parts.push(Part::Command(Rc::new(l)));
             }
             b'{' => {
