@@ -95,6 +95,37 @@ impl Shell {
         }
     }
 
+    /// [`run_list`](Self::run_list) in a forked child about to exit: a
+    /// last plain simple command replaces the process (as in dash), when
+    /// no trap would need the shell afterwards.
+    pub fn run_list_tail(&mut self, list: &List) -> i32 {
+        let Some((last, rest)) = list.items.split_last() else {
+            return self.status;
+        };
+        let plain = !last.background
+            && last.cmd.rest.is_empty()
+            && !last.cmd.first.bang
+            && matches!(&last.cmd.first.cmds[..], [Command::Simple(_)]);
+        if !plain || rest.iter().any(|i| i.background) {
+            return self.run_list(list);
+        }
+        for item in rest {
+            self.run_and_or(&item.cmd);
+            self.run_traps();
+            if self.flow != Flow::Normal {
+                return self.status;
+            }
+        }
+        if self.traps.actions.iter().any(|(_, a)| !a.is_empty()) {
+            return self.run_list(&List {
+                items: vec![last.clone()],
+            });
+        }
+        let st = self.run_command(&last.cmd.first.cmds[0], true);
+        self.check_errexit(st);
+        st
+    }
+
     pub fn run_list(&mut self, list: &List) -> i32 {
         for item in &list.items {
             if item.background {
@@ -318,7 +349,7 @@ impl Shell {
             Compound::Subshell(l) => {
                 if last {
                     self.enter_subshell();
-                    self.run_list(l);
+                    self.run_list_tail(l);
                     self.child_exit();
                 }
                 let pid = self.fork();
@@ -327,7 +358,7 @@ impl Shell {
                 }
                 if pid == 0 {
                     self.enter_subshell();
-                    self.run_list(l);
+                    self.run_list_tail(l);
                     self.child_exit();
                 }
                 self.wait_pid(pid)

@@ -804,7 +804,7 @@ impl Shell {
             if parent.is_some() {
                 self.traps.parent = parent;
             }
-            self.run_list(list);
+            self.run_list_tail(list);
             self.child_exit();
         }
         // SAFETY: closing our copy of the write end.
