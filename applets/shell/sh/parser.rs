@@ -40,6 +40,8 @@ pub struct Parser {
     /// The end of an alias text ending in a blank: the word after it is
     /// looked up as an alias too.
     alias_next: Option<usize>,
+    /// How many alias substitutions were made (to see whether one was).
+    alias_count: u64,
 }
 
 const RESERVED_END: &[&[u8]] = &[
@@ -57,6 +59,7 @@ impl Parser {
             active: Vec::new(),
             tok_start: 0,
             alias_next: None,
+            alias_count: 0,
         }
     }
 
@@ -117,6 +120,7 @@ impl Parser {
                 }
             }
             self.active.push((name, start + text.len()));
+            self.alias_count += 1;
             if matches!(text.last(), Some(b' ' | b'\t')) {
                 self.alias_next = Some(start + text.len());
             }
@@ -261,6 +265,8 @@ impl Parser {
         let mut list = List::default();
         loop {
             self.linebreak()?;
+            // An alias may stand for the reserved word that ends the list.
+            self.expand_alias()?;
             if self.at_list_end()? {
                 return Ok(list);
             }
@@ -313,6 +319,8 @@ impl Parser {
 
     fn pipeline(&mut self) -> Result<Pipeline, SyntaxError> {
         let mut bang = false;
+        // An alias may stand for `!` (or a blank before it).
+        self.expand_alias()?;
         if self.at_word(b"!")? {
             self.next()?;
             bang = true;
@@ -324,6 +332,9 @@ impl Parser {
         let mut cmds = vec![self.command()?];
         while matches!(self.peek()?, Tok::Op(Op::Pipe)) {
             self.next()?;
+            self.linebreak()?;
+            // `cmd | blank-alias NEWLINE cmd`: the newline after a pipe.
+            self.expand_alias()?;
             self.linebreak()?;
             cmds.push(self.command()?);
         }
@@ -536,6 +547,15 @@ impl Parser {
                     cmd.redirs.push(r);
                 }
                 Tok::Word(..) => {
+                    // The command name after assignments or redirections
+                    // is an alias candidate too.
+                    if cmd.words.is_empty() && !(cmd.assigns.is_empty() && cmd.redirs.is_empty()) {
+                        let before = self.alias_count;
+                        self.expand_alias()?;
+                        if self.alias_count != before {
+                            continue;
+                        }
+                    }
                     if let Some(end) = self.alias_next {
                         if self.tok_start >= end {
                             self.alias_next = None;
