@@ -936,15 +936,15 @@ fn cd(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     let mut physical = false;
     let mut rest = &args[1..];
     while let Some(a) = rest.first() {
-        match a.as_slice() {
-            b"-L" => physical = false,
-            b"-P" => physical = true,
-            b"--" => {
-                rest = &rest[1..];
-                break;
-            }
-            _ => break,
+        if a == b"--" {
+            rest = &rest[1..];
+            break;
         }
+        // -L and -P, grouped or not: the last one wins.
+        if a.len() < 2 || a[0] != b'-' || !a[1..].iter().all(|&c| c == b'L' || c == b'P') {
+            break;
+        }
+        physical = a.last() == Some(&b'P');
         rest = &rest[1..];
     }
     let mut print = false;
