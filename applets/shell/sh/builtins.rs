@@ -1396,6 +1396,9 @@ fn umask(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         symbolic = true;
         rest = &rest[1..];
     }
+    if rest.first().is_some_and(|a| a == b"--") {
+        rest = &rest[1..];
+    }
     let cur = crate::mode::umask();
     let Some(spec) = rest.first() else {
         let text = if symbolic {
