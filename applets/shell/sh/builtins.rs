@@ -1121,6 +1121,23 @@ fn describe(sh: &mut Shell, name: &[u8], verbose: bool, path_only: bool) -> (Vec
 
 fn type_(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     let mut st = 0;
+    // `type -p NAME` (bash): the program's path only; nothing for
+    // builtins and the like.
+    if args.get(1).is_some_and(|a| a == b"-p") {
+        let mut text = Vec::new();
+        for a in &args[2..] {
+            match kind(sh, a, false) {
+                Kind::Program(p) => {
+                    text.extend_from_slice(&p);
+                    text.push(b'\n');
+                }
+                Kind::Missing => st = 1,
+                _ => {}
+            }
+        }
+        out(sh, "type", &text);
+        return st;
+    }
     for a in &args[1..] {
         let (t, ok) = describe(sh, a, true, false);
         // As ash: "NAME: not found" goes to stdout too.
