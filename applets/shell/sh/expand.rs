@@ -519,18 +519,19 @@ impl Shell {
     pub fn dash_flags(&self) -> Vec<u8> {
         let mut s = Vec::new();
         let o = &self.opts;
+        // The order dash and ash give: their option table backwards.
         for (c, on) in [
-            (b'e', o.errexit),
-            (b'f', o.noglob),
+            (b'u', o.nounset),
+            (b'a', o.allexport),
+            (b'C', o.noclobber),
             (b'v', o.verbose),
             (b'x', o.xtrace),
-            (b'C', o.noclobber),
-            (b'a', o.allexport),
-            (b'n', o.noexec),
-            (b'u', o.nounset),
-            (b'i', o.interactive),
             (b's', o.stdin),
             (b'c', o.cmd),
+            (b'n', o.noexec),
+            (b'i', o.interactive),
+            (b'f', o.noglob),
+            (b'e', o.errexit),
         ] {
             if on {
                 s.push(c);
