@@ -779,10 +779,10 @@ impl Parser {
                         text.push(b'\\');
                         text.push(c);
                     }
-                    None => return Err(self.err("unterminated quoted string")),
+                    None => return Err(self.err("EOF in backquote substitution")),
                 },
                 Some(c) => text.push(c),
-                None => return Err(self.err("unterminated quoted string")),
+                None => return Err(self.err("EOF in backquote substitution")),
             }
         }
         let mut sub = Parser::new(Box::new(StrReader(Some(text))));
@@ -837,6 +837,7 @@ impl Parser {
                 name.push(c);
                 self.inp.bump();
             }
+            None => return Err(self.err("missing '}'")),
             _ => return Err(self.err("bad substitution")),
         }
         if length {

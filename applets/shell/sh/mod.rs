@@ -290,7 +290,9 @@ impl Shell {
                     return 2;
                 }
             };
-            if self.opts.verbose {
+            // -v echoes what is read from a file or stdin, not the -c
+            // string (dash, ash).
+            if self.opts.verbose && !(self.opts.cmd && self.eval_depth == 0) {
                 // The text of the command just read.
                 let text = &parser.inp.buf[..parser.inp.pos];
                 crate::diag::write_stderr(text);

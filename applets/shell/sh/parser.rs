@@ -293,11 +293,14 @@ impl Parser {
         }
     }
 
-    fn nonempty_list(&mut self) -> Result<List, SyntaxError> {
+    /// A compound list that must have a command; at the end of the input
+    /// the error names `next`, the word that would close it (as ash).
+    fn nonempty_list(&mut self, next: &str) -> Result<List, SyntaxError> {
         let l = self.compound_list()?;
         if l.items.is_empty() {
             let t = self.next()?;
-            return Err(self.unexpected(&t, None));
+            let expecting = matches!(t, Tok::Eof).then_some(next);
+            return Err(self.unexpected(&t, expecting));
         }
         Ok(l)
     }
@@ -351,14 +354,14 @@ impl Parser {
         let compound = match self.peek()? {
             Tok::Op(Op::LParen) => {
                 self.next()?;
-                let l = self.nonempty_list()?;
+                let l = self.nonempty_list(")")?;
                 self.expect_op(Op::RParen, ")")?;
                 Compound::Subshell(l)
             }
             Tok::Word(_, Some(w)) => match w.as_slice() {
                 b"{" => {
                     self.next()?;
-                    let l = self.nonempty_list()?;
+                    let l = self.nonempty_list("}")?;
                     self.expect_word("}")?;
                     Compound::Group(l)
                 }
@@ -369,9 +372,9 @@ impl Parser {
                 b"while" | b"until" => {
                     let until = w == b"until";
                     self.next()?;
-                    let cond = self.nonempty_list()?;
+                    let cond = self.nonempty_list("do")?;
                     self.expect_word("do")?;
-                    let body = self.nonempty_list()?;
+                    let body = self.nonempty_list("done")?;
                     self.expect_word("done")?;
                     Compound::Loop { until, cond, body }
                 }
@@ -427,15 +430,15 @@ impl Parser {
         let mut arms = Vec::new();
         let mut otherwise = None;
         loop {
-            let cond = self.nonempty_list()?;
+            let cond = self.nonempty_list("then")?;
             self.expect_word("then")?;
-            let body = self.nonempty_list()?;
+            let body = self.nonempty_list("fi")?;
             arms.push((cond, body));
             let t = self.next()?;
             match &t {
                 Tok::Word(_, Some(w)) if w == b"elif" => continue,
                 Tok::Word(_, Some(w)) if w == b"else" => {
-                    otherwise = Some(self.nonempty_list()?);
+                    otherwise = Some(self.nonempty_list("fi")?);
                     self.expect_word("fi")?;
                     break;
                 }
@@ -461,7 +464,7 @@ impl Parser {
                 match self.next()? {
                     Tok::Word(w, _) => list.push(w),
                     Tok::Op(Op::Semi) | Tok::Newline => break,
-                    t => return Err(self.unexpected(&t, Some("do"))),
+                    t => return Err(self.unexpected(&t, None)),
                 }
             }
             words = Some(list);
@@ -470,7 +473,7 @@ impl Parser {
         }
         self.linebreak()?;
         self.expect_word("do")?;
-        let body = self.nonempty_list()?;
+        let body = self.nonempty_list("done")?;
         self.expect_word("done")?;
         Ok(Compound::For { var, words, body })
     }
@@ -520,6 +523,11 @@ impl Parser {
                         body,
                         fallthrough,
                     });
+                    // At the end of the input ash asks for the `;;`.
+                    if matches!(self.peek()?, Tok::Eof) {
+                        let t = self.next()?;
+                        return Err(self.unexpected(&t, Some(";;")));
+                    }
                     self.expect_word("esac")?;
                     break;
                 }
