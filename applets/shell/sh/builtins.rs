@@ -171,7 +171,7 @@ fn number_arg(sh: &mut Shell, name: &str, a: &[u8]) -> Option<i32> {
 
 fn exit(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     let st = match args.get(1) {
-        None => sh.status,
+        None => sh.trap_status.unwrap_or(sh.status),
         Some(a) => match number_arg(sh, "exit", a) {
             Some(n) => n,
             None => return 2,

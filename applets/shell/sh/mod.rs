@@ -166,6 +166,9 @@ pub struct Shell {
     pub ifs_cache: Option<(u64, expand::IfsSet)>,
     /// Inside `command SPECIAL-BUILTIN`: its errors do not end the shell.
     pub no_fatal: u32,
+    /// While a trap action runs: the status from before it, which a bare
+    /// `exit` there uses (POSIX).
+    pub trap_status: Option<i32>,
 }
 
 impl Shell {
@@ -201,6 +204,7 @@ impl Shell {
             prompts: None,
             ifs_cache: None,
             no_fatal: 0,
+            trap_status: None,
         };
         if sh.vars.get(b"IFS").is_none() {
             let _ = sh.vars.set(b"IFS", vars::DEFAULT_IFS.to_vec(), false);
@@ -378,7 +382,9 @@ impl Shell {
         if let Some(action) = self.traps.take_exit() {
             let st = self.status;
             self.flow = Flow::Normal;
+            let saved = self.trap_status.replace(st);
             self.run_string(&action);
+            self.trap_status = saved;
             if self.flow != Flow::Exit {
                 self.status = st;
             }

@@ -183,7 +183,9 @@ impl Shell {
                     if !a.is_empty() {
                         let st = self.status;
                         let flow = self.flow;
+                        let saved = self.trap_status.replace(st);
                         self.run_string(&a);
+                        self.trap_status = saved;
                         if self.flow != super::Flow::Exit {
                             self.flow = flow;
                             self.status = st;
