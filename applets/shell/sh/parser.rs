@@ -663,7 +663,12 @@ impl Parser {
                     break;
                 }
                 text.extend_from_slice(l);
-                text.push(b'\n');
+                // A last line cut off by the end of input stays without
+                // its newline (dash, ash).
+                let pos = self.inp.pos;
+                if pos > 0 && self.inp.buf.get(pos - 1) == Some(&b'\n') {
+                    text.push(b'\n');
+                }
             }
             let mut doc = p.doc.borrow_mut();
             if doc.quoted {
