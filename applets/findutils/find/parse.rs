@@ -34,6 +34,8 @@ impl Cmp {
 enum ReType {
     Emacs,
     Basic,
+    /// posix-minimal-basic: a BRE without GNU's `\+ \? \|`.
+    MinimalBasic,
     Extended,
 }
 
@@ -244,6 +246,20 @@ arguments.\n",
     fn primary_named(&mut self, name: &str) -> R<Node> {
         let n = match name {
             "-true" => Node::True,
+            "-files0-from" => {
+                let f = self.arg(name)?;
+                self.global(name);
+                // The last one counts, as in GNU.
+                self.s.files0 = Some(f.to_os_string());
+                Node::True
+            }
+            "-context" => {
+                self.arg(name)?;
+                if super::statx::selinux_enabled() {
+                    return Err("-context: unsupported predicate".into());
+                }
+                return Err("invalid predicate -context: SELinux is not enabled.".into());
+            }
             "-false" => Node::False,
             "-print" => {
                 self.s.has_action = true;
@@ -339,9 +355,8 @@ time.  Did you mean '-wholename'?\n",
                 self.global(name);
                 self.re_type = match t.as_bytes() {
                     b"findutils-default" | b"emacs" => ReType::Emacs,
-                    b"ed" | b"grep" | b"posix-basic" | b"posix-minimal-basic" | b"sed" => {
-                        ReType::Basic
-                    }
+                    b"ed" | b"grep" | b"posix-basic" | b"sed" => ReType::Basic,
+                    b"posix-minimal-basic" => ReType::MinimalBasic,
                     b"gnu-awk" | b"posix-awk" | b"awk" | b"posix-egrep" | b"egrep"
                     | b"posix-extended" => ReType::Extended,
                     _ => {
@@ -431,15 +446,13 @@ time.  Did you mean '-wholename'?\n",
             "-used" => {
                 let a = self.arg(name)?;
                 let (cmp, rest) = cmp_prefix(a.as_bytes());
-                let n = number(rest).ok_or_else(|| format!("invalid argument `{}' to `-used'", q(a)))?;
-                // GNU measures the access-minus-change delta against a
-                // reference of N days before zero, with its usual windows.
-                Node::Used(TimeRef {
-                    which: Which::A,
-                    cmp,
-                    at: -(n as i128) * 86_400_000_000_000,
-                    window: 86_400_000_000_000,
-                })
+                let n = std::str::from_utf8(rest)
+                    .ok()
+                    .filter(|s| s.starts_with(|c: char| c.is_ascii_digit() || c == '.'))
+                    .and_then(|s| s.parse::<f64>().ok())
+                    .filter(|v| v.is_finite())
+                    .ok_or_else(|| format!("Invalid argument {} to -used", q(a)))?;
+                Node::Used(cmp, (n * 86_400e9) as i128)
             }
             "-uid" | "-gid" | "-links" | "-inum" => {
                 let a = self.arg(name)?;
@@ -574,11 +587,8 @@ time.  Did you mean '-wholename'?\n",
                 if !known(x) || !(known(y) || y == b't') || x == b't' {
                     return Err(format!("invalid predicate `{name}'"));
                 }
-                if x == b'B' || y == b'B' {
-                    return Err(format!(
-                        "This system does not provide a way to find the birth time of a file.\n{}: invalid predicate `{name}'",
-                        self.g.name
-                    ));
+                if self.peek().is_none() {
+                    return Err(format!("The '{name}' test needs an argument"));
                 }
                 let a = self.arg(name)?;
                 let t = if y == b't' {
@@ -589,11 +599,21 @@ time.  Did you mean '-wholename'?\n",
                         .ok_or_else(|| {
                             format!("I cannot figure out how to interpret '{}' as a date or time", q(a))
                         })?
+                } else if y == b'B' {
+                    let c = cstr(a)?;
+                    self.ref_stat(a)?;
+                    let follow = self.s.follow != super::walk::Follow::Never;
+                    super::statx::birth(libc::AT_FDCWD, &c, follow)
+                        .ok_or_else(|| format!("Cannot obtain birth time of file '{}'", q(a)))?
                 } else {
                     let st = self.ref_stat(a)?;
                     stamp(&st, which(y))
                 };
-                Node::Newer { which: which(x), t }
+                if x == b'B' {
+                    Node::Born(t)
+                } else {
+                    Node::Newer { which: which(x), t }
+                }
             }
             _ => return Err(format!("unknown predicate `{name}'")),
         };
@@ -642,6 +662,7 @@ time.  Did you mean '-wholename'?\n",
         let (src, extended) = match self.re_type {
             ReType::Emacs => (emacs_to_ere(p), true),
             ReType::Basic => (p.to_vec(), false),
+            ReType::MinimalBasic => (limited_ops(p), false),
             ReType::Extended => (p.to_vec(), true),
         };
         let syn = Syntax {
@@ -779,7 +800,7 @@ time.  Did you mean '-wholename'?\n",
                         continue;
                     }
                     let mut time = 0;
-                    if matches!(k, b'A' | b'C' | b'T') {
+                    if matches!(k, b'A' | b'B' | b'C' | b'T') {
                         match f.get(j) {
                             Some(&t) => {
                                 time = t;
@@ -866,6 +887,7 @@ fn is_global_option(name: &str) -> bool {
             | "-follow"
             | "-noleaf"
             | "-regextype"
+            | "-files0-from"
             | "-ignore_readdir_race"
             | "-noignore_readdir_race"
             | "-warn"
@@ -967,6 +989,61 @@ fn at_start(p: &[u8], i: usize) -> bool {
 /// GNU find's default (Emacs) regular expressions rewritten as ERE:
 /// `\|`, `\(`, `\)` are the operators and `|`, `(`, `)`, `{`, `}` are
 /// literals; `+`, `?` and `*` repeat; there are no intervals.
+/// A BRE with `\+ \? \|` made the plain characters (RE_LIMITED_OPS);
+/// bracket expressions are copied as they are.
+fn limited_ops(p: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(p.len());
+    let mut i = 0;
+    let mut in_bracket = false;
+    let mut bracket_start = 0;
+    while i < p.len() {
+        let c = p[i];
+        if in_bracket {
+            out.push(c);
+            if c == b'[' && matches!(p.get(i + 1), Some(b':' | b'.' | b'=')) {
+                let close = p[i + 1];
+                out.push(close);
+                i += 2;
+                while i < p.len() && !(p[i] == close && p.get(i + 1) == Some(&b']')) {
+                    out.push(p[i]);
+                    i += 1;
+                }
+                out.extend_from_slice(&p[i..(i + 2).min(p.len())]);
+                i += 2;
+                continue;
+            }
+            // `]` first (after `[` or `[^`) is a member.
+            let first = i == bracket_start || (i == bracket_start + 1 && p[bracket_start] == b'^');
+            if c == b']' && !first {
+                in_bracket = false;
+            }
+            i += 1;
+            continue;
+        }
+        match c {
+            b'[' => {
+                in_bracket = true;
+                bracket_start = i + 1;
+                out.push(c);
+                i += 1;
+            }
+            b'\\' if matches!(p.get(i + 1), Some(b'+' | b'?' | b'|')) => {
+                out.push(p[i + 1]);
+                i += 2;
+            }
+            b'\\' if i + 1 < p.len() => {
+                out.extend_from_slice(&p[i..i + 2]);
+                i += 2;
+            }
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 fn emacs_to_ere(p: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(p.len() + 8);
     let mut i = 0;
