@@ -250,10 +250,7 @@ fn expression_errors() {
         &["(", ")"],
         "find: invalid expression; empty parentheses are not allowed.\n",
     );
-    bad(
-        &["-name", "a", ")"],
-        "find: invalid expression; you have too many ')'\n",
-    );
+    bad(&["-name", "a", ")"], "find: you have too many ')'\n");
     bad(
         &["-name", "a", "x"],
         "find: paths must precede expression: `x'\n",
@@ -1524,5 +1521,119 @@ fn posix_minimal_basic_regex() {
     assert_eq!(run("posix-minimal-basic", r"./\(a\)\{1\}[+]"), "./a+\n");
     assert_eq!(run("posix-basic", r"./a\+"), "./a\n");
     assert_eq!(run("posix-basic", r"./a\|./l"), "./a\n./l\n");
+    drop(c);
+}
+
+#[test]
+fn operator_errors_as_gnu() {
+    let bad = |args: &[&str], msg: &str| {
+        find().args(args).run().status(1).out("").err(msg);
+    };
+    for op in ["-o", "-or", "-a", "-and", ",", "!", "-not"] {
+        bad(
+            &["-name", "a", op],
+            &format!("find: expected an expression after '{op}'\n"),
+        );
+        bad(
+            &["(", "-name", "a", op, ")"],
+            &format!("find: expected an expression between '{op}' and ')'\n"),
+        );
+    }
+    bad(
+        &["-name", "a", "-o", ","],
+        "find: invalid expression; you have used a binary operator ',' with nothing before it.\n",
+    );
+    // With an action the trailing operator is just an invalid expression.
+    bad(&["-print", "-o"], "find: invalid expression\n");
+    bad(&["-ls", ","], "find: invalid expression\n");
+    bad(&["-quit", ","], "find: expected an expression after ','\n");
+    bad(
+        &["-name", "a", "("],
+        "find: invalid expression; expected to find a ')' but didn't see one. Perhaps you need an extra predicate after '('\n",
+    );
+    bad(
+        &["(", "(", "-name", "a", ")"],
+        "find: invalid expression; I was expecting to find a ')' somewhere but did not see one.\n",
+    );
+    for p in ["-inum", "-links", "-uid", "-gid"] {
+        bad(&[p], &format!("find: invalid argument `{p}' to `{p}'\n"));
+    }
+    bad(
+        &["-newerma"],
+        "find: The '-newerma' test needs an argument\n",
+    );
+    bad(
+        &["-exec", "echo", "{}", "{}", "+"],
+        "find: Only one instance of {} is supported with -exec ... +\n",
+    );
+    bad(
+        &["-execdir", "echo", "a{}b", "{}", "+"],
+        "find: Only one instance of {} is supported with -execdir ... +\n",
+    );
+    // `)` and `,` where the paths are are file names.
+    find()
+        .args(["a", ")", ","])
+        .run()
+        .status(1)
+        .out("a\n")
+        .err("find: ')': No such file or directory\nfind: ',': No such file or directory\n");
+}
+
+#[test]
+fn printf_format_errors() {
+    let run = |fmt: &str| find().args(["a", "-printf", fmt]).run();
+    run("%5")
+        .status(1)
+        .out("")
+        .err(b"find: error: the format directive `%\0' is reserved for future use\n".as_slice());
+    for c in ["{", "[", "("] {
+        run(&format!("%5{c}")).status(1).out("").err(format!(
+            "find: error: the format directive `%{c}' is reserved for future use\n"
+        ));
+    }
+    run("%5A")
+        .status(0)
+        .out("%5A")
+        .err("find: warning: format directive `%A' should be followed by another character\n");
+    run("%#Q|")
+        .status(0)
+        .out("%#Q|")
+        .err("find: warning: unrecognized format directive `%Q'\n");
+    run("x\\")
+        .status(0)
+        .out("x\\")
+        .err("find: warning: escape `\\' followed by nothing at all\n");
+    run("%5%|%-3%|%%|\n").ok().out("%5|%-3|%|\n");
+    run("%%%")
+        .status(1)
+        .err("find: error: % at end of format string\n");
+    // Time letters strftime is not asked for come out as they are.
+    run("%Aq|%5TQ|%C!|%A%\n").ok().out("%q|   %Q|%!|%\n");
+}
+
+#[test]
+fn daystart_minutes_count_from_the_end_of_today() {
+    let c = cmd("find");
+    let d = c.dir().to_path_buf();
+    fs::write(d.join("now"), "").expect("write");
+    let run = |args: &[&str]| {
+        let o = cmd("find").cwd(&d).args(args).run();
+        o.ok();
+        o.stdout_str()
+    };
+    let secs_of_day = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_secs()
+        % 86_400;
+    if secs_of_day > 86_400 - 15 * 60 {
+        eprintln!("daystart minutes: skipped, too close to midnight (UTC)");
+        return;
+    }
+    // Just written: not within 10 minutes of tonight's midnight.
+    assert_eq!(run(&["now", "-daystart", "-mmin", "-10"]), "");
+    assert_eq!(run(&["now", "-daystart", "-mmin", "+10"]), "now\n");
+    assert_eq!(run(&["now", "-daystart", "-mmin", "-1441"]), "now\n");
+    assert_eq!(run(&["now", "-mmin", "-10"]), "now\n");
     drop(c);
 }

@@ -579,6 +579,10 @@ fn push_time(out: &mut Vec<u8>, t: Stamp, letter: u8) {
             push_frac(out, t.nanos);
             crate::time::format(b" %Y", &tm, t.nanos, out);
         }
+        // Letters GNU does not pass to strftime come out as they are.
+        k if b"fioqvEJKLNOQ".contains(&k) || !k.is_ascii_alphabetic() && k != b'%' => {
+            out.extend_from_slice(&[b'%', k])
+        }
         k => crate::time::format(&[b'%', k], &tm, t.nanos, out),
     }
 }

@@ -63,8 +63,9 @@ fn q(s: &OsStr) -> String {
 }
 
 /// Whether an argument starts the expression rather than naming a path.
+/// `)` and `,` there are file names, as in GNU.
 pub fn starts_expr(a: &[u8]) -> bool {
-    (a.len() > 1 && a[0] == b'-') || a == b"(" || a == b"!" || a == b")" || a == b","
+    (a.len() > 1 && a[0] == b'-') || a == b"(" || a == b"!"
 }
 
 impl<'a> Parser<'a> {
@@ -92,7 +93,7 @@ impl<'a> Parser<'a> {
         let n = self.comma()?;
         match self.peek() {
             None => Ok(Some(n)),
-            Some(b")") => Err("invalid expression; you have too many ')'".into()),
+            Some(b")") => Err("you have too many ')'".into()),
             Some(a) => Err(format!(
                 "paths must precede expression: `{}'",
                 String::from_utf8_lossy(a)
@@ -104,9 +105,7 @@ impl<'a> Parser<'a> {
         let mut left = self.or()?;
         while self.peek() == Some(b",") {
             self.i += 1;
-            if matches!(self.peek(), None | Some(b")")) {
-                return Err("invalid expression".into());
-            }
+            self.after_op(b",")?;
             let right = self.or()?;
             left = Node::Comma(Box::new(left), Box::new(right));
         }
@@ -117,12 +116,7 @@ impl<'a> Parser<'a> {
         let mut left = self.and()?;
         while let Some(op @ (b"-o" | b"-or")) = self.peek() {
             self.i += 1;
-            if matches!(self.peek(), None | Some(b")") | Some(b",")) {
-                return Err(format!(
-                    "expected an expression after '{}'",
-                    String::from_utf8_lossy(op)
-                ));
-            }
+            self.after_op(op)?;
             let right = self.and()?;
             left = Node::Or(Box::new(left), Box::new(right));
         }
@@ -135,12 +129,7 @@ impl<'a> Parser<'a> {
             match self.peek() {
                 Some(op @ (b"-a" | b"-and")) => {
                     self.i += 1;
-                    if matches!(self.peek(), None | Some(b")") | Some(b",")) {
-                        return Err(format!(
-                            "expected an expression after '{}'",
-                            String::from_utf8_lossy(op)
-                        ));
-                    }
+                    self.after_op(op)?;
                 }
                 None | Some(b")" | b"," | b"-o" | b"-or") => return Ok(left),
                 Some(_) => {}
@@ -154,15 +143,23 @@ impl<'a> Parser<'a> {
         match self.peek() {
             Some(op @ (b"!" | b"-not")) => {
                 self.i += 1;
-                if matches!(self.peek(), None | Some(b")") | Some(b",")) {
-                    return Err(format!(
-                        "expected an expression after '{}'",
-                        String::from_utf8_lossy(op)
-                    ));
-                }
+                self.after_op(op)?;
                 Ok(Node::Not(Box::new(self.not()?)))
             }
             _ => self.primary(),
+        }
+    }
+
+    /// What must follow an operator: an expression (a binary operator
+    /// there is left for `primary` to report).
+    fn after_op(&self, op: &[u8]) -> R<()> {
+        let op = String::from_utf8_lossy(op);
+        match self.peek() {
+            // GNU's text differs once an action has turned off the -print.
+            None if self.s.has_action => Err("invalid expression".into()),
+            None => Err(format!("expected an expression after '{op}'")),
+            Some(b")") => Err(format!("expected an expression between '{op}' and ')'")),
+            Some(_) => Ok(()),
         }
     }
 
@@ -207,7 +204,7 @@ arguments.\n",
                     );
                 }
                 if self.peek().is_none() {
-                    return Err("invalid expression; I was expecting to find a ')' somewhere but did not see one.".into());
+                    return Err("invalid expression; expected to find a ')' but didn't see one. Perhaps you need an extra predicate after '('".into());
                 }
                 let n = self.comma()?;
                 if self.peek() != Some(b")") {
@@ -455,7 +452,10 @@ time.  Did you mean '-wholename'?\n",
                 Node::Used(cmp, (n * 86_400e9) as i128)
             }
             "-uid" | "-gid" | "-links" | "-inum" => {
-                let a = self.arg(name)?;
+                // GNU names the primary itself as the bad argument.
+                let a = self
+                    .arg(name)
+                    .map_err(|_| format!("invalid argument `{name}' to `{name}'"))?;
                 let (cmp, rest) = cmp_prefix(a.as_bytes());
                 let n = number(rest)
                     .ok_or_else(|| format!("invalid argument `{}' to `{name}'", q(a)))?;
@@ -626,13 +626,12 @@ time.  Did you mean '-wholename'?\n",
         // -daystart); minutes count from now.
         let unit: f64 = if days { 86400.0 } else { 60.0 };
         let now_ns = self.s.now.secs as i128 * 1_000_000_000 + self.s.now.nanos as i128;
-        let mut origin = if days {
-            match self.s.daystart_origin() {
-                Some(s) => s as i128 * 1_000_000_000,
-                None => now_ns - 86_400_000_000_000,
-            }
-        } else {
-            now_ns
+        // With -daystart minutes count back from the end of today.
+        let mut origin = match (self.s.daystart_origin(), days) {
+            (Some(s), true) => s as i128 * 1_000_000_000,
+            (Some(s), false) => (s as i128 + 86_400) * 1_000_000_000,
+            (None, true) => now_ns - 86_400_000_000_000,
+            (None, false) => now_ns,
         };
         if days && cmp == Cmp::Lt {
             origin += 86_399_000_000_000;
@@ -692,6 +691,12 @@ time.  Did you mean '-wholename'?\n",
             if a == b"+" && j > start && !ok {
                 let prev = self.args[j - 1].as_bytes();
                 if prev == b"{}" {
+                    let dup = self.args[start..j - 1]
+                        .iter()
+                        .any(|a| memchr::memmem::find(a.as_bytes(), b"{}").is_some());
+                    if dup {
+                        return Err(format!("Only one instance of {{}} is supported with {name} ... +"));
+                    }
                     end = Some(j);
                     plus = true;
                     break;
@@ -724,13 +729,10 @@ time.  Did you mean '-wholename'?\n",
 
     /// Compiles a `-printf` format.
     fn format(&self, f: &[u8]) -> R<Vec<Piece>> {
-        if f.ends_with(b"%") && f.iter().rev().take_while(|&&b| b == b'%').count() % 2 == 1 {
-            return Err("error: % at end of format string".into());
-        }
-        Ok(self.format_pieces(f))
+        self.format_pieces(f)
     }
 
-    fn format_pieces(&self, f: &[u8]) -> Vec<Piece> {
+    fn format_pieces(&self, f: &[u8]) -> R<Vec<Piece>> {
         let mut out = Vec::new();
         let mut lit = Vec::new();
         let mut i = 0;
@@ -753,7 +755,7 @@ time.  Did you mean '-wholename'?\n",
                                 out.push(Piece::Lit(std::mem::take(&mut lit)));
                             }
                             out.push(Piece::Stop);
-                            return out;
+                            return Ok(out);
                         }
                         b'0'..=b'7' => {
                             let mut v = (c - b'0') as u32;
@@ -790,14 +792,22 @@ time.  Did you mean '-wholename'?\n",
                     }
                     let spec = f[spec_start..j].to_vec();
                     let Some(&k) = f.get(j) else {
-                        lit.extend_from_slice(&f[i..]);
-                        break;
+                        // GNU's text, with the NUL it finds there.
+                        return Err("error: the format directive `%\0' is reserved for future use".into());
                     };
                     j += 1;
                     if k == b'%' {
+                        // GNU keeps what stood between the two.
                         lit.push(b'%');
+                        lit.extend_from_slice(&f[spec_start..j - 1]);
                         i = j;
                         continue;
+                    }
+                    if matches!(k, b'{' | b'[' | b'(') {
+                        return Err(format!(
+                            "error: the format directive `%{}' is reserved for future use",
+                            k as char
+                        ));
                     }
                     let mut time = 0;
                     if matches!(k, b'A' | b'B' | b'C' | b'T') {
@@ -807,14 +817,20 @@ time.  Did you mean '-wholename'?\n",
                                 j += 1;
                             }
                             None => {
-                                self.bad_directive(&f[i..j]);
+                                crate::diag::write_stderr(
+                                    format!(
+                                        "{}: warning: format directive `%{}' should be followed by another character\n",
+                                        self.g.name, k as char
+                                    )
+                                    .as_bytes(),
+                                );
                                 lit.extend_from_slice(&f[i..j]);
                                 i = j;
                                 continue;
                             }
                         }
                     } else if !b"abcdDfFgGhHiklmMnpPsStuUyYZ".contains(&k) {
-                        self.bad_directive(&f[i..j]);
+                        self.bad_directive(&[b'%', k]);
                         lit.extend_from_slice(&f[i..j]);
                         i = j;
                         continue;
@@ -825,6 +841,15 @@ time.  Did you mean '-wholename'?\n",
                     out.push(Piece::Dir { spec, kind: k, time });
                     i = j;
                 }
+                b'%' => return Err("error: % at end of format string".into()),
+                b'\\' => {
+                    crate::diag::write_stderr(
+                        format!("{}: warning: escape `\\' followed by nothing at all\n", self.g.name)
+                            .as_bytes(),
+                    );
+                    lit.push(b'\\');
+                    i += 1;
+                }
                 c => {
                     lit.push(c);
                     i += 1;
@@ -834,7 +859,7 @@ time.  Did you mean '-wholename'?\n",
         if !lit.is_empty() {
             out.push(Piece::Lit(lit));
         }
-        out
+        Ok(out)
     }
 
     fn bad_directive(&self, d: &[u8]) {
