@@ -66,7 +66,10 @@ fn pattern_kinds() {
     same(&t, &["l.h", "f"], "alpha\nalphabet soup\n");
     same(&t, &["-E", "^(alpha|beta)$", "f"], "alpha\nbeta\n");
     same(&t, &["^\\(alpha\\|beta\\)$", "f"], "alpha\nbeta\n");
-    grep(&t, &["-G", "-E", "-F", "(a", "f"]).status(1).out("");
+    grep(&t, &["-G", "-E", "-F", "(a", "f"])
+        .status(2)
+        .out("")
+        .err("grep: conflicting matchers specified\n");
     // Back-references (the C library's engine) in BRE and ERE.
     grep(&t, &["\\(al\\).*\\1", "f"]).status(1).out("");
     t.write("r", "abab\nabba\nxyzzy\n");
@@ -520,4 +523,94 @@ fn inverted_runs_of_lines() {
         .run()
         .ok()
         .out(want);
+}
+
+#[test]
+fn ere_repetition_with_nothing_before_it_warns() {
+    let run = |args: &[&str]| cmd("grep").args(args).stdin("a\n").run();
+    for (p, op) in [
+        ("*a", "*"),
+        ("+a", "+"),
+        ("?a", "?"),
+        ("{1}a", "{...}"),
+        ("{,2}a", "{...}"),
+        ("a|*a", "*"),
+        ("(+a)", "+"),
+    ] {
+        run(&["-E", "-c", p])
+            .status(0)
+            .out("1\n")
+            .err(format!("grep: warning: {op} at start of expression\n"));
+    }
+    // (GNU warns twice for `**a` too; the C library's engine refuses
+    // that pattern.)
+    run(&["-E", "-c", "b|*b|+a"])
+        .status(0)
+        .out("1\n")
+        .err("grep: warning: * at start of expression\ngrep: warning: + at start of expression\n");
+    // Each pattern is looked at.
+    run(&["-E", "-c", "-e", "*a", "-e", "+b"])
+        .status(0)
+        .out("1\n")
+        .err("grep: warning: * at start of expression\ngrep: warning: + at start of expression\n");
+    // Not a repetition, or not an ERE: no warning.
+    for (args, status) in [
+        (&["-E", "-c", "a*"][..], 0),
+        (&["-E", "-c", "[*]*a"], 0),
+        (&["-E", "-c", "\\**a"], 0),
+        (&["-E", "-c", "{a|a"], 0),
+        (&["-c", "*a"], 1),
+        (&["-F", "-c", "*a"], 1),
+    ] {
+        run(args).status(status).err("");
+    }
+}
+
+#[test]
+fn conflicting_matchers() {
+    for args in [
+        &["-E", "-F", "a"][..],
+        &["-F", "-G", "a"],
+        &["-G", "-E", "a"],
+        &["--fixed-strings", "--basic-regexp", "a"],
+        &["-E", "-P", "a"],
+    ] {
+        cmd("grep")
+            .args(args)
+            .stdin("a\n")
+            .run()
+            .status(2)
+            .out("")
+            .err("grep: conflicting matchers specified\n");
+    }
+    cmd("egrep")
+        .args(["-F", "a"])
+        .stdin("a\n")
+        .run()
+        .status(2)
+        .err("egrep: conflicting matchers specified\n");
+    // The same one twice is fine.
+    cmd("grep")
+        .args(["-E", "-E", "a|b"])
+        .stdin("b\n")
+        .run()
+        .ok()
+        .out("b\n");
+    cmd("egrep")
+        .args(["-E", "a|b"])
+        .stdin("b\n")
+        .run()
+        .ok()
+        .out("b\n");
+}
+
+#[test]
+fn unix_byte_offsets_is_obsolete() {
+    cmd("grep")
+        .args(["-u", "-b", "c"])
+        .stdin("ab\ncd\n")
+        .run()
+        .status(0)
+        .out("3:cd\n")
+        .err("grep: warning: --unix-byte-offsets (-u) is obsolete\n");
 }

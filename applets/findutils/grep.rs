@@ -125,6 +125,7 @@ const OPTS: &[Opt] = &[
     Opt::optional('\0', "color"),
     Opt::optional('\0', "colour"),
     Opt::flag('U', "binary"),
+    Opt::flag('u', "unix-byte-offsets"),
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -944,6 +945,81 @@ fn read_all(name: &OsStr) -> io::Result<Vec<u8>> {
     }
 }
 
+/// The repetition operators of an ERE that have nothing to repeat (at its
+/// start, after `(`, `|` or a leading `^`), which GNU grep 3.8 warns
+/// about: `*`, `+`, `?`, or `{...}` for a valid interval.
+fn ere_leading_repeats(p: &[u8]) -> Vec<&'static str> {
+    let mut found = Vec::new();
+    let mut atom = false;
+    let mut i = 0;
+    while i < p.len() {
+        let c = p[i];
+        match c {
+            b'*' | b'+' | b'?' => {
+                if !atom {
+                    found.push(match c {
+                        b'*' => "*",
+                        b'+' => "+",
+                        _ => "?",
+                    });
+                }
+            }
+            b'{' => {
+                let mut j = i + 1;
+                while j < p.len() && (p[j].is_ascii_digit() || p[j] == b',') {
+                    j += 1;
+                }
+                let body = &p[i + 1..j];
+                let valid = p.get(j) == Some(&b'}')
+                    && !body.is_empty()
+                    && body.iter().filter(|&&b| b == b',').count() <= 1
+                    && body != b",";
+                if valid {
+                    if !atom {
+                        found.push("{...}");
+                    }
+                    i = j + 1;
+                    continue;
+                }
+                atom = true;
+            }
+            b'(' | b'|' => atom = false,
+            b'^' if !atom => {}
+            b'\\' => {
+                atom = true;
+                i += 1;
+            }
+            b'[' => {
+                // Skip the bracket expression: `]` first is a member.
+                let mut j = i + 1;
+                if p.get(j) == Some(&b'^') {
+                    j += 1;
+                }
+                if p.get(j) == Some(&b']') {
+                    j += 1;
+                }
+                while j < p.len() && p[j] != b']' {
+                    if p[j] == b'[' && matches!(p.get(j + 1), Some(b':' | b'.' | b'=')) {
+                        let close = p[j + 1];
+                        j += 2;
+                        while j + 1 < p.len() && !(p[j] == close && p[j + 1] == b']') {
+                            j += 1;
+                        }
+                        j += 2;
+                    } else {
+                        j += 1;
+                    }
+                }
+                i = j;
+                atom = true;
+            }
+            _ => atom = true,
+        }
+        i += 1;
+    }
+    found
+}
+
 fn main(args: &[OsString]) -> i32 {
     // `-NUM` is `-C NUM`.
     let mut argv: Vec<OsString> = Vec::with_capacity(args.len());
@@ -974,8 +1050,26 @@ fn main(args: &[OsString]) -> i32 {
         diag.error(msg);
         2
     };
+    // One matcher: -E, -F, -G, -P (or the name's) may be repeated, not mixed.
+    let mut matcher_opt = match called.as_str() {
+        "egrep" => Some(b'E'),
+        "fgrep" => Some(b'F'),
+        _ => None,
+    };
+    for (i, _) in &m.found {
+        let k = OPTS[*i].short;
+        if matches!(k, b'E' | b'F' | b'G' | b'P') {
+            if matcher_opt.is_some_and(|was| was != k) {
+                return fail(&mut diag, "conflicting matchers specified".into());
+            }
+            matcher_opt = Some(k);
+        }
+    }
     if m.has("P") {
         return fail(&mut diag, "-P (Perl regular expressions) is not supported".into());
+    }
+    if m.has("u") {
+        diag.warn("warning: --unix-byte-offsets (-u) is obsolete");
     }
     let mut extended = called == "egrep";
     let mut fixed = called == "fgrep";
@@ -1023,6 +1117,13 @@ fn main(args: &[OsString]) -> i32 {
         }
         let p = operands.remove(0);
         patterns.extend(p.as_bytes().split(|&b| b == b'\n').map(<[u8]>::to_vec));
+    }
+    if extended && !fixed {
+        for p in &patterns {
+            for op in ere_leading_repeats(p) {
+                diag.warn(format!("warning: {op} at start of expression"));
+            }
+        }
     }
     let opts = LineOptions { extended, fixed, icase, word: m.has("w"), line: m.has("x"), term };
     let matcher = match LineMatcher::new(&patterns, opts) {
