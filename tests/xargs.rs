@@ -462,10 +462,39 @@ fn interactive_asks_the_terminal() {
 fn interactive_without_a_terminal_fails() {
     let o = sh("setsid xargs -p echo; echo rc=$?").stdin("a\n").run();
     o.out("rc=1\n");
-    assert!(
-        o.stderr_str()
-            .ends_with("xargs: failed to open /dev/tty for reading: No such device or address\n"),
-        "{:?}",
-        o.stderr_str()
+    // The command is shown, but not the "?..." of a prompt that cannot be.
+    o.err("echo axargs: failed to open /dev/tty for reading: No such device or address\n");
+}
+
+#[test]
+fn replace_size_limits() {
+    let bad = |input: &str, args: &[&str], msg: &str| {
+        let mut all = vec!["-I{}", "-s", "10"];
+        all.extend_from_slice(args);
+        cmd("xargs")
+            .args(all)
+            .stdin(input)
+            .run()
+            .status(1)
+            .out("")
+            .err(format!("xargs: {msg}\n"));
+    };
+    // Only the arguments without {} count before a line is read.
+    bad(
+        "a\n",
+        &["echo12345678", "{}"],
+        "cannot fit single argument within argument list size limit",
     );
+    // The line itself, one argument built from it, the whole command.
+    bad("abcdefghij\n", &["echo", "{}"], "argument line too long");
+    bad("abcdefghi\n", &["echo", "{}"], "command too long");
+    bad("a\n", &["echo", "{}{}{}{}{}{}{}{}{}"], "command too long");
+    bad(
+        "a\n",
+        &["echo", "{}{}{}{}{}{}{}{}"],
+        "argument list too long",
+    );
+    bad("a\n", &["echo", "{}{}{}", "{}{}"], "argument list too long");
+    x(&["-I{}", "-s", "10", "echo", "{}"], "abcd\n", "abcd\n");
+    x(&["-I{}", "-s", "10", "echo", "{}{}{}{}"], "a\n", "aaaa\n");
 }

@@ -391,7 +391,8 @@ impl Run {
                 }
             }
             if self.interactive {
-                line.extend_from_slice(b"?...");
+                // The prompt's "?..." comes once the terminal is open, as
+                // in GNU.
                 diag::write_stderr(&line);
                 match ask_tty() {
                     Ok(true) => {}
@@ -613,6 +614,7 @@ fn spawn(
 fn ask_tty() -> std::io::Result<bool> {
     use std::io::Read;
     let mut tty = std::fs::File::open("/dev/tty")?;
+    diag::write_stderr(b"?...");
     let mut first = None;
     let mut b = [0u8; 1];
     loop {
@@ -923,7 +925,17 @@ fn drive(
     no_run_if_empty: bool,
 ) -> Option<i32> {
     let base: usize = run.cmd.iter().map(|a| a.len() + 1).sum();
-    if base > limit {
+    // With -I the arguments holding the string are sized once replaced.
+    let fixed: usize = match replace {
+        Some(r) => run
+            .cmd
+            .iter()
+            .filter(|a| memchr::memmem::find(a.as_bytes(), r).is_none())
+            .map(|a| a.len() + 1)
+            .sum(),
+        None => base,
+    };
+    if fixed > limit {
         run.msg("cannot fit single argument within argument list size limit");
         return Some(1);
     }
@@ -953,14 +965,29 @@ fn drive(
                     return Some(1);
                 }
             }
-            let argv: Vec<Vec<u8>> = run
-                .cmd
-                .iter()
-                .map(|a| replace_all(a.as_bytes(), r, &item))
-                .collect();
+            // GNU's three limits: the line read, each argument built
+            // from it, and the whole command line.
+            if item.len() >= limit {
+                return too_long(run);
+            }
+            let mut argv: Vec<Vec<u8>> = Vec::with_capacity(run.cmd.len());
+            for a in &run.cmd {
+                let b = a.as_bytes();
+                if memchr::memmem::find(b, r).is_none() {
+                    argv.push(b.to_vec());
+                    continue;
+                }
+                let built = replace_all(b, r, &item);
+                if built.len() + 1 >= limit {
+                    run.msg("command too long");
+                    return Some(1);
+                }
+                argv.push(built);
+            }
             let size: usize = argv.iter().map(|a| a.len() + 1).sum();
             if size > limit {
-                return too_long(run);
+                run.msg("argument list too long");
+                return Some(1);
             }
             run.exec_owned(argv);
             continue;
