@@ -498,3 +498,53 @@ fn replace_size_limits() {
     x(&["-I{}", "-s", "10", "echo", "{}"], "abcd\n", "abcd\n");
     x(&["-I{}", "-s", "10", "echo", "{}{}{}{}"], "a\n", "aaaa\n");
 }
+
+#[test]
+fn negative_numbers_are_out_of_range() {
+    for (opt, min) in [("-n", 1), ("-L", 1), ("-P", 0)] {
+        cmd("xargs")
+            .args([opt, "-1", "echo"])
+            .stdin("a\n")
+            .run()
+            .status(1)
+            .out("")
+            .err(format!(
+                "xargs: value -1 for {opt} option should be >= {min}\nTry 'xargs --help' for more information.\n"
+            ));
+    }
+    // -s goes on with 1, which nothing fits in.
+    cmd("xargs")
+        .args(["-s", "-1", "echo"])
+        .stdin("a\n")
+        .run()
+        .status(1)
+        .out("")
+        .err("xargs: value -1 for -s option should be >= 1\nxargs: cannot fit single argument within argument list size limit\n");
+}
+
+#[test]
+fn bad_quote_with_l_drops_the_unfinished_line() {
+    let q = "xargs: unmatched single quote; by default quotes are special to xargs unless you use the -0 option\n";
+    cmd("xargs")
+        .args(["-L1", "echo"])
+        .stdin("x\na 'b c\n")
+        .run()
+        .status(1)
+        .out("x\n")
+        .err(q);
+    cmd("xargs")
+        .args(["-L2", "echo"])
+        .stdin("x y\nz\na 'b c\n")
+        .run()
+        .status(1)
+        .out("x y z\n")
+        .err(q);
+    // Without -L what was read is run.
+    cmd("xargs")
+        .args(["echo"])
+        .stdin("x\na 'b c\n")
+        .run()
+        .status(1)
+        .out("x a\n")
+        .err(q);
+}

@@ -671,6 +671,24 @@ fn number(diag: &Diag, v: &OsStr, opt: char, min: usize) -> Result<usize, i32> {
         other => other,
     };
     let max_procs = i32::MAX as usize;
+    // A negative number is out of range rather than not a number; -s
+    // then goes on with 1, as with 0.
+    let negative = s.len() > 1 && s.starts_with('-') && s[1..].bytes().all(|b| b.is_ascii_digit());
+    if negative && opt == 's' {
+        diag.warn(format!("value {s} for -s option should be >= 1"));
+        return Ok(1);
+    }
+    if negative {
+        diag::write_stderr(
+            format!(
+                "{}: value {s} for -{opt} option should be >= {min}\nTry '{} --help' for more information.\n",
+                diag.name(),
+                diag.name()
+            )
+            .as_bytes(),
+        );
+        return Err(1);
+    }
     match parsed {
         Ok(n) if opt == 'P' && n > max_procs => {
             diag::write_stderr(
@@ -997,6 +1015,9 @@ fn drive(
         let mut size = base;
         let mut lines = 0;
         let mut at_eof = false;
+        // Where the line being read began: with -L a line cut short by a
+        // bad quote is not run (GNU).
+        let mut line_start = 0;
         loop {
             let start = arena.len();
             let ends = match pending.take() {
@@ -1012,6 +1033,9 @@ fn drive(
                     }
                     Err(m) => {
                         arena.truncate(start);
+                        if max_lines.is_some() {
+                            offs.truncate(line_start);
+                        }
                         if !offs.is_empty() {
                             run.exec_arena(&arena, &offs);
                         }
@@ -1041,6 +1065,7 @@ fn drive(
                 break;
             }
             if ends {
+                line_start = offs.len();
                 lines += 1;
                 if max_lines.is_some_and(|n| lines >= n) {
                     break;
