@@ -1484,7 +1484,8 @@ fn string_builtins() {
     t(
         &[r#"BEGIN { print length("a\tb"), "a\052b", "q\"q", "\x41" }"#],
         r#""#,
-        r#"3 a*b q"q \x41
+        // gawk and BusyBox decode \x (the one true awk too).
+        r#"3 a*b q"q A
 "#,
     );
     t(
@@ -1647,8 +1648,9 @@ fn with_files(files: &[(&str, &str)], args: &[&str]) -> Out {
 fn option_f_field_separator() {
     t(&["-F:", "{print $2}"], "a:b\nc:d\n", "b\nd\n");
     t(&["-F", ":", "{print $2}"], "a:b\n", "b\n");
-    // POSIX: -Ft is a tab.
-    t(&["-Ft", "{print $2}"], "a\tb c\n", "b c\n");
+    // POSIX: -F sepstring is -v FS=sepstring, so -Ft is a `t` (gawk and
+    // BusyBox; only the one true awk and gawk --traditional make it a tab).
+    t(&["-Ft", "{print $2}"], "atb\tc\n", "b\tc\n");
     t(&["-F", "\\t", "{print $2}"], "a\tb\n", "b\n");
     t(&["-F", "[:,]", "{print $3}"], "a:b,c\n", "c\n");
     t(&["-F", " ", "{print $2}"], "  a   b\n", "b\n");
@@ -2189,4 +2191,33 @@ fn utf8_locale_counts_characters() {
         .run()
         .ok()
         .out("3 4\n");
+}
+
+#[test]
+fn string_escapes_as_gawk_and_busybox() {
+    // An unknown escape is the character itself; \x takes two hex digits.
+    t(
+        &[r#"BEGIN { s = "\q\.\(\+\$"; print length(s), s }"#],
+        "",
+        "5 q.(+$\n",
+    );
+    t(
+        &[r#"BEGIN { print "\x41\x4a2|\x414243|\xg|\x" }"#],
+        "",
+        "AJ2|A4243|xg|x\n",
+    );
+    t(&[r#"BEGIN { print "\101\0101" }"#], "", "A\x081\n");
+    // So in a dynamic regex "\+" is a +, the operator.
+    t(
+        &[
+            r#"BEGIN { print ("a+b" ~ "a\+b"), ("aab" ~ "a\+b"), ("a.b" ~ "a\\.b"), ("axb" ~ "a\\.b") }"#,
+        ],
+        "",
+        "0 1 1 0\n",
+    );
+    t(&[r#"BEGIN { print ("aqb" ~ /a\qb/) }"#], "", "1\n");
+    // -v and command-line assignments are read the same way.
+    t(&["-v", r"x=a\qb\x42", "BEGIN { print x }"], "", "aqbB\n");
+    t(&["{ print v }", r"v=\x41\.", "-"], "l\n", "A.\n");
+    t(&["-F", r"\x3a", "{ print $2 }"], "a:b\n", "b\n");
 }

@@ -450,8 +450,9 @@ impl<'a> Lexer<'a> {
 }
 
 /// Decodes one awk string escape (the text after the backslash) into
-/// `out`; returns how many bytes it used. Unknown escapes keep their
-/// backslash, as gawk and BusyBox do.
+/// `out`; returns how many bytes it used. `\xHH` takes up to two hex
+/// digits; an unknown escape is the character itself (`"\."` is `.`,
+/// `"\q"` is `q`), as gawk 5 and BusyBox do (gawk also warns).
 pub fn unescape_one(s: &[u8], out: &mut Vec<u8>) -> usize {
     let Some(&e) = s.first() else {
         out.push(b'\\');
@@ -484,7 +485,14 @@ pub fn unescape_one(s: &[u8], out: &mut Vec<u8>) -> usize {
         out.push(v as u8);
         return n;
     }
-    out.push(b'\\');
+    if e == b'x' {
+        let hex = s[1..].iter().take(2).take_while(|b| b.is_ascii_hexdigit()).count();
+        if hex > 0 {
+            let digits = std::str::from_utf8(&s[1..1 + hex]).unwrap_or("0");
+            out.push(u8::from_str_radix(digits, 16).unwrap_or(0));
+            return 1 + hex;
+        }
+    }
     out.push(e);
     1
 }

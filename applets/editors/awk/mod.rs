@@ -162,11 +162,7 @@ fn parse_args(args: &[OsString]) -> Result<Setup, i32> {
         };
         match opt {
             b'F' => {
-                s.fs = Some(if val == b"t" {
-                    b"\t".to_vec()
-                } else {
-                    lexer::unescape(&val)
-                });
+                s.fs = Some(lexer::unescape(&val));
             }
             b'v' => {
                 if split_assignment(&val).is_none() {
