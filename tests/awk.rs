@@ -2221,3 +2221,20 @@ fn string_escapes_as_gawk_and_busybox() {
     t(&["{ print v }", r"v=\x41\.", "-"], "l\n", "A.\n");
     t(&["-F", r"\x3a", "{ print $2 }"], "a:b\n", "b\n");
 }
+
+#[test]
+fn printf_positional_arguments() {
+    // gawk's %N$; as elsewhere a missing argument is empty.
+    t(
+        &[r#"BEGIN { printf "%1$s %2$s %1$s|%2$5s|%1$-4d|%3$s|\n", 7, "b" }"#],
+        "",
+        "7 b 7|    b|7   ||\n",
+    );
+    t(
+        &[r#"BEGIN { s = sprintf("%2$s-%1$s", "x", "y"); print s }"#],
+        "",
+        "y-x\n",
+    );
+    // %0$ is no position: the text stays.
+    t(&[r#"BEGIN { printf "%0$s\n", 1 }"#], "", "%0$s\n");
+}
