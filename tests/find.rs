@@ -1637,3 +1637,18 @@ fn daystart_minutes_count_from_the_end_of_today() {
     assert_eq!(run(&["now", "-mmin", "-10"]), "now\n");
     drop(c);
 }
+
+#[test]
+fn path_ending_in_a_slash_warns() {
+    for p in ["-path", "-ipath", "-wholename", "-iwholename"] {
+        find()
+            .args([".", "-nowarn", p, "./d/"])
+            .run()
+            .status(0)
+            .out("")
+            .err(format!(
+                "find: warning: {p} ./d/ will not match anything because it ends with /.\n"
+            ));
+    }
+    find().args([".", "-path", "./d"]).run().ok().out("./d\n");
+}

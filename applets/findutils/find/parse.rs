@@ -331,6 +331,17 @@ time.  Did you mean '-wholename'?\n",
             }
             "-path" | "-ipath" | "-wholename" | "-iwholename" => {
                 let p = self.arg(name)?;
+                // Paths never end in a slash (GNU warns, whatever -nowarn).
+                if p.as_bytes().ends_with(b"/") {
+                    crate::diag::write_stderr(
+                        format!(
+                            "{}: warning: {name} {} will not match anything because it ends with /.\n",
+                            self.g.name,
+                            String::from_utf8_lossy(p.as_bytes())
+                        )
+                        .as_bytes(),
+                    );
+                }
                 Node::Path {
                     pat: cstr(p)?,
                     fold: name.starts_with("-i"),
