@@ -281,3 +281,15 @@ fn debug_is_refused_clearly() {
         .out("")
         .err_has("sed: option '--debug' is not supported\n");
 }
+
+#[test]
+fn backslash_ending_the_script_in_text() {
+    // A lone backslash at the very end of a text adds nothing to it.
+    sed(&["a foo\\"], "a\nb\n").ok().out("a\nfoo\nb\nfoo\n");
+    sed(&["$a\\\\"], "a\nb\n").ok().out("a\nb\n\n");
+    sed(&["a\\"], "a\n").ok().out("a\n");
+    sed(&["-e", "a foo\\", "-e", "bar"], "a\n")
+        .ok()
+        .out("a\nfoo\nbar\n");
+    sed(&["a x\\\\"], "a\n").ok().out("a\nx\\\n");
+}

@@ -568,6 +568,11 @@ impl Compiler<'_> {
                 }
                 b'\\' => match self.next() {
                     None => break,
+                    // A backslash ending the whole script adds nothing.
+                    Some(b'\n') if self.i >= self.t.len() => {
+                        ended = true;
+                        break;
+                    }
                     Some(d) => match escape_byte(&self.t[self.i - 1..]) {
                         Some((b, used)) if d != b'\n' => {
                             out.push(b);
