@@ -2238,3 +2238,20 @@ fn printf_positional_arguments() {
     // %0$ is no position: the text stays.
     t(&[r#"BEGIN { printf "%0$s\n", 1 }"#], "", "%0$s\n");
 }
+
+#[test]
+fn interval_without_a_lower_bound() {
+    // {,N} is {0,N}, as in gawk and BusyBox; {,} and {,x are literal.
+    t(
+        &[
+            r#"BEGIN { print "ab" ~ /a{,2}b/, "aaab" ~ /^a{,2}b/, "b" ~ /^a{,2}b/, "a{,}b" ~ /a{,}b/, "x{,b" ~ /{,b/, "ab" ~ "^a{,1}b$" }"#,
+        ],
+        "",
+        "1 0 1 1 1 1\n",
+    );
+}
+
+#[test]
+fn rlength_starts_at_zero() {
+    t(&["BEGIN { print RLENGTH, RSTART }"], "", "0 0\n");
+}
