@@ -614,3 +614,134 @@ fn unix_byte_offsets_is_obsolete() {
         .out("3:cd\n")
         .err("grep: warning: --unix-byte-offsets (-u) is obsolete\n");
 }
+
+/// sub/s.txt and sub/deep/x.c, both holding "foo".
+fn tree() -> TempDir {
+    let t = TempDir::new();
+    std::fs::create_dir_all(t.join("sub/deep")).expect("mkdir");
+    t.write("sub/s.txt", "foo s\n");
+    t.write("sub/deep/x.c", "foo c\n");
+    t
+}
+
+#[test]
+fn include_exclude_in_a_tree_match_the_last_component() {
+    let t = tree();
+    let run = |opt: &str| {
+        let o = grep(&t, &["-r", opt, "foo", "sub"]);
+        let mut v: Vec<String> = o.stdout_str().lines().map(str::to_string).collect();
+        v.sort();
+        v.join(",")
+    };
+    let both = "sub/deep/x.c:foo c,sub/s.txt:foo s";
+    // Under -r only the file's own name is matched.
+    assert_eq!(run("--exclude=s*"), "sub/deep/x.c:foo c");
+    assert_eq!(run("--exclude=sub/s.txt"), both);
+    assert_eq!(run("--exclude=*/x.c"), both);
+    assert_eq!(run("--exclude=x.c"), "sub/s.txt:foo s");
+    assert_eq!(run("--include=s*"), "sub/s.txt:foo s");
+    assert_eq!(run("--include=deep/x.c"), "");
+    assert_eq!(run("--exclude-dir=d*"), "sub/s.txt:foo s");
+    assert_eq!(run("--exclude-dir=sub/deep"), both);
+    // A trailing slash names the directory.
+    assert_eq!(run("--exclude-dir=deep/"), "sub/s.txt:foo s");
+    assert_eq!(run("--exclude-dir=deep//"), "sub/s.txt:foo s");
+    // On the command line the whole name or any part after a slash
+    // counts (`*` matching slashes too).
+    grep(&t, &["--exclude=s*", "foo", "sub/s.txt", "sub/deep/x.c"])
+        .status(1)
+        .out("");
+    grep(&t, &["--exclude=x*", "foo", "sub/s.txt", "sub/deep/x.c"])
+        .ok()
+        .out("sub/s.txt:foo s\n");
+    grep(
+        &t,
+        &["--exclude=deep/x.c", "foo", "sub/s.txt", "sub/deep/x.c"],
+    )
+    .ok()
+    .out("sub/s.txt:foo s\n");
+}
+
+#[test]
+fn recursive_loop_warning() {
+    let t = tree();
+    std::os::unix::fs::symlink("..", t.join("sub/up")).expect("symlink");
+    let o = grep(&t, &["-R", "-c", "foo", "sub"]);
+    o.status(0)
+        .err("grep: sub/up/sub: warning: recursive directory loop\n");
+}
+
+#[test]
+fn only_matching_keeps_group_separators() {
+    let t = TempDir::new();
+    t.write("f", "foo bar\nFoo baz\nqux\nfoobar foo\n\nend foo\n");
+    // Context lines are not shown, but the gaps between groups are.
+    grep(&t, &["-o", "-A1", "bar", "f"])
+        .ok()
+        .out("bar\n--\nbar\n");
+    grep(&t, &["-o", "-B1", "foo", "f"])
+        .ok()
+        .out("foo\n--\nfoo\nfoo\nfoo\n");
+    grep(&t, &["-o", "-C1", "-n", "bar", "f"])
+        .ok()
+        .out("1:bar\n4:bar\n");
+    grep(&t, &["-o", "-A1", "--group-separator=XX", "bar", "f"])
+        .ok()
+        .out("bar\nXX\nbar\n");
+    grep(&t, &["-o", "-A1", "--no-group-separator", "bar", "f"])
+        .ok()
+        .out("bar\nbar\n");
+    grep(&t, &["-o", "-A1", "-m1", "foo", "f"])
+        .ok()
+        .out("foo\n");
+}
+
+#[test]
+fn grep_color_and_rv() {
+    let run = |env: &[(&str, &str)], args: &[&str], input: &str| {
+        let mut c = cmd("grep").args(args).stdin(input);
+        for (k, v) in env {
+            c = c.env(k, v);
+        }
+        c.run()
+    };
+    run(
+        &[("GREP_COLOR", "01;32")],
+        &["--color=always", "b"],
+        "abc\n",
+    )
+    .status(0)
+    .out("a\x1b[01;32m\x1b[Kb\x1b[m\x1b[Kc\n")
+    .err("grep: warning: GREP_COLOR='01;32' is deprecated; use GREP_COLORS='mt=01;32'\n");
+    // GREP_COLORS wins, and then there is no warning.
+    run(
+        &[("GREP_COLOR", "01;32"), ("GREP_COLORS", "mt=01;33")],
+        &["--color=always", "b"],
+        "abc\n",
+    )
+    .ok()
+    .out("a\x1b[01;33m\x1b[Kb\x1b[m\x1b[Kc\n");
+    // Not a colour, or no colours: ignored.
+    run(&[("GREP_COLOR", "x")], &["--color=always", "b"], "abc\n")
+        .ok()
+        .out("a\x1b[01;31m\x1b[Kb\x1b[m\x1b[Kc\n");
+    run(&[("GREP_COLOR", "01;32")], &["b"], "abc\n")
+        .ok()
+        .out("abc\n");
+    // rv swaps sl and cx under -v.
+    let sgr = |c: &str, t: &str| format!("\x1b[{c}m\x1b[K{t}\x1b[m\x1b[K\n");
+    run(
+        &[("GREP_COLORS", "rv:sl=1:cx=2")],
+        &["--color=always", "-v", "x"],
+        "a\nx\n",
+    )
+    .ok()
+    .out(sgr("2", "a"));
+    run(
+        &[("GREP_COLORS", "sl=1:cx=2")],
+        &["--color=always", "-v", "x"],
+        "a\nx\n",
+    )
+    .ok()
+    .out(sgr("1", "a"));
+}

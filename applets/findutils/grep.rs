@@ -159,7 +159,9 @@ struct Colors {
 }
 
 impl Colors {
-    fn new() -> Colors {
+    /// GREP_COLORS, over the deprecated GREP_COLOR (warned about while it
+    /// has an effect, as GNU 3.8); `rv` swaps `sl` and `cx` under -v.
+    fn new(name: &str, invert: bool) -> Colors {
         let mut c = Colors {
             selected_match: b"01;31".to_vec(),
             context_match: b"01;31".to_vec(),
@@ -171,6 +173,14 @@ impl Colors {
             sep: b"36".to_vec(),
             erase: true,
         };
+        let legacy = std::env::var_os("GREP_COLOR")
+            .map(|v| v.as_bytes().to_vec())
+            .filter(|v| !v.is_empty() && v.iter().all(|&b| b == b';' || b.is_ascii_digit()));
+        if let Some(v) = &legacy {
+            c.selected_match = v.clone();
+            c.context_match = v.clone();
+        }
+        let mut reverse = false;
         if let Some(spec) = std::env::var_os("GREP_COLORS") {
             for item in spec.as_bytes().split(|&b| b == b':') {
                 let (key, val) = match item.iter().position(|&b| b == b'=') {
@@ -191,9 +201,21 @@ impl Colors {
                     b"bn" => c.byte_no = val,
                     b"se" => c.sep = val,
                     b"ne" => c.erase = false,
+                    b"rv" => reverse = true,
                     _ => {}
                 }
             }
+        }
+        if let Some(v) = legacy {
+            if c.selected_match == v || c.context_match == v {
+                let v = String::from_utf8_lossy(&v);
+                crate::diag::write_stderr(
+                    format!("{name}: warning: GREP_COLOR='{v}' is deprecated; use GREP_COLORS='mt={v}'\n").as_bytes(),
+                );
+            }
+        }
+        if reverse && invert {
+            std::mem::swap(&mut c.selected_line, &mut c.context_line);
         }
         c
     }
@@ -236,11 +258,23 @@ fn suffix_match(glob: &[u8], name: &[u8]) -> bool {
         .any(|(i, &b)| b == b'/' && i + 1 < name.len() && name[i + 1] != b'/' && crate::sys::fnmatch(glob, &name[i + 1..], 0))
 }
 
+/// A pattern matches a command-line name or any part of it after a `/`;
+/// a name met in a recursion is matched by its last component only (GNU:
+/// `--exclude='sub/*.c'` does nothing under -r, `--exclude='s*'` leaves
+/// `sub/x.c` alone).
 impl Filter {
     fn file_ok(&self, name: &[u8]) -> bool {
+        self.file_verdict(|g| suffix_match(g, name))
+    }
+
+    fn file_ok_in_tree(&self, base: &[u8]) -> bool {
+        self.file_verdict(|g| crate::sys::fnmatch(g, base, 0))
+    }
+
+    fn file_verdict(&self, matches: impl Fn(&[u8]) -> bool) -> bool {
         let mut verdict = None;
         for (include, glob) in &self.files {
-            if suffix_match(glob, name) {
+            if matches(glob) {
                 verdict = Some(*include);
             }
         }
@@ -249,6 +283,10 @@ impl Filter {
 
     fn dir_ok(&self, name: &[u8]) -> bool {
         !self.dirs.iter().any(|g| suffix_match(g, name))
+    }
+
+    fn dir_ok_in_tree(&self, base: &[u8]) -> bool {
+        !self.dirs.iter().any(|g| crate::sys::fnmatch(g, base, 0))
     }
 }
 
@@ -386,6 +424,11 @@ impl Grep {
     /// Prints a whole line (selected: `:`; context: `-`), matches marked
     /// when colouring.
     fn print_line(&mut self, name: &[u8], line: &[u8], num: u64, offset: u64, selected: bool) {
+        // With -o context lines are not shown, but they still join groups
+        // (GNU prints the separators as if they were).
+        if self.only && !selected {
+            return;
+        }
         self.prefix(name, num, offset, if selected { b':' } else { b'-' });
         let Some(colors) = self.colors.take() else {
             self.out.write_bytes(line);
@@ -881,7 +924,7 @@ impl Visitor for Walk<'_> {
         let path = if self.strip { e.path.strip_prefix(b"./").unwrap_or(e.path) } else { e.path };
         match visit {
             Visit::Pre => {
-                if e.depth > 0 && !self.grep.filter.dir_ok(path) {
+                if e.depth > 0 && !self.grep.filter.dir_ok_in_tree(e.name.as_bytes()) {
                     return Control::Skip;
                 }
                 Control::Continue
@@ -897,7 +940,7 @@ impl Visitor for Walk<'_> {
                     // Devices met in a tree are skipped, as GNU does.
                     return Control::Continue;
                 }
-                if !self.grep.filter.file_ok(path) {
+                if e.depth > 0 && !self.grep.filter.file_ok_in_tree(e.name.as_bytes()) {
                     return Control::Continue;
                 }
                 let Ok(c) = crate::sys::cstring(e.name) else {
@@ -919,7 +962,10 @@ impl Visitor for Walk<'_> {
         let path = if self.strip { path.strip_prefix(b"./").unwrap_or(path) } else { path };
         if failure == Failure::Loop {
             if !self.grep.no_messages {
-                self.grep.diag.warn(format!("{}: recursive directory loop", quote::msg(path)));
+                self.grep.diag.warn(format!(
+                    "{}: warning: recursive directory loop",
+                    String::from_utf8_lossy(path)
+                ));
             }
             return Control::Continue;
         }
@@ -1196,9 +1242,9 @@ fn main(args: &[OsString]) -> i32 {
         None | Some(b"never" | b"no" | b"none") => None,
         Some(b"" | b"auto" | b"tty" | b"if-tty") => {
             let dumb = std::env::var_os("TERM").is_none_or(|t| t.as_bytes() == b"dumb");
-            (crate::sys::isatty(1) && !dumb).then(Colors::new)
+            (crate::sys::isatty(1) && !dumb).then(|| Colors::new(&called, m.has("v")))
         }
-        Some(b"always" | b"yes" | b"force") => Some(Colors::new()),
+        Some(b"always" | b"yes" | b"force") => Some(Colors::new(&called, m.has("v"))),
         Some(other) => {
             return fail(&mut diag, format!("invalid argument {} for '--color'", quote::msg(other)));
         }
@@ -1227,7 +1273,12 @@ fn main(args: &[OsString]) -> i32 {
         match OPTS[*i].long {
             "include" => filter.files.push((true, v.as_bytes().to_vec())),
             "exclude" => filter.files.push((false, v.as_bytes().to_vec())),
-            "exclude-dir" => filter.dirs.push(v.as_bytes().to_vec()),
+            "exclude-dir" => {
+                // `dir/` names the directory `dir` (GNU strips the slashes).
+                let g = v.as_bytes();
+                let end = g.len() - g.iter().rev().take_while(|&&b| b == b'/').count();
+                filter.dirs.push(if end == 0 { g.to_vec() } else { g[..end].to_vec() });
+            }
             "exclude-from" => match read_all(v) {
                 Ok(data) => {
                     for g in data.split(|&b| b == b'\n').filter(|g| !g.is_empty()) {
@@ -1279,10 +1330,10 @@ fn main(args: &[OsString]) -> i32 {
         tab_width: 0,
         null_after_name: m.has("Z"),
         term,
-        after: if m.has("o") { 0 } else { after },
-        before: if m.has("o") { 0 } else { before },
+        after,
+        before,
         separator,
-        context_given: !m.has("o") && (m.has("A") || m.has("B") || m.has("C")),
+        context_given: m.has("A") || m.has("B") || m.has("C"),
         binary,
         colors,
         line_buffered: m.has("line-buffered"),
