@@ -345,9 +345,11 @@ abc abd
 "#,
     );
     t(
+        // Octal and hex constants in the program as gawk and BusyBox read
+        // them (POSIX has decimal only); strings are decimal.
         &[r#"BEGIN { print 010 + 0, "010" + 0, 0x10 }"#],
         r#""#,
-        r#"10 10 16
+        r#"8 10 16
 "#,
     );
     t(
@@ -2254,4 +2256,14 @@ fn interval_without_a_lower_bound() {
 #[test]
 fn rlength_starts_at_zero() {
     t(&["BEGIN { print RLENGTH, RSTART }"], "", "0 0\n");
+}
+
+#[test]
+fn octal_constants_in_the_program() {
+    // As gawk and BusyBox (and 0x hex); strings are still decimal.
+    t(
+        &[r#"BEGIN { print 011, 0777, 08, 019, 011.5, 07e1, 00, 0x1f, "011" + 0 }"#],
+        "",
+        "9 511 8 19 11.5 70 0 31 11\n",
+    );
 }

@@ -305,7 +305,13 @@ impl<'a> Lexer<'a> {
             }
         }
         self.pos = i;
-        let text = std::str::from_utf8(&s[start..i]).unwrap_or("0");
+        let digits = &s[start..i];
+        // And octal ones: a 0 and octal digits only (`08`, `011.5` and
+        // `07e1` are decimal), as gawk and BusyBox read them.
+        if digits.len() > 1 && digits[0] == b'0' && digits.iter().all(|d| (b'0'..=b'7').contains(d)) {
+            return Tok::Num(digits.iter().fold(0f64, |v, d| v * 8.0 + f64::from(d - b'0')));
+        }
+        let text = std::str::from_utf8(digits).unwrap_or("0");
         Tok::Num(text.parse().unwrap_or(0.0))
     }
 

@@ -2,7 +2,8 @@
 //! POSIX: https://pubs.opengroup.org/onlinepubs/9799919799/utilities/awk.html
 //!
 //! The whole POSIX language, plus what gawk and BusyBox scripts use:
-//! `nextfile`, `delete arr`, `length(arr)`, `func`, `**`, regex `RS`
+//! `nextfile`, `delete arr`, `length(arr)`, `func`, `**`, hex and octal
+//! constants in the program, `printf` positions (`%1$s`), regex `RS`
 //! with `RT`, `-e`, bit functions (`and or xor lshift rshift compl`),
 //! `systime strftime mktime gensub`, `match(s, re, arr)`, `split`'s
 //! separator array, `fflush`, `/dev/stdout` and `/dev/stderr`.
