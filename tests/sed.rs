@@ -293,3 +293,30 @@ fn backslash_ending_the_script_in_text() {
         .out("a\nfoo\nbar\n");
     sed(&["a x\\\\"], "a\n").ok().out("a\nx\\\n");
 }
+
+#[test]
+fn v_refuses_a_later_version() {
+    for v in ["v", "v 4.2", "v4.9", "v 4.8.99"] {
+        sed(&[v], "a\n").ok().out("a\n");
+    }
+    for (v, at) in [
+        ("v 4.10", 6),
+        ("v 5", 3),
+        ("v 4.9.1", 7),
+        ("v x", 3),
+        ("v 10.0", 6),
+    ] {
+        sed(&[v], "a\n").status(1).out("").err(format!(
+            "sed: -e expression #1, char {at}: expected newer version of sed\n"
+        ));
+    }
+}
+
+#[test]
+fn e_runs_the_shell_as_sh() {
+    // The shell's messages name it `sh`, as GNU's popen does.
+    let o = sed(&["e"], "nonexistent_cmd_x\n");
+    // The empty output replaces the line, which is then printed.
+    o.status(0).out("\n");
+    assert!(o.stderr_str().starts_with("sh: "), "{:?}", o.stderr_str());
+}

@@ -774,7 +774,11 @@ impl Compiler<'_> {
                 return Ok(());
             }
             b'v' => {
-                self.label(false);
+                // GNU 4.9's features are here: a later version is refused.
+                let want = self.label(false);
+                if !want.is_empty() && version_cmp(&want, b"4.9") == std::cmp::Ordering::Greater {
+                    return Err(self.err("expected newer version of sed"));
+                }
                 Op::Nop
             }
             b's' => {
@@ -946,6 +950,38 @@ impl Compiler<'_> {
         }
         Ok(out)
     }
+}
+
+/// strverscmp(3)'s order, as GNU's `v` compares: runs of digits by value,
+/// other bytes as bytes.
+fn version_cmp(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i].is_ascii_digit() && b[j].is_ascii_digit() {
+            let si = i;
+            while i < a.len() && a[i].is_ascii_digit() {
+                i += 1;
+            }
+            let sj = j;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            let x = std::str::from_utf8(&a[si..i]).ok().and_then(|t| t.parse::<u128>().ok());
+            let y = std::str::from_utf8(&b[sj..j]).ok().and_then(|t| t.parse::<u128>().ok());
+            match x.cmp(&y) {
+                std::cmp::Ordering::Equal => continue,
+                o => return o,
+            }
+        }
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+            o => return o,
+        }
+    }
+    (a.len() - i).cmp(&(b.len() - j))
 }
 
 fn intern(list: &mut Vec<Vec<u8>>, name: Vec<u8>) -> usize {
