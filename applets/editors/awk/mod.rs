@@ -22,6 +22,9 @@
 //! as 1, as gawk and BusyBox do. printf with too few arguments uses
 //! empty values (gawk stops with a fatal error); a for-in loop visits keys
 //! in the order they were made (POSIX leaves it open); `|&` coprocesses are not supported.
+//! String escapes are gawk 5's and BusyBox's: `\xHH`, and an unknown
+//! escape is the character itself (`"\."` is `.`; gawk also warns).
+//! `-Ft` is a `t`, as POSIX's `-v FS=t` (gawk, BusyBox).
 
 mod array;
 mod ast;
