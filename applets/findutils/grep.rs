@@ -15,6 +15,8 @@
 //! when a line is selected, 1 when none is, 2 on an error unless `-q` found
 //! a line. Choices: no warnings for a leading `*` in an ERE or for egrep's
 //! name (GNU 3.8 prints them, BusyBox does not); `-P` is not supported.
+//! In a UTF-8 locale a line that is not valid UTF-8 is held back as GNU
+//! does (the others are printed, then `binary file matches`), unless -a.
 
 use crate::args::{Opt, Parser};
 use crate::diag::Diag;
@@ -331,6 +333,10 @@ struct Grep {
     /// Selected lines are printed as they are: no prefixes, colours,
     /// context, -o or -m (so -v can copy runs of lines at once).
     plain: bool,
+    /// UTF-8 locale and not -a: lines with encoding errors are held back.
+    check_encoding: bool,
+    /// Some line of this file was held back for that.
+    encoding_error: bool,
 }
 
 /// The per-file state of the line loop.
@@ -423,17 +429,32 @@ impl Grep {
 
     /// Prints a whole line (selected: `:`; context: `-`), matches marked
     /// when colouring.
-    fn print_line(&mut self, name: &[u8], line: &[u8], num: u64, offset: u64, selected: bool) {
+    /// Whether `text` may be printed: in a UTF-8 locale a line that is not
+    /// valid UTF-8 is held back, as in a binary file (GNU), unless -a.
+    fn printable(&mut self, text: &[u8]) -> bool {
+        if self.check_encoding && std::str::from_utf8(text).is_err() {
+            self.encoding_error = true;
+            return false;
+        }
+        true
+    }
+
+    /// Prints a line; false when it was held back (it then does not count
+    /// as output for the group separators).
+    fn print_line(&mut self, name: &[u8], line: &[u8], num: u64, offset: u64, selected: bool) -> bool {
         // With -o context lines are not shown, but they still join groups
         // (GNU prints the separators as if they were).
         if self.only && !selected {
-            return;
+            return true;
+        }
+        if !self.printable(line) {
+            return false;
         }
         self.prefix(name, num, offset, if selected { b':' } else { b'-' });
         let Some(colors) = self.colors.take() else {
             self.out.write_bytes(line);
             self.end_line();
-            return;
+            return true;
         };
         // Matches are marked in matching lines: selected ones unless -v,
         // context ones with -v.
@@ -457,6 +478,7 @@ impl Grep {
         colors.end(lsgr, &mut self.out);
         self.colors = Some(colors);
         self.end_line();
+        true
     }
 
     /// The non-empty matches in a line, left to right.
@@ -478,11 +500,14 @@ impl Grep {
     }
 
     /// `-o`: each non-empty match on its own line.
-    fn print_parts(&mut self, name: &[u8], line: &[u8], num: u64, offset: u64) {
+    fn print_parts(&mut self, name: &[u8], line: &[u8], num: u64, offset: u64) -> bool {
         if self.invert {
-            return;
+            return true;
         }
         for (s, e) in self.parts(line) {
+            if !self.printable(&line[s..e]) {
+                return false;
+            }
             self.prefix(name, num, offset + s as u64, b':');
             match self.colors.take() {
                 Some(c) => {
@@ -493,6 +518,7 @@ impl Grep {
             }
             self.end_line();
         }
+        true
     }
 
     fn group_separator(&mut self) {
@@ -606,6 +632,11 @@ impl Grep {
                 self.diag.fail(2);
             }
         }
+        // Even with -s, as GNU.
+        if std::mem::take(&mut self.encoding_error) && self.binary == BinaryFiles::Suppress {
+            self.out.flush_now();
+            crate::diag::write_stderr(format!("grep: {}: binary file matches\n", String::from_utf8_lossy(name)).as_bytes());
+        }
         match self.mode {
             Mode::Count => {
                 self.name_prefix(name, b':');
@@ -715,8 +746,12 @@ impl Grep {
         }
         s.after_left -= 1;
         let num = self.num_at(buf, s, ls);
-        self.print_line(name, &buf[ls..le], num, s.base + ls as u64, false);
-        s.last_printed = Some(le + 1);
+        if self.print_line(name, &buf[ls..le], num, s.base + ls as u64, false) {
+            s.last_printed = Some(le + 1);
+        } else {
+            // GNU keeps retrying the held-back line: no more context.
+            s.after_left = 0;
+        }
         if s.after_left == 0 && s.selected >= self.max.unwrap_or(u64::MAX) {
             s.stop = true;
         }
@@ -733,9 +768,13 @@ impl Grep {
                 self.invert = !self.invert;
                 s.after_left -= 1;
                 let num = self.num_at(buf, s, ls);
-                self.print_line(name, &buf[ls..le], num, s.base + ls as u64, false);
+                let shown = self.print_line(name, &buf[ls..le], num, s.base + ls as u64, false);
                 self.invert = invert;
-                s.last_printed = Some(le + 1);
+                if shown {
+                    s.last_printed = Some(le + 1);
+                } else {
+                    s.after_left = 0;
+                }
             }
             s.stop = s.after_left == 0;
             return;
@@ -787,17 +826,21 @@ impl Grep {
         while at < ls {
             let e = memchr::memchr(term, &buf[at..ls]).map_or(ls, |i| at + i);
             let num = self.num_at(buf, s, at);
-            self.print_line(name, &buf[at..e], num, s.base + at as u64, false);
+            if self.print_line(name, &buf[at..e], num, s.base + at as u64, false) {
+                s.last_printed = Some(e + 1);
+            }
             at = e + 1;
         }
         let num = self.num_at(buf, s, ls);
-        if self.only {
-            self.print_parts(name, &buf[ls..le], num, s.base + ls as u64);
+        let shown = if self.only {
+            self.print_parts(name, &buf[ls..le], num, s.base + ls as u64)
         } else {
-            self.print_line(name, &buf[ls..le], num, s.base + ls as u64, true);
-        }
+            self.print_line(name, &buf[ls..le], num, s.base + ls as u64, true)
+        };
         self.printed_any = true;
-        s.last_printed = Some(le + 1);
+        if shown {
+            s.last_printed = Some(le + 1);
+        }
         s.after_left = self.after;
         if s.selected >= self.max.unwrap_or(u64::MAX) && s.after_left == 0 {
             s.stop = true;
@@ -991,81 +1034,6 @@ fn read_all(name: &OsStr) -> io::Result<Vec<u8>> {
     }
 }
 
-/// The repetition operators of an ERE that have nothing to repeat (at its
-/// start, after `(`, `|` or a leading `^`), which GNU grep 3.8 warns
-/// about: `*`, `+`, `?`, or `{...}` for a valid interval.
-fn ere_leading_repeats(p: &[u8]) -> Vec<&'static str> {
-    let mut found = Vec::new();
-    let mut atom = false;
-    let mut i = 0;
-    while i < p.len() {
-        let c = p[i];
-        match c {
-            b'*' | b'+' | b'?' => {
-                if !atom {
-                    found.push(match c {
-                        b'*' => "*",
-                        b'+' => "+",
-                        _ => "?",
-                    });
-                }
-            }
-            b'{' => {
-                let mut j = i + 1;
-                while j < p.len() && (p[j].is_ascii_digit() || p[j] == b',') {
-                    j += 1;
-                }
-                let body = &p[i + 1..j];
-                let valid = p.get(j) == Some(&b'}')
-                    && !body.is_empty()
-                    && body.iter().filter(|&&b| b == b',').count() <= 1
-                    && body != b",";
-                if valid {
-                    if !atom {
-                        found.push("{...}");
-                    }
-                    i = j + 1;
-                    continue;
-                }
-                atom = true;
-            }
-            b'(' | b'|' => atom = false,
-            b'^' if !atom => {}
-            b'\\' => {
-                atom = true;
-                i += 1;
-            }
-            b'[' => {
-                // Skip the bracket expression: `]` first is a member.
-                let mut j = i + 1;
-                if p.get(j) == Some(&b'^') {
-                    j += 1;
-                }
-                if p.get(j) == Some(&b']') {
-                    j += 1;
-                }
-                while j < p.len() && p[j] != b']' {
-                    if p[j] == b'[' && matches!(p.get(j + 1), Some(b':' | b'.' | b'=')) {
-                        let close = p[j + 1];
-                        j += 2;
-                        while j + 1 < p.len() && !(p[j] == close && p[j + 1] == b']') {
-                            j += 1;
-                        }
-                        j += 2;
-                    } else {
-                        j += 1;
-                    }
-                }
-                i = j;
-                atom = true;
-            }
-            _ => atom = true,
-        }
-        i += 1;
-    }
-    found
-}
-
 fn main(args: &[OsString]) -> i32 {
     // `-NUM` is `-C NUM`.
     let mut argv: Vec<OsString> = Vec::with_capacity(args.len());
@@ -1163,13 +1131,6 @@ fn main(args: &[OsString]) -> i32 {
         }
         let p = operands.remove(0);
         patterns.extend(p.as_bytes().split(|&b| b == b'\n').map(<[u8]>::to_vec));
-    }
-    if extended && !fixed {
-        for p in &patterns {
-            for op in ere_leading_repeats(p) {
-                diag.warn(format!("warning: {op} at start of expression"));
-            }
-        }
     }
     let opts = LineOptions { extended, fixed, icase, word: m.has("w"), line: m.has("x"), term };
     let matcher = match LineMatcher::new(&patterns, opts) {
@@ -1350,8 +1311,12 @@ fn main(args: &[OsString]) -> i32 {
         printed_any: false,
         done: false,
         plain: false,
+        check_encoding: false,
+        encoding_error: false,
     };
+    g.check_encoding = g.binary != BinaryFiles::Text && crate::sys::utf8_locale();
     g.plain = g.mode == Mode::Lines
+        && !g.check_encoding
         && !g.only
         && g.max.is_none()
         && !g.line_numbers
