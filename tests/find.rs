@@ -1652,3 +1652,19 @@ fn path_ending_in_a_slash_warns() {
     }
     find().args([".", "-path", "./d"]).run().ok().out("./d\n");
 }
+
+#[test]
+fn exec_killed_by_a_signal_is_reported() {
+    find()
+        .args(["a", "-exec", "sh", "-c", "kill -9 $$", ";", "-o", "-print"])
+        .run()
+        .status(0)
+        .out("a\n")
+        .err("find: 'sh' terminated by signal 9\n");
+    find()
+        .args(["a", "-exec", "sh", "-c", "kill -15 $$", "{}", "+"])
+        .run()
+        .status(1)
+        .out("")
+        .err("find: 'sh' terminated by signal 15\n");
+}

@@ -1099,7 +1099,19 @@ fn spawn(argv: &[OsString], dir_fd: RawFd, null_stdin: bool, cx: &mut Ctx) -> Op
         }
     }
     match r {
-        Ok(s) => s.code(),
+        Ok(s) => {
+            use std::os::unix::process::ExitStatusExt;
+            if let Some(sig) = s.signal() {
+                // GNU says so; the status is left to the caller.
+                let mut m = cx.name.as_bytes().to_vec();
+                m.extend_from_slice(b": ");
+                m.extend_from_slice(&quote(argv[0].as_bytes()));
+                m.extend_from_slice(format!(" terminated by signal {sig}\n").as_bytes());
+                cx.flush_all();
+                crate::diag::write_stderr(&m);
+            }
+            s.code()
+        }
         Err(err) => {
             let why = crate::diag::strerror(&err);
             let name = argv[0].as_bytes().to_vec();
