@@ -548,3 +548,13 @@ fn bad_quote_with_l_drops_the_unfinished_line() {
         .out("x a\n")
         .err(q);
 }
+
+#[test]
+fn a_finished_command_frees_its_slot() {
+    // The first command has long ended when the second item comes: its
+    // slot is reused (GNU collects ended children before each command).
+    sh("(echo a; sleep 0.5; echo b) | xargs -P2 -n1 --process-slot-var=S sh -c 'echo $S'")
+        .run()
+        .ok()
+        .out("0\n0\n");
+}

@@ -416,6 +416,7 @@ impl Run {
         if self.stop.is_some() {
             return;
         }
+        self.reap_finished();
         let slot = (0..).find(|s| !self.running.iter().any(|r| r.1 == *s)).unwrap_or(0);
         let stdin: Option<&CStr> = if self.open_tty {
             Some(c"/dev/tty")
@@ -478,6 +479,18 @@ impl Run {
 
     /// Waits for one child; false if there are none.
     fn wait_one(&mut self) -> bool {
+        self.reap(0)
+    }
+
+    /// Collects the children that have ended, without waiting (GNU does so
+    /// before each command, so a slot is free again as soon as it can be).
+    fn reap_finished(&mut self) {
+        while self.reap(libc::WNOHANG) {}
+    }
+
+    /// Waits for a child (with WNOHANG only if one has ended); false when
+    /// there was none to collect.
+    fn reap(&mut self, flags: libc::c_int) -> bool {
         if self.running.is_empty() {
             return false;
         }
@@ -486,7 +499,10 @@ impl Run {
         // applet keeps its other children's statuses.
         let target = if self.running.len() == 1 { self.running[0].0 } else { -1 };
         // SAFETY: waitpid on our own children.
-        let pid = unsafe { libc::waitpid(target, &mut st, 0) };
+        let pid = unsafe { libc::waitpid(target, &mut st, flags) };
+        if pid == 0 {
+            return false;
+        }
         if pid < 0 {
             let e = std::io::Error::last_os_error();
             if e.kind() == std::io::ErrorKind::Interrupted {
