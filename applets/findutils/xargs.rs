@@ -413,10 +413,10 @@ impl Run {
                 break;
             }
         }
+        self.reap_finished();
         if self.stop.is_some() {
             return;
         }
-        self.reap_finished();
         let slot = (0..).find(|s| !self.running.iter().any(|r| r.1 == *s)).unwrap_or(0);
         let stdin: Option<&CStr> = if self.open_tty {
             Some(c"/dev/tty")
