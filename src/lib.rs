@@ -6,6 +6,8 @@
 
 pub mod args;
 pub mod baseenc;
+#[cfg(any(feature = "b2sum", feature = "cksum"))]
+pub mod blake2b;
 pub mod copy;
 #[cfg(any(feature = "cksum", feature = "crc32", feature = "sum"))]
 pub mod crc;
@@ -13,6 +15,8 @@ pub mod datespec;
 pub mod diag;
 pub mod escape;
 #[cfg(any(
+    feature = "b2sum",
+    feature = "cksum",
     feature = "md5sum",
     feature = "sha1sum",
     feature = "sha224sum",
@@ -33,6 +37,8 @@ pub mod printf;
 pub mod quote;
 pub mod regex;
 pub mod size;
+#[cfg(feature = "cksum")]
+pub mod sm3;
 pub mod sys;
 pub mod tabstops;
 pub mod testexpr;
