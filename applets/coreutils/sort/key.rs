@@ -199,7 +199,7 @@ pub fn blank(c: u8) -> bool {
     c == b' ' || c == b'\t' || c == b'\n'
 }
 
-fn begfield(key: &Key, tab: Option<u8>, line: &[u8]) -> usize {
+pub(super) fn begfield(key: &Key, tab: Option<u8>, line: &[u8]) -> usize {
     let lim = line.len();
     let mut p = 0;
     let mut n = key.sword;
@@ -233,7 +233,7 @@ fn begfield(key: &Key, tab: Option<u8>, line: &[u8]) -> usize {
     p.saturating_add(key.schar).min(lim)
 }
 
-fn limfield(key: &Key, tab: Option<u8>, line: &[u8]) -> usize {
+pub(super) fn limfield(key: &Key, tab: Option<u8>, line: &[u8]) -> usize {
     let lim = line.len();
     let mut p = 0;
     let mut n = key.eword.unwrap_or(0);
