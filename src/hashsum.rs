@@ -66,6 +66,64 @@ pub const OPTS_LEN: &[Opt] = &[
     Opt::value('l', "length"),
 ];
 
+/// [`OPTS`] and cksum's `--base64` and `--raw` (coreutils 9.2+).
+pub const OPTS_CKSUM: &[Opt] = &[
+    Opt::flag('b', "binary"),
+    Opt::flag('t', "text"),
+    Opt::flag('c', "check"),
+    Opt::flag('\0', "tag"),
+    Opt::flag('z', "zero"),
+    Opt::flag('\0', "quiet"),
+    Opt::flag('\0', "status"),
+    Opt::flag('\0', "strict"),
+    Opt::flag('w', "warn"),
+    Opt::flag('\0', "ignore-missing"),
+    Opt::flag('\0', "base64"),
+    Opt::flag('\0', "raw"),
+];
+
+/// A digest in base64 (RFC 4648, padded), as `cksum --base64` prints it.
+pub fn base64(d: &[u8]) -> Vec<u8> {
+    let mut v = Vec::with_capacity(d.len().div_ceil(3) * 4);
+    let mut e = crate::baseenc::Encoder::new(crate::baseenc::BASE64, 0);
+    e.feed(d, &mut v);
+    e.finish(&mut v);
+    v
+}
+
+/// Strict base64: whole groups of four, padding only as the length
+/// needs, no stray bits (so only the string `base64` gives is read).
+fn unbase64(s: &[u8]) -> Option<Vec<u8>> {
+    if s.is_empty() || !s.len().is_multiple_of(4) {
+        return None;
+    }
+    let pad = s.iter().rev().take_while(|&&c| c == b'=').count();
+    if pad > 2 {
+        return None;
+    }
+    let body = &s[..s.len() - pad];
+    let mut out = Vec::with_capacity(body.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for &c in body {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        };
+        acc = acc << 6 | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    (acc == 0 && base64(&out) == s).then_some(out)
+}
+
 /// How an algorithm's hasher is made: a fixed digest, or one whose length
 /// in bytes is a parameter (BLAKE2b).
 #[derive(Clone, Copy)]
@@ -167,6 +225,8 @@ pub struct Engine {
     pub loose_tag: bool,
     /// `-l BITS` is an option (`b2sum`).
     pub length_opt: bool,
+    /// cksum's `--base64` and `--raw`, and base64 digests in `-c` lists.
+    pub cksum: bool,
 }
 
 /// A `-l BITS` value as bytes (0 is the whole length), or GNU's messages.
@@ -301,13 +361,21 @@ pub fn run(applet: &'static Applet, args: &[OsString], spec: &Spec) -> i32 {
         lookup: |_| None,
         loose_tag: false,
         length_opt: false,
+        cksum: false,
     };
     run_engine(applet, args, &engine)
 }
 
 /// Runs the family's options for `engine`.
 pub fn run_engine(applet: &'static Applet, args: &[OsString], engine: &Engine) -> i32 {
-    let parser = Parser::new(applet, if engine.length_opt { OPTS_LEN } else { OPTS });
+    let opts = if engine.cksum {
+        OPTS_CKSUM
+    } else if engine.length_opt {
+        OPTS_LEN
+    } else {
+        OPTS
+    };
+    let parser = Parser::new(applet, opts);
     let m = match parser.parse(args) {
         Ok(m) => m,
         Err(status) => return status,
@@ -376,6 +444,7 @@ pub fn run_engine(applet: &'static Applet, args: &[OsString], engine: &Engine) -
             algo,
             lookup: engine.lookup,
             loose_tag: engine.loose_tag,
+            base64_ok: engine.cksum,
             current: "CRC",
         };
         for op in ops {
@@ -390,10 +459,21 @@ pub fn run_engine(applet: &'static Applet, args: &[OsString], engine: &Engine) -
     let binary = m.last_of(&["b", "t"]) == Some("b");
     let tag = m.has("tag");
     let zero = m.has("z");
+    let (raw, b64) = (
+        engine.cksum && m.has("raw"),
+        engine.cksum && m.has("base64"),
+    );
+    if raw && ops.len() > 1 {
+        let mut d = Diag::new(args);
+        d.error("the --raw option is not supported with multiple files");
+        return d.status();
+    }
     let mut line = Vec::new();
     for op in ops {
         match digest(&algo, op, &mut buf) {
+            Ok(d) if raw => out.write_bytes(&d),
             Ok(d) => {
+                let shown = if b64 { base64(&d) } else { hex(&d) };
                 let (escaped, name) = if zero {
                     (false, op.as_bytes().to_vec())
                 } else {
@@ -408,9 +488,9 @@ pub fn run_engine(applet: &'static Applet, args: &[OsString], engine: &Engine) -
                     line.extend_from_slice(b" (");
                     line.extend_from_slice(&name);
                     line.extend_from_slice(b") = ");
-                    line.extend_from_slice(&hex(&d));
+                    line.extend_from_slice(&shown);
                 } else {
-                    line.extend_from_slice(&hex(&d));
+                    line.extend_from_slice(&shown);
                     line.extend_from_slice(if binary { b" *" } else { b"  " });
                     line.extend_from_slice(&name);
                 }
@@ -442,7 +522,7 @@ struct Line {
 
 /// The `(NAME) = HEX` part of a tagged line, from just after `(`: the
 /// name runs to the line's last `)`.
-fn tagged_rest(rest: &[u8], bytes: usize, escaped: bool) -> Option<Line> {
+fn tagged_rest(rest: &[u8], bytes: usize, escaped: bool, b64: bool) -> Option<Line> {
     let close = rest.iter().rposition(|&b| b == b')')?;
     let name = &rest[..close];
     let mut i = close + 1;
@@ -457,24 +537,22 @@ fn tagged_rest(rest: &[u8], bytes: usize, escaped: bool) -> Option<Line> {
         i += 1;
     }
     let h = &rest[i..];
-    if h.len() != bytes * 2 || !h.iter().all(u8::is_ascii_hexdigit) {
-        return None;
-    }
+    let want = if h.len() == bytes * 2 && h.iter().all(u8::is_ascii_hexdigit) {
+        h.to_ascii_lowercase()
+    } else {
+        hex(&unbase64(h).filter(|d| b64 && d.len() == bytes)?)
+    };
     let name = if escaped {
         unescape_name(name)?
     } else {
         name.to_vec()
     };
-    Some(Line {
-        want: h.to_ascii_lowercase(),
-        name,
-        bytes,
-    })
+    Some(Line { want, name, bytes })
 }
 
 /// A tagged line after its tag: `-BITS` (sized algorithms), the
 /// separator, `(`, then [`tagged_rest`].
-fn after_tag(algo: &Algo, mut s: &[u8], loose: bool, escaped: bool) -> Option<Line> {
+fn after_tag(algo: &Algo, mut s: &[u8], loose: bool, escaped: bool, b64: bool) -> Option<Line> {
     // A tag without a length means the whole digest, whatever -l says.
     let mut bytes = algo.max;
     if loose {
@@ -504,7 +582,7 @@ fn after_tag(algo: &Algo, mut s: &[u8], loose: bool, escaped: bool) -> Option<Li
     if s.first() == Some(&b' ') {
         s = &s[1..];
     }
-    tagged_rest(s.strip_prefix(b"(")?, bytes, escaped)
+    tagged_rest(s.strip_prefix(b"(")?, bytes, escaped, b64)
 }
 
 /// An unsigned number as `strtoumax(s, _, 0)` reads it: `0x` hex, a
@@ -526,6 +604,25 @@ fn c_number(s: &[u8]) -> Option<(u64, usize)> {
     Some((u64::from_str_radix(text, radix).ok()?, start + digits))
 }
 
+/// An untagged line's hex digest: (lower-case hex, bytes, its length);
+/// a sized algorithm takes the length the digits have.
+fn untagged_hex(algo: &Algo, s: &[u8]) -> Option<(Vec<u8>, usize, usize)> {
+    let bytes = if algo.sized() {
+        let n = s.iter().take_while(|b| b.is_ascii_hexdigit()).count();
+        if n < 2 || n % 2 != 0 || n > algo.max * 2 {
+            return None;
+        }
+        n / 2
+    } else {
+        algo.bytes
+    };
+    let h = s.get(..bytes * 2)?;
+    if !h.iter().all(u8::is_ascii_hexdigit) {
+        return None;
+    }
+    Some((h.to_ascii_lowercase(), bytes, bytes * 2))
+}
+
 struct Checker {
     quiet: bool,
     status: bool,
@@ -535,6 +632,8 @@ struct Checker {
     algo: Option<Algo>,
     lookup: fn(&[u8]) -> Option<Algo>,
     loose_tag: bool,
+    /// Digests may be base64 (cksum).
+    base64_ok: bool,
     /// The tag named in "improperly formatted" warnings: the algorithm of
     /// the last line that named one (GNU's `cksum -c` starts at CRC).
     current: &'static str,
@@ -567,30 +666,35 @@ impl Checker {
                 .unwrap_or(s.len().min(16));
             let algo = (self.lookup)(&s[..end])?;
             self.current = algo.tag;
-            let l = after_tag(&algo, &s[end..], true, escaped)?;
+            let l = after_tag(&algo, &s[end..], true, escaped, self.base64_ok)?;
             return Some((algo.with_bytes(l.bytes), l));
         };
         if let Some(rest) = s.strip_prefix(algo.tag.as_bytes()) {
-            let l = after_tag(&algo, rest, self.loose_tag, escaped)?;
+            let l = after_tag(&algo, rest, self.loose_tag, escaped, self.base64_ok)?;
             return Some((algo.with_bytes(l.bytes), l));
         }
-        let bytes = if algo.sized() {
-            let n = s.iter().take_while(|b| b.is_ascii_hexdigit()).count();
-            if n < 2 || n % 2 != 0 || n > algo.max * 2 {
-                return None;
+        let (want, bytes, flen) = match untagged_hex(&algo, s) {
+            Some(x) => x,
+            None if self.base64_ok => {
+                // A base64 digest: the field up to the blank.
+                let flen = s.iter().position(|&b| is_white(b))?;
+                let d = unbase64(&s[..flen])?;
+                let fits = if algo.sized() {
+                    (1..=algo.max).contains(&d.len())
+                } else {
+                    d.len() == algo.bytes
+                };
+                if !fits {
+                    return None;
+                }
+                (hex(&d), d.len(), flen)
             }
-            n / 2
-        } else {
-            algo.bytes
+            None => return None,
         };
-        let h = s.get(..bytes * 2)?;
-        if !h.iter().all(u8::is_ascii_hexdigit) {
+        if !s.get(flen).is_some_and(|&b| is_white(b)) {
             return None;
         }
-        if !s.get(bytes * 2).is_some_and(|&b| is_white(b)) {
-            return None;
-        }
-        let rest = &s[bytes * 2 + 1..];
+        let rest = &s[flen + 1..];
         let name = if rest.len() == 1 || !matches!(rest.first(), Some(b' ' | b'*')) {
             if *form == Form::Gnu {
                 return None;
@@ -611,14 +715,7 @@ impl Checker {
         } else {
             name.to_vec()
         };
-        Some((
-            algo.with_bytes(bytes),
-            Line {
-                want: h.to_ascii_lowercase(),
-                name,
-                bytes,
-            },
-        ))
+        Some((algo.with_bytes(bytes), Line { want, name, bytes }))
     }
 
     fn check_file(&mut self, list: &OsStr, diag: &mut Diag, out: &mut Out, buf: &mut [u8]) {
@@ -796,6 +893,7 @@ mod tests {
             algo,
             lookup: |t| (t == b"X").then(|| Algo::of(&SPEC)),
             loose_tag: true,
+            base64_ok: true,
             current: "CRC",
         }
     }
@@ -822,6 +920,28 @@ mod tests {
         assert_eq!(parse(b"abcd f"), p(b"abcd", b"f"));
         assert_eq!(parse(b"abcd "), None);
         assert_eq!(escape_name(b"a\\b"), (true, b"a\\\\b".to_vec()));
+    }
+
+    #[test]
+    fn base64_digests() {
+        assert_eq!(base64(b"\xab\xcd"), b"q80=");
+        assert_eq!(unbase64(b"q80="), Some(b"\xab\xcd".to_vec()));
+        // Not canonical: stray bits, missing or extra padding.
+        assert_eq!(unbase64(b"q81="), None);
+        assert_eq!(unbase64(b"q80"), None);
+        assert_eq!(unbase64(b"q80=="), None);
+        assert_eq!(unbase64(b"q8=0"), None);
+        let p = |l: &[u8]| {
+            checker(Some(Algo::of(&SPEC)))
+                .parse(l, &mut Form::Unknown)
+                .map(|(_, l)| (l.want, l.name))
+        };
+        assert_eq!(p(b"X (f) = q80="), Some((b"abcd".to_vec(), b"f".to_vec())));
+        assert_eq!(p(b"q80=  f"), Some((b"abcd".to_vec(), b"f".to_vec())));
+        assert_eq!(p(b"q80  f"), None);
+        let mut c = checker(Some(Algo::of(&SPEC)));
+        c.base64_ok = false;
+        assert!(c.parse(b"X (f) = q80=", &mut Form::Unknown).is_none());
     }
 
     #[test]

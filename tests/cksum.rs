@@ -449,3 +449,79 @@ fn check_mixed_with_md5_and_sha1() {
         .ok()
         .out("h: OK\nh: OK\n");
 }
+
+/// `--base64` and `--raw` are coreutils 9.2's (9.1 has neither), as its
+/// manual describes them.
+#[test]
+fn base64_and_raw() {
+    let t = TempDir::new();
+    t.write("h", "hello\n");
+    t.write("x", "x");
+    cmd("cksum")
+        .args(["-a", "sm3", "--base64", "h"])
+        .cwd(t.path())
+        .run()
+        .ok()
+        .out("SM3 (h) = 96h6GVsMwAUrnVmEgiEs6wfk6mDo0Tml3+/zbCSr8rM=\n");
+    cmd("cksum")
+        .args(["-a", "blake2b", "-l", "16", "--base64", "--untagged", "h"])
+        .cwd(t.path())
+        .run()
+        .ok()
+        .out("kmU=  h\n");
+    // The check reads base64 digests, padding exactly as printed.
+    sh("cksum -a blake2b --base64 h x > l && cksum -a sm3 --base64 h >> l && cksum -c l && cksum -a blake2b -l 8 --base64 --untagged h | cksum -a blake2b -c")
+        .cwd(t.path())
+        .run()
+        .ok()
+        .out("h: OK\nx: OK\nh: OK\nh: OK\n");
+    cmd("cksum")
+        .args(["-c", "-w", "-"])
+        .cwd(t.path())
+        .stdin("BLAKE2b-16 (h) = kmU\nBLAKE2b-16 (h) = kmU==\nBLAKE2b-16 (h) = kmV=\n")
+        .run()
+        .status(1)
+        .out("")
+        .err(
+            "cksum: 'standard input': 1: improperly formatted BLAKE2b checksum line\n\
+             cksum: 'standard input': 2: improperly formatted BLAKE2b checksum line\n\
+             cksum: 'standard input': 3: improperly formatted BLAKE2b checksum line\n\
+             cksum: 'standard input': no properly formatted checksum lines found\n",
+        );
+    // --raw: the bytes alone; the CRC and the sums big-endian.
+    cmd("cksum")
+        .args(["--raw", "h"])
+        .cwd(t.path())
+        .run()
+        .ok()
+        .out(b"\xb3\xbe\xab\x91".as_slice());
+    cmd("cksum")
+        .args(["-a", "bsd", "--raw"])
+        .stdin("hello\n")
+        .run()
+        .ok()
+        .out(b"\x90\x73".as_slice());
+    cmd("cksum")
+        .args(["-a", "sysv", "--raw"])
+        .stdin("hello\n")
+        .run()
+        .ok()
+        .out(b"\x02\x1e".as_slice());
+    cmd("cksum")
+        .args(["-a", "blake2b", "-l", "16", "--raw", "h"])
+        .cwd(t.path())
+        .run()
+        .ok()
+        .out(b"\x92\x65".as_slice());
+    // --base64 leaves the CRC alone.
+    case("cksum", &["--base64"], "hello\n", "3015617425 6\n");
+    for algo in ["crc", "sm3"] {
+        cmd("cksum")
+            .args(["-a", algo, "--raw", "h", "x"])
+            .cwd(t.path())
+            .run()
+            .status(1)
+            .out("")
+            .err("cksum: the --raw option is not supported with multiple files\n");
+    }
+}

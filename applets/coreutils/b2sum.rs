@@ -27,6 +27,7 @@ fn main(args: &[OsString]) -> i32 {
         lookup: |_| None,
         loose_tag: true,
         length_opt: true,
+        cksum: false,
     };
     hashsum::run_engine(&APPLET, args, &engine)
 }

@@ -12,7 +12,11 @@
 //! `--untagged`, and `-c` with its `--quiet --status --strict -w
 //! --ignore-missing`. `-c` without `-a` reads only tagged lines, each
 //! naming its own algorithm (`MD5 (f) = ...`, `BLAKE2b-128 (f) = ...`);
-//! the CRC, BSD and SYSV sums cannot be checked. `--debug` says on stderr
+//! the CRC, BSD and SYSV sums cannot be checked. `--base64` and `--raw`
+//! (coreutils 9.2+; 9.1 has neither) print a digest in base64, or only
+//! its bytes for a single input (the CRC and the BSD and SYSV sums as
+//! big-endian 32 and 16-bit numbers; `--base64` leaves those alone), and
+//! `-c` reads base64 digests, exactly as printed. `--debug` says on stderr
 //! whether the CRC uses PCLMULQDQ, as GNU does.
 //!
 //! Unlike GNU 9.1, which prints the CRC of nothing for a directory, a
@@ -34,7 +38,7 @@ pub const APPLET: Applet = Applet {
     name: "cksum",
     aliases: &[],
     dir: Dir::UsrBin,
-    usage: "[-a ALGO] [-l BITS] [-cz] [--tag|--untagged] [--quiet|--status] [--strict] [-w] [--ignore-missing] [FILE]...",
+    usage: "[-a ALGO] [-l BITS] [-cz] [--base64|--raw] [--tag|--untagged] [--quiet|--status] [--strict] [-w] [--ignore-missing] [FILE]...",
     help: "Print the CRC and byte count of FILEs (standard input for none or -).\n\
 \n\
 \t-a ALGO\tcrc (default), bsd (sum -r), sysv (sum -s), md5, sha1,\n\
@@ -42,6 +46,8 @@ pub const APPLET: Applet = Applet {
 \t-z\tEnd lines with NUL\n\
 \t--untagged\tDigests as HEX  NAME lines, not ALGO (NAME) = HEX\n\
 \t--tag\tThe BSD-style lines (the default)\n\
+\t--base64\tDigests in base64, not hex (also read by -c)\n\
+\t--raw\tOnly the binary digest of one input (CRCs big-endian)\n\
 \t-c\tCheck the digests listed in FILEs (without -a: tagged lines,\n\
 \t\teach with its own algorithm)\n\
 With -c: --quiet --status --strict -w --ignore-missing, as md5sum\n\
@@ -63,6 +69,8 @@ const OPTS: &[Opt] = &[
     Opt::flag('w', "warn"),
     Opt::flag('\0', "ignore-missing"),
     Opt::flag('\0', "debug"),
+    Opt::flag('\0', "base64"),
+    Opt::flag('\0', "raw"),
 ];
 
 #[derive(Clone, Copy, PartialEq)]
@@ -160,6 +168,12 @@ fn main(args: &[OsString]) -> i32 {
             "using generic hardware support"
         });
     }
+    let raw = m.has("raw");
+    if raw && m.operands.len() > 1 {
+        let mut d = Diag::new(args);
+        d.error("the --raw option is not supported with multiple files");
+        return d.status();
+    }
     let eol = if m.has("z") { 0 } else { b'\n' };
     let named = !m.operands.is_empty();
     let mut diag = Diag::new(args);
@@ -178,6 +192,11 @@ fn main(args: &[OsString]) -> i32 {
                     c.update(&buf[..n]);
                 }
                 let (v, len) = c.finish();
+                if raw {
+                    // Network byte order, and nothing else.
+                    out.write_bytes(&v.to_be_bytes());
+                    return Ok(());
+                }
                 format!("{v} {len}")
             }
             Algo::Bsd | Algo::Sysv => {
@@ -194,10 +213,19 @@ fn main(args: &[OsString]) -> i32 {
                     }
                     len += n as u64;
                 }
+                let sum = if algo == Algo::Bsd {
+                    bsd
+                } else {
+                    crc::sysv_finish(total)
+                };
+                if raw {
+                    out.write_bytes(&sum.to_be_bytes());
+                    return Ok(());
+                }
                 if algo == Algo::Bsd {
                     format!("{bsd:05} {:5}", len.div_ceil(1024))
                 } else {
-                    format!("{} {}", crc::sysv_finish(total), len.div_ceil(512))
+                    format!("{sum} {}", len.div_ceil(512))
                 }
             }
         }
@@ -227,6 +255,7 @@ fn digest_run(args: &[OsString], m: &crate::args::Matches, algo: Option<hashsum:
         lookup: digests::by_tag,
         loose_tag: true,
         length_opt: false,
+        cksum: true,
     };
     hashsum::run_engine(&APPLET, &digests::args(args, m), &engine)
 }
@@ -313,6 +342,8 @@ mod digests {
             ("strict", "--strict"),
             ("w", "-w"),
             ("ignore-missing", "--ignore-missing"),
+            ("base64", "--base64"),
+            ("raw", "--raw"),
         ] {
             if m.has(key) {
                 v.push(arg.into());
