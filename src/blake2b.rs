@@ -55,6 +55,19 @@ fn g(v: &mut [u64; 16], a: usize, b: usize, c: usize, d: usize, x: u64, y: u64) 
     v[b] = (v[b] ^ v[c]).rotate_right(63);
 }
 
+#[inline(always)]
+fn round(v: &mut [u64; 16], m: &[u64; 16], s: &[u8; 16]) {
+    let x = |i: usize| m[usize::from(s[i] & 15)];
+    g(v, 0, 4, 8, 12, x(0), x(1));
+    g(v, 1, 5, 9, 13, x(2), x(3));
+    g(v, 2, 6, 10, 14, x(4), x(5));
+    g(v, 3, 7, 11, 15, x(6), x(7));
+    g(v, 0, 5, 10, 15, x(8), x(9));
+    g(v, 1, 6, 11, 12, x(10), x(11));
+    g(v, 2, 7, 8, 13, x(12), x(13));
+    g(v, 3, 4, 9, 14, x(14), x(15));
+}
+
 impl Blake2b {
     /// A hash giving `out` bytes (1..=64; other values are clamped).
     pub fn new(out: usize) -> Blake2b {
@@ -85,18 +98,19 @@ impl Blake2b {
         if last {
             v[14] = !v[14];
         }
-        for r in 0..12 {
-            let s = &SIGMA[r % 10];
-            let x = |i: usize| m[s[i] as usize];
-            g(&mut v, 0, 4, 8, 12, x(0), x(1));
-            g(&mut v, 1, 5, 9, 13, x(2), x(3));
-            g(&mut v, 2, 6, 10, 14, x(4), x(5));
-            g(&mut v, 3, 7, 11, 15, x(6), x(7));
-            g(&mut v, 0, 5, 10, 15, x(8), x(9));
-            g(&mut v, 1, 6, 11, 12, x(10), x(11));
-            g(&mut v, 2, 7, 8, 13, x(12), x(13));
-            g(&mut v, 3, 4, 9, 14, x(14), x(15));
-        }
+        // Twelve rounds written out, so every message index is a constant.
+        round(&mut v, &m, &SIGMA[0]);
+        round(&mut v, &m, &SIGMA[1]);
+        round(&mut v, &m, &SIGMA[2]);
+        round(&mut v, &m, &SIGMA[3]);
+        round(&mut v, &m, &SIGMA[4]);
+        round(&mut v, &m, &SIGMA[5]);
+        round(&mut v, &m, &SIGMA[6]);
+        round(&mut v, &m, &SIGMA[7]);
+        round(&mut v, &m, &SIGMA[8]);
+        round(&mut v, &m, &SIGMA[9]);
+        round(&mut v, &m, &SIGMA[0]);
+        round(&mut v, &m, &SIGMA[1]);
         for i in 0..8 {
             self.h[i] ^= v[i] ^ v[i + 8];
         }
