@@ -1043,6 +1043,17 @@ fn debug_marks_and_warnings() {
         .run()
         .status(0)
         .out("a\n_\nb\n_\n");
+    // Merging annotates too.
+    let t = TempDir::new();
+    t.write("a", "1 x\n3 y\n");
+    t.write("b", "2 z\n");
+    cmd("sort")
+        .args(["--debug", "-m", "-k1,1n", "a", "b"])
+        .cwd(t.path())
+        .run()
+        .status(0)
+        .out("1 x\n_\n___\n2 z\n_\n___\n3 y\n_\n___\n")
+        .err("sort: text ordering performed using simple byte comparison\nsort: note numbers use '.' as a decimal point in this locale\n");
     // Unique lines are marked once.
     cmd("sort")
         .args(["--debug", "-u"])
