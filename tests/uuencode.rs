@@ -169,6 +169,19 @@ fn errors() {
         .status(1)
         .out("")
         .err("uuencode: .: Is a directory\n");
+    for (args, what) in [
+        (&["-e", "-e"][..], "encode-file-name"),
+        (&["-mm"][..], "base64"),
+    ] {
+        cmd("uuencode")
+            .args(args)
+            .arg("x")
+            .stdin("hi")
+            .run()
+            .status(1)
+            .out("")
+            .err_has(&format!("uuencode: only one {what} option allowed\n"));
+    }
     cmd("uuencode")
         .args(["-x", "x"])
         .run()

@@ -129,6 +129,12 @@ fn main(args: &[OsString]) -> i32 {
         Ok(m) => m,
         Err(status) => return status,
     };
+    // sharutils takes each at most once.
+    for (key, what) in [("m", "base64"), ("e", "encode-file-name")] {
+        if m.count(key) > 1 {
+            return parser.usage_error(args, format_args!("only one {what} option allowed"));
+        }
+    }
     let (file, name): (&OsStr, &OsStr) = match &m.operands[..] {
         [] => return parser.usage_error(args, "missing operand"),
         [name] => (OsStr::new("-"), name),
