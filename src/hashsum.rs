@@ -221,7 +221,8 @@ pub struct Engine {
     pub algo: Option<Algo>,
     pub lookup: fn(&[u8]) -> Option<Algo>,
     /// GNU's `cksum` and `b2sum` read `TAG?(` and `TAG? (` where
-    /// `md5sum` wants `TAG (` or `TAG(`.
+    /// `md5sum` wants `TAG (` or `TAG(`, and take `HEX ` with an empty
+    /// name.
     pub loose_tag: bool,
     /// `-l BITS` is an option (`b2sum`).
     pub length_opt: bool,
@@ -675,18 +676,11 @@ impl Checker {
         }
         let (want, bytes, flen) = match untagged_hex(&algo, s) {
             Some(x) => x,
-            None if self.base64_ok => {
-                // A base64 digest: the field up to the blank.
-                let flen = s.iter().position(|&b| is_white(b))?;
-                let d = unbase64(&s[..flen])?;
-                let fits = if algo.sized() {
-                    (1..=algo.max).contains(&d.len())
-                } else {
-                    d.len() == algo.bytes
-                };
-                if !fits {
-                    return None;
-                }
+            None if self.base64_ok && !algo.sized() => {
+                // A base64 digest of the algorithm's length (a cut BLAKE2b
+                // says its length in a tag).
+                let flen = algo.bytes.div_ceil(3) * 4;
+                let d = unbase64(s.get(..flen)?)?;
                 (hex(&d), d.len(), flen)
             }
             None => return None,
@@ -707,7 +701,9 @@ impl Checker {
         } else {
             rest
         };
-        if name.is_empty() {
+        // md5sum's length floor rejects an empty name; cksum's and
+        // b2sum's (lower, for short BLAKE2b digests) do not.
+        if name.is_empty() && !self.loose_tag {
             return None;
         }
         let name = if escaped {

@@ -1,5 +1,6 @@
 //! b2sum: BLAKE2b digests with GNU's options: -l, --tag, -b, -z, -c with
-//! --quiet --status --strict -w --ignore-missing, and the error paths.
+//! --quiet --status --strict -w --ignore-missing, the corners of the
+//! check lines, and the error paths.
 
 use crate::common::*;
 
@@ -232,4 +233,37 @@ fn errors() {
         .run()
         .status(1)
         .err("b2sum: write error: No space left on device\n");
+}
+
+/// Corner cases of the check lines, as GNU 9.1 reads them.
+#[test]
+fn check_line_corners() {
+    let t = TempDir::new();
+    t.write("f", "hello\n");
+    // A digest, a tab and nothing: the name is empty (md5sum refuses it).
+    cmd("b2sum")
+        .args(["-c", "-"])
+        .cwd(t.path())
+        .stdin("9265\t\n")
+        .run()
+        .status(1)
+        .out(": FAILED open or read\n")
+        .err("b2sum: '': No such file or directory\nb2sum: WARNING: 1 listed file could not be read\n");
+    cmd("md5sum")
+        .args(["-c", "-"])
+        .cwd(t.path())
+        .stdin("b1946ac92492d2347c6235b4d2611184\t\n")
+        .run()
+        .status(1)
+        .out("")
+        .err("md5sum: 'standard input': no properly formatted checksum lines found\n");
+    // An odd number of hex digits is no digest, nor base64 for BLAKE2b.
+    cmd("b2sum")
+        .args(["-c", "-"])
+        .cwd(t.path())
+        .stdin("8SM3  f\n926  f\n")
+        .run()
+        .status(1)
+        .out("")
+        .err("b2sum: 'standard input': no properly formatted checksum lines found\n");
 }

@@ -470,11 +470,28 @@ fn base64_and_raw() {
         .ok()
         .out("kmU=  h\n");
     // The check reads base64 digests, padding exactly as printed.
-    sh("cksum -a blake2b --base64 h x > l && cksum -a sm3 --base64 h >> l && cksum -c l && cksum -a blake2b -l 8 --base64 --untagged h | cksum -a blake2b -c")
+    sh("cksum -a blake2b --base64 h x > l && cksum -a sm3 --base64 h >> l && cksum -c l && cksum -a blake2b -l 8 --base64 h | cksum -a blake2b -c")
         .cwd(t.path())
         .run()
         .ok()
         .out("h: OK\nx: OK\nh: OK\nh: OK\n");
+    // An untagged BLAKE2b line does not say the length a base64 digest
+    // would need.
+    cmd("cksum")
+        .args(["-a", "blake2b", "-c", "-"])
+        .cwd(t.path())
+        .stdin("kmU=  h\n")
+        .run()
+        .status(1)
+        .out("")
+        .err("cksum: 'standard input': no properly formatted checksum lines found\n");
+    cmd("cksum")
+        .args(["-a", "md5", "-c", "-"])
+        .cwd(t.path())
+        .stdin("sZRqySSS0jR8YjW00mERhA==  h\n")
+        .run()
+        .ok()
+        .out("h: OK\n");
     cmd("cksum")
         .args(["-c", "-w", "-"])
         .cwd(t.path())
