@@ -1063,6 +1063,23 @@ fn debug_marks_and_warnings() {
         .out("a\n_\nb\n_\n");
 }
 
+/// -f folds a key before -h reads its suffix and before -V compares, as
+/// GNU does: `1e` is then exa.
+#[test]
+fn fold_before_human_and_version() {
+    sort(
+        &["-f", "-h"],
+        "1e3\n2M\n1g\n3k\n5\n",
+        "5\n3k\n2M\n1g\n1e3\n",
+    );
+    sort(&["-h"], "1e3\n2M\n1g\n3k\n5\n", "1e3\n1g\n5\n3k\n2M\n");
+    sort(
+        &["-f", "-V"],
+        "a10b\nA9B\nfile1.tar\nFILE10.tar\nfile2\n",
+        "A9B\na10b\nfile1.tar\nfile2\nFILE10.tar\n",
+    );
+}
+
 #[test]
 fn debug_errors() {
     for (args, c) in [
