@@ -1043,6 +1043,14 @@ fn debug_marks_and_warnings() {
         .run()
         .status(0)
         .out("a\n_\nb\n_\n");
+    // A key that ends before it starts: blanks after its start are
+    // still skipped (GNU ends the key with a NUL that comes too early).
+    cmd("sort")
+        .args(["--debug", "-n", "-k3,1"])
+        .stdin("file1.2  a  -3\n")
+        .run()
+        .status(0)
+        .out("file1.2  a  -3\n            ^ no match for key\n______________\n");
     // Merging annotates too.
     let t = TempDir::new();
     t.write("a", "1 x\n3 y\n");
@@ -1078,6 +1086,17 @@ fn fold_before_human_and_version() {
         "a10b\nA9B\nfile1.tar\nFILE10.tar\nfile2\n",
         "A9B\na10b\nfile1.tar\nfile2\nFILE10.tar\n",
     );
+}
+
+/// -d and -i leave characters out before -V compares, as GNU does.
+#[test]
+fn ignore_before_version() {
+    sort(&["-V", "-d"], "-3\nFEB\n-1g\n", "-1g\n-3\nFEB\n");
+    sort(&["-V"], "-3\nFEB\n-1g\n", "FEB\n-1g\n-3\n");
+    sort(&["-V", "-d"], "x~1\nx1\n", "x1\nx~1\n");
+    sort(&["-V"], "x~1\nx1\n", "x~1\nx1\n");
+    sort(&["-V", "-i", "-k1,1"], "a.b2\nab1\n", "a.b2\nab1\n");
+    sort(&["-V", "-d", "-k1,1"], "a.b2\nab1\n", "ab1\na.b2\n");
 }
 
 #[test]

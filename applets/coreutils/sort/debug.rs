@@ -91,7 +91,9 @@ impl Debug {
             }
             let whole_start = k.sword == 0 && k.schar == 0;
             if (k.skip_start_blanks && whole_start) || k.mode == Mode::Month || numeric(k) {
-                let end = lim.max(beg);
+                // GNU ends the key with a NUL at `lim` and skips blanks up
+                // to it, or past it when the key ends before it starts.
+                let end = if lim < beg { line.len() } else { lim };
                 while beg < end && blank(line[beg]) {
                     beg += 1;
                 }

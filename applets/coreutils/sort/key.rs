@@ -763,8 +763,12 @@ pub fn key_cmp(key: &Key, seed: u64, a: &[u8], b: &[u8]) -> Ordering {
         Mode::General => gen_cmp(a, b),
         Mode::Human => human_cmp(a, b, key.fold),
         Mode::Month => month(a).cmp(&month(b)),
-        // -f folds the key before the version comparison, as GNU does.
-        Mode::Version if key.fold => filevercmp(&a.to_ascii_uppercase(), &b.to_ascii_uppercase()),
+        // -d, -i and -f apply before the version comparison, as in GNU.
+        Mode::Version if key.fold || key.ignore != Ignore::None => {
+            let a: Vec<u8> = visible(key, a).collect();
+            let b: Vec<u8> = visible(key, b).collect();
+            filevercmp(&a, &b)
+        }
         Mode::Version => filevercmp(a, b),
         Mode::Random => random_hash(key, seed, a)
             .cmp(&random_hash(key, seed, b))
