@@ -4,6 +4,12 @@
 //! applets themselves live in `applets/<family>/<name>.rs` and are compiled in
 //! by cargo feature (see `build.rs`).
 
+// Fuzzing builds keep the C library's allocator, where the sanitizer
+// sees every block.
+#[cfg(not(fuzzing))]
+#[global_allocator]
+static HEAP: heap::Heap = heap::Heap;
+
 pub mod args;
 pub mod baseenc;
 #[cfg(any(feature = "b2sum", feature = "cksum"))]
@@ -26,7 +32,10 @@ pub mod escape;
     feature = "sha512sum"
 ))]
 pub mod hashsum;
+pub mod heap;
 pub mod io;
+#[cfg(feature = "md5sum")]
+pub mod md5;
 #[cfg(all(target_arch = "x86_64", target_env = "musl"))]
 pub mod mem;
 pub mod mode;

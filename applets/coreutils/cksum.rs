@@ -292,7 +292,14 @@ mod digests {
     pub fn spec(name: &[u8]) -> Option<Algo> {
         match name {
             #[cfg(feature = "md5sum")]
-            b"md5" => Some(spec!("MD5", 16, md5::Md5)),
+            b"md5" => Some({
+                const S: Spec = Spec {
+                    tag: "MD5",
+                    bytes: 16,
+                    new: || Box::new(crate::md5::Md5::new()),
+                };
+                Algo::of(&S)
+            }),
             #[cfg(feature = "sha1sum")]
             b"sha1" => Some(spec!("SHA1", 20, sha1::Sha1)),
             #[cfg(feature = "sha224sum")]

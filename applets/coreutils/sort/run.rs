@@ -985,7 +985,12 @@ fn merge2<T: Copy, F: Fn(&T, &T) -> Ordering>(a: &[T], b: &[T], out: &mut [T], f
 /// Writes a sorted chunk, leaving out duplicates under `-u`.
 fn write_chunk(o: &Opts, buf: &[u8], v: &[Ent], w: &mut Writer) -> Result<(), Fatal> {
     let mut last: Option<&[u8]> = None;
-    for e in v {
+    // Sorted lines are scattered over the buffer: fetch ahead (as shuf).
+    const AHEAD: usize = 16;
+    for (i, e) in v.iter().enumerate() {
+        if let Some(f) = v.get(i + AHEAD) {
+            crate::sys::prefetch(&buf[f.start as usize..]);
+        }
         let l = e.line(buf);
         if o.unique {
             if let Some(p) = last {

@@ -171,7 +171,7 @@ fn number_arg(sh: &mut Shell, name: &str, a: &[u8]) -> Option<i32> {
 
 fn exit(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     let st = match args.get(1) {
-        None => sh.status,
+        None => sh.trap_status.unwrap_or(sh.status),
         Some(a) => match number_arg(sh, "exit", a) {
             Some(n) => n,
             None => return 2,
@@ -190,7 +190,8 @@ fn ret(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         },
     };
     sh.status = st;
-    if sh.func_depth > 0 || sh.eval_depth > 0 || sh.dot_depth > 0 {
+    // At the top of a script `return` ends it, as in dash and ash.
+    if sh.func_depth > 0 || sh.eval_depth > 0 || sh.dot_depth > 0 || !sh.opts.interactive {
         sh.flow = Flow::Return;
     }
     st
@@ -207,7 +208,7 @@ fn eval(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     if text.is_empty() {
         return 0;
     }
-    let st = sh.run_string(&text);
+    let st = sh.run_string_at(&text, sh.lineno.max(1));
     if sh.flow == Flow::Return && sh.func_depth == 0 && sh.dot_depth == 0 {
         sh.flow = Flow::Normal;
     }
@@ -255,7 +256,8 @@ fn dot(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     if let Some(p) = saved {
         sh.params = p;
     }
-    if sh.flow == Flow::Return && sh.func_depth == 0 {
+    // `return` in the file ends the file, not a function calling `.`.
+    if sh.flow == Flow::Return {
         sh.flow = Flow::Normal;
     }
     st
@@ -362,6 +364,11 @@ fn attr(sh: &mut Shell, args: &[Vec<u8>], what: &str) -> i32 {
             return 2;
         }
         if let Some(v) = value {
+            if sh.vars.is_readonly(name) {
+                sh.berror(what, format!("{}: is read only", lossy(name)));
+                sh.fatal(2);
+                return 2;
+            }
             if sh.assign(name, v.to_vec()).is_err() {
                 sh.fatal(2);
                 return 2;
@@ -385,19 +392,33 @@ fn unset(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     let mut funcs = false;
     let mut rest = &args[1..];
     while let Some(a) = rest.first() {
-        match a.as_slice() {
-            b"-f" => funcs = true,
-            b"-v" => funcs = false,
-            b"--" => {
-                rest = &rest[1..];
-                break;
+        if a == b"--" {
+            rest = &rest[1..];
+            break;
+        }
+        if a.len() < 2 || a[0] != b'-' {
+            break;
+        }
+        for &c in &a[1..] {
+            match c {
+                b'f' => funcs = true,
+                b'v' => funcs = false,
+                _ => {
+                    sh.berror("unset", format!("illegal option -{}", c as char));
+                    sh.fatal(2);
+                    return 2;
+                }
             }
-            _ => break,
         }
         rest = &rest[1..];
     }
     let st = 0;
     for name in rest {
+        if !funcs && !is_name(name) {
+            sh.berror("unset", format!("{}: bad variable name", lossy(name)));
+            sh.fatal(2);
+            return 2;
+        }
         if funcs {
             sh.funcs.remove(name);
             continue;
@@ -536,6 +557,11 @@ fn set(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
                     }
                     Some(name) => {
                         i += 1;
+                        if on && name == b"monitor" {
+                            sh.berror("set", "-o monitor: unsupported option (no job control)");
+                            sh.fatal(2);
+                            return 2;
+                        }
                         match sh.opts.named(name) {
                             Some(f) => *f = on,
                             None => {
@@ -547,6 +573,11 @@ fn set(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
                     }
                 }
                 continue;
+            }
+            if on && c == b'm' {
+                sh.berror("set", "-m: unsupported option (no job control)");
+                sh.fatal(2);
+                return 2;
             }
             match sh.opts.flag(c) {
                 Some(f) => *f = on,
@@ -570,7 +601,7 @@ fn trap(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         rest = &rest[1..];
     }
     if rest.is_empty() || rest[0] == b"-p" {
-        let mut list = sh.traps.actions.clone();
+        let mut list = sh.traps.parent.clone().unwrap_or_else(|| sh.traps.actions.clone());
         list.sort_by_key(|(s, _)| *s);
         let mut text = Vec::new();
         for (sig, a) in list {
@@ -760,6 +791,14 @@ fn test(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         }
         v.pop();
     }
+    // In `[[ s == pattern ]]` (also `=`, `!=`) the right side is a pattern,
+    // as in ash and bash.
+    if close == Some(b"]]") {
+        if let [l, op @ (b"==" | b"=" | b"!="), r] = v[..] {
+            let m = super::expand::matches(r, l);
+            return i32::from(m == (op == b"!="));
+        }
+    }
     match crate::testexpr::eval(&v) {
         Ok(true) => 0,
         Ok(false) => 1,
@@ -795,8 +834,13 @@ fn alias(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         t
     };
     if args.len() == 1 {
+        // In the order of dash's and ash's alias table: hash bucket, then
+        // definition order.
         let mut list = sh.aliases.clone();
-        list.sort();
+        list.sort_by_key(|(k, _)| {
+            let first = u32::from(k.first().copied().unwrap_or(0)) << 4;
+            k.iter().fold(first, |h, &c| h.wrapping_add(u32::from(c))) % 39
+        });
         let mut text = Vec::new();
         for (k, v) in &list {
             text.extend(print(sh, k, v));
@@ -808,14 +852,15 @@ fn alias(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     for a in &args[1..] {
         let (k, v) = name_value(a);
         match v {
-            Some(v) => {
-                sh.aliases.retain(|(n, _)| n != k);
-                sh.aliases.push((k.to_vec(), v.to_vec()));
-            }
+            Some(v) => match sh.aliases.iter_mut().find(|(n, _)| n == k) {
+                Some(e) => e.1 = v.to_vec(),
+                None => sh.aliases.push((k.to_vec(), v.to_vec())),
+            },
             None => match sh.aliases.iter().find(|(n, _)| n == k) {
                 Some((n, v)) => text.extend(print(sh, n, v)),
                 None => {
-                    sh.berror("alias", format!("{}: not found", lossy(k)));
+                    // dash and ash: no shell name, no line.
+                    crate::diag::write_stderr(format!("alias: {} not found\n", lossy(k)).as_bytes());
                     st = 1;
                 }
             },
@@ -837,7 +882,7 @@ fn unalias(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         let n = sh.aliases.len();
         sh.aliases.retain(|(k, _)| k != a);
         if sh.aliases.len() == n {
-            sh.berror("unalias", format!("{}: not found", lossy(a)));
+            crate::diag::write_stderr(format!("unalias: {} not found\n", lossy(a)).as_bytes());
             st = 1;
         }
     }
@@ -857,11 +902,16 @@ fn clean(path: &[u8]) -> Vec<u8> {
         }
     }
     let mut out = Vec::new();
+    // Exactly two leading slashes may mean something else (POSIX): kept,
+    // as dash and ash keep them.
+    if path.starts_with(b"//") && path.get(2) != Some(&b'/') {
+        out.push(b'/');
+    }
     for p in parts {
         out.push(b'/');
         out.extend_from_slice(p);
     }
-    if out.is_empty() {
+    if out.len() < 2 {
         out.push(b'/');
     }
     out
@@ -886,35 +936,25 @@ fn cd(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     let mut physical = false;
     let mut rest = &args[1..];
     while let Some(a) = rest.first() {
-        match a.as_slice() {
-            b"-L" => physical = false,
-            b"-P" => physical = true,
-            b"--" => {
-                rest = &rest[1..];
-                break;
-            }
-            _ => break,
+        if a == b"--" {
+            rest = &rest[1..];
+            break;
         }
+        // -L and -P, grouped or not: the last one wins.
+        if a.len() < 2 || a[0] != b'-' || !a[1..].iter().all(|&c| c == b'L' || c == b'P') {
+            break;
+        }
+        physical = a.last() == Some(&b'P');
         rest = &rest[1..];
     }
     let mut print = false;
     let dir = match rest.first() {
-        None => match sh.vars.get(b"HOME") {
-            Some(h) if !h.is_empty() => h.to_vec(),
-            _ => {
-                sh.berror("cd", "HOME not set");
-                return 1;
-            }
-        },
+        // No HOME (no OLDPWD for `cd -`): the current directory, as in
+        // dash and ash.
+        None => sh.vars.get(b"HOME").unwrap_or(b"").to_vec(),
         Some(d) if d == b"-" => {
             print = true;
-            match sh.vars.get(b"OLDPWD") {
-                Some(o) => o.to_vec(),
-                None => {
-                    sh.berror("cd", "OLDPWD not set");
-                    return 1;
-                }
-            }
+            sh.vars.get(b"OLDPWD").unwrap_or(b"").to_vec()
         }
         Some(d) => d.clone(),
     };
@@ -923,7 +963,7 @@ fn cd(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     let mut candidates = Vec::new();
     let relative = dir.first() != Some(&b'/');
     let dotted = dir == b"." || dir == b".." || dir.starts_with(b"./") || dir.starts_with(b"../");
-    if relative && !dotted {
+    if relative && !dotted && !dir.is_empty() {
         if let Some(cdpath) = sh.vars.get(b"CDPATH").map(<[u8]>::to_vec) {
             for e in cdpath.split(|&c| c == b':') {
                 let mut p = e.to_vec();
@@ -1081,6 +1121,23 @@ fn describe(sh: &mut Shell, name: &[u8], verbose: bool, path_only: bool) -> (Vec
 
 fn type_(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     let mut st = 0;
+    // `type -p NAME` (bash): the program's path only; nothing for
+    // builtins and the like.
+    if args.get(1).is_some_and(|a| a == b"-p") {
+        let mut text = Vec::new();
+        for a in &args[2..] {
+            match kind(sh, a, false) {
+                Kind::Program(p) => {
+                    text.extend_from_slice(&p);
+                    text.push(b'\n');
+                }
+                Kind::Missing => st = 1,
+                _ => {}
+            }
+        }
+        out(sh, "type", &text);
+        return st;
+    }
     for a in &args[1..] {
         let (t, ok) = describe(sh, a, true, false);
         // As ash: "NAME: not found" goes to stdout too.
@@ -1134,7 +1191,15 @@ fn command(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     }
     // Run it, skipping functions.
     let name = &rest[0];
-    if let Some(b) = find_special(name).or_else(|| find(name)) {
+    if let Some(b) = find_special(name) {
+        // `command` takes away a special builtin's power to end the shell
+        // on an error (not `exit` itself, nor exec's).
+        sh.no_fatal += 1;
+        let st = b(sh, rest);
+        sh.no_fatal -= 1;
+        return st;
+    }
+    if let Some(b) = find(name) {
         return b(sh, rest);
     }
     let path = if p {
@@ -1195,7 +1260,9 @@ fn wait(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
                 Err(st) => return st,
             }
         }
-        sh.jobs.clear();
+        // The last one's status stays for a later `wait $!` (dash, ash).
+        let last = sh.last_bg;
+        sh.jobs.retain(|j| Some(j.pid) == last);
         return 0;
     }
     let mut st = 0;
@@ -1226,11 +1293,15 @@ fn wait(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
 
 fn getopts(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     if args.len() < 3 {
-        sh.berror("getopts", "usage: getopts OPTSTRING NAME [ARG...]");
+        sh.berror("getopts", "usage: getopts optstring var [arg]");
         return 2;
     }
     let optstring = &args[1];
     let var = args[2].clone();
+    if !is_name(&var) {
+        sh.berror("getopts", format!("{}: bad variable name", lossy(&var)));
+        return 2;
+    }
     let list: Vec<Vec<u8>> = if args.len() > 3 {
         args[3..].to_vec()
     } else {
@@ -1342,6 +1413,9 @@ fn umask(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         symbolic = true;
         rest = &rest[1..];
     }
+    if rest.first().is_some_and(|a| a == b"--") {
+        rest = &rest[1..];
+    }
     let cur = crate::mode::umask();
     let Some(spec) = rest.first() else {
         let text = if symbolic {
@@ -1372,14 +1446,15 @@ fn umask(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         crate::mode::Mode::parse(&lossy(spec)).map(|m| !m.apply(!cur & 0o777, true, 0) & 0o777)
     };
     match new {
-        Some(m) if m <= 0o7777 => {
+        Some(m) if m <= 0o777 => {
             // SAFETY: umask cannot fail.
             unsafe { libc::umask(m as libc::mode_t) };
             0
         }
         _ => {
-            sh.berror("umask", format!("Illegal mode: {}", lossy(spec)));
-            1
+            // ash's words and status (dash: "Illegal mode", also 2).
+            sh.berror("umask", format!("illegal mode: {}", lossy(spec)));
+            2
         }
     }
 }
@@ -1599,7 +1674,7 @@ fn read(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
                         b'n' => match lossy(&v).parse::<usize>() {
                             Ok(n) => count = Some(n),
                             Err(_) => {
-                                sh.berror("read", format!("invalid count '{}'", lossy(&v)));
+                                sh.berror("read", "invalid count");
                                 return 2;
                             }
                         },
@@ -1621,15 +1696,28 @@ fn read(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         }
         i += 1;
     }
+    // No name: the whole line goes to REPLY, blanks and all (ash, bash).
+    let reply = i >= args.len();
     let names: Vec<Vec<u8>> = if i < args.len() {
         args[i..].to_vec()
     } else {
         vec![b"REPLY".to_vec()]
     };
+    if timeout == Some(0.0) {
+        // `read -t 0`: whether input is there to read; nothing is read.
+        let mut pfd = libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: poll on one valid pollfd, without waiting.
+        let r = unsafe { libc::poll(&mut pfd, 1, 0) };
+        return i32::from(r <= 0);
+    }
     for n in &names {
         if !is_name(n) {
-            sh.berror("read", format!("'{}': not a valid identifier", lossy(n)));
-            return 2;
+            sh.berror("read", format!("'{}': bad variable name", lossy(n)));
+            return 1;
         }
     }
     if let Some(p) = &prompt {
@@ -1713,7 +1801,7 @@ fn read(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         Some(v) => v.clone(),
         None => super::vars::DEFAULT_IFS.to_vec(),
     };
-    let is_ifs = |c: &(u8, bool)| !c.1 && ifs.contains(&c.0);
+    let is_ifs = |c: &(u8, bool)| !reply && !c.1 && ifs.contains(&c.0);
     let is_ws = |c: &(u8, bool)| is_ifs(c) && matches!(c.0, b' ' | b'\t' | b'\n');
     let mut p = 0;
     while p < line.len() && is_ws(&line[p]) {

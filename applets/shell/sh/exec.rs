@@ -95,6 +95,37 @@ impl Shell {
         }
     }
 
+    /// [`run_list`](Self::run_list) in a forked child about to exit: a
+    /// last plain simple command replaces the process (as in dash), when
+    /// no trap would need the shell afterwards.
+    pub fn run_list_tail(&mut self, list: &List) -> i32 {
+        let Some((last, rest)) = list.items.split_last() else {
+            return self.status;
+        };
+        let plain = !last.background
+            && last.cmd.rest.is_empty()
+            && !last.cmd.first.bang
+            && matches!(&last.cmd.first.cmds[..], [Command::Simple(_)]);
+        if !plain || rest.iter().any(|i| i.background) {
+            return self.run_list(list);
+        }
+        for item in rest {
+            self.run_and_or(&item.cmd);
+            self.run_traps();
+            if self.flow != Flow::Normal {
+                return self.status;
+            }
+        }
+        if self.traps.actions.iter().any(|(_, a)| !a.is_empty()) {
+            return self.run_list(&List {
+                items: vec![last.clone()],
+            });
+        }
+        let st = self.run_command(&last.cmd.first.cmds[0], true);
+        self.check_errexit(st);
+        st
+    }
+
     pub fn run_list(&mut self, list: &List) -> i32 {
         for item in &list.items {
             if item.background {
@@ -206,7 +237,10 @@ impl Shell {
             self.noerrexit -= 1;
             st = i32::from(st == 0);
             self.status = st;
-        } else {
+        } else if !matches!(&p.cmds[..], [Command::Compound(c, ..)] if !matches!(**c, Compound::Subshell(_)))
+        {
+            // A compound command (but a subshell) fails set -e only through
+            // the commands inside it: `{ false && true; }` goes on.
             self.check_errexit(st);
         }
         st
@@ -294,6 +328,7 @@ impl Shell {
                         }
                         Err(saved) => {
                             self.restore(saved);
+                            self.check_errexit(1);
                             1
                         }
                     }
@@ -314,7 +349,7 @@ impl Shell {
             Compound::Subshell(l) => {
                 if last {
                     self.enter_subshell();
-                    self.run_list(l);
+                    self.run_list_tail(l);
                     self.child_exit();
                 }
                 let pid = self.fork();
@@ -323,7 +358,7 @@ impl Shell {
                 }
                 if pid == 0 {
                     self.enter_subshell();
-                    self.run_list(l);
+                    self.run_list_tail(l);
                     self.child_exit();
                 }
                 self.wait_pid(pid)
@@ -475,7 +510,7 @@ impl Shell {
         crate::diag::write_stderr(&line);
     }
 
-    fn expand_ps(&mut self, ps: &[u8]) -> Option<Vec<u8>> {
+    pub fn expand_ps(&mut self, ps: &[u8]) -> Option<Vec<u8>> {
         if !ps.contains(&b'$') && !ps.contains(&b'`') {
             return None;
         }
@@ -498,17 +533,36 @@ impl Shell {
             return self.status;
         }
         let mut assigns = Vec::with_capacity(s.assigns.len());
-        for (k, w) in &s.assigns {
+        // `x=1 y=$x cmd`: each value sees the ones before it (for the
+        // expansions only; what the command gets is settled below).
+        let chained = s.assigns.len() > 1;
+        if chained {
+            self.vars.push_scope();
+        }
+        for (i, (k, w)) in s.assigns.iter().enumerate() {
             match self.expand_str(w) {
-                Ok(v) => assigns.push((k.clone(), v)),
-                Err(_) => return self.status.max(1),
+                Ok(v) => {
+                    if chained && i + 1 < s.assigns.len() {
+                        self.vars.make_local(k);
+                        let _ = self.vars.set(k, v.clone(), false);
+                    }
+                    assigns.push((k.clone(), v))
+                }
+                Err(_) => {
+                    if chained {
+                        self.vars.pop_scope();
+                    }
+                    return self.status.max(1);
+                }
             }
         }
-        if self.opts.xtrace {
+        if chained {
+            self.vars.pop_scope();
+        }
+        if self.opts.xtrace && !argv.is_empty() {
             self.xtrace(&assigns, &argv);
         }
         if argv.is_empty() {
-            let st = self.cmdsub_status.unwrap_or(0);
             // The redirections come first (their errors, and the
             // assignments' messages, go where they say).
             let saved = match self.redirect(&s.redirs, true) {
@@ -518,6 +572,9 @@ impl Shell {
                     return 1;
                 }
             };
+            // Traced after they are made (`PS4=x` shows the new PS4), as
+            // in dash and ash.
+            let trace = self.opts.xtrace.then(|| assigns.clone());
             for (k, v) in assigns {
                 if self.assign(&k, v).is_err() {
                     self.restore(saved);
@@ -526,17 +583,34 @@ impl Shell {
                 }
             }
             self.restore(saved);
-            return st;
+            if let Some(t) = trace {
+                self.xtrace(&t, &[]);
+            }
+            // The status of the last command substitution, in the
+            // assignments or the redirections (`>f$(exit 3)`).
+            return self.cmdsub_status.unwrap_or(0);
         }
         let name = &argv[0][..];
         if let Some(b) = builtins::find_special(name) {
+            // `x=1 exec prog`: the program gets x in its environment.
+            let export = name == b"exec" && argv.len() > 1;
             for (k, v) in assigns {
                 if self.assign(&k, v).is_err() {
                     self.fatal(1);
                     return 1;
                 }
+                if export {
+                    self.vars.export(&k);
+                }
             }
             return self.with_redirs(&s.redirs, name == b"exec", |sh| b(sh, &argv), true);
+        }
+        // An assignment to a read-only variable ends the shell before any
+        // command runs (dash, ash and bash; POSIX 2.8.1).
+        if let Some((k, _)) = assigns.iter().find(|(k, _)| self.vars.is_readonly(k)) {
+            self.error(format!("{}: is read only", String::from_utf8_lossy(k)));
+            self.fatal(2);
+            return 2;
         }
         if let Some(body) = self.funcs.get(name).cloned() {
             return self.with_redirs(&s.redirs, false, |sh| sh.call(&body, argv, assigns), false);
@@ -576,6 +650,11 @@ impl Shell {
         };
         if last {
             self.exec_program(path, &argv, &assigns, &s.redirs);
+        }
+        if let (true, Some(p)) = (s.redirs.is_empty(), &path) {
+            if let Some(st) = self.spawn_program(p, &argv, &assigns) {
+                return st;
+            }
         }
         let pid = self.fork();
         if pid < 0 {
@@ -671,6 +750,89 @@ impl Shell {
         let p = self.search_path(name)?;
         self.hash.insert(name.to_vec(), p.clone());
         Some(p)
+    }
+
+    /// Runs a program without redirections through `posix_spawn`, which
+    /// musl does with `CLONE_VM | CLONE_VFORK`: no copy of the shell's page
+    /// tables, as dash's vfork. The arguments and environment are built
+    /// here, before the child exists. None: the file has no `#!` and is
+    /// not a binary (ENOEXEC), which a forked shell must run.
+    fn spawn_program(
+        &mut self,
+        path: &[u8],
+        argv: &[Vec<u8>],
+        assigns: &[(Vec<u8>, Vec<u8>)],
+    ) -> Option<i32> {
+        let cpath = CString::new(path).ok()?;
+        let cargs: Vec<CString> = argv
+            .iter()
+            .filter_map(|a| CString::new(&a[..]).ok())
+            .collect();
+        let mut argp: Vec<*mut libc::c_char> =
+            cargs.iter().map(|c| c.as_ptr().cast_mut()).collect();
+        argp.push(std::ptr::null_mut());
+        let scoped = !assigns.is_empty();
+        if scoped {
+            self.vars.push_scope();
+            for (k, v) in assigns {
+                self.vars.make_local(k);
+                let _ = self.vars.set(k, v.clone(), true);
+            }
+        }
+        let mut envp: Vec<*mut libc::c_char> = self
+            .vars
+            .environ()
+            .iter()
+            .map(|c| c.as_ptr().cast_mut())
+            .collect();
+        envp.push(std::ptr::null_mut());
+        let mut pid = 0;
+        // SAFETY: the attribute object is initialised before use and
+        // destroyed after; the path, argv and envp arrays are valid,
+        // NUL-terminated and outlive the call.
+        let r = unsafe {
+            let mut attr: libc::posix_spawnattr_t = std::mem::zeroed();
+            libc::posix_spawnattr_init(&mut attr);
+            // Signals the shell ignores for itself go back to default.
+            if !self.traps.quiet.is_empty() {
+                let mut set: libc::sigset_t = std::mem::zeroed();
+                libc::sigemptyset(&mut set);
+                for &sig in &self.traps.quiet {
+                    libc::sigaddset(&mut set, sig);
+                }
+                libc::posix_spawnattr_setsigdefault(&mut attr, &set);
+                libc::posix_spawnattr_setflags(&mut attr, libc::POSIX_SPAWN_SETSIGDEF as _);
+            }
+            let r = libc::posix_spawn(
+                &mut pid,
+                cpath.as_ptr(),
+                std::ptr::null(),
+                &attr,
+                argp.as_ptr(),
+                envp.as_ptr(),
+            );
+            libc::posix_spawnattr_destroy(&mut attr);
+            r
+        };
+        drop(envp);
+        if scoped {
+            self.vars.pop_scope();
+        }
+        match r {
+            0 => Some(self.wait_pid(pid)),
+            libc::ENOEXEC => None,
+            e => {
+                let name = String::from_utf8_lossy(&argv[0]);
+                if e == libc::ENOENT {
+                    self.error(format!("{name}: not found"));
+                    Some(127)
+                } else {
+                    let err = std::io::Error::from_raw_os_error(e);
+                    self.error(format!("{name}: {}", crate::diag::strerror(&err)));
+                    Some(126)
+                }
+            }
+        }
     }
 
     /// Forks and runs a program (for `command NAME`).

@@ -192,6 +192,10 @@ impl arith::Env for Shell {
     }
 
     fn set(&mut self, name: &[u8], v: i64) -> Result<(), String> {
+        if self.vars.is_readonly(name) {
+            // Reported once, by the caller of the evaluation.
+            return Err(format!("{}: is read only", String::from_utf8_lossy(name)));
+        }
         self.assign(name, v.to_string().into_bytes())
             .map_err(|_| format!("{}: is read only", String::from_utf8_lossy(name)))
     }
@@ -396,6 +400,8 @@ impl Shell {
                 Part::Tilde(user) => {
                     let home = self.tilde(user);
                     match home {
+                        // An empty HOME gives no field of its own (dash, ash).
+                        Some(h) if h.is_empty() => {}
                         Some(h) => acc.quoted(&h),
                         None => {
                             let mut t = vec![b'~'];
@@ -461,18 +467,15 @@ impl Shell {
     /// An error that ends a non-interactive shell.
     pub fn fatal(&mut self, status: i32) {
         self.status = status;
-        if !self.opts.interactive {
+        if !self.opts.interactive && self.no_fatal == 0 {
             self.exit(status);
         }
     }
 
     fn tilde(&mut self, user: &[u8]) -> Option<Vec<u8>> {
         if user.is_empty() {
-            return self.vars.get(b"HOME").map(<[u8]>::to_vec).or_else(|| {
-                // SAFETY: getuid cannot fail.
-                let uid = unsafe { libc::getuid() };
-                crate::users::user_by_uid(uid).map(|u| u.home)
-            });
+            // HOME unset: `~` stays as it is (dash, ash).
+            return self.vars.get(b"HOME").map(<[u8]>::to_vec);
         }
         crate::users::user_by_name(user).map(|u| u.home)
     }
@@ -516,18 +519,19 @@ impl Shell {
     pub fn dash_flags(&self) -> Vec<u8> {
         let mut s = Vec::new();
         let o = &self.opts;
+        // The order dash and ash give: their option table backwards.
         for (c, on) in [
-            (b'e', o.errexit),
-            (b'f', o.noglob),
+            (b'u', o.nounset),
+            (b'a', o.allexport),
+            (b'C', o.noclobber),
             (b'v', o.verbose),
             (b'x', o.xtrace),
-            (b'C', o.noclobber),
-            (b'a', o.allexport),
-            (b'n', o.noexec),
-            (b'u', o.nounset),
-            (b'i', o.interactive),
             (b's', o.stdin),
             (b'c', o.cmd),
+            (b'n', o.noexec),
+            (b'i', o.interactive),
+            (b'f', o.noglob),
+            (b'e', o.errexit),
         ] {
             if on {
                 s.push(c);
@@ -538,6 +542,9 @@ impl Shell {
 
     fn param(&mut self, p: &Param, dq: bool, acc: &mut Acc) -> Result<(), Failed> {
         let name = &p.name[..];
+        if let (b"@" | b"*", ParamOp::Substr(off, len)) = (name, &p.op) {
+            return self.param_slice(p, off, len.as_ref(), dq, acc);
+        }
         let multi = name == b"@" || (name == b"*" && !dq);
         // `$@` and unquoted `$*`: one field per parameter.
         if multi && matches!(p.op, ParamOp::Plain) {
@@ -669,8 +676,8 @@ impl Shell {
                     let mut m = name.to_vec();
                     m.extend_from_slice(b": ");
                     if msg.is_empty() {
-                        m.extend_from_slice(if set {
-                            b"parameter null".as_slice()
+                        m.extend_from_slice(if *colon {
+                            b"parameter not set or null".as_slice()
                         } else {
                             b"parameter not set"
                         });
@@ -710,7 +717,8 @@ impl Shell {
                 let v = val.unwrap_or_default();
                 let o = self.arith_parts(off)?;
                 let n = v.len() as i64;
-                let mut start = if o < 0 { (n + o).max(0) } else { o.min(n) };
+                // A negative offset past the start gives nothing (bash).
+                let mut start = if o < 0 { if n + o < 0 { n } else { n + o } } else { o.min(n) };
                 let mut end = n;
                 if let Some(l) = len {
                     let l = self.arith_parts(l)?;
@@ -726,6 +734,42 @@ impl Shell {
             }
         }
         Ok(())
+    }
+
+    /// `${@:off:len}` and `${*:off:len}`: the positional parameters from
+    /// `off` (0 is `$0`, negative counts from the end), as bash does.
+    fn param_slice(
+        &mut self,
+        p: &Param,
+        off: &Word,
+        len: Option<&Word>,
+        dq: bool,
+        acc: &mut Acc,
+    ) -> Result<(), Failed> {
+        let o = self.arith_parts(off)?;
+        let l = match len {
+            Some(w) => Some(self.arith_parts(w)?),
+            None => None,
+        };
+        let mut all = Vec::with_capacity(self.params.len() + 1);
+        all.push(self.arg0.clone());
+        all.extend(self.params.iter().cloned());
+        let n = all.len() as i64;
+        let start = if o < 0 { n + o } else { o };
+        let slice = if start < 0 || start >= n || l.is_some_and(|l| l < 0) {
+            Vec::new()
+        } else {
+            let end = l.map_or(n, |l| start.saturating_add(l).min(n));
+            all[start as usize..end as usize].to_vec()
+        };
+        let plain = Param {
+            name: p.name.clone(),
+            op: ParamOp::Plain,
+        };
+        let saved = std::mem::replace(&mut self.params, slice);
+        let r = self.param(&plain, dq, acc);
+        self.params = saved;
+        r
     }
 
     /// Runs a command substitution and returns its output, trailing
@@ -754,8 +798,14 @@ impl Shell {
                     libc::close(fds[1]);
                 }
             }
+            // `$(trap)` lists the parent's traps (POSIX allows it for a
+            // substitution that is one `trap` command, as ash does).
+            let parent = lone_trap(list).then(|| self.traps.actions.clone());
             self.enter_subshell();
-            self.run_list(list);
+            if parent.is_some() {
+                self.traps.parent = parent;
+            }
+            self.run_list_tail(list);
             self.child_exit();
         }
         // SAFETY: closing our copy of the write end.
@@ -785,9 +835,28 @@ impl Shell {
     }
 }
 
+/// Whether `list` is one plain `trap` command (seen lexically).
+fn lone_trap(list: &List) -> bool {
+    let [item] = &list.items[..] else {
+        return false;
+    };
+    if item.background || !item.cmd.rest.is_empty() || item.cmd.first.bang {
+        return false;
+    }
+    match &item.cmd.first.cmds[..] {
+        [Command::Simple(s)] => {
+            matches!(s.words.first().map(|w| &w[..]), Some([Part::Lit(t)]) if t == b"trap")
+        }
+        _ => false,
+    }
+}
+
 /// `${v#p}` and friends: the shortest or longest match of `pat` at the
 /// start (prefix) or end of `v` removed.
 fn trim<'a>(v: &'a [u8], pat: &[u8], prefix: bool, long: bool) -> &'a [u8] {
+    if let Some(r) = trim_literal(v, pat, prefix, long) {
+        return r;
+    }
     let n = v.len();
     if prefix {
         let range: Box<dyn Iterator<Item = usize>> = if long {
@@ -813,6 +882,46 @@ fn trim<'a>(v: &'a [u8], pat: &[u8], prefix: bool, long: bool) -> &'a [u8] {
         }
     }
     v
+}
+
+/// [`trim`] for the patterns most scripts use, a literal, `*LIT` for a
+/// prefix and `LIT*` for a suffix (`${p##*/}`, `${f%.*}`), by searching
+/// for the literal instead of matching every candidate: a prefix `*LIT`
+/// matches exactly when it ends with LIT, so the shortest is the one up to
+/// LIT's first occurrence and the longest up to its last; suffixes the
+/// other way round. None: another pattern.
+fn trim_literal<'a>(v: &'a [u8], pat: &[u8], prefix: bool, long: bool) -> Option<&'a [u8]> {
+    let magic = |c: &u8| matches!(c, b'*' | b'?' | b'[' | b'\\');
+    if !pat.iter().any(magic) {
+        return Some(if prefix {
+            v.strip_prefix(pat).unwrap_or(v)
+        } else {
+            v.strip_suffix(pat).unwrap_or(v)
+        });
+    }
+    if prefix {
+        let lit = pat.strip_prefix(b"*")?;
+        if lit.is_empty() || lit.iter().any(magic) {
+            return None;
+        }
+        let at = if long {
+            memchr::memmem::rfind(v, lit)
+        } else {
+            memchr::memmem::find(v, lit)
+        };
+        Some(at.map_or(v, |i| &v[i + lit.len()..]))
+    } else {
+        let lit = pat.strip_suffix(b"*")?;
+        if lit.is_empty() || lit.iter().any(magic) {
+            return None;
+        }
+        let at = if long {
+            memchr::memmem::find(v, lit)
+        } else {
+            memchr::memmem::rfind(v, lit)
+        };
+        Some(at.map_or(v, |i| &v[..i]))
+    }
 }
 
 fn replace(v: &[u8], pat: &[u8], rep: &[u8], all: bool, anchor: u8) -> Vec<u8> {

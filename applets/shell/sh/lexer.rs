@@ -779,10 +779,10 @@ impl Parser {
                         text.push(b'\\');
                         text.push(c);
                     }
-                    None => return Err(self.err("unterminated quoted string")),
+                    None => return Err(self.err("EOF in backquote substitution")),
                 },
                 Some(c) => text.push(c),
-                None => return Err(self.err("unterminated quoted string")),
+                None => return Err(self.err("EOF in backquote substitution")),
             }
         }
         let mut sub = Parser::new(Box::new(StrReader(Some(text))));
@@ -802,12 +802,14 @@ impl Parser {
         let mut length = false;
         if self.inp.peek() == Some(b'#') {
             // `${#}` is `$#`; `${#x}` is a length.
+            // `${#-w}`, `${#:-w}` are `$#` with an operator, but `${#-}`
+            // and `${#?}` the lengths of `$-` and `$?`.
             let n = self.inp.peek2();
-            if n.is_some_and(|c| c != b'}') && !matches!(n, Some(b'-' | b'=' | b'?' | b'+')) {
+            let op = matches!(n, Some(b'-' | b'=' | b'?' | b'+' | b':'));
+            let lone = matches!(n, Some(b'-' | b'?')) && self.inp.peek_at(2) == Some(b'}');
+            if n.is_some_and(|c| c != b'}') && (!op || lone) {
                 length = true;
                 self.inp.bump();
-            } else if matches!(n, Some(b'-' | b'=' | b'?' | b'+')) {
-                // `${#-w}` is `$#` with a default; fall through.
             }
         }
         match self.inp.peek() {
@@ -835,6 +837,7 @@ impl Parser {
                 name.push(c);
                 self.inp.bump();
             }
+            None => return Err(self.err("missing '}'")),
             _ => return Err(self.err("bad substitution")),
         }
         if length {
@@ -861,6 +864,11 @@ impl Parser {
                     slash,
                     dq: sq,
                 })?;
+            // A tilde starts the word of `${x-~}` (outside double quotes)
+            // and of the patterns of `${x#~}`, as in dash and ash.
+            if !colon && !slash && !sq {
+                w = super::parser::tilde(w, false);
+            }
             Ok(w)
         };
         let op = match c {

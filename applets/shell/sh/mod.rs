@@ -66,6 +66,8 @@ pub struct Opts {
     pub noclobber: bool,
     pub allexport: bool,
     pub pipefail: bool,
+    /// Job control: only off (`+m`) is supported.
+    pub monitor: bool,
     pub interactive: bool,
     pub stdin: bool,
     pub cmd: bool,
@@ -76,6 +78,7 @@ pub struct Opts {
 pub const OPT_TABLE: &[(u8, &str)] = &[
     (b'e', "errexit"),
     (b'f', "noglob"),
+    (b'm', "monitor"),
     (b'n', "noexec"),
     (b'x', "xtrace"),
     (b'v', "verbose"),
@@ -96,6 +99,7 @@ impl Opts {
             b'n' => &mut self.noexec,
             b'C' => &mut self.noclobber,
             b'a' => &mut self.allexport,
+            b'm' => &mut self.monitor,
             _ => return None,
         })
     }
@@ -160,6 +164,11 @@ pub struct Shell {
     pub prompts: Option<lexer::Prompts>,
     /// IFS as a byte set, and the variable generation it was made from.
     pub ifs_cache: Option<(u64, expand::IfsSet)>,
+    /// Inside `command SPECIAL-BUILTIN`: its errors do not end the shell.
+    pub no_fatal: u32,
+    /// While a trap action runs: the status from before it, which a bare
+    /// `exit` there uses (POSIX).
+    pub trap_status: Option<i32>,
 }
 
 impl Shell {
@@ -194,6 +203,8 @@ impl Shell {
             getopts_pos: 0,
             prompts: None,
             ifs_cache: None,
+            no_fatal: 0,
+            trap_status: None,
         };
         if sh.vars.get(b"IFS").is_none() {
             let _ = sh.vars.set(b"IFS", vars::DEFAULT_IFS.to_vec(), false);
@@ -217,7 +228,8 @@ impl Shell {
                 p.first() == Some(&b'/') && same_file(p, &cwd) && !has_dot_parts(p)
             });
             if !keep {
-                let _ = sh.vars.set(b"PWD", cwd, false);
+                // Exported, as dash and ash do.
+                let _ = sh.vars.set(b"PWD", cwd, true);
             }
         }
         sh
@@ -282,7 +294,9 @@ impl Shell {
                     return 2;
                 }
             };
-            if self.opts.verbose {
+            // -v echoes what is read from a file or stdin, not the -c
+            // string (dash, ash).
+            if self.opts.verbose && !(self.opts.cmd && self.eval_depth == 0) {
                 // The text of the command just read.
                 let text = &parser.inp.buf[..parser.inp.pos];
                 crate::diag::write_stderr(text);
@@ -329,6 +343,12 @@ impl Shell {
 
     /// Runs a string as shell text (`eval`, `-c`, traps).
     pub fn run_string(&mut self, text: &[u8]) -> i32 {
+        self.run_string_at(text, 1)
+    }
+
+    /// [`run_string`](Self::run_string) with the text's first line
+    /// numbered `line` (`eval`: LINENO goes on from the command's line).
+    pub fn run_string_at(&mut self, text: &[u8], line: u32) -> i32 {
         self.eval_depth += 1;
         if self.eval_depth > 200 {
             self.eval_depth -= 1;
@@ -336,6 +356,7 @@ impl Shell {
             return 2;
         }
         let mut p = Parser::new(Box::new(StrReader(Some(text.to_vec()))));
+        p.inp.line = line;
         let saved_line = self.lineno;
         let st = self.run_parser(&mut p);
         self.lineno = saved_line;
@@ -343,12 +364,27 @@ impl Shell {
         st
     }
 
+    /// Runs a start-up file (a profile, $ENV) if it can be read.
+    fn read_profile(&mut self, path: &[u8]) {
+        if self.flow != Flow::Normal {
+            return;
+        }
+        if let Ok(text) = std::fs::read(std::ffi::OsStr::from_bytes(path)) {
+            self.run_string(&text);
+            if self.flow == Flow::Return {
+                self.flow = Flow::Normal;
+            }
+        }
+    }
+
     /// The end of the shell: the EXIT trap, then the status.
     pub fn finish(&mut self) -> i32 {
         if let Some(action) = self.traps.take_exit() {
             let st = self.status;
             self.flow = Flow::Normal;
+            let saved = self.trap_status.replace(st);
             self.run_string(&action);
+            self.trap_status = saved;
             if self.flow != Flow::Exit {
                 self.status = st;
             }
@@ -378,6 +414,7 @@ fn main(args: &[OsString]) -> i32 {
     let mut sh = Shell::new(&base);
     let mut i = 1;
     let mut command = None;
+    let mut login = argv0.first() == Some(&b'-');
     while i < args.len() {
         let a = args[i].as_bytes();
         if a == b"--" || a == b"-" {
@@ -394,13 +431,17 @@ fn main(args: &[OsString]) -> i32 {
                 b'c' => sh.opts.cmd = on,
                 b's' => sh.opts.stdin = on,
                 b'i' => sh.opts.interactive = on,
-                b'l' => {}
+                b'l' => login = on,
                 b'o' => {
                     let Some(name) = args.get(i) else {
                         sh.error("-o: option requires an argument");
                         return 2;
                     };
                     i += 1;
+                    if on && name.as_bytes() == b"monitor" {
+                        sh.error("-o monitor: unsupported option (no job control)");
+                        return 2;
+                    }
                     match sh.opts.named(name.as_bytes()) {
                         Some(f) => *f = on,
                         None => {
@@ -408,6 +449,10 @@ fn main(args: &[OsString]) -> i32 {
                             return 2;
                         }
                     }
+                }
+                b'm' if on => {
+                    sh.error("-m: unsupported option (no job control)");
+                    return 2;
                 }
                 c => match sh.opts.flag(c) {
                     Some(f) => *f = on,
@@ -473,6 +518,28 @@ fn main(args: &[OsString]) -> i32 {
         .iter()
         .map(|a| a.as_bytes().to_vec())
         .collect();
+    // A login shell reads the profiles; an interactive one (`-c` too, as
+    // in ash and dash) the file $ENV names, after expansion.
+    if login {
+        sh.read_profile(b"/etc/profile");
+        if let Some(home) = sh.vars.get(b"HOME").map(<[u8]>::to_vec) {
+            let mut p = home;
+            p.extend_from_slice(b"/.profile");
+            sh.read_profile(&p);
+        }
+    }
+    if sh.opts.interactive && sh.flow == Flow::Normal {
+        if let Some(env) = sh.vars.get(b"ENV").map(<[u8]>::to_vec) {
+            let file = sh.expand_ps(&env).unwrap_or(env);
+            if !file.is_empty() {
+                sh.read_profile(&file);
+            }
+        }
+    }
+    if sh.flow != Flow::Normal {
+        sh.flow = Flow::Normal;
+        return sh.finish();
+    }
     let mut parser = Parser::new(reader);
     sh.run_parser(&mut parser);
     sh.flow = Flow::Normal;

@@ -37,6 +37,11 @@ pub struct Parser {
     active: Vec<(Vec<u8>, usize)>,
     /// Where the last token began in the buffer.
     pub tok_start: usize,
+    /// The end of an alias text ending in a blank: the word after it is
+    /// looked up as an alias too.
+    alias_next: Option<usize>,
+    /// How many alias substitutions were made (to see whether one was).
+    alias_count: u64,
 }
 
 const RESERVED_END: &[&[u8]] = &[
@@ -53,6 +58,8 @@ impl Parser {
             aliases: Vec::new(),
             active: Vec::new(),
             tok_start: 0,
+            alias_next: None,
+            alias_count: 0,
         }
     }
 
@@ -107,7 +114,16 @@ impl Parser {
                     a.1 = (a.1 as isize + grow) as usize;
                 }
             }
+            if let Some(n) = &mut self.alias_next {
+                if *n >= end {
+                    *n = (*n as isize + grow) as usize;
+                }
+            }
             self.active.push((name, start + text.len()));
+            self.alias_count += 1;
+            if matches!(text.last(), Some(b' ' | b'\t')) {
+                self.alias_next = Some(start + text.len());
+            }
             self.inp.pos = start;
             self.peeked = None;
         }
@@ -249,6 +265,8 @@ impl Parser {
         let mut list = List::default();
         loop {
             self.linebreak()?;
+            // An alias may stand for the reserved word that ends the list.
+            self.expand_alias()?;
             if self.at_list_end()? {
                 return Ok(list);
             }
@@ -275,11 +293,14 @@ impl Parser {
         }
     }
 
-    fn nonempty_list(&mut self) -> Result<List, SyntaxError> {
+    /// A compound list that must have a command; at the end of the input
+    /// the error names `next`, the word that would close it (as ash).
+    fn nonempty_list(&mut self, next: &str) -> Result<List, SyntaxError> {
         let l = self.compound_list()?;
         if l.items.is_empty() {
             let t = self.next()?;
-            return Err(self.unexpected(&t, None));
+            let expecting = matches!(t, Tok::Eof).then_some(next);
+            return Err(self.unexpected(&t, expecting));
         }
         Ok(l)
     }
@@ -301,6 +322,8 @@ impl Parser {
 
     fn pipeline(&mut self) -> Result<Pipeline, SyntaxError> {
         let mut bang = false;
+        // An alias may stand for `!` (or a blank before it).
+        self.expand_alias()?;
         if self.at_word(b"!")? {
             self.next()?;
             bang = true;
@@ -312,6 +335,9 @@ impl Parser {
         let mut cmds = vec![self.command()?];
         while matches!(self.peek()?, Tok::Op(Op::Pipe)) {
             self.next()?;
+            self.linebreak()?;
+            // `cmd | blank-alias NEWLINE cmd`: the newline after a pipe.
+            self.expand_alias()?;
             self.linebreak()?;
             cmds.push(self.command()?);
         }
@@ -328,14 +354,14 @@ impl Parser {
         let compound = match self.peek()? {
             Tok::Op(Op::LParen) => {
                 self.next()?;
-                let l = self.nonempty_list()?;
+                let l = self.nonempty_list(")")?;
                 self.expect_op(Op::RParen, ")")?;
                 Compound::Subshell(l)
             }
             Tok::Word(_, Some(w)) => match w.as_slice() {
                 b"{" => {
                     self.next()?;
-                    let l = self.nonempty_list()?;
+                    let l = self.nonempty_list("}")?;
                     self.expect_word("}")?;
                     Compound::Group(l)
                 }
@@ -346,9 +372,9 @@ impl Parser {
                 b"while" | b"until" => {
                     let until = w == b"until";
                     self.next()?;
-                    let cond = self.nonempty_list()?;
+                    let cond = self.nonempty_list("do")?;
                     self.expect_word("do")?;
-                    let body = self.nonempty_list()?;
+                    let body = self.nonempty_list("done")?;
                     self.expect_word("done")?;
                     Compound::Loop { until, cond, body }
                 }
@@ -404,15 +430,15 @@ impl Parser {
         let mut arms = Vec::new();
         let mut otherwise = None;
         loop {
-            let cond = self.nonempty_list()?;
+            let cond = self.nonempty_list("then")?;
             self.expect_word("then")?;
-            let body = self.nonempty_list()?;
+            let body = self.nonempty_list("fi")?;
             arms.push((cond, body));
             let t = self.next()?;
             match &t {
                 Tok::Word(_, Some(w)) if w == b"elif" => continue,
                 Tok::Word(_, Some(w)) if w == b"else" => {
-                    otherwise = Some(self.nonempty_list()?);
+                    otherwise = Some(self.nonempty_list("fi")?);
                     self.expect_word("fi")?;
                     break;
                 }
@@ -438,7 +464,7 @@ impl Parser {
                 match self.next()? {
                     Tok::Word(w, _) => list.push(w),
                     Tok::Op(Op::Semi) | Tok::Newline => break,
-                    t => return Err(self.unexpected(&t, Some("do"))),
+                    t => return Err(self.unexpected(&t, None)),
                 }
             }
             words = Some(list);
@@ -447,7 +473,7 @@ impl Parser {
         }
         self.linebreak()?;
         self.expect_word("do")?;
-        let body = self.nonempty_list()?;
+        let body = self.nonempty_list("done")?;
         self.expect_word("done")?;
         Ok(Compound::For { var, words, body })
     }
@@ -497,6 +523,11 @@ impl Parser {
                         body,
                         fallthrough,
                     });
+                    // At the end of the input ash asks for the `;;`.
+                    if matches!(self.peek()?, Tok::Eof) {
+                        let t = self.next()?;
+                        return Err(self.unexpected(&t, Some(";;")));
+                    }
                     self.expect_word("esac")?;
                     break;
                 }
@@ -524,6 +555,24 @@ impl Parser {
                     cmd.redirs.push(r);
                 }
                 Tok::Word(..) => {
+                    // The command name after assignments or redirections
+                    // is an alias candidate too.
+                    if cmd.words.is_empty() && !(cmd.assigns.is_empty() && cmd.redirs.is_empty()) {
+                        let before = self.alias_count;
+                        self.expand_alias()?;
+                        if self.alias_count != before {
+                            continue;
+                        }
+                    }
+                    if let Some(end) = self.alias_next {
+                        if self.tok_start >= end {
+                            self.alias_next = None;
+                            if !cmd.words.is_empty() {
+                                self.expand_alias()?;
+                                continue;
+                            }
+                        }
+                    }
                     let Ok(Tok::Word(w, plain)) = self.next() else {
                         unreachable!("peeked a word")
                     };
@@ -544,7 +593,10 @@ impl Parser {
                     }
                     cmd.words.push(tilde(w, false));
                 }
-                _ => break,
+                _ => {
+                    self.alias_next = None;
+                    break;
+                }
             }
         }
         if cmd.words.is_empty() && cmd.assigns.is_empty() && cmd.redirs.is_empty() {
@@ -611,7 +663,12 @@ impl Parser {
                     break;
                 }
                 text.extend_from_slice(l);
-                text.push(b'\n');
+                // A last line cut off by the end of input stays without
+                // its newline (dash, ash).
+                let pos = self.inp.pos;
+                if pos > 0 && self.inp.buf.get(pos - 1) == Some(&b'\n') {
+                    text.push(b'\n');
+                }
             }
             let mut doc = p.doc.borrow_mut();
             if doc.quoted {

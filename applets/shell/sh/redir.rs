@@ -60,14 +60,10 @@ pub fn move_high(fd: i32) -> i32 {
     fd
 }
 
-fn errno_msg(e: i32) -> &'static str {
+fn errno_msg(e: i32) -> String {
     match e {
-        libc::ENOENT => "nonexistent directory",
-        libc::EACCES => "Permission denied",
-        libc::EISDIR => "Is a directory",
-        libc::ENOTDIR => "Not a directory",
-        libc::EEXIST => "File exists",
-        _ => "error",
+        libc::ENOENT => "nonexistent directory".to_string(),
+        _ => crate::diag::errno_text(e),
     }
 }
 
@@ -220,7 +216,7 @@ impl Shell {
             let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
             let what = if op == RedirOp::In { "open" } else { "create" };
             let why = if op == RedirOp::In && e == libc::ENOENT {
-                "no such file"
+                "no such file".to_string()
             } else {
                 errno_msg(e)
             };

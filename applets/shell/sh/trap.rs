@@ -97,6 +97,9 @@ pub struct Traps {
     pub actions: Vec<(i32, Vec<u8>)>,
     /// Signals the shell itself handles (interactive); reset in children.
     pub quiet: Vec<i32>,
+    /// In `$(trap)`, until a trap is set: the parent's traps, which a
+    /// bare `trap` lists (POSIX allows it for the idiom; ash does it).
+    pub parent: Option<Vec<(i32, Vec<u8>)>>,
 }
 
 impl Traps {
@@ -112,6 +115,7 @@ impl Traps {
 
     /// Sets (Some) or resets (None) the action for `sig`.
     pub fn set(&mut self, sig: i32, action: Option<Vec<u8>>) {
+        self.parent = None;
         self.actions.retain(|(s, _)| *s != sig);
         if sig != 0 {
             let h = match &action {
@@ -179,7 +183,9 @@ impl Shell {
                     if !a.is_empty() {
                         let st = self.status;
                         let flow = self.flow;
+                        let saved = self.trap_status.replace(st);
                         self.run_string(&a);
+                        self.trap_status = saved;
                         if self.flow != super::Flow::Exit {
                             self.flow = flow;
                             self.status = st;

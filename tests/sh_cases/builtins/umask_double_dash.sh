@@ -1,0 +1,3 @@
+# umask takes -- before the mode.
+umask -- 027; umask
+umask -S -- 022; umask
