@@ -12,6 +12,8 @@ static HEAP: heap::Heap = heap::Heap;
 
 pub mod args;
 pub mod baseenc;
+#[cfg(any(feature = "b2sum", feature = "cksum"))]
+pub mod blake2b;
 pub mod copy;
 #[cfg(any(feature = "cksum", feature = "crc32", feature = "sum"))]
 pub mod crc;
@@ -19,6 +21,8 @@ pub mod datespec;
 pub mod diag;
 pub mod escape;
 #[cfg(any(
+    feature = "b2sum",
+    feature = "cksum",
     feature = "md5sum",
     feature = "sha1sum",
     feature = "sha224sum",
@@ -42,6 +46,8 @@ pub mod printf;
 pub mod quote;
 pub mod regex;
 pub mod size;
+#[cfg(feature = "cksum")]
+pub mod sm3;
 pub mod sys;
 pub mod tabstops;
 pub mod testexpr;
