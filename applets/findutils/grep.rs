@@ -14,7 +14,11 @@
 //! error instead (`-a` prints them, `-I` skips such files). Exit status: 0
 //! when a line is selected, 1 when none is, 2 on an error unless `-q` found
 //! a line. Choices: no warnings for a leading `*` in an ERE or for egrep's
-//! name (GNU 3.8 prints them, BusyBox does not); `-P` is not supported.
+//! name (GNU 3.8 prints them, BusyBox does not). `-P` takes the fast
+//! engine's Perl syntax (`\d`, `(?i)`, lazy repeats, `(?:...)`, top-level
+//! `\K`), bytes as in the C locale; lookaround and backreferences are
+//! refused with the parser's message, and a build without fast-regex has
+//! no `-P`.
 //! In a UTF-8 locale a line that is not valid UTF-8 is held back as GNU
 //! does (the others are printed, then `binary file matches`), unless -a.
 
@@ -1079,8 +1083,10 @@ fn main(args: &[OsString]) -> i32 {
             matcher_opt = Some(k);
         }
     }
-    if m.has("P") {
-        return fail(&mut diag, "-P (Perl regular expressions) is not supported".into());
+    let perl = m.has("P");
+    #[cfg(not(feature = "fast-regex"))]
+    if perl {
+        return fail(&mut diag, "-P (Perl regular expressions) is not supported in a build without fast-regex".into());
     }
     if m.has("u") {
         diag.warn("warning: --unix-byte-offsets (-u) is obsolete");
@@ -1133,7 +1139,15 @@ fn main(args: &[OsString]) -> i32 {
         patterns.extend(p.as_bytes().split(|&b| b == b'\n').map(<[u8]>::to_vec));
     }
     let opts = LineOptions { extended, fixed, icase, word: m.has("w"), line: m.has("x"), term };
-    let matcher = match LineMatcher::new(&patterns, opts) {
+    #[cfg(feature = "fast-regex")]
+    let built = if perl {
+        LineMatcher::new_perl(&patterns, opts)
+    } else {
+        LineMatcher::new(&patterns, opts)
+    };
+    #[cfg(not(feature = "fast-regex"))]
+    let built = LineMatcher::new(&patterns, opts);
+    let matcher = match built {
         Ok(mt) => mt,
         Err(e) => return fail(&mut diag, e),
     };

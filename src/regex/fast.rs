@@ -70,3 +70,117 @@ impl Fast {
         Some((m.start(), end))
     }
 }
+
+/// `grep -P`: Perl-style patterns as regex-automata reads them (its
+/// syntax is Perl's less lookaround, backreferences and atomic groups),
+/// with Perl's leftmost-first matches, over single lines. `\K` at the top
+/// level of a pattern keeps what comes before it out of the match, as in
+/// PCRE: such a pattern is compiled as `(?:A)(B)` and the match starts
+/// where B does.
+pub struct Perl {
+    re: meta::Regex,
+    keep_out: bool,
+    /// How many patterns (each has a group `oxkN` holding what follows
+    /// its `\K`, or all of it).
+    count: usize,
+}
+
+impl Perl {
+    /// `word`: grep -w, `line`: grep -x. The error is the parser's.
+    pub fn new(patterns: &[Vec<u8>], icase: bool, word: bool, line: bool) -> Result<Perl, String> {
+        let mut alts = Vec::new();
+        let mut keep_out = false;
+        for (n, p) in patterns.iter().enumerate() {
+            let p =
+                std::str::from_utf8(p).map_err(|_| "the pattern is not valid UTF-8".to_string())?;
+            let (a, b) = match split_keep_out(p) {
+                Some((a, b)) => {
+                    keep_out = true;
+                    (a, b)
+                }
+                None => ("", p),
+            };
+            let (pre, post) = if line {
+                ("^", "$")
+            } else if word {
+                ("\\b{start-half}", "\\b{end-half}")
+            } else {
+                ("", "")
+            };
+            alts.push(format!("{pre}(?:{a})(?P<oxk{n}>(?:{b})){post}"));
+        }
+        let src = alts.join("|");
+        let re = meta::Regex::builder()
+            .syntax(
+                syntax::Config::new()
+                    .unicode(false)
+                    .utf8(false)
+                    .case_insensitive(icase),
+            )
+            .configure(meta::Config::new().utf8_empty(false))
+            .build(&src)
+            .map_err(|e| match e.syntax_error() {
+                Some(se) => {
+                    let text = se.to_string();
+                    let last = text.lines().last().unwrap_or("invalid pattern").trim();
+                    last.strip_prefix("error: ").unwrap_or(last).to_string()
+                }
+                None => e.to_string(),
+            })?;
+        Ok(Perl {
+            re,
+            keep_out,
+            count: patterns.len(),
+        })
+    }
+
+    pub fn is_match(&self, line: &[u8]) -> bool {
+        self.re.is_match(Input::new(line))
+    }
+
+    pub fn find_at(&self, line: &[u8], start: usize) -> Option<(usize, usize)> {
+        let input = Input::new(line).range(start..);
+        if !self.keep_out {
+            return self.re.search(&input).map(|m| (m.start(), m.end()));
+        }
+        let mut caps = self.re.create_captures();
+        self.re.search_captures(&input, &mut caps);
+        let m = caps.get_match()?;
+        // The group of whichever pattern matched: the part after `\K`.
+        let group = (0..self.count).find_map(|n| caps.get_group_by_name(&format!("oxk{n}")))?;
+        Some((group.start.min(m.end()), m.end()))
+    }
+}
+
+/// A pattern's top-level `\K` (outside groups and brackets): the parts
+/// before and after it.
+fn split_keep_out(p: &str) -> Option<(&str, &str)> {
+    let b = p.as_bytes();
+    let (mut depth, mut i, mut in_set) = (0usize, 0, false);
+    while i < b.len() {
+        match b[i] {
+            b'\\' => {
+                if !in_set && depth == 0 && b.get(i + 1) == Some(&b'K') {
+                    return Some((&p[..i], &p[i + 2..]));
+                }
+                i += 1;
+            }
+            b'[' if !in_set => {
+                in_set = true;
+                // `[]` and `[^]` start with a literal `]`.
+                if b.get(i + 1) == Some(&b'^') {
+                    i += 1;
+                }
+                if b.get(i + 1) == Some(&b']') {
+                    i += 1;
+                }
+            }
+            b']' if in_set => in_set = false,
+            b'(' if !in_set => depth += 1,
+            b')' if !in_set => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}

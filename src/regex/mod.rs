@@ -145,6 +145,9 @@ pub struct LineMatcher {
     posix: Vec<Regex>,
     /// A pattern is empty: every line matches (at its start).
     empty: bool,
+    /// `grep -P`: the Perl-syntax matcher, line by line.
+    #[cfg(feature = "fast-regex")]
+    perl: Option<fast::Perl>,
 }
 
 fn is_word(b: u8) -> bool {
@@ -219,6 +222,8 @@ impl LineMatcher {
             fast,
             posix: Vec::new(),
             empty,
+            #[cfg(feature = "fast-regex")]
+            perl: None,
         };
         if !m.has_fast() {
             for n in &nodes {
@@ -232,6 +237,20 @@ impl LineMatcher {
             }
         }
         Ok(m)
+    }
+
+    /// `grep -P`: Perl-syntax patterns (see [`fast::Perl`]), matched line
+    /// by line. `opts.extended` and `opts.fixed` are ignored.
+    #[cfg(feature = "fast-regex")]
+    pub fn new_perl(patterns: &[Vec<u8>], opts: LineOptions) -> Result<LineMatcher, String> {
+        let perl = fast::Perl::new(patterns, opts.icase, opts.word, opts.line)?;
+        Ok(LineMatcher {
+            opts,
+            fast: None,
+            posix: Vec::new(),
+            empty: false,
+            perl: Some(perl),
+        })
     }
 
     /// Whether [`search`](Self::search) may be used on whole buffers.
@@ -271,6 +290,10 @@ impl LineMatcher {
 
     /// Whether `line` (without its terminator) matches.
     pub fn matches(&self, line: &[u8]) -> bool {
+        #[cfg(feature = "fast-regex")]
+        if let Some(p) = &self.perl {
+            return p.is_match(line);
+        }
         if self.has_fast() {
             return self.search(line, 0).is_some();
         }
@@ -280,6 +303,10 @@ impl LineMatcher {
     /// The leftmost-longest match in `line` at or after `start`, with the
     /// `-w`/`-x` rules.
     pub fn find(&self, line: &[u8], start: usize) -> Option<(usize, usize)> {
+        #[cfg(feature = "fast-regex")]
+        if let Some(p) = &self.perl {
+            return p.find_at(line, start);
+        }
         if self.has_fast() {
             return self.search(line, start);
         }
