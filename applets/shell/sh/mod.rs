@@ -127,6 +127,12 @@ pub enum Flow {
 pub struct Job {
     pub pid: i32,
     pub status: Option<i32>,
+    /// The job number `jobs` shows; 0 once waited for or reported done
+    /// (and for the shell's own helper processes).
+    pub num: u32,
+    /// In a subshell: the parent's job, listed by `jobs` (`$(jobs -p)`,
+    /// as in ash) but not this process's child to wait for.
+    pub inherited: bool,
 }
 
 pub struct Shell {
