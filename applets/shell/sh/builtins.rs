@@ -443,6 +443,15 @@ fn local(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         return 2;
     }
     for a in &args[1..] {
+        if a == b"-" {
+            // `local -`: the options come back when the function returns
+            // (dash, ash).
+            let d = sh.func_depth;
+            if sh.local_opts.last().is_none_or(|(x, _)| *x != d) {
+                sh.local_opts.push((d, sh.opts));
+            }
+            continue;
+        }
         let (name, value) = name_value(a);
         if !is_name(name) {
             sh.berror("local", format!("{}: bad variable name", lossy(name)));

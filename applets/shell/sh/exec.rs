@@ -740,6 +740,11 @@ impl Shell {
         self.loops = saved_loops;
         self.params = saved;
         self.vars.pop_scope();
+        if self.local_opts.last().is_some_and(|(d, _)| *d == self.func_depth) {
+            if let Some((_, o)) = self.local_opts.pop() {
+                self.opts = o;
+            }
+        }
         self.func_depth -= 1;
         if self.flow == Flow::Return {
             self.flow = Flow::Normal;

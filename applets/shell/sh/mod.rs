@@ -175,6 +175,9 @@ pub struct Shell {
     /// While a trap action runs: the status from before it, which a bare
     /// `exit` there uses (POSIX).
     pub trap_status: Option<i32>,
+    /// `local -`: the options to put back when the function at that
+    /// depth returns.
+    pub local_opts: Vec<(usize, Opts)>,
 }
 
 impl Shell {
@@ -211,6 +214,7 @@ impl Shell {
             ifs_cache: None,
             no_fatal: 0,
             trap_status: None,
+            local_opts: Vec::new(),
         };
         if sh.vars.get(b"IFS").is_none() {
             let _ = sh.vars.set(b"IFS", vars::DEFAULT_IFS.to_vec(), false);
