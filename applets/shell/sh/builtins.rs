@@ -209,7 +209,9 @@ fn eval(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     if text.is_empty() {
         return 0;
     }
+    let ctx = sh.ctx.replace(b"eval".to_vec());
     let st = sh.run_string_at(&text, sh.lineno.max(1));
+    sh.ctx = ctx;
     if sh.flow == Flow::Return && sh.func_depth == 0 && sh.dot_depth == 0 {
         sh.flow = Flow::Normal;
     }
@@ -252,7 +254,9 @@ fn dot(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         None
     };
     sh.dot_depth += 1;
+    let ctx = sh.ctx.replace(file.clone());
     let st = sh.run_string(&text);
+    sh.ctx = ctx;
     sh.dot_depth -= 1;
     if let Some(p) = saved {
         sh.params = p;

@@ -178,6 +178,8 @@ pub struct Shell {
     /// `local -`: the options to put back when the function at that
     /// depth returns.
     pub local_opts: Vec<(usize, Opts)>,
+    /// `eval` or the dot file being run, for error messages.
+    pub ctx: Option<Vec<u8>>,
 }
 
 impl Shell {
@@ -215,6 +217,7 @@ impl Shell {
             no_fatal: 0,
             trap_status: None,
             local_opts: Vec::new(),
+            ctx: None,
         };
         if sh.vars.get(b"IFS").is_none() {
             let _ = sh.vars.set(b"IFS", vars::DEFAULT_IFS.to_vec(), false);
@@ -249,6 +252,11 @@ impl Shell {
     pub fn error(&self, msg: impl AsRef<[u8]>) {
         let mut m = self.name.clone();
         m.extend_from_slice(b": ");
+        // Inside eval or a dot file: its name, as dash and ash say it.
+        if let Some(c) = &self.ctx {
+            m.extend_from_slice(c);
+            m.extend_from_slice(b": ");
+        }
         if self.script {
             m.extend_from_slice(format!("line {}: ", self.lineno).as_bytes());
         }
