@@ -1908,6 +1908,10 @@ fn read(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
             }
             v
         };
+        if sh.vars.is_readonly(name) {
+            sh.berror("read", format!("{}: is read only", lossy(name)));
+            return 2;
+        }
         if sh.assign(name, value).is_err() {
             return 2;
         }
