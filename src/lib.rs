@@ -4,8 +4,16 @@
 //! applets themselves live in `applets/<family>/<name>.rs` and are compiled in
 //! by cargo feature (see `build.rs`).
 
+// Fuzzing builds keep the C library's allocator, where the sanitizer
+// sees every block.
+#[cfg(not(fuzzing))]
+#[global_allocator]
+static HEAP: heap::Heap = heap::Heap;
+
 pub mod args;
 pub mod baseenc;
+#[cfg(any(feature = "b2sum", feature = "cksum"))]
+pub mod blake2b;
 pub mod copy;
 #[cfg(any(feature = "cksum", feature = "crc32", feature = "sum"))]
 pub mod crc;
@@ -13,6 +21,8 @@ pub mod datespec;
 pub mod diag;
 pub mod escape;
 #[cfg(any(
+    feature = "b2sum",
+    feature = "cksum",
     feature = "md5sum",
     feature = "sha1sum",
     feature = "sha224sum",
@@ -22,7 +32,10 @@ pub mod escape;
     feature = "sha512sum"
 ))]
 pub mod hashsum;
+pub mod heap;
 pub mod io;
+#[cfg(feature = "md5sum")]
+pub mod md5;
 #[cfg(all(target_arch = "x86_64", target_env = "musl"))]
 pub mod mem;
 pub mod mode;
@@ -33,6 +46,8 @@ pub mod printf;
 pub mod quote;
 pub mod regex;
 pub mod size;
+#[cfg(feature = "cksum")]
+pub mod sm3;
 pub mod sys;
 pub mod tabstops;
 pub mod testexpr;

@@ -345,9 +345,11 @@ abc abd
 "#,
     );
     t(
+        // Octal and hex constants in the program as gawk and BusyBox read
+        // them (POSIX has decimal only); strings are decimal.
         &[r#"BEGIN { print 010 + 0, "010" + 0, 0x10 }"#],
         r#""#,
-        r#"10 10 16
+        r#"8 10 16
 "#,
     );
     t(
@@ -1484,7 +1486,8 @@ fn string_builtins() {
     t(
         &[r#"BEGIN { print length("a\tb"), "a\052b", "q\"q", "\x41" }"#],
         r#""#,
-        r#"3 a*b q"q \x41
+        // gawk and BusyBox decode \x (the one true awk too).
+        r#"3 a*b q"q A
 "#,
     );
     t(
@@ -1647,8 +1650,9 @@ fn with_files(files: &[(&str, &str)], args: &[&str]) -> Out {
 fn option_f_field_separator() {
     t(&["-F:", "{print $2}"], "a:b\nc:d\n", "b\nd\n");
     t(&["-F", ":", "{print $2}"], "a:b\n", "b\n");
-    // POSIX: -Ft is a tab.
-    t(&["-Ft", "{print $2}"], "a\tb c\n", "b c\n");
+    // POSIX: -F sepstring is -v FS=sepstring, so -Ft is a `t` (gawk and
+    // BusyBox; only the one true awk and gawk --traditional make it a tab).
+    t(&["-Ft", "{print $2}"], "atb\tc\n", "b\tc\n");
     t(&["-F", "\\t", "{print $2}"], "a\tb\n", "b\n");
     t(&["-F", "[:,]", "{print $3}"], "a:b,c\n", "c\n");
     t(&["-F", " ", "{print $2}"], "  a   b\n", "b\n");
@@ -2189,4 +2193,77 @@ fn utf8_locale_counts_characters() {
         .run()
         .ok()
         .out("3 4\n");
+}
+
+#[test]
+fn string_escapes_as_gawk_and_busybox() {
+    // An unknown escape is the character itself; \x takes two hex digits.
+    t(
+        &[r#"BEGIN { s = "\q\.\(\+\$"; print length(s), s }"#],
+        "",
+        "5 q.(+$\n",
+    );
+    t(
+        &[r#"BEGIN { print "\x41\x4a2|\x414243|\xg|\x" }"#],
+        "",
+        "AJ2|A4243|xg|x\n",
+    );
+    t(&[r#"BEGIN { print "\101\0101" }"#], "", "A\x081\n");
+    // So in a dynamic regex "\+" is a +, the operator.
+    t(
+        &[
+            r#"BEGIN { print ("a+b" ~ "a\+b"), ("aab" ~ "a\+b"), ("a.b" ~ "a\\.b"), ("axb" ~ "a\\.b") }"#,
+        ],
+        "",
+        "0 1 1 0\n",
+    );
+    t(&[r#"BEGIN { print ("aqb" ~ /a\qb/) }"#], "", "1\n");
+    // -v and command-line assignments are read the same way.
+    t(&["-v", r"x=a\qb\x42", "BEGIN { print x }"], "", "aqbB\n");
+    t(&["{ print v }", r"v=\x41\.", "-"], "l\n", "A.\n");
+    t(&["-F", r"\x3a", "{ print $2 }"], "a:b\n", "b\n");
+}
+
+#[test]
+fn printf_positional_arguments() {
+    // gawk's %N$; as elsewhere a missing argument is empty.
+    t(
+        &[r#"BEGIN { printf "%1$s %2$s %1$s|%2$5s|%1$-4d|%3$s|\n", 7, "b" }"#],
+        "",
+        "7 b 7|    b|7   ||\n",
+    );
+    t(
+        &[r#"BEGIN { s = sprintf("%2$s-%1$s", "x", "y"); print s }"#],
+        "",
+        "y-x\n",
+    );
+    // %0$ is no position: the text stays.
+    t(&[r#"BEGIN { printf "%0$s\n", 1 }"#], "", "%0$s\n");
+}
+
+#[test]
+fn interval_without_a_lower_bound() {
+    // {,N} is {0,N}, as in gawk and BusyBox; {,} and {,x are literal.
+    t(
+        &[
+            r#"BEGIN { print "ab" ~ /a{,2}b/, "aaab" ~ /^a{,2}b/, "b" ~ /^a{,2}b/, "a{,}b" ~ /a{,}b/, "x{,b" ~ /{,b/, "ab" ~ "^a{,1}b$" }"#,
+        ],
+        "",
+        "1 0 1 1 1 1\n",
+    );
+}
+
+#[test]
+fn rlength_starts_at_zero() {
+    t(&["BEGIN { print RLENGTH, RSTART }"], "", "0 0\n");
+}
+
+#[test]
+fn octal_constants_in_the_program() {
+    // As gawk and BusyBox (and 0x hex); strings are still decimal.
+    t(
+        &[r#"BEGIN { print 011, 0777, 08, 019, 011.5, 07e1, 00, 0x1f, "011" + 0 }"#],
+        "",
+        "9 511 8 19 11.5 70 0 31 11\n",
+    );
 }

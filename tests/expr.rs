@@ -3,6 +3,7 @@
 //! except for numbers beyond i64 (GNU's are unbounded).
 
 use crate::common::*;
+use std::os::unix::ffi::OsStrExt;
 
 #[track_caller]
 fn ex(args: &[&str], out: &str, status: i32) {
@@ -157,6 +158,63 @@ fn keywords() {
         .ok()
         .out("2\n");
     cmd("expr").args(["length", "héllo"]).run().ok().out("6\n");
+}
+
+/// `:` in a UTF-8 locale: `.`, brackets, `*` and classes take whole
+/// characters and lengths count them (GNU coreutils 9.1, C.UTF-8).
+#[test]
+fn regex_characters_in_utf8() {
+    let u = |args: &[&str], out: &str, status: i32| {
+        cmd("expr")
+            .env("LC_ALL", "C.UTF-8")
+            .args(args)
+            .run()
+            .status(status)
+            .err("")
+            .out(format!("{out}\n"));
+    };
+    u(&["héllo", ":", "h.l"], "3", 0);
+    u(&["héllo", ":", "\\(h.\\)"], "hé", 0);
+    u(&["héllo", ":", ".*"], "5", 0);
+    u(&["match", "ééé", "é*"], "3", 0);
+    u(&["é", ":", "[[:alpha:]]"], "1", 0);
+    u(&["Ωb", ":", "[[:upper:]]"], "1", 0);
+    u(&["éa", ":", "[^a]a"], "2", 0);
+    u(&["éa", ":", "é\\+"], "1", 0);
+    u(&["ééa", ":", "é\\{2\\}"], "2", 0);
+    u(&["éb", ":", "x\\|é"], "1", 0);
+    u(&["éb", ":", "[é]b"], "2", 0);
+    u(&["éé", ":", "\\(é\\)\\1"], "é", 0);
+    u(&["abc", ":", "a\\(.\\)"], "b", 0);
+    // An invalid sequence is matched by nothing, not even `.`.
+    let bad = std::ffi::OsStr::from_bytes(b"\xff\xfeab");
+    cmd("expr")
+        .env("LC_ALL", "C.UTF-8")
+        .arg(bad)
+        .args([":", ".*"])
+        .run()
+        .status(1)
+        .out("0\n");
+    cmd("expr")
+        .env("LC_ALL", "C.UTF-8")
+        .arg(std::ffi::OsStr::from_bytes(b"a\xe9b"))
+        .args([":", "a.b"])
+        .run()
+        .status(1)
+        .out("0\n");
+    // In the C locale the same are bytes.
+    cmd("expr")
+        .args(["héllo", ":", "h.l"])
+        .run()
+        .status(1)
+        .out("0\n");
+    cmd("expr").args(["héllo", ":", ".*"]).run().ok().out("6\n");
+    cmd("expr")
+        .args(["match", "ééé", "é*"])
+        .run()
+        .ok()
+        .out("2\n");
+    cmd("expr").arg(bad).args([":", ".*"]).run().ok().out("4\n");
 }
 
 #[test]

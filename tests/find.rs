@@ -250,10 +250,7 @@ fn expression_errors() {
         &["(", ")"],
         "find: invalid expression; empty parentheses are not allowed.\n",
     );
-    bad(
-        &["-name", "a", ")"],
-        "find: invalid expression; you have too many ')'\n",
-    );
+    bad(&["-name", "a", ")"], "find: you have too many ')'\n");
     bad(
         &["-name", "a", "x"],
         "find: paths must precede expression: `x'\n",
@@ -1231,4 +1228,443 @@ fn write_error_and_closed_pipe() {
 fn help() {
     find().arg("--help").run().ok();
     find().arg("-help").run().ok();
+}
+
+#[test]
+fn files0_from() {
+    let c = find();
+    let d = c.dir().to_path_buf();
+    fs::write(d.join("list"), "a\0d\0").expect("write");
+    fs::write(d.join("gaps"), "a\0\0d").expect("write");
+    fs::write(d.join("opt"), "-name\0").expect("write");
+    fs::write(d.join("none"), "").expect("write");
+    let run = |args: &[&str], stdin: &str| cmd("find").cwd(&d).args(args).stdin(stdin).run();
+    let o = run(&["-files0-from", "list", "-name", "[ab]"], "");
+    o.ok();
+    assert_eq!(sorted(&o), "a\nd/b\n");
+    // The last name may lack its NUL; an empty name is an error that
+    // does not stop the others.
+    run(&["-files0-from", "gaps", "-maxdepth", "0"], "")
+        .status(1)
+        .out("a\nd\n")
+        .err("find: 'gaps':2: invalid zero-length file name\n");
+    run(&["-files0-from", "-", "-maxdepth", "0"], "d\0a")
+        .ok()
+        .out("d\na\n");
+    run(&["-files0-from", "-"], "\0")
+        .status(1)
+        .out("")
+        .err("find: '(standard input)':1: invalid zero-length file name\n");
+    // Names are names, even when they look like primaries.
+    run(&["-files0-from", "opt", "-maxdepth", "0"], "")
+        .status(1)
+        .out("")
+        .err("find: '-name': No such file or directory\n");
+    run(&["-files0-from", "none"], "").ok().out("");
+    // The last -files0-from counts.
+    run(
+        &[
+            "-files0-from",
+            "none",
+            "-files0-from",
+            "list",
+            "-maxdepth",
+            "0",
+        ],
+        "",
+    )
+    .ok()
+    .out("a\nd\n");
+    run(&[".", "-files0-from", "list"], "")
+        .status(1)
+        .out("")
+        .err("find: extra operand '.'\nfind: file operands cannot be combined with -files0-from\n");
+    run(&["-files0-from", "nonexist"], "")
+        .status(1)
+        .err("find: cannot open 'nonexist' for reading: No such file or directory\n");
+    run(&["-files0-from", "d"], "")
+        .status(1)
+        .err("find: 'd': read error: Is a directory\n");
+    run(&["-files0-from"], "")
+        .status(1)
+        .err("find: missing argument to `-files0-from'\n");
+    // -ok reads its answers from standard input.
+    run(&["-files0-from", "-", "-ok", "echo", ";"], "a\0")
+        .status(1)
+        .out("")
+        .err("find: option -files0-from reading from standard input cannot be combined with -ok, -okdir\n\n");
+    let o = sh("find -files0-from /dev/stdin -okdir echo \\; < list")
+        .cwd(&d)
+        .run();
+    o.status(1).out("").err(
+        "find: option -files0-from: standard input must not refer to the same file when combined with -ok, -okdir: '/dev/stdin'\n\n",
+    );
+    drop(c);
+}
+
+/// The birth time of `p` by statx(2), if its file system keeps one.
+fn birth_of(p: &Path) -> Option<(i64, u32)> {
+    let c = std::ffi::CString::new(p.as_os_str().as_encoded_bytes()).expect("path");
+    // SAFETY: zeroed statx is valid; c is NUL-terminated.
+    let mut sx: libc::statx = unsafe { std::mem::zeroed() };
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_statx,
+            libc::AT_FDCWD,
+            c.as_ptr(),
+            libc::AT_SYMLINK_NOFOLLOW,
+            libc::STATX_BTIME,
+            &mut sx as *mut libc::statx,
+        )
+    };
+    (r == 0 && sx.stx_mask & libc::STATX_BTIME != 0)
+        .then_some((sx.stx_btime.tv_sec, sx.stx_btime.tv_nsec))
+}
+
+#[test]
+fn birth_time() {
+    let c = find();
+    let d = c.dir().to_path_buf();
+    let run = |args: &[&str]| cmd("find").cwd(&d).args(args).run();
+    let Some((secs, nanos)) = birth_of(&d.join("a")) else {
+        // No birth times here: the field is empty and -newerB? is false
+        // with a warning, as GNU with statx does.
+        run(&["a", "-printf", "[%B@]\n"]).ok().out("[]\n");
+        run(&["a", "-newerBt", "@0"])
+            .status(0)
+            .out("")
+            .err("find: WARNING: cannot determine birth time of file 'a'\n");
+        eprintln!("birth_time: no birth times on this file system; checked the fallback");
+        return;
+    };
+    run(&["a", "-printf", "%B@|%Bs\n"])
+        .ok()
+        .out(format!("{secs}.{nanos:09}0|{secs}\n"));
+    let tm = run(&["a", "-printf", "%BY-%Bm-%Bd"]);
+    tm.ok();
+    assert_eq!(tm.stdout.len(), 10, "{:?}", tm.stdout_str());
+    let o = run(&["-newerBt", "@0", "-name", "a"]);
+    o.ok().out("./a\n");
+    run(&["a", "-newerBt", "tomorrow"]).ok().out("");
+    // -newerXB takes the reference's birth time.
+    run(&["a", "-newerBB", "a"]).ok().out("");
+    run(&["a", "-newermB", "a", "-o", "-print"]).ok().out("a\n");
+    run(&["a", "-newerXB", "a"])
+        .status(1)
+        .err("find: invalid predicate `-newerXB'\n");
+    run(&["a", "-newerBB", "/proc/self/stat"])
+        .status(1)
+        .out("")
+        .err("find: Cannot obtain birth time of file '/proc/self/stat'\n");
+    run(&["a", "-newerBB", "nonexist"])
+        .status(1)
+        .err("find: 'nonexist': No such file or directory\n");
+    run(&["-newerBt"])
+        .status(1)
+        .err("find: The '-newerBt' test needs an argument\n");
+    drop(c);
+}
+
+#[test]
+fn selinux_context() {
+    if Path::new("/sys/fs/selinux/enforce").exists() {
+        eprintln!("selinux_context: skipped, SELinux is on");
+        return;
+    }
+    // Without SELinux GNU prints the line with an empty field and an
+    // error for each file.
+    find()
+        .args(["a", "-printf", "[%Z|%3Z]\n"])
+        .run()
+        .status(1)
+        .out("[|   ]\n")
+        .err("find: getfilecon failed: 'a': No data available\nfind: getfilecon failed: 'a': No data available\n");
+    find()
+        .args([".", "-context", "x"])
+        .run()
+        .status(1)
+        .out("")
+        .err("find: invalid predicate -context: SELinux is not enabled.\n");
+    find()
+        .args([".", "-context"])
+        .run()
+        .status(1)
+        .err("find: missing argument to `-context'\n");
+}
+
+#[test]
+fn used() {
+    let c = cmd("find");
+    let d = c.dir().to_path_buf();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_secs() as i64;
+    // The access time is set ahead of (or behind) the change time, which
+    // setting it makes now.
+    for (n, ahead) in [
+        ("m1h", -3600),
+        ("p1h", 3600),
+        ("p23h", 23 * 3600),
+        ("p25h", 25 * 3600),
+        ("p49h", 49 * 3600),
+    ] {
+        let p = d.join(n);
+        fs::write(&p, "").expect("write");
+        let ts = [
+            libc::timespec {
+                tv_sec: now + ahead,
+                tv_nsec: 0,
+            },
+            libc::timespec {
+                tv_sec: 0,
+                tv_nsec: libc::UTIME_OMIT,
+            },
+        ];
+        let c = std::ffi::CString::new(p.as_os_str().as_encoded_bytes()).expect("path");
+        // SAFETY: c is NUL-terminated; ts holds two timespecs.
+        assert_eq!(
+            unsafe { libc::utimensat(libc::AT_FDCWD, c.as_ptr(), ts.as_ptr(), 0) },
+            0
+        );
+    }
+    let run = |n: &str| {
+        let o = cmd("find").cwd(&d).args(["-type", "f", "-used", n]).run();
+        o.ok();
+        sorted(&o)
+    };
+    // Accesses before the change never count.
+    assert_eq!(run("0"), "");
+    assert_eq!(run("1"), "./p1h\n./p23h\n");
+    assert_eq!(run("2"), "./p25h\n");
+    assert_eq!(run("+1"), "./p25h\n./p49h\n");
+    assert_eq!(run("-1"), "./p1h\n./p23h\n");
+    assert_eq!(run("+0"), "./p1h\n./p23h\n./p25h\n./p49h\n");
+    assert_eq!(run("-0"), "");
+    assert_eq!(run("0.5"), "./p1h\n");
+    cmd("find")
+        .args([".", "-used", "x"])
+        .run()
+        .status(1)
+        .err("find: Invalid argument x to -used\n");
+    drop(c);
+}
+
+#[test]
+fn debug_and_optimisation_options() {
+    let help = "Valid arguments for -D:
+exec       Show diagnostic information relating to -exec, -execdir, -ok and -okdir
+opt        Show diagnostic information relating to optimisation
+rates      Indicate how often each predicate succeeded
+search     Navigate the directory tree verbosely
+stat       Trace calls to stat(2) and lstat(2)
+time       Show diagnostic information relating to time-of-day and timestamp comparisons
+tree       Display the expression tree
+all        Set all of the debug flags (but help)
+help       Explain the various -D options
+";
+    find().args(["-D", "help", "."]).run().ok().out(help);
+    find().args(["-D", "stat,help"]).run().ok().out(help);
+    find()
+        .args(["-D", "stat,exec", "-O3", "a", "-maxdepth", "0"])
+        .run()
+        .ok()
+        .out("a\n");
+    find()
+        .args(["-D", "foo", "a", "-maxdepth", "0"])
+        .run()
+        .status(0)
+        .out("a\n")
+        .err("find: Ignoring unrecognised debug flag 'foo'\n");
+    find()
+        .args(["-D"])
+        .run()
+        .status(1)
+        .err("find: missing argument to `-D'\n");
+    find()
+        .args(["-Dhelp"])
+        .run()
+        .status(1)
+        .err("find: unknown predicate `-Dhelp'\n");
+    find()
+        .args(["-O", "."])
+        .run()
+        .status(1)
+        .out("")
+        .err("find: The -O option must be immediately followed by a decimal integer\n");
+    find()
+        .args(["-Ox", "."])
+        .run()
+        .status(1)
+        .err("find: Please specify a decimal number immediately after -O\n");
+}
+
+#[test]
+fn posix_minimal_basic_regex() {
+    let c = find();
+    let d = c.dir().to_path_buf();
+    for n in ["a+", "a|b", "a?"] {
+        fs::write(d.join(n), "").expect("write");
+    }
+    let run = |t: &str, re: &str| {
+        let o = cmd("find")
+            .cwd(&d)
+            .args([".", "-regextype", t, "-regex", re])
+            .run();
+        o.ok();
+        sorted(&o)
+    };
+    // No \+ \? \| operators: they are the characters.
+    assert_eq!(run("posix-minimal-basic", r"./a\+"), "./a+\n");
+    assert_eq!(run("posix-minimal-basic", r"./a\|b"), "./a|b\n");
+    assert_eq!(run("posix-minimal-basic", r"./a\?"), "./a?\n");
+    assert_eq!(run("posix-minimal-basic", r"./\(a\)\{1\}[+]"), "./a+\n");
+    assert_eq!(run("posix-basic", r"./a\+"), "./a\n");
+    assert_eq!(run("posix-basic", r"./a\|./l"), "./a\n./l\n");
+    drop(c);
+}
+
+#[test]
+fn operator_errors_as_gnu() {
+    let bad = |args: &[&str], msg: &str| {
+        find().args(args).run().status(1).out("").err(msg);
+    };
+    for op in ["-o", "-or", "-a", "-and", ",", "!", "-not"] {
+        bad(
+            &["-name", "a", op],
+            &format!("find: expected an expression after '{op}'\n"),
+        );
+        bad(
+            &["(", "-name", "a", op, ")"],
+            &format!("find: expected an expression between '{op}' and ')'\n"),
+        );
+    }
+    bad(
+        &["-name", "a", "-o", ","],
+        "find: invalid expression; you have used a binary operator ',' with nothing before it.\n",
+    );
+    // With an action the trailing operator is just an invalid expression.
+    bad(&["-print", "-o"], "find: invalid expression\n");
+    bad(&["-ls", ","], "find: invalid expression\n");
+    bad(&["-quit", ","], "find: expected an expression after ','\n");
+    bad(
+        &["-name", "a", "("],
+        "find: invalid expression; expected to find a ')' but didn't see one. Perhaps you need an extra predicate after '('\n",
+    );
+    bad(
+        &["(", "(", "-name", "a", ")"],
+        "find: invalid expression; I was expecting to find a ')' somewhere but did not see one.\n",
+    );
+    for p in ["-inum", "-links", "-uid", "-gid"] {
+        bad(&[p], &format!("find: invalid argument `{p}' to `{p}'\n"));
+    }
+    bad(
+        &["-newerma"],
+        "find: The '-newerma' test needs an argument\n",
+    );
+    bad(
+        &["-exec", "echo", "{}", "{}", "+"],
+        "find: Only one instance of {} is supported with -exec ... +\n",
+    );
+    bad(
+        &["-execdir", "echo", "a{}b", "{}", "+"],
+        "find: Only one instance of {} is supported with -execdir ... +\n",
+    );
+    // `)` and `,` where the paths are are file names.
+    find()
+        .args(["a", ")", ","])
+        .run()
+        .status(1)
+        .out("a\n")
+        .err("find: ')': No such file or directory\nfind: ',': No such file or directory\n");
+}
+
+#[test]
+fn printf_format_errors() {
+    let run = |fmt: &str| find().args(["a", "-printf", fmt]).run();
+    run("%5")
+        .status(1)
+        .out("")
+        .err(b"find: error: the format directive `%\0' is reserved for future use\n".as_slice());
+    for c in ["{", "[", "("] {
+        run(&format!("%5{c}")).status(1).out("").err(format!(
+            "find: error: the format directive `%{c}' is reserved for future use\n"
+        ));
+    }
+    run("%5A")
+        .status(0)
+        .out("%5A")
+        .err("find: warning: format directive `%A' should be followed by another character\n");
+    run("%#Q|")
+        .status(0)
+        .out("%#Q|")
+        .err("find: warning: unrecognized format directive `%Q'\n");
+    run("x\\")
+        .status(0)
+        .out("x\\")
+        .err("find: warning: escape `\\' followed by nothing at all\n");
+    run("%5%|%-3%|%%|\n").ok().out("%5|%-3|%|\n");
+    run("%%%")
+        .status(1)
+        .err("find: error: % at end of format string\n");
+    // Time letters strftime is not asked for come out as they are.
+    run("%Aq|%5TQ|%C!|%A%\n").ok().out("%q|   %Q|%!|%\n");
+}
+
+#[test]
+fn daystart_minutes_count_from_the_end_of_today() {
+    let c = cmd("find");
+    let d = c.dir().to_path_buf();
+    fs::write(d.join("now"), "").expect("write");
+    let run = |args: &[&str]| {
+        let o = cmd("find").cwd(&d).args(args).run();
+        o.ok();
+        o.stdout_str()
+    };
+    let secs_of_day = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_secs()
+        % 86_400;
+    if secs_of_day > 86_400 - 15 * 60 {
+        eprintln!("daystart minutes: skipped, too close to midnight (UTC)");
+        return;
+    }
+    // Just written: not within 10 minutes of tonight's midnight.
+    assert_eq!(run(&["now", "-daystart", "-mmin", "-10"]), "");
+    assert_eq!(run(&["now", "-daystart", "-mmin", "+10"]), "now\n");
+    assert_eq!(run(&["now", "-daystart", "-mmin", "-1441"]), "now\n");
+    assert_eq!(run(&["now", "-mmin", "-10"]), "now\n");
+    drop(c);
+}
+
+#[test]
+fn path_ending_in_a_slash_warns() {
+    for p in ["-path", "-ipath", "-wholename", "-iwholename"] {
+        find()
+            .args([".", "-nowarn", p, "./d/"])
+            .run()
+            .status(0)
+            .out("")
+            .err(format!(
+                "find: warning: {p} ./d/ will not match anything because it ends with /.\n"
+            ));
+    }
+    find().args([".", "-path", "./d"]).run().ok().out("./d\n");
+}
+
+#[test]
+fn exec_killed_by_a_signal_is_reported() {
+    find()
+        .args(["a", "-exec", "sh", "-c", "kill -9 $$", ";", "-o", "-print"])
+        .run()
+        .status(0)
+        .out("a\n")
+        .err("find: 'sh' terminated by signal 9\n");
+    find()
+        .args(["a", "-exec", "sh", "-c", "kill -15 $$", "{}", "+"])
+        .run()
+        .status(1)
+        .out("")
+        .err("find: 'sh' terminated by signal 15\n");
 }

@@ -173,3 +173,81 @@ fn errors() {
         .status(1)
         .err("fmt: write error: No space left on device\n");
 }
+
+/// A paragraph of `n` pseudo-random words (a fixed LCG), with some
+/// double spaces and line breaks: 24 KB for 3000 words.
+fn long_paragraph(n: usize, seed: u64) -> String {
+    const W: [&str; 14] = [
+        "a",
+        "be",
+        "cat",
+        "door",
+        "eagle",
+        "fabric",
+        "garden.",
+        "house,",
+        "(iguana",
+        "jump!",
+        "kettles",
+        "lo",
+        "mercury",
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+    ];
+    let mut s = seed;
+    let mut out = String::new();
+    for _ in 0..n {
+        s = s
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        out.push_str(W[((s >> 33) % W.len() as u64) as usize]);
+        out.push_str(if (s >> 20).is_multiple_of(4) {
+            "  "
+        } else {
+            " "
+        });
+        if (s >> 40).is_multiple_of(10) {
+            out.push('\n');
+        }
+    }
+    out.push('\n');
+    out
+}
+
+fn fnv(b: &[u8]) -> u64 {
+    b.iter().fold(0xcbf29ce484222325, |h, &x| {
+        (h ^ u64::from(x)).wrapping_mul(0x100000001b3)
+    })
+}
+
+/// Paragraphs over 5000 bytes (or 1000 words) go out in pieces, each cut
+/// where GNU cuts it; the hashes and line counts are of GNU fmt 9.1's
+/// output for the same input.
+#[test]
+fn long_paragraphs_as_gnu() {
+    for (n, seed, opts, hash, lines) in [
+        (3000, 1, &[][..], 0xe09efc1c81a70fc7u64, 358),
+        (3000, 2, &["-w", "40"][..], 0x13315c232fd90890, 701),
+        (
+            6000,
+            3,
+            &["-u", "-w", "100", "-g", "60"][..],
+            0xb94f46a2de37c58e,
+            749,
+        ),
+        (3000, 4, &["-c"][..], 0xfc10d4d306b52878, 1626),
+    ] {
+        let o = cmd("fmt").args(opts).stdin(long_paragraph(n, seed)).run();
+        o.ok();
+        let out = o.stdout_str();
+        assert_eq!(out.lines().count(), lines, "{opts:?}");
+        assert_eq!(fnv(out.as_bytes()), hash, "{opts:?}");
+    }
+    // 5000 one-letter words: the word limit cuts first.
+    let o = cmd("fmt")
+        .stdin(format!("{}\n", ["a"; 5000].join(" ")))
+        .run();
+    o.ok();
+    let out = o.stdout_str();
+    assert_eq!(out.lines().count(), 141);
+    assert_eq!(fnv(out.as_bytes()), 0xf832d2e32226b35f);
+}

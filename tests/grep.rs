@@ -66,7 +66,10 @@ fn pattern_kinds() {
     same(&t, &["l.h", "f"], "alpha\nalphabet soup\n");
     same(&t, &["-E", "^(alpha|beta)$", "f"], "alpha\nbeta\n");
     same(&t, &["^\\(alpha\\|beta\\)$", "f"], "alpha\nbeta\n");
-    grep(&t, &["-G", "-E", "-F", "(a", "f"]).status(1).out("");
+    grep(&t, &["-G", "-E", "-F", "(a", "f"])
+        .status(2)
+        .out("")
+        .err("grep: conflicting matchers specified\n");
     // Back-references (the C library's engine) in BRE and ERE.
     grep(&t, &["\\(al\\).*\\1", "f"]).status(1).out("");
     t.write("r", "abab\nabba\nxyzzy\n");
@@ -520,4 +523,231 @@ fn inverted_runs_of_lines() {
         .run()
         .ok()
         .out(want);
+}
+
+#[test]
+fn no_warning_for_a_leading_repetition() {
+    // GNU 3.8 warns ("* at start of expression"); BusyBox does not, and
+    // neither do we.
+    cmd("grep")
+        .args(["-E", "-c", "*a"])
+        .stdin("a\n")
+        .run()
+        .ok()
+        .out("1\n");
+}
+
+#[test]
+fn conflicting_matchers() {
+    for args in [
+        &["-E", "-F", "a"][..],
+        &["-F", "-G", "a"],
+        &["-G", "-E", "a"],
+        &["--fixed-strings", "--basic-regexp", "a"],
+        &["-E", "-P", "a"],
+    ] {
+        cmd("grep")
+            .args(args)
+            .stdin("a\n")
+            .run()
+            .status(2)
+            .out("")
+            .err("grep: conflicting matchers specified\n");
+    }
+    cmd("egrep")
+        .args(["-F", "a"])
+        .stdin("a\n")
+        .run()
+        .status(2)
+        .err("egrep: conflicting matchers specified\n");
+    // The same one twice is fine.
+    cmd("grep")
+        .args(["-E", "-E", "a|b"])
+        .stdin("b\n")
+        .run()
+        .ok()
+        .out("b\n");
+    cmd("egrep")
+        .args(["-E", "a|b"])
+        .stdin("b\n")
+        .run()
+        .ok()
+        .out("b\n");
+}
+
+#[test]
+fn unix_byte_offsets_is_obsolete() {
+    cmd("grep")
+        .args(["-u", "-b", "c"])
+        .stdin("ab\ncd\n")
+        .run()
+        .status(0)
+        .out("3:cd\n")
+        .err("grep: warning: --unix-byte-offsets (-u) is obsolete\n");
+}
+
+/// sub/s.txt and sub/deep/x.c, both holding "foo".
+fn tree() -> TempDir {
+    let t = TempDir::new();
+    std::fs::create_dir_all(t.join("sub/deep")).expect("mkdir");
+    t.write("sub/s.txt", "foo s\n");
+    t.write("sub/deep/x.c", "foo c\n");
+    t
+}
+
+#[test]
+fn include_exclude_in_a_tree_match_the_last_component() {
+    let t = tree();
+    let run = |opt: &str| {
+        let o = grep(&t, &["-r", opt, "foo", "sub"]);
+        let mut v: Vec<String> = o.stdout_str().lines().map(str::to_string).collect();
+        v.sort();
+        v.join(",")
+    };
+    let both = "sub/deep/x.c:foo c,sub/s.txt:foo s";
+    // Under -r only the file's own name is matched.
+    assert_eq!(run("--exclude=s*"), "sub/deep/x.c:foo c");
+    assert_eq!(run("--exclude=sub/s.txt"), both);
+    assert_eq!(run("--exclude=*/x.c"), both);
+    assert_eq!(run("--exclude=x.c"), "sub/s.txt:foo s");
+    assert_eq!(run("--include=s*"), "sub/s.txt:foo s");
+    assert_eq!(run("--include=deep/x.c"), "");
+    assert_eq!(run("--exclude-dir=d*"), "sub/s.txt:foo s");
+    assert_eq!(run("--exclude-dir=sub/deep"), both);
+    // A trailing slash names the directory.
+    assert_eq!(run("--exclude-dir=deep/"), "sub/s.txt:foo s");
+    assert_eq!(run("--exclude-dir=deep//"), "sub/s.txt:foo s");
+    // On the command line the whole name or any part after a slash
+    // counts (`*` matching slashes too).
+    grep(&t, &["--exclude=s*", "foo", "sub/s.txt", "sub/deep/x.c"])
+        .status(1)
+        .out("");
+    grep(&t, &["--exclude=x*", "foo", "sub/s.txt", "sub/deep/x.c"])
+        .ok()
+        .out("sub/s.txt:foo s\n");
+    grep(
+        &t,
+        &["--exclude=deep/x.c", "foo", "sub/s.txt", "sub/deep/x.c"],
+    )
+    .ok()
+    .out("sub/s.txt:foo s\n");
+}
+
+#[test]
+fn recursive_loop_warning() {
+    let t = tree();
+    std::os::unix::fs::symlink("..", t.join("sub/up")).expect("symlink");
+    let o = grep(&t, &["-R", "-c", "foo", "sub"]);
+    o.status(0)
+        .err("grep: sub/up/sub: warning: recursive directory loop\n");
+}
+
+#[test]
+fn only_matching_keeps_group_separators() {
+    let t = TempDir::new();
+    t.write("f", "foo bar\nFoo baz\nqux\nfoobar foo\n\nend foo\n");
+    // Context lines are not shown, but the gaps between groups are.
+    grep(&t, &["-o", "-A1", "bar", "f"])
+        .ok()
+        .out("bar\n--\nbar\n");
+    grep(&t, &["-o", "-B1", "foo", "f"])
+        .ok()
+        .out("foo\n--\nfoo\nfoo\nfoo\n");
+    grep(&t, &["-o", "-C1", "-n", "bar", "f"])
+        .ok()
+        .out("1:bar\n4:bar\n");
+    grep(&t, &["-o", "-A1", "--group-separator=XX", "bar", "f"])
+        .ok()
+        .out("bar\nXX\nbar\n");
+    grep(&t, &["-o", "-A1", "--no-group-separator", "bar", "f"])
+        .ok()
+        .out("bar\nbar\n");
+    grep(&t, &["-o", "-A1", "-m1", "foo", "f"])
+        .ok()
+        .out("foo\n");
+}
+
+#[test]
+fn grep_color_and_rv() {
+    let run = |env: &[(&str, &str)], args: &[&str], input: &str| {
+        let mut c = cmd("grep").args(args).stdin(input);
+        for (k, v) in env {
+            c = c.env(k, v);
+        }
+        c.run()
+    };
+    run(
+        &[("GREP_COLOR", "01;32")],
+        &["--color=always", "b"],
+        "abc\n",
+    )
+    .status(0)
+    .out("a\x1b[01;32m\x1b[Kb\x1b[m\x1b[Kc\n")
+    .err("grep: warning: GREP_COLOR='01;32' is deprecated; use GREP_COLORS='mt=01;32'\n");
+    // GREP_COLORS wins, and then there is no warning.
+    run(
+        &[("GREP_COLOR", "01;32"), ("GREP_COLORS", "mt=01;33")],
+        &["--color=always", "b"],
+        "abc\n",
+    )
+    .ok()
+    .out("a\x1b[01;33m\x1b[Kb\x1b[m\x1b[Kc\n");
+    // Not a colour, or no colours: ignored.
+    run(&[("GREP_COLOR", "x")], &["--color=always", "b"], "abc\n")
+        .ok()
+        .out("a\x1b[01;31m\x1b[Kb\x1b[m\x1b[Kc\n");
+    run(&[("GREP_COLOR", "01;32")], &["b"], "abc\n")
+        .ok()
+        .out("abc\n");
+    // rv swaps sl and cx under -v.
+    let sgr = |c: &str, t: &str| format!("\x1b[{c}m\x1b[K{t}\x1b[m\x1b[K\n");
+    run(
+        &[("GREP_COLORS", "rv:sl=1:cx=2")],
+        &["--color=always", "-v", "x"],
+        "a\nx\n",
+    )
+    .ok()
+    .out(sgr("2", "a"));
+    run(
+        &[("GREP_COLORS", "sl=1:cx=2")],
+        &["--color=always", "-v", "x"],
+        "a\nx\n",
+    )
+    .ok()
+    .out(sgr("1", "a"));
+}
+
+#[test]
+fn encoding_errors_in_a_utf8_locale() {
+    let run = |args: &[&str], loc: &str| {
+        cmd("grep")
+            .args(args)
+            .env("LC_ALL", loc)
+            .stdin(&b"ok x\ncaf\xe9 x\nok2 x\n"[..])
+            .run()
+    };
+    let msg = "grep: (standard input): binary file matches\n";
+    // The bad line is held back, the others printed, then the message.
+    run(&["x"], "C.UTF-8")
+        .status(0)
+        .out("ok x\nok2 x\n")
+        .err(msg);
+    run(&["-s", "-n", "x"], "C.UTF-8")
+        .status(0)
+        .out("1:ok x\n3:ok2 x\n")
+        .err(msg);
+    run(&["-c", "x"], "C.UTF-8").ok().out("3\n");
+    run(&["-o", "x"], "C.UTF-8").ok().out("x\nx\nx\n");
+    run(&["--binary-files=without-match", "x"], "C.UTF-8")
+        .ok()
+        .out("ok x\nok2 x\n");
+    // A held-back line does not join groups.
+    run(&["-A1", "ok"], "C.UTF-8")
+        .status(0)
+        .out("ok x\n--\nok2 x\n")
+        .err(msg);
+    run(&["-a", "x"], "C.UTF-8")
+        .ok()
+        .out(&b"ok x\ncaf\xe9 x\nok2 x\n"[..]);
+    run(&["x"], "C").ok().out(&b"ok x\ncaf\xe9 x\nok2 x\n"[..]);
 }

@@ -8,6 +8,8 @@ mod multi;
 
 #[cfg(feature = "awk")]
 mod awk;
+#[cfg(feature = "b2sum")]
+mod b2sum;
 #[cfg(feature = "base32")]
 mod base32;
 #[cfg(feature = "base64")]

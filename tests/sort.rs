@@ -706,11 +706,6 @@ fn sizes_and_batches() {
 
 #[test]
 fn unsupported_and_usage() {
-    fails(&["--debug"], "option '--debug' is not supported");
-    fails(
-        &["--compress-program=gzip"],
-        "option '--compress-program' is not supported",
-    );
     let o = cmd("sort").arg("-y").run();
     o.status(2).out("");
     assert!(o.stderr_str().starts_with("sort: invalid option -- 'y'\n"));
@@ -944,4 +939,279 @@ fn general_numeric_edges() {
         &long,
         &format!("2{}\n10{}\n", "x".repeat(500), "y".repeat(500)),
     );
+}
+
+/// `--debug` on the same input as GNU sort 9.1 in the C locale: its
+/// output (each line, tabs as `>`, then a mark per key and one for the
+/// last resort) and its warnings.
+#[test]
+fn debug_marks_and_warnings() {
+    let input = "b 2\na 10\n c  3\n\n\tx\t5\n";
+    let cases: &[(&[&str], &str, &[&str])] = &[
+        (&[][..], "\n^ no match for key\n>x>5\n____\n c  3\n_____\na 10\n____\nb 2\n___\n", &["text ordering performed using simple byte comparison"]),
+        (&["-n"][..], "\n^ no match for key\n^ no match for key\n>x>5\n ^ no match for key\n____\n c  3\n ^ no match for key\n_____\na 10\n^ no match for key\n____\nb 2\n^ no match for key\n___\n", &["text ordering performed using simple byte comparison", "note numbers use '.' as a decimal point in this locale"]),
+        (&["-k2n"][..], "\n^ no match for key\n^ no match for key\nb 2\n  _\n___\n c  3\n    _\n_____\n>x>5\n   _\n____\na 10\n  __\n____\n", &["text ordering performed using simple byte comparison", "key 1 is numeric and spans multiple fields", "note numbers use '.' as a decimal point in this locale"]),
+        (&["-t", " ", "-k2,2n"][..], "\n^ no match for key\n^ no match for key\n>x>5\n    ^ no match for key\n____\n c  3\n ^ no match for key\n_____\nb 2\n  _\n___\na 10\n  __\n____\n", &["text ordering performed using simple byte comparison", "note numbers use '.' as a decimal point in this locale"]),
+        (&["-s", "-k2,2"][..], "\n^ no match for key\n>x>5\n  __\n c  3\n  ___\na 10\n ___\nb 2\n __\n", &["text ordering performed using simple byte comparison", "leading blanks are significant in key 1; consider also specifying 'b'"]),
+        (&["-r"][..], "b 2\n___\na 10\n____\n c  3\n_____\n>x>5\n____\n\n^ no match for key\n", &["text ordering performed using simple byte comparison"]),
+        (&["-u", "-k2,2nr"][..], "a 10\n  __\n>x>5\n   _\n c  3\n    _\nb 2\n  _\n\n^ no match for key\n", &["text ordering performed using simple byte comparison", "note numbers use '.' as a decimal point in this locale"]),
+        (&["-z"][..], "b 2\na 10\n c  3\n\n>x>5\n\n________________\n", &["text ordering performed using simple byte comparison"]),
+        (&["+1", "-2"][..], "\n^ no match for key\n^ no match for key\n>x>5\n  __\n____\n c  3\n  ___\n_____\na 10\n ___\n____\nb 2\n __\n___\n", &["text ordering performed using simple byte comparison", "obsolescent key '+1 -2' used; consider '-k 2,2' instead", "leading blanks are significant in key 1; consider also specifying 'b'"]),
+        (&["+0", "-1n", "+1b"][..], "\n^ no match for key\n^ no match for key\n^ no match for key\na 10\n^ no match for key\n  __\n____\nb 2\n^ no match for key\n  _\n___\n c  3\n ^ no match for key\n    _\n_____\n>x>5\n ^ no match for key\n   _\n____\n", &["text ordering performed using simple byte comparison", "obsolescent key '+0 -1' used; consider '-k 1,1' instead", "obsolescent key '+1' used; consider '-k 2' instead", "note numbers use '.' as a decimal point in this locale"]),
+        (&["-M", "-k1,1", "-b"][..], "\n^ no match for key\n^ no match for key\n>x>5\n ^ no match for key\n____\n c  3\n ^ no match for key\n_____\na 10\n^ no match for key\n____\nb 2\n^ no match for key\n___\n", &["text ordering performed using simple byte comparison"]),
+        (&["-r", "-u", "-k1"][..], "b 2\n___\na 10\n____\n c  3\n_____\n>x>5\n____\n\n^ no match for key\n", &["text ordering performed using simple byte comparison", "leading blanks are significant in key 1; consider also specifying 'b'"]),
+        (&["-k1,1", "-n"][..], "\n^ no match for key\n^ no match for key\n>x>5\n ^ no match for key\n____\n c  3\n ^ no match for key\n_____\na 10\n^ no match for key\n____\nb 2\n^ no match for key\n___\n", &["text ordering performed using simple byte comparison", "note numbers use '.' as a decimal point in this locale"]),
+        (&["-k2,1"][..], "\n^ no match for key\n^ no match for key\n>x>5\n  ^ no match for key\n____\n c  3\n  ^ no match for key\n_____\na 10\n ^ no match for key\n____\nb 2\n ^ no match for key\n___\n", &["text ordering performed using simple byte comparison", "key 1 has zero width and will be ignored"]),
+        (&["-t.", "-k1,2n"][..], "\n^ no match for key\n^ no match for key\n>x>5\n ^ no match for key\n____\n c  3\n ^ no match for key\n_____\na 10\n^ no match for key\n____\nb 2\n^ no match for key\n___\n", &["text ordering performed using simple byte comparison", "key 1 is numeric and spans multiple fields", "field separator '.' is treated as a decimal point in numbers"]),
+        (&["-t-", "-k1n"][..], "\n^ no match for key\n^ no match for key\n>x>5\n ^ no match for key\n____\n c  3\n ^ no match for key\n_____\na 10\n^ no match for key\n____\nb 2\n^ no match for key\n___\n", &["text ordering performed using simple byte comparison", "key 1 is numeric and spans multiple fields", "field separator '-' is treated as a minus sign in numbers", "note numbers use '.' as a decimal point in this locale"]),
+        (&["-t+", "-k1g"][..], "\n^ no match for key\n^ no match for key\n>x>5\n ^ no match for key\n____\n c  3\n ^ no match for key\n_____\na 10\n^ no match for key\n____\nb 2\n^ no match for key\n___\n", &["text ordering performed using simple byte comparison", "key 1 is numeric and spans multiple fields", "field separator '+' is treated as a plus sign in numbers", "note numbers use '.' as a decimal point in this locale"]),
+        (&["-t.", "-k1,1n"][..], "\n^ no match for key\n^ no match for key\n>x>5\n ^ no match for key\n____\n c  3\n ^ no match for key\n_____\na 10\n^ no match for key\n____\nb 2\n^ no match for key\n___\n", &["text ordering performed using simple byte comparison", "numbers use '.' as a decimal point in this locale"]),
+        (&["-g"][..], "\n^ no match for key\n^ no match for key\n>x>5\n ^ no match for key\n____\n c  3\n ^ no match for key\n_____\na 10\n^ no match for key\n____\nb 2\n^ no match for key\n___\n", &["text ordering performed using simple byte comparison", "note numbers use '.' as a decimal point in this locale"]),
+        (&["-h", "-k2"][..], "\n^ no match for key\n^ no match for key\nb 2\n  _\n___\n c  3\n    _\n_____\n>x>5\n   _\n____\na 10\n  __\n____\n", &["text ordering performed using simple byte comparison", "key 1 is numeric and spans multiple fields", "note numbers use '.' as a decimal point in this locale"]),
+        (&["-V"][..], "\n^ no match for key\n^ no match for key\na 10\n____\n____\nb 2\n___\n___\n>x>5\n____\n____\n c  3\n_____\n_____\n", &["text ordering performed using simple byte comparison"]),
+        (&["-b"][..], "\n^ no match for key\n^ no match for key\na 10\n____\n____\nb 2\n___\n___\n c  3\n ____\n_____\n>x>5\n ___\n____\n", &["text ordering performed using simple byte comparison"]),
+        (&["-d", "-k1"][..], "\n^ no match for key\n^ no match for key\n>x>5\n____\n____\n c  3\n_____\n_____\na 10\n____\n____\nb 2\n___\n___\n", &["text ordering performed using simple byte comparison", "leading blanks are significant in key 1; consider also specifying 'b'"]),
+        (&["-k1.2,2.3"][..], "\n^ no match for key\n^ no match for key\na 10\n ___\n____\nb 2\n __\n___\n c  3\n ____\n_____\n>x>5\n ___\n____\n", &["text ordering performed using simple byte comparison", "leading blanks are significant in key 1; consider also specifying 'b'"]),
+        (&["-fbdi", "-k1,1"][..], "\n^ no match for key\n^ no match for key\na 10\n_\n____\nb 2\n_\n___\n c  3\n _\n_____\n>x>5\n _\n____\n", &["text ordering performed using simple byte comparison"]),
+        (&["-r", "-s", "-k1,1"][..], "b 2\n_\na 10\n_\n c  3\n__\n>x>5\n__\n\n^ no match for key\n", &["text ordering performed using simple byte comparison", "leading blanks are significant in key 1; consider also specifying 'b'"]),
+        (&["-rn", "-s", "-k1,1"][..], "b 2\n^ no match for key\na 10\n^ no match for key\n c  3\n ^ no match for key\n\n^ no match for key\n>x>5\n ^ no match for key\n", &["text ordering performed using simple byte comparison", "note numbers use '.' as a decimal point in this locale"]),
+        (&["-k1.5,1.2"][..], "\n^ no match for key\n^ no match for key\n>x>5\n    ^ no match for key\n____\n c  3\n    ^ no match for key\n_____\na 10\n    ^ no match for key\n____\nb 2\n   ^ no match for key\n___\n", &["text ordering performed using simple byte comparison"]),
+        (&["-k1,1", "-f", "-k2,2", "-d", "-b"][..], "\n^ no match for key\n^ no match for key\n^ no match for key\na 10\n_\n  __\n____\nb 2\n_\n  _\n___\n c  3\n _\n    _\n_____\n>x>5\n _\n   _\n____\n", &["text ordering performed using simple byte comparison"]),
+
+    ];
+    for (args, out, warnings) in cases {
+        let err: String = warnings.iter().map(|w| format!("sort: {w}\n")).collect();
+        cmd("sort")
+            .arg("--debug")
+            .args(*args)
+            .stdin(input)
+            .run()
+            .status(0)
+            .out(*out)
+            .err(err);
+    }
+    // Ignored global options, and -r only for the last resort.
+    for (args, last) in [
+        (
+            &["-r", "-k1,1n"][..],
+            "option '-r' only applies to last-resort comparison",
+        ),
+        (&["-bn", "-k1,1f"][..], "options '-bn' are ignored"),
+        (&["-rs", "-k1,1n"][..], "option '-r' is ignored"),
+        (&["-nr", "-u", "-k1,1f"][..], "options '-nr' are ignored"),
+        (&["-R", "-k1,1n"][..], "option '-R' is ignored"),
+    ] {
+        let o = cmd("sort").arg("--debug").args(args).stdin("x\n").run();
+        o.status(0);
+        let err = o.stderr_str();
+        assert_eq!(
+            err.lines().last(),
+            Some(format!("sort: {last}").as_str()),
+            "{args:?}"
+        );
+    }
+    // Number ends as the comparison reads them; control characters take
+    // no column, other bytes one.
+    cmd("sort")
+        .args(["--debug", "-g"])
+        .stdin("1e5z\n0x1p3q\ninfinity\n nan\n")
+        .run()
+        .status(0)
+        .out(" nan\n ___\n____\n0x1p3q\n_____\n______\n1e5z\n___\n____\ninfinity\n________\n________\n");
+    cmd("sort")
+        .args(["--debug", "-h"])
+        .stdin("1Q\n1Y\n2R\n")
+        .run()
+        .status(0)
+        .out("1Q\n_\n__\n2R\n_\n__\n1Y\n__\n__\n");
+    cmd("sort")
+        .args(["--debug", "-M"])
+        .stdin("x\tjan\n feb 3\n")
+        .run()
+        .status(0)
+        .out("x>jan\n^ no match for key\n_____\n feb 3\n ___\n______\n");
+    cmd("sort")
+        .arg("--debug")
+        .stdin(b"a\x01b\xe9c\n".as_slice())
+        .run()
+        .status(0)
+        .out(b"a\x01b\xe9c\n____\n".as_slice());
+    // With -z the lines end with NUL but are shown with a newline.
+    cmd("sort")
+        .args(["--debug", "-z"])
+        .stdin("b\0a\0")
+        .run()
+        .status(0)
+        .out("a\n_\nb\n_\n");
+    // A key that ends before it starts: blanks after its start are
+    // still skipped (GNU ends the key with a NUL that comes too early).
+    cmd("sort")
+        .args(["--debug", "-n", "-k3,1"])
+        .stdin("file1.2  a  -3\n")
+        .run()
+        .status(0)
+        .out("file1.2  a  -3\n            ^ no match for key\n______________\n");
+    // Merging annotates too.
+    let t = TempDir::new();
+    t.write("a", "1 x\n3 y\n");
+    t.write("b", "2 z\n");
+    cmd("sort")
+        .args(["--debug", "-m", "-k1,1n", "a", "b"])
+        .cwd(t.path())
+        .run()
+        .status(0)
+        .out("1 x\n_\n___\n2 z\n_\n___\n3 y\n_\n___\n")
+        .err("sort: text ordering performed using simple byte comparison\nsort: note numbers use '.' as a decimal point in this locale\n");
+    // Unique lines are marked once.
+    cmd("sort")
+        .args(["--debug", "-u"])
+        .stdin("b\na\nb\n")
+        .run()
+        .status(0)
+        .out("a\n_\nb\n_\n");
+}
+
+/// -f folds a key before -h reads its suffix and before -V compares, as
+/// GNU does: `1e` is then exa.
+#[test]
+fn fold_before_human_and_version() {
+    sort(
+        &["-f", "-h"],
+        "1e3\n2M\n1g\n3k\n5\n",
+        "5\n3k\n2M\n1g\n1e3\n",
+    );
+    sort(&["-h"], "1e3\n2M\n1g\n3k\n5\n", "1e3\n1g\n5\n3k\n2M\n");
+    sort(
+        &["-f", "-V"],
+        "a10b\nA9B\nfile1.tar\nFILE10.tar\nfile2\n",
+        "A9B\na10b\nfile1.tar\nfile2\nFILE10.tar\n",
+    );
+}
+
+/// -d and -i leave characters out before -V compares, as GNU does.
+#[test]
+fn ignore_before_version() {
+    sort(&["-V", "-d"], "-3\nFEB\n-1g\n", "-1g\n-3\nFEB\n");
+    sort(&["-V"], "-3\nFEB\n-1g\n", "FEB\n-1g\n-3\n");
+    sort(&["-V", "-d"], "x~1\nx1\n", "x1\nx~1\n");
+    sort(&["-V"], "x~1\nx1\n", "x~1\nx1\n");
+    sort(&["-V", "-i", "-k1,1"], "a.b2\nab1\n", "a.b2\nab1\n");
+    sort(&["-V", "-d", "-k1,1"], "a.b2\nab1\n", "ab1\na.b2\n");
+}
+
+#[test]
+fn debug_errors() {
+    for (args, c) in [
+        (&["-c"][..], 'c'),
+        (&["-C"][..], 'C'),
+        (&["--check=quiet"][..], 'C'),
+        (&["-o", "x"][..], 'o'),
+        (&["-c", "-o", "x"][..], 'c'),
+    ] {
+        let t = TempDir::new();
+        cmd("sort")
+            .arg("--debug")
+            .args(args)
+            .cwd(t.path())
+            .stdin("x\n")
+            .run()
+            .status(2)
+            .out("")
+            .err(format!("sort: options '-{c} --debug' are incompatible\n"));
+        assert!(!t.join("x").exists());
+    }
+}
+
+/// 20000 lines in 100 KiB runs: temporary files and merges.
+fn many_lines() -> (String, String) {
+    let mut v: Vec<u32> = (0..20000).map(|i| (i * 7919) % 20000).collect();
+    let input: String = v.iter().map(|n| format!("{n}\n")).collect();
+    v.sort_by_key(|n| n.to_string());
+    let sorted: String = v.iter().map(|n| format!("{n}\n")).collect();
+    (input, sorted)
+}
+
+#[test]
+fn compress_program() {
+    let t = TempDir::new();
+    // A compressor that logs its runs and reverses each byte pair, so
+    // the temporary files really go through it and back.
+    t.write(
+        "z",
+        "#!/bin/sh\nif [ \"$1\" = -d ]; then echo d >> \"$LOG\"; else echo c >> \"$LOG\"; fi\nexec tr 'a-z' 'a-z'\n",
+    );
+    std::fs::set_permissions(
+        t.join("z"),
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    let (input, sorted) = many_lines();
+    t.write("in", &input);
+    let log = t.join("log");
+    cmd("sort")
+        .args(["-S", "100k", "--compress-program=./z", "-T", ".", "in"])
+        .env("LOG", &log)
+        .cwd(t.path())
+        .run()
+        .ok()
+        .out(&sorted);
+    let runs = std::fs::read_to_string(&log).unwrap_or_default();
+    let c = runs.lines().filter(|l| *l == "c").count();
+    let d = runs.lines().filter(|l| *l == "d").count();
+    assert!(c > 1 && c == d, "{runs}");
+    // Only temporary files: a small sort never runs the program.
+    cmd("sort")
+        .arg("--compress-program=./nonexistent")
+        .cwd(t.path())
+        .stdin("b\na\n")
+        .run()
+        .ok()
+        .out("a\nb\n");
+    // No temporary file is left behind.
+    let left: Vec<_> = std::fs::read_dir(t.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("sort"))
+        .collect();
+    assert!(left.is_empty());
+}
+
+#[test]
+fn compress_program_failures() {
+    let t = TempDir::new();
+    let (input, _) = many_lines();
+    t.write("in", &input);
+    t.write("bad_d", "#!/bin/sh\n[ \"$1\" = -d ] && exit 3\nexec cat\n");
+    t.write(
+        "bad_c",
+        "#!/bin/sh\n[ \"$1\" = -d ] && exec cat\ncat; exit 4\n",
+    );
+    for f in ["bad_d", "bad_c"] {
+        std::fs::set_permissions(
+            t.join(f),
+            std::os::unix::fs::PermissionsExt::from_mode(0o755),
+        )
+        .unwrap();
+        // GNU names both failures the same way.
+        cmd("sort")
+            .args(["-S", "100k", "-T", "."])
+            .arg(format!("--compress-program=./{f}"))
+            .arg("in")
+            .cwd(t.path())
+            .run()
+            .status(2)
+            .out("")
+            .err(format!("sort: './{f}' [-d] terminated abnormally\n"));
+    }
+    // GNU's child says "couldn't execute compress program: errno 2" and
+    // sort dies of SIGPIPE; here it is one error, status 2.
+    cmd("sort")
+        .args(["-S", "100k", "--compress-program=./nonexistent", "in"])
+        .cwd(t.path())
+        .run()
+        .status(2)
+        .out("")
+        .err(
+            "sort: couldn't execute compress program './nonexistent': No such file or directory\n",
+        );
 }

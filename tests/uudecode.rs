@@ -34,6 +34,38 @@ fn writes_the_named_file() {
     assert_eq!(mode(&t.join("x")), 0o777);
 }
 
+/// sharutils' begin-encoded lines (`uuencode -e`): the name is base64.
+#[test]
+fn encoded_names() {
+    let t = TempDir::new();
+    cmd("uudecode")
+        .stdin("begin-encoded 600 bXkgZmlsZS50eHQ=\n&:&5L;&\\*\n`\nend\n")
+        .cwd(t.path())
+        .run()
+        .ok()
+        .out("");
+    assert_eq!(fs::read(t.join("my file.txt")).unwrap(), b"hello\n");
+    assert_eq!(mode(&t.join("my file.txt")), 0o600);
+    cmd("uudecode")
+        .stdin("begin-base64-encoded 644 eCB5\naGVsbG8K\n====\n")
+        .cwd(t.path())
+        .run()
+        .ok();
+    assert_eq!(fs::read(t.join("x y")).unwrap(), b"hello\n");
+    cmd("uudecode")
+        .stdin("begin-encoded 644 YQ\n`\nend\n")
+        .cwd(t.path())
+        .run()
+        .status(1)
+        .out("")
+        .err("uudecode: stdin: invalid base64 encoded name: YQ\n");
+    sh("uuencode -e /dev/null 'odd\tname' | uudecode -o - && ls")
+        .cwd(t.path())
+        .run()
+        .ok()
+        .out("my file.txt\nx y\n");
+}
+
 #[test]
 fn output_option_and_stdout() {
     let t = TempDir::new();

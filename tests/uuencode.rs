@@ -101,19 +101,62 @@ fn modes_and_stdin() {
         .out("begin 640 n\n&:&5L;&\\*\n`\nend\nbegin 640 n\n&:&5L;&\\*\n`\nend\n");
 }
 
+/// `-e`: the name base64-encoded in a begin-encoded line (sharutils
+/// 4.15.2, whose uudecode reads it back).
+#[test]
+fn encoded_name() {
+    let t = TempDir::new();
+    let f = t.write("h", "hello\n");
+    std::fs::set_permissions(&f, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+    cmd("uuencode")
+        .args(["-e", "h", "my file.txt"])
+        .cwd(t.path())
+        .run()
+        .ok()
+        .out("begin-encoded 644 bXkgZmlsZS50eHQ=\n&:&5L;&\\*\n`\nend\n");
+    cmd("uuencode")
+        .args(["-em", "h", "x y"])
+        .cwd(t.path())
+        .run()
+        .ok()
+        .out("begin-base64-encoded 644 eCB5\naGVsbG8K\n====\n");
+    cmd("uuencode")
+        .args(["--encode-file-name", "--base64", "h", "a\nb"])
+        .cwd(t.path())
+        .run()
+        .ok()
+        .out("begin-base64-encoded 644 YQpi\naGVsbG8K\n====\n");
+    // A long name is not wrapped; an empty one stays empty.
+    let long = "n".repeat(100);
+    let o = cmd("uuencode").args(["-e", "h", &long]).cwd(t.path()).run();
+    o.ok();
+    let first = o.stdout_str().lines().next().unwrap_or("").to_string();
+    assert_eq!(first.len(), "begin-encoded 644 ".len() + 136, "{first}");
+    cmd("uuencode")
+        .args(["-e", "h", ""])
+        .cwd(t.path())
+        .run()
+        .ok()
+        .out("begin-encoded 644 \n&:&5L;&\\*\n`\nend\n");
+    sh("umask 022; printf ab | uuencode -e é/x")
+        .run()
+        .ok()
+        .out("begin-encoded 644 w6kveA==\n\"86(`\n`\nend\n");
+}
+
 #[test]
 fn errors() {
     cmd("uuencode")
         .run()
         .status(1)
         .out("")
-        .err("uuencode: missing operand\nUsage: uuencode [-m] [FILE] NAME\n");
+        .err("uuencode: missing operand\nUsage: uuencode [-em] [FILE] NAME\n");
     cmd("uuencode")
         .args(["a", "b", "c"])
         .run()
         .status(1)
         .out("")
-        .err("uuencode: extra operand 'c'\nUsage: uuencode [-m] [FILE] NAME\n");
+        .err("uuencode: extra operand 'c'\nUsage: uuencode [-em] [FILE] NAME\n");
     cmd("uuencode")
         .args(["nope", "x"])
         .run()
@@ -126,11 +169,24 @@ fn errors() {
         .status(1)
         .out("")
         .err("uuencode: .: Is a directory\n");
+    for (args, what) in [
+        (&["-e", "-e"][..], "encode-file-name"),
+        (&["-mm"][..], "base64"),
+    ] {
+        cmd("uuencode")
+            .args(args)
+            .arg("x")
+            .stdin("hi")
+            .run()
+            .status(1)
+            .out("")
+            .err_has(&format!("uuencode: only one {what} option allowed\n"));
+    }
     cmd("uuencode")
-        .args(["-e", "x"])
+        .args(["-x", "x"])
         .run()
         .status(1)
-        .err_has("uuencode: invalid option -- 'e'");
+        .err_has("uuencode: invalid option -- 'x'");
     cmd("uuencode")
         .arg("x")
         .stdin("hi")

@@ -462,10 +462,99 @@ fn interactive_asks_the_terminal() {
 fn interactive_without_a_terminal_fails() {
     let o = sh("setsid xargs -p echo; echo rc=$?").stdin("a\n").run();
     o.out("rc=1\n");
-    assert!(
-        o.stderr_str()
-            .ends_with("xargs: failed to open /dev/tty for reading: No such device or address\n"),
-        "{:?}",
-        o.stderr_str()
+    // The command is shown, but not the "?..." of a prompt that cannot be.
+    o.err("echo axargs: failed to open /dev/tty for reading: No such device or address\n");
+}
+
+#[test]
+fn replace_size_limits() {
+    let bad = |input: &str, args: &[&str], msg: &str| {
+        let mut all = vec!["-I{}", "-s", "10"];
+        all.extend_from_slice(args);
+        cmd("xargs")
+            .args(all)
+            .stdin(input)
+            .run()
+            .status(1)
+            .out("")
+            .err(format!("xargs: {msg}\n"));
+    };
+    // Only the arguments without {} count before a line is read.
+    bad(
+        "a\n",
+        &["echo12345678", "{}"],
+        "cannot fit single argument within argument list size limit",
     );
+    // The line itself, one argument built from it, the whole command.
+    bad("abcdefghij\n", &["echo", "{}"], "argument line too long");
+    bad("abcdefghi\n", &["echo", "{}"], "command too long");
+    bad("a\n", &["echo", "{}{}{}{}{}{}{}{}{}"], "command too long");
+    bad(
+        "a\n",
+        &["echo", "{}{}{}{}{}{}{}{}"],
+        "argument list too long",
+    );
+    bad("a\n", &["echo", "{}{}{}", "{}{}"], "argument list too long");
+    x(&["-I{}", "-s", "10", "echo", "{}"], "abcd\n", "abcd\n");
+    x(&["-I{}", "-s", "10", "echo", "{}{}{}{}"], "a\n", "aaaa\n");
+}
+
+#[test]
+fn negative_numbers_are_out_of_range() {
+    for (opt, min) in [("-n", 1), ("-L", 1), ("-P", 0)] {
+        cmd("xargs")
+            .args([opt, "-1", "echo"])
+            .stdin("a\n")
+            .run()
+            .status(1)
+            .out("")
+            .err(format!(
+                "xargs: value -1 for {opt} option should be >= {min}\nTry 'xargs --help' for more information.\n"
+            ));
+    }
+    // -s goes on with 1, which nothing fits in.
+    cmd("xargs")
+        .args(["-s", "-1", "echo"])
+        .stdin("a\n")
+        .run()
+        .status(1)
+        .out("")
+        .err("xargs: value -1 for -s option should be >= 1\nxargs: cannot fit single argument within argument list size limit\n");
+}
+
+#[test]
+fn bad_quote_with_l_drops_the_unfinished_line() {
+    let q = "xargs: unmatched single quote; by default quotes are special to xargs unless you use the -0 option\n";
+    cmd("xargs")
+        .args(["-L1", "echo"])
+        .stdin("x\na 'b c\n")
+        .run()
+        .status(1)
+        .out("x\n")
+        .err(q);
+    cmd("xargs")
+        .args(["-L2", "echo"])
+        .stdin("x y\nz\na 'b c\n")
+        .run()
+        .status(1)
+        .out("x y z\n")
+        .err(q);
+    // Without -L what was read is run.
+    cmd("xargs")
+        .args(["echo"])
+        .stdin("x\na 'b c\n")
+        .run()
+        .status(1)
+        .out("x a\n")
+        .err(q);
+}
+
+#[test]
+fn a_finished_command_frees_its_slot() {
+    // The first command has long ended when the second item comes: its
+    // slot is reused (GNU collects ended children before each command).
+    sh("(echo a; sleep 0.5; echo b) | xargs -P2 -n1 --process-slot-var=S sh -c 'echo $S'")
+        .run()
+        .ok()
+        .out("0\n0\n");
 }

@@ -4,22 +4,31 @@
 //! Lines are `CRC LEN NAME` (no NAME for standard input without
 //! operands), as POSIX and GNU print them; `-z` ends them with NUL. GNU 9's
 //! `-a ALGO` picks another algorithm: `crc` (the default), `bsd` and `sysv`
-//! (the `sum -r`/`sum -s` lines) are built in; `md5`, `sha1`, `sha224`,
-//! `sha256`, `sha384` and `sha512` run the `md5sum`/`sha*sum` engine
-//! (`crate::hashsum`) when that applet is compiled in, with BSD-style
-//! `ALGO (NAME) = HEX` lines unless `--untagged`, and `-c` with its
-//! `--quiet --status --strict -w --ignore-missing`. `--debug` says on
-//! stderr whether the CRC uses PCLMULQDQ, as GNU does.
+//! (the `sum -r`/`sum -s` lines) are built in, and so are `blake2b`
+//! (`-l BITS` cuts it: `BLAKE2b-256 (NAME) = ...`) and `sm3`; `md5`,
+//! `sha1`, `sha224`, `sha256`, `sha384` and `sha512` are there when that
+//! applet is compiled in. The digests run the `md5sum`/`sha*sum` engine
+//! (`crate::hashsum`), with BSD-style `ALGO (NAME) = HEX` lines unless
+//! `--untagged`, and `-c` with its `--quiet --status --strict -w
+//! --ignore-missing`. `-c` without `-a` reads only tagged lines, each
+//! naming its own algorithm (`MD5 (f) = ...`, `BLAKE2b-128 (f) = ...`);
+//! the CRC, BSD and SYSV sums cannot be checked. `--base64` and `--raw`
+//! (coreutils 9.2+; 9.1 has neither) print a digest in base64, or only
+//! its bytes for a single input (the CRC and the BSD and SYSV sums as
+//! big-endian 32 and 16-bit numbers; `--base64` leaves those alone), and
+//! `-c` reads base64 digests, exactly as printed. `--debug` says on stderr
+//! whether the CRC uses PCLMULQDQ, as GNU does.
 //!
 //! Unlike GNU 9.1, which prints the CRC of nothing for a directory, a
-//! directory operand is an error, as it is for `sum` and `md5sum`.
-//! `blake2b` and `sm3` are not built, so `-l` is always an error; `-c`
-//! without `-a` (GNU's guess of the algorithm from each line) is not
-//! supported either.
+//! directory operand is an error, as it is for `sum` and `md5sum`. GNU
+//! 9.1 lets `-l` with `-c` and no `-a` set the length every line must
+//! have (so only BLAKE2b lines can pass); here it is ignored there, as
+//! it is for lines that name their own length.
 
 use crate::args::{Opt, Parser};
 use crate::crc;
 use crate::diag::Diag;
+use crate::hashsum;
 use crate::io::{each_input, read_fd, Out};
 use crate::{Applet, Dir};
 use std::ffi::OsString;
@@ -29,7 +38,7 @@ pub const APPLET: Applet = Applet {
     name: "cksum",
     aliases: &[],
     dir: Dir::UsrBin,
-    usage: "[-a ALGO] [-cz] [--tag|--untagged] [--quiet|--status] [--strict] [-w] [--ignore-missing] [FILE]...",
+    usage: "[-a ALGO] [-l BITS] [-cz] [--base64|--raw] [--tag|--untagged] [--quiet|--status] [--strict] [-w] [--ignore-missing] [FILE]...",
     help: "Print the CRC and byte count of FILEs (standard input for none or -).\n\
 \n\
 \t-a ALGO\tcrc (default), bsd (sum -r), sysv (sum -s), md5, sha1,\n\
@@ -37,7 +46,10 @@ pub const APPLET: Applet = Applet {
 \t-z\tEnd lines with NUL\n\
 \t--untagged\tDigests as HEX  NAME lines, not ALGO (NAME) = HEX\n\
 \t--tag\tThe BSD-style lines (the default)\n\
-\t-c\tCheck the digests listed in FILEs (needs a digest ALGO)\n\
+\t--base64\tDigests in base64, not hex (also read by -c)\n\
+\t--raw\tOnly the binary digest of one input (CRCs big-endian)\n\
+\t-c\tCheck the digests listed in FILEs (without -a: tagged lines,\n\
+\t\teach with its own algorithm)\n\
 With -c: --quiet --status --strict -w --ignore-missing, as md5sum\n\
 \t--debug\tSay whether the CRC uses the CPU's carry-less multiply",
     help_option: true,
@@ -57,6 +69,8 @@ const OPTS: &[Opt] = &[
     Opt::flag('w', "warn"),
     Opt::flag('\0', "ignore-missing"),
     Opt::flag('\0', "debug"),
+    Opt::flag('\0', "base64"),
+    Opt::flag('\0', "raw"),
 ];
 
 #[derive(Clone, Copy, PartialEq)]
@@ -72,18 +86,37 @@ fn main(args: &[OsString]) -> i32 {
         Ok(m) => m,
         Err(status) => return status,
     };
-    let name = m.value("a").map(|a| a.as_bytes()).unwrap_or(b"crc");
-    let algo = match name {
+    // GNU checks the length before it looks at the algorithm.
+    let mut length = None;
+    if let Some(v) = m.value("l") {
+        match hashsum::parse_length(v, crate::blake2b::MAX_BYTES, "BLAKE2b") {
+            Ok(n) => length = Some(n),
+            Err(msgs) => {
+                let mut d = Diag::new(args);
+                for msg in msgs {
+                    d.error(msg);
+                }
+                return d.status();
+            }
+        }
+    }
+    let name = m.value("a").map(|a| a.as_bytes());
+    let algo = match name.unwrap_or(b"crc") {
         b"crc" => Algo::Crc,
         b"bsd" => Algo::Bsd,
         b"sysv" => Algo::Sysv,
-        _ => {
-            if m.has("l") {
-                return parser.usage_error(args, "--length is only supported with --algorithm=blake2b");
+        name => {
+            let digest = digests::spec(name);
+            if length.is_some() && name != b"blake2b" {
+                return length_error(args);
             }
-            return match digests::spec(name) {
-                #[allow(unreachable_code)]
-                Some(spec) => digest_run(args, &m, spec),
+            return match digest {
+                Some(mut algo) => {
+                    if let Some(n) = length {
+                        algo = algo.with_bytes(n);
+                    }
+                    digest_run(args, &m, Some(algo))
+                }
                 None if KNOWN.contains(&name) => {
                     let mut d = Diag::new(args);
                     d.error(format_args!(
@@ -95,27 +128,24 @@ fn main(args: &[OsString]) -> i32 {
                 None => parser.usage_error(
                     args,
                     format_args!(
-                        "invalid argument '{}' for '--algorithm'; valid: {}",
-                        String::from_utf8_lossy(name),
+                        "invalid argument {} for '--algorithm'\nValid arguments are:{}",
+                        crate::quote::msg(name),
                         VALID
                     ),
                 ),
             };
         }
     };
-    if m.has("l") {
-        return parser.usage_error(args, "--length is only supported with --algorithm=blake2b");
-    }
     if m.has("c") {
-        let mut d = Diag::new(args);
-        if m.has("a") {
-            d.error("--check is not supported with --algorithm={bsd,sysv,crc}");
-        } else {
-            // GNU guesses each line's algorithm from its tag; here the
-            // list needs its -a.
-            d.error("--check without --algorithm is unsupported: give -a ALGO");
+        if name.is_none() {
+            return digest_run(args, &m, None);
         }
+        let mut d = Diag::new(args);
+        d.error("--check is not supported with --algorithm={bsd,sysv,crc}");
         return d.status();
+    }
+    if length.is_some() {
+        return length_error(args);
     }
     for (key, long) in [
         ("quiet", "quiet"),
@@ -138,6 +168,12 @@ fn main(args: &[OsString]) -> i32 {
             "using generic hardware support"
         });
     }
+    let raw = m.has("raw");
+    if raw && m.operands.len() > 1 {
+        let mut d = Diag::new(args);
+        d.error("the --raw option is not supported with multiple files");
+        return d.status();
+    }
     let eol = if m.has("z") { 0 } else { b'\n' };
     let named = !m.operands.is_empty();
     let mut diag = Diag::new(args);
@@ -156,6 +192,11 @@ fn main(args: &[OsString]) -> i32 {
                     c.update(&buf[..n]);
                 }
                 let (v, len) = c.finish();
+                if raw {
+                    // Network byte order, and nothing else.
+                    out.write_bytes(&v.to_be_bytes());
+                    return Ok(());
+                }
                 format!("{v} {len}")
             }
             Algo::Bsd | Algo::Sysv => {
@@ -172,10 +213,19 @@ fn main(args: &[OsString]) -> i32 {
                     }
                     len += n as u64;
                 }
+                let sum = if algo == Algo::Bsd {
+                    bsd
+                } else {
+                    crc::sysv_finish(total)
+                };
+                if raw {
+                    out.write_bytes(&sum.to_be_bytes());
+                    return Ok(());
+                }
                 if algo == Algo::Bsd {
                     format!("{bsd:05} {:5}", len.div_ceil(1024))
                 } else {
-                    format!("{} {}", crc::sysv_finish(total), len.div_ceil(512))
+                    format!("{sum} {}", len.div_ceil(512))
                 }
             }
         }
@@ -191,66 +241,37 @@ fn main(args: &[OsString]) -> i32 {
     out.close(&diag)
 }
 
-#[cfg(any(
-    feature = "md5sum",
-    feature = "sha1sum",
-    feature = "sha224sum",
-    feature = "sha256sum",
-    feature = "sha384sum",
-    feature = "sha512sum"
-))]
-fn digest_run(args: &[OsString], m: &crate::args::Matches, spec: &crate::hashsum::Spec) -> i32 {
-    crate::hashsum::run(&APPLET, &digests::args(args, m), spec)
+fn length_error(args: &[OsString]) -> i32 {
+    let mut d = Diag::new(args);
+    d.error("--length is only supported with --algorithm=blake2b");
+    d.status()
 }
 
-#[cfg(not(any(
-    feature = "md5sum",
-    feature = "sha1sum",
-    feature = "sha224sum",
-    feature = "sha256sum",
-    feature = "sha384sum",
-    feature = "sha512sum"
-)))]
-fn digest_run(_: &[OsString], _: &crate::args::Matches, spec: digests::Never) -> i32 {
-    match spec {}
+/// A digest run by the `md5sum`/`sha*sum` engine; `None` (only with
+/// `-c`) lets each tagged line name its algorithm.
+fn digest_run(args: &[OsString], m: &crate::args::Matches, algo: Option<hashsum::Algo>) -> i32 {
+    let engine = hashsum::Engine {
+        algo,
+        lookup: digests::by_tag,
+        loose_tag: true,
+        length_opt: false,
+        cksum: true,
+    };
+    hashsum::run_engine(&APPLET, &digests::args(args, m), &engine)
 }
 
 /// Every digest name GNU knows (for the "not built" message).
 const KNOWN: &[&[u8]] = &[
     b"md5", b"sha1", b"sha224", b"sha256", b"sha384", b"sha512", b"blake2b", b"sm3",
 ];
-const VALID: &str = "bsd, sysv, crc, md5, sha1, sha224, sha256, sha384, sha512";
+const VALID: &str = "\n  - 'bsd'\n  - 'sysv'\n  - 'crc'\n  - 'md5'\n  - 'sha1'\n  - 'sha224'\n  - 'sha256'\n  - 'sha384'\n  - 'sha512'\n  - 'blake2b'\n  - 'sm3'";
 
-/// Without any digest applet, `-a` knows only the built-in sums.
-#[cfg(not(any(
-    feature = "md5sum",
-    feature = "sha1sum",
-    feature = "sha224sum",
-    feature = "sha256sum",
-    feature = "sha384sum",
-    feature = "sha512sum"
-)))]
-mod digests {
-    pub enum Never {}
-    pub fn spec(_: &[u8]) -> Option<Never> {
-        None
-    }
-}
-
-/// The digest algorithms of `-a`, served by the `md5sum`/`sha*sum`
-/// engine; each is there when its applet is compiled in.
-#[cfg(any(
-    feature = "md5sum",
-    feature = "sha1sum",
-    feature = "sha224sum",
-    feature = "sha256sum",
-    feature = "sha384sum",
-    feature = "sha512sum"
-))]
+/// The digest algorithms of `-a`: BLAKE2b and SM3 always, the others
+/// when their applet is compiled in (its crate brings the hash).
 mod digests {
     use crate::args::Matches;
     #[allow(unused_imports)]
-    use crate::hashsum::{Spec, Sum};
+    use crate::hashsum::{Algo, Spec, Sum};
     use std::ffi::OsString;
 
     #[allow(unused_macros)]
@@ -264,14 +285,21 @@ mod digests {
                     Box::new($krate::$t::new())
                 },
             };
-            &S
+            Algo::of(&S)
         }};
     }
 
-    pub fn spec(name: &[u8]) -> Option<&'static Spec> {
+    pub fn spec(name: &[u8]) -> Option<Algo> {
         match name {
             #[cfg(feature = "md5sum")]
-            b"md5" => Some(spec!("MD5", 16, md5::Md5)),
+            b"md5" => Some({
+                const S: Spec = Spec {
+                    tag: "MD5",
+                    bytes: 16,
+                    new: || Box::new(crate::md5::Md5::new()),
+                };
+                Algo::of(&S)
+            }),
             #[cfg(feature = "sha1sum")]
             b"sha1" => Some(spec!("SHA1", 20, sha1::Sha1)),
             #[cfg(feature = "sha224sum")]
@@ -282,8 +310,26 @@ mod digests {
             b"sha384" => Some(spec!("SHA384", 48, sha2::Sha384)),
             #[cfg(feature = "sha512sum")]
             b"sha512" => Some(spec!("SHA512", 64, sha2::Sha512)),
+            b"blake2b" => Some(crate::hashsum::BLAKE2B),
+            b"sm3" => Some(crate::hashsum::SM3),
             _ => None,
         }
+    }
+
+    /// The algorithm a check line's tag names (`MD5`, `BLAKE2b`, ...).
+    pub fn by_tag(tag: &[u8]) -> Option<Algo> {
+        let name: &[u8] = match tag {
+            b"MD5" => b"md5",
+            b"SHA1" => b"sha1",
+            b"SHA224" => b"sha224",
+            b"SHA256" => b"sha256",
+            b"SHA384" => b"sha384",
+            b"SHA512" => b"sha512",
+            b"BLAKE2b" => b"blake2b",
+            b"SM3" => b"sm3",
+            _ => return None,
+        };
+        spec(name)
     }
 
     /// The arguments for the engine: its own flags as given, `--tag`
@@ -303,6 +349,8 @@ mod digests {
             ("strict", "--strict"),
             ("w", "-w"),
             ("ignore-missing", "--ignore-missing"),
+            ("base64", "--base64"),
+            ("raw", "--raw"),
         ] {
             if m.has(key) {
                 v.push(arg.into());

@@ -10,7 +10,9 @@
 //! Branches that `|` and `&` do not need are parsed but not evaluated.
 //! Integers are i64 (GNU's are unbounded): a number or a result beyond it
 //! is an error with status 3. Lengths and positions count characters in a
-//! UTF-8 locale, bytes otherwise.
+//! UTF-8 locale, bytes otherwise; so does `:`, where a UTF-8 locale runs
+//! the C library's matcher with UTF-8 characters (a back-reference to
+//! non-ASCII text falls back to bytes).
 //!
 //! Exit status: 0 if the result is neither empty nor zero, 1 if it is, 2
 //! for a syntax error, a non-integer argument, division by zero (as GNU
@@ -316,7 +318,15 @@ impl<'a> Expr<'a> {
             Err(msg) => return fail(2, msg),
         };
         let mut spans = vec![None; pat.groups() + 1];
-        let hit = pat.captures_at(&text, 0, &mut spans);
+        let hit = if self.utf8 && !(text.is_ascii() && src.is_ascii()) {
+            // musl's matcher misses a back-reference to non-ASCII text
+            // (`\(é\)\1`); the byte matcher gets those that `.` and
+            // brackets do not take part in.
+            utf8_captures(&src, &text, &mut spans)
+                || (has_backref(&src) && pat.captures_at(&text, 0, &mut spans))
+        } else {
+            pat.captures_at(&text, 0, &mut spans)
+        };
         if pat.groups() > 0 {
             return Ok(Val::Str(match spans.get(1).copied().flatten() {
                 Some((a, b)) if hit => text[a..b].to_vec(),
@@ -404,6 +414,38 @@ impl<'a> Expr<'a> {
             _ => Ok(Val::Str(tok.to_vec())),
         }
     }
+}
+
+/// Whether a BRE has a `\1`..`\9` (outside brackets, roughly: a false
+/// yes only costs a second try).
+fn has_backref(src: &[u8]) -> bool {
+    src.windows(2)
+        .any(|w| w[0] == b'\\' && (b'1'..=b'9').contains(&w[1]))
+}
+
+/// A match in a UTF-8 locale: the C library's matcher with its character
+/// type set to UTF-8 for the call (and set back after), so `.`, brackets
+/// and `*` take whole characters, classes know non-ASCII letters and an
+/// invalid sequence is matched by nothing, as GNU's matcher does. Only
+/// non-ASCII input comes here: on ASCII both readings agree.
+fn utf8_captures(src: &[u8], text: &[u8], spans: &mut [crate::regex::Span]) -> bool {
+    use crate::regex::{Flags, Regex};
+    // SAFETY: setlocale with a null name only reads the current one; the
+    // copy is taken before anything can change it.
+    let old = unsafe {
+        let p = libc::setlocale(libc::LC_CTYPE, std::ptr::null());
+        (!p.is_null()).then(|| std::ffi::CStr::from_ptr(p).to_owned())
+    };
+    let utf8 = c"C.UTF-8";
+    // SAFETY: a NUL-terminated locale name; applets run one at a time.
+    let set = unsafe { !libc::setlocale(libc::LC_CTYPE, utf8.as_ptr()).is_null() };
+    let hit = Regex::new(src, Flags::default()).is_ok_and(|re| re.exec(text, false, spans));
+    if set {
+        let back = old.unwrap_or_else(|| c"C".to_owned());
+        // SAFETY: as above, with the name saved before.
+        unsafe { libc::setlocale(libc::LC_CTYPE, back.as_ptr()) };
+    }
+    hit
 }
 
 fn overflow() -> Fail {

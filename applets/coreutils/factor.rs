@@ -261,9 +261,166 @@ fn rho(n: u128, mt: &Mont) -> u128 {
     }
 }
 
-fn split(n: u128, out: &mut Vec<u128>) {
+/// Montgomery arithmetic modulo an odd n below 2^64: the same as [`Mont`]
+/// on native 64-bit words, several times faster for the numbers most
+/// people factor.
+struct Mont64 {
+    n: u64,
+    /// -n^-1 mod 2^64.
+    ninv: u64,
+    one: u64,
+    r2: u64,
+}
+
+impl Mont64 {
+    fn new(n: u64) -> Mont64 {
+        // Newton's iteration doubles the correct low bits: 3, 6, ... 96.
+        let mut inv = n;
+        for _ in 0..5 {
+            inv = inv.wrapping_mul(2u64.wrapping_sub(n.wrapping_mul(inv)));
+        }
+        let one = (u64::MAX % n + 1) % n;
+        let r2 = (u128::from(one) * u128::from(one) % u128::from(n)) as u64;
+        Mont64 {
+            n,
+            ninv: inv.wrapping_neg(),
+            one,
+            r2,
+        }
+    }
+
+    fn mul(&self, a: u64, b: u64) -> u64 {
+        let t = u128::from(a) * u128::from(b);
+        let m = (t as u64).wrapping_mul(self.ninv);
+        let mn = u128::from(m) * u128::from(self.n);
+        // t + mn is divisible by 2^64; its high half may carry past 2^64.
+        let (sum, over) = t.overflowing_add(mn);
+        let r = (sum >> 64) as u64;
+        if over || r >= self.n {
+            r.wrapping_sub(self.n)
+        } else {
+            r
+        }
+    }
+
+    fn add(&self, a: u64, b: u64) -> u64 {
+        let (s, over) = a.overflowing_add(b);
+        if over || s >= self.n {
+            s.wrapping_sub(self.n)
+        } else {
+            s
+        }
+    }
+
+    fn to(&self, a: u64) -> u64 {
+        self.mul(a % self.n, self.r2)
+    }
+
+    fn pow(&self, mut base: u64, mut e: u64) -> u64 {
+        let mut r = self.one;
+        while e > 0 {
+            if e & 1 == 1 {
+                r = self.mul(r, base);
+            }
+            base = self.mul(base, base);
+            e >>= 1;
+        }
+        r
+    }
+}
+
+/// Miller-Rabin for odd n > 89 below 2^64, with the smallest prime bases
+/// known to make it exact below each bound.
+fn is_prime64(n: u64, mt: &Mont64) -> bool {
+    const BOUNDS: [(u64, usize); 8] = [
+        (2_047, 1),
+        (1_373_653, 2),
+        (25_326_001, 3),
+        (3_215_031_751, 4),
+        (2_152_302_898_747, 5),
+        (3_474_749_660_383, 6),
+        (341_550_071_728_321, 7),
+        (3_825_123_056_546_413_051, 9),
+    ];
+    let bases = BOUNDS.iter().find(|b| n < b.0).map_or(12, |b| b.1);
+    let s = (n - 1).trailing_zeros();
+    let d = (n - 1) >> s;
+    let minus_one = mt.to(n - 1);
+    'bases: for &a in &SMALL_PRIMES[..bases] {
+        let mut x = mt.pow(mt.to(a as u64), d);
+        if x == mt.one || x == minus_one {
+            continue;
+        }
+        for _ in 1..s {
+            x = mt.mul(x, x);
+            if x == minus_one {
+                continue 'bases;
+            }
+        }
+        return false;
+    }
+    true
+}
+
+/// [`rho`] below 2^64.
+fn rho64(n: u64, mt: &Mont64) -> u64 {
+    let mut c = mt.one;
+    loop {
+        let f = |x: u64| mt.add(mt.mul(x, x), c);
+        let (mut x, mut y, mut ys) = (mt.to(2), mt.to(2), 0u64);
+        let mut q = mt.one;
+        let mut g = 1u64;
+        let mut r = 1u64;
+        while g == 1 {
+            x = y;
+            for _ in 0..r {
+                y = f(y);
+            }
+            let mut k = 0;
+            while k < r && g == 1 {
+                ys = y;
+                for _ in 0..128.min(r - k) {
+                    y = f(y);
+                    q = mt.mul(q, x.abs_diff(y));
+                }
+                g = gcd(u128::from(q), u128::from(n)) as u64;
+                k += 128;
+            }
+            r *= 2;
+        }
+        if g == n {
+            loop {
+                ys = f(ys);
+                g = gcd(u128::from(x.abs_diff(ys)), u128::from(n)) as u64;
+                if g > 1 {
+                    break;
+                }
+            }
+        }
+        if g != n {
+            return g;
+        }
+        c = mt.add(c, mt.one);
+    }
+}
+
+fn split64(n: u64, out: &mut Vec<u128>) {
     if n == 1 {
         return;
+    }
+    let mt = Mont64::new(n);
+    if is_prime64(n, &mt) {
+        out.push(u128::from(n));
+        return;
+    }
+    let d = rho64(n, &mt);
+    split64(d, out);
+    split64(n / d, out);
+}
+
+fn split(n: u128, out: &mut Vec<u128>) {
+    if let Ok(n) = u64::try_from(n) {
+        return split64(n, out);
     }
     let mt = Mont::new(n);
     if is_prime(n, &mt) {
@@ -296,6 +453,24 @@ const ODD_PRIMES: [u16; 171] = {
     out
 };
 
+/// For each of [`ODD_PRIMES`]: its inverse modulo 2^64 and u64::MAX / q.
+const PRIME_INVERSES: [(u64, u64); 171] = {
+    let mut out = [(0u64, 0u64); 171];
+    let mut k = 0;
+    while k < 171 {
+        let q = ODD_PRIMES[k] as u64;
+        let mut inv = q;
+        let mut i = 0;
+        while i < 5 {
+            inv = inv.wrapping_mul(2u64.wrapping_sub(q.wrapping_mul(inv)));
+            i += 1;
+        }
+        out[k] = (inv, u64::MAX / q);
+        k += 1;
+    }
+    out
+};
+
 fn factorize(mut n: u128) -> Vec<u128> {
     let mut f = Vec::new();
     if n < 2 {
@@ -308,15 +483,22 @@ fn factorize(mut n: u128) -> Vec<u128> {
     // number fits (64-bit division is several times faster).
     let mut p = 1024u128;
     if let Ok(mut m) = u64::try_from(n) {
-        for &q in ODD_PRIMES.iter() {
+        for (&q, &(inv, lim)) in ODD_PRIMES.iter().zip(PRIME_INVERSES.iter()) {
             let q = u64::from(q);
             if q * q > m {
                 p = u128::from(q);
                 break;
             }
-            while m.is_multiple_of(q) {
+            // m is a multiple of q exactly when m * q^-1 (mod 2^64) is at
+            // most (2^64 - 1) / q, and then that product is the quotient:
+            // a multiplication instead of a division.
+            loop {
+                let d = m.wrapping_mul(inv);
+                if d > lim {
+                    break;
+                }
                 f.push(u128::from(q));
-                m /= q;
+                m = d;
             }
         }
         n = u128::from(m);

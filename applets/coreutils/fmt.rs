@@ -15,8 +15,9 @@
 //! `-p PREFIX` formats only lines starting with PREFIX (after blanks) and
 //! puts it back on each output line; other lines pass unchanged. Tabs in
 //! the input mean tabs in the indentation of the output. As in GNU, a
-//! paragraph of more than 1000 words or 5000 bytes is output in pieces
-//! (after a few such pieces the breaks can differ from GNU's).
+//! paragraph of more than 1000 words or 5000 bytes is output in pieces:
+//! each piece ends at the cheapest break of its optimal filling, a later
+//! one winning by a small credit per line, and the rest starts the next.
 
 use crate::args::{Opt, Parser};
 use crate::diag::Diag;
@@ -79,6 +80,8 @@ const SENTENCE_BONUS: Cost = equiv(50);
 const NOBREAK_COST: Cost = equiv(600);
 const PAREN_BONUS: Cost = equiv(40);
 const PUNCT_BONUS: Cost = equiv(40);
+/// What breaking an over-long paragraph one line later is worth.
+const LINE_CREDIT: Cost = equiv(3);
 
 #[derive(Clone, Copy, Default)]
 struct Word {
@@ -492,8 +495,8 @@ impl Fmt<'_> {
                 split = w;
                 best = d;
             }
-            if best <= Cost::MAX - LINE_COST {
-                best += LINE_COST;
+            if best <= Cost::MAX - LINE_CREDIT {
+                best += LINE_CREDIT;
             }
             w = nb;
         }

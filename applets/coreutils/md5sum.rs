@@ -1,9 +1,9 @@
 //! md5sum: print or check MD5 digests, as GNU coreutils does; the printing
-//! and checking are `crate::hashsum`, the hashing the `md5` crate.
+//! and checking are `crate::hashsum`, the hashing `crate::md5`.
 
 use crate::hashsum::{self, Spec, Sum};
 use crate::{Applet, Dir};
-use md5::Digest;
+use crate::md5::Md5;
 use std::ffi::OsString;
 
 pub const APPLET: Applet = Applet {
@@ -16,19 +16,19 @@ pub const APPLET: Applet = Applet {
     main,
 };
 
-impl Sum for md5::Md5 {
+impl Sum for Md5 {
     fn update(&mut self, data: &[u8]) {
-        Digest::update(self, data);
+        Md5::update(self, data);
     }
     fn finish(self: Box<Self>) -> Vec<u8> {
-        self.finalize().to_vec()
+        Md5::finish(*self).to_vec()
     }
 }
 
 const SPEC: Spec = Spec {
     tag: "MD5",
     bytes: 16,
-    new: || Box::new(md5::Md5::new()),
+    new: || Box::new(Md5::new()),
 };
 
 fn main(args: &[OsString]) -> i32 {

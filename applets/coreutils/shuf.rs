@@ -147,13 +147,16 @@ impl Rng {
 
     /// A uniform number in 0..n (n > 0), by Lemire's rejection method.
     fn below(&mut self, n: u64) -> Result<u64, String> {
-        let threshold = n.wrapping_neg() % n;
-        loop {
-            let m = u128::from(self.next_u64()?) * u128::from(n);
-            if (m as u64) >= threshold {
-                return Ok((m >> 64) as u64);
+        let mut m = u128::from(self.next_u64()?) * u128::from(n);
+        // The division is needed only when the low half is below n, which
+        // is rare unless n is huge.
+        if (m as u64) < n {
+            let threshold = n.wrapping_neg() % n;
+            while (m as u64) < threshold {
+                m = u128::from(self.next_u64()?) * u128::from(n);
             }
         }
+        Ok((m >> 64) as u64)
     }
 }
 
@@ -203,15 +206,12 @@ fn open_output(path: Option<&OsStr>) -> Result<Out, std::io::Error> {
 struct Run {
     out: Out,
     eol: u8,
-    line: Vec<u8>,
 }
 
 impl Run {
     fn put(&mut self, bytes: &[u8]) -> bool {
-        self.line.clear();
-        self.line.extend_from_slice(bytes);
-        self.line.push(self.eol);
-        self.out.write_bytes(&self.line);
+        self.out.write_bytes(bytes);
+        self.out.write_bytes(&[self.eol]);
         self.out.ok()
     }
 }
@@ -423,7 +423,7 @@ fn output_lines(
     let out = open_output(out_path).map_err(|e| {
         format!("{}: {}", String::from_utf8_lossy(out_path.unwrap_or_default().as_bytes()), diag::strerror(&e))
     })?;
-    let mut run = Run { out, eol, line: Vec::new() };
+    let mut run = Run { out, eol };
     if repeat {
         let mut left = count;
         while left != Some(0) {
@@ -436,10 +436,18 @@ fn output_lines(
         return Ok(Some(run));
     }
     let k = count.map_or(lines.len(), |c| (c as usize).min(lines.len()));
-    // Fisher-Yates, stopping after the k lines that are written.
+    // Fisher-Yates for the first k places, then the lines in that order.
+    // The permutation comes first so the writing loop can ask for a line
+    // some places ahead: on a large input each line is a cache miss.
     for i in 0..k {
         let j = i + rng.below((lines.len() - i) as u64)? as usize;
         lines.swap(i, j);
+    }
+    const AHEAD: usize = 16;
+    for i in 0..k {
+        if let Some(&(a, _)) = lines.get(i + AHEAD) {
+            crate::sys::prefetch(&data[a..]);
+        }
         let (a, b) = lines[i];
         if !run.put(&data[a..b]) {
             break;
@@ -447,6 +455,7 @@ fn output_lines(
     }
     Ok(Some(run))
 }
+
 
 fn numbers(
     lo: u64,
@@ -465,7 +474,7 @@ fn numbers(
     let out = open_output(out_path).map_err(|e| {
         format!("{}: {}", String::from_utf8_lossy(out_path.unwrap_or_default().as_bytes()), diag::strerror(&e))
     })?;
-    let mut run = Run { out, eol, line: Vec::new() };
+    let mut run = Run { out, eol };
     if repeat {
         let mut left = count;
         while left != Some(0) {

@@ -2,7 +2,9 @@
 //! POSIX: https://pubs.opengroup.org/onlinepubs/9799919799/utilities/uudecode.html
 //!
 //! Each input (standard input for none or `-`) is scanned for a
-//! `begin MODE NAME` or `begin-base64 MODE NAME` line (MODE octal); lines
+//! `begin MODE NAME` or `begin-base64 MODE NAME` line (MODE octal), or
+//! sharutils' `begin-encoded` and `begin-base64-encoded`, whose NAME is
+//! base64 (`uuencode -e`); lines
 //! before it are ignored, and so is everything after the block. The body
 //! is written to NAME, or to `-o OUTFILE`; `-` and `/dev/stdout` mean
 //! standard output. The file gets MODE's permission bits (setuid and the
@@ -97,12 +99,17 @@ impl Lines {
     }
 }
 
-/// A `begin` line: (base64, mode, name).
-fn parse_begin(line: &[u8]) -> Option<(bool, u32, &[u8])> {
-    let (base64, rest) = if let Some(r) = line.strip_prefix(b"begin-base64 ") {
-        (true, r)
+/// A `begin` line: (base64, mode, name, whether the name is base64 as
+/// sharutils' `uuencode -e` writes it).
+fn parse_begin(line: &[u8]) -> Option<(bool, u32, &[u8], bool)> {
+    let (base64, encoded, rest) = if let Some(r) = line.strip_prefix(b"begin-base64 ") {
+        (true, false, r)
+    } else if let Some(r) = line.strip_prefix(b"begin-base64-encoded ") {
+        (true, true, r)
+    } else if let Some(r) = line.strip_prefix(b"begin-encoded ") {
+        (false, true, r)
     } else {
-        (false, line.strip_prefix(b"begin ")?)
+        (false, false, line.strip_prefix(b"begin ")?)
     };
     let sp = rest.iter().position(|&b| b == b' ')?;
     let (mode, name) = (&rest[..sp], &rest[sp + 1..]);
@@ -115,7 +122,21 @@ fn parse_begin(line: &[u8]) -> Option<(bool, u32, &[u8])> {
     let mode = mode
         .iter()
         .fold(0u64, |m, &d| m * 8 + u64::from(d - b'0'));
-    Some((base64, (mode & 0o777) as u32, name))
+    Some((base64, (mode & 0o777) as u32, name, encoded))
+}
+
+/// A `begin-encoded` line's name.
+fn decode_name(name: &[u8]) -> Result<Vec<u8>, Fail> {
+    let mut d = Decoder::new(BASE64, false);
+    let mut v = Vec::new();
+    let ok = d.feed(name, &mut v).is_ok() && d.finish().is_ok();
+    if !ok || v.is_empty() {
+        return Err(Fail::Input(format!(
+            "invalid base64 encoded name: {}",
+            String::from_utf8_lossy(name)
+        )));
+    }
+    Ok(v)
 }
 
 /// Where the decoded bytes go.
@@ -174,8 +195,9 @@ fn decode(input: &Input, outfile: Option<&OsStr>) -> Result<(), Fail> {
         if !lines.next(&mut line).map_err(Fail::InputIo)? {
             return Err(Fail::Input("No `begin' line".into()));
         }
-        if let Some((b, m, n)) = parse_begin(&line) {
-            break (b, m, OsStr::from_bytes(n).to_owned());
+        if let Some((b, m, n, encoded)) = parse_begin(&line) {
+            let n = if encoded { decode_name(n)? } else { n.to_vec() };
+            break (b, m, OsStr::from_bytes(&n).to_owned());
         }
     };
     let target = outfile.unwrap_or(&name);

@@ -8,6 +8,9 @@
 //! bytes per line: a length character and 60 characters of 6 bits each
 //! (`` ` `` for zero, so no line ends in spaces), then an empty line
 //! `` ` ``; with `-m`, base64 (`crate::baseenc`) wrapped at 60 columns.
+//! GNU sharutils' `-e` (`--encode-file-name`) writes NAME base64-encoded
+//! in a `begin-encoded` (`begin-base64-encoded`) line, so any name
+//! survives mail; BusyBox has no `-e`.
 
 use crate::args::{Opt, Parser};
 use crate::baseenc::{Encoder, BASE64};
@@ -22,15 +25,19 @@ pub const APPLET: Applet = Applet {
     name: "uuencode",
     aliases: &[],
     dir: Dir::UsrBin,
-    usage: "[-m] [FILE] NAME",
+    usage: "[-em] [FILE] NAME",
     help: "Encode FILE (standard input for none or -) as text, to be decoded as NAME.\n\
 \n\
-\t-m\tBase64 (begin-base64), not the historical encoding",
+\t-m\tBase64 (begin-base64), not the historical encoding\n\
+\t-e\tWrite NAME base64-encoded (begin-encoded, begin-base64-encoded)",
     help_option: true,
     main,
 };
 
-const OPTS: &[Opt] = &[Opt::flag('m', "base64")];
+const OPTS: &[Opt] = &[
+    Opt::flag('m', "base64"),
+    Opt::flag('e', "encode-file-name"),
+];
 
 /// One 6-bit value as a character; zero is `` ` `` rather than space.
 #[inline]
@@ -122,6 +129,12 @@ fn main(args: &[OsString]) -> i32 {
         Ok(m) => m,
         Err(status) => return status,
     };
+    // sharutils takes each at most once.
+    for (key, what) in [("m", "base64"), ("e", "encode-file-name")] {
+        if m.count(key) > 1 {
+            return parser.usage_error(args, format_args!("only one {what} option allowed"));
+        }
+    }
     let (file, name): (&OsStr, &OsStr) = match &m.operands[..] {
         [] => return parser.usage_error(args, "missing operand"),
         [name] => (OsStr::new("-"), name),
@@ -157,8 +170,21 @@ fn main(args: &[OsString]) -> i32 {
     };
     let base64 = m.has("m");
     let mut out = Out::stdout();
-    let mut head = format!("begin{} {mode:o} ", if base64 { "-base64" } else { "" }).into_bytes();
-    head.extend_from_slice(std::os::unix::ffi::OsStrExt::as_bytes(name));
+    let encoded = m.has("e");
+    let mut head = format!(
+        "begin{}{} {mode:o} ",
+        if base64 { "-base64" } else { "" },
+        if encoded { "-encoded" } else { "" }
+    )
+    .into_bytes();
+    let name = std::os::unix::ffi::OsStrExt::as_bytes(name);
+    if encoded {
+        let mut e = Encoder::new(BASE64, 0);
+        e.feed(name, &mut head);
+        e.finish(&mut head);
+    } else {
+        head.extend_from_slice(name);
+    }
     head.push(b'\n');
     out.write_bytes(&head);
     if let Err(e) = encode(&input, base64, &mut out) {

@@ -15,6 +15,8 @@
 //! when a line is selected, 1 when none is, 2 on an error unless `-q` found
 //! a line. Choices: no warnings for a leading `*` in an ERE or for egrep's
 //! name (GNU 3.8 prints them, BusyBox does not); `-P` is not supported.
+//! In a UTF-8 locale a line that is not valid UTF-8 is held back as GNU
+//! does (the others are printed, then `binary file matches`), unless -a.
 
 use crate::args::{Opt, Parser};
 use crate::diag::Diag;
@@ -125,6 +127,7 @@ const OPTS: &[Opt] = &[
     Opt::optional('\0', "color"),
     Opt::optional('\0', "colour"),
     Opt::flag('U', "binary"),
+    Opt::flag('u', "unix-byte-offsets"),
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -158,7 +161,9 @@ struct Colors {
 }
 
 impl Colors {
-    fn new() -> Colors {
+    /// GREP_COLORS, over the deprecated GREP_COLOR (warned about while it
+    /// has an effect, as GNU 3.8); `rv` swaps `sl` and `cx` under -v.
+    fn new(name: &str, invert: bool) -> Colors {
         let mut c = Colors {
             selected_match: b"01;31".to_vec(),
             context_match: b"01;31".to_vec(),
@@ -170,6 +175,14 @@ impl Colors {
             sep: b"36".to_vec(),
             erase: true,
         };
+        let legacy = std::env::var_os("GREP_COLOR")
+            .map(|v| v.as_bytes().to_vec())
+            .filter(|v| !v.is_empty() && v.iter().all(|&b| b == b';' || b.is_ascii_digit()));
+        if let Some(v) = &legacy {
+            c.selected_match = v.clone();
+            c.context_match = v.clone();
+        }
+        let mut reverse = false;
         if let Some(spec) = std::env::var_os("GREP_COLORS") {
             for item in spec.as_bytes().split(|&b| b == b':') {
                 let (key, val) = match item.iter().position(|&b| b == b'=') {
@@ -190,9 +203,21 @@ impl Colors {
                     b"bn" => c.byte_no = val,
                     b"se" => c.sep = val,
                     b"ne" => c.erase = false,
+                    b"rv" => reverse = true,
                     _ => {}
                 }
             }
+        }
+        if let Some(v) = legacy {
+            if c.selected_match == v || c.context_match == v {
+                let v = String::from_utf8_lossy(&v);
+                crate::diag::write_stderr(
+                    format!("{name}: warning: GREP_COLOR='{v}' is deprecated; use GREP_COLORS='mt={v}'\n").as_bytes(),
+                );
+            }
+        }
+        if reverse && invert {
+            std::mem::swap(&mut c.selected_line, &mut c.context_line);
         }
         c
     }
@@ -235,11 +260,23 @@ fn suffix_match(glob: &[u8], name: &[u8]) -> bool {
         .any(|(i, &b)| b == b'/' && i + 1 < name.len() && name[i + 1] != b'/' && crate::sys::fnmatch(glob, &name[i + 1..], 0))
 }
 
+/// A pattern matches a command-line name or any part of it after a `/`;
+/// a name met in a recursion is matched by its last component only (GNU:
+/// `--exclude='sub/*.c'` does nothing under -r, `--exclude='s*'` leaves
+/// `sub/x.c` alone).
 impl Filter {
     fn file_ok(&self, name: &[u8]) -> bool {
+        self.file_verdict(|g| suffix_match(g, name))
+    }
+
+    fn file_ok_in_tree(&self, base: &[u8]) -> bool {
+        self.file_verdict(|g| crate::sys::fnmatch(g, base, 0))
+    }
+
+    fn file_verdict(&self, matches: impl Fn(&[u8]) -> bool) -> bool {
         let mut verdict = None;
         for (include, glob) in &self.files {
-            if suffix_match(glob, name) {
+            if matches(glob) {
                 verdict = Some(*include);
             }
         }
@@ -248,6 +285,10 @@ impl Filter {
 
     fn dir_ok(&self, name: &[u8]) -> bool {
         !self.dirs.iter().any(|g| suffix_match(g, name))
+    }
+
+    fn dir_ok_in_tree(&self, base: &[u8]) -> bool {
+        !self.dirs.iter().any(|g| crate::sys::fnmatch(g, base, 0))
     }
 }
 
@@ -292,6 +333,10 @@ struct Grep {
     /// Selected lines are printed as they are: no prefixes, colours,
     /// context, -o or -m (so -v can copy runs of lines at once).
     plain: bool,
+    /// UTF-8 locale and not -a: lines with encoding errors are held back.
+    check_encoding: bool,
+    /// Some line of this file was held back for that.
+    encoding_error: bool,
 }
 
 /// The per-file state of the line loop.
@@ -384,12 +429,32 @@ impl Grep {
 
     /// Prints a whole line (selected: `:`; context: `-`), matches marked
     /// when colouring.
-    fn print_line(&mut self, name: &[u8], line: &[u8], num: u64, offset: u64, selected: bool) {
+    /// Whether `text` may be printed: in a UTF-8 locale a line that is not
+    /// valid UTF-8 is held back, as in a binary file (GNU), unless -a.
+    fn printable(&mut self, text: &[u8]) -> bool {
+        if self.check_encoding && std::str::from_utf8(text).is_err() {
+            self.encoding_error = true;
+            return false;
+        }
+        true
+    }
+
+    /// Prints a line; false when it was held back (it then does not count
+    /// as output for the group separators).
+    fn print_line(&mut self, name: &[u8], line: &[u8], num: u64, offset: u64, selected: bool) -> bool {
+        // With -o context lines are not shown, but they still join groups
+        // (GNU prints the separators as if they were).
+        if self.only && !selected {
+            return true;
+        }
+        if !self.printable(line) {
+            return false;
+        }
         self.prefix(name, num, offset, if selected { b':' } else { b'-' });
         let Some(colors) = self.colors.take() else {
             self.out.write_bytes(line);
             self.end_line();
-            return;
+            return true;
         };
         // Matches are marked in matching lines: selected ones unless -v,
         // context ones with -v.
@@ -413,6 +478,7 @@ impl Grep {
         colors.end(lsgr, &mut self.out);
         self.colors = Some(colors);
         self.end_line();
+        true
     }
 
     /// The non-empty matches in a line, left to right.
@@ -434,11 +500,14 @@ impl Grep {
     }
 
     /// `-o`: each non-empty match on its own line.
-    fn print_parts(&mut self, name: &[u8], line: &[u8], num: u64, offset: u64) {
+    fn print_parts(&mut self, name: &[u8], line: &[u8], num: u64, offset: u64) -> bool {
         if self.invert {
-            return;
+            return true;
         }
         for (s, e) in self.parts(line) {
+            if !self.printable(&line[s..e]) {
+                return false;
+            }
             self.prefix(name, num, offset + s as u64, b':');
             match self.colors.take() {
                 Some(c) => {
@@ -449,6 +518,7 @@ impl Grep {
             }
             self.end_line();
         }
+        true
     }
 
     fn group_separator(&mut self) {
@@ -562,6 +632,11 @@ impl Grep {
                 self.diag.fail(2);
             }
         }
+        // Even with -s, as GNU.
+        if std::mem::take(&mut self.encoding_error) && self.binary == BinaryFiles::Suppress {
+            self.out.flush_now();
+            crate::diag::write_stderr(format!("grep: {}: binary file matches\n", String::from_utf8_lossy(name)).as_bytes());
+        }
         match self.mode {
             Mode::Count => {
                 self.name_prefix(name, b':');
@@ -671,8 +746,12 @@ impl Grep {
         }
         s.after_left -= 1;
         let num = self.num_at(buf, s, ls);
-        self.print_line(name, &buf[ls..le], num, s.base + ls as u64, false);
-        s.last_printed = Some(le + 1);
+        if self.print_line(name, &buf[ls..le], num, s.base + ls as u64, false) {
+            s.last_printed = Some(le + 1);
+        } else {
+            // GNU keeps retrying the held-back line: no more context.
+            s.after_left = 0;
+        }
         if s.after_left == 0 && s.selected >= self.max.unwrap_or(u64::MAX) {
             s.stop = true;
         }
@@ -689,9 +768,13 @@ impl Grep {
                 self.invert = !self.invert;
                 s.after_left -= 1;
                 let num = self.num_at(buf, s, ls);
-                self.print_line(name, &buf[ls..le], num, s.base + ls as u64, false);
+                let shown = self.print_line(name, &buf[ls..le], num, s.base + ls as u64, false);
                 self.invert = invert;
-                s.last_printed = Some(le + 1);
+                if shown {
+                    s.last_printed = Some(le + 1);
+                } else {
+                    s.after_left = 0;
+                }
             }
             s.stop = s.after_left == 0;
             return;
@@ -743,17 +826,21 @@ impl Grep {
         while at < ls {
             let e = memchr::memchr(term, &buf[at..ls]).map_or(ls, |i| at + i);
             let num = self.num_at(buf, s, at);
-            self.print_line(name, &buf[at..e], num, s.base + at as u64, false);
+            if self.print_line(name, &buf[at..e], num, s.base + at as u64, false) {
+                s.last_printed = Some(e + 1);
+            }
             at = e + 1;
         }
         let num = self.num_at(buf, s, ls);
-        if self.only {
-            self.print_parts(name, &buf[ls..le], num, s.base + ls as u64);
+        let shown = if self.only {
+            self.print_parts(name, &buf[ls..le], num, s.base + ls as u64)
         } else {
-            self.print_line(name, &buf[ls..le], num, s.base + ls as u64, true);
-        }
+            self.print_line(name, &buf[ls..le], num, s.base + ls as u64, true)
+        };
         self.printed_any = true;
-        s.last_printed = Some(le + 1);
+        if shown {
+            s.last_printed = Some(le + 1);
+        }
         s.after_left = self.after;
         if s.selected >= self.max.unwrap_or(u64::MAX) && s.after_left == 0 {
             s.stop = true;
@@ -880,7 +967,7 @@ impl Visitor for Walk<'_> {
         let path = if self.strip { e.path.strip_prefix(b"./").unwrap_or(e.path) } else { e.path };
         match visit {
             Visit::Pre => {
-                if e.depth > 0 && !self.grep.filter.dir_ok(path) {
+                if e.depth > 0 && !self.grep.filter.dir_ok_in_tree(e.name.as_bytes()) {
                     return Control::Skip;
                 }
                 Control::Continue
@@ -896,7 +983,7 @@ impl Visitor for Walk<'_> {
                     // Devices met in a tree are skipped, as GNU does.
                     return Control::Continue;
                 }
-                if !self.grep.filter.file_ok(path) {
+                if e.depth > 0 && !self.grep.filter.file_ok_in_tree(e.name.as_bytes()) {
                     return Control::Continue;
                 }
                 let Ok(c) = crate::sys::cstring(e.name) else {
@@ -918,7 +1005,10 @@ impl Visitor for Walk<'_> {
         let path = if self.strip { path.strip_prefix(b"./").unwrap_or(path) } else { path };
         if failure == Failure::Loop {
             if !self.grep.no_messages {
-                self.grep.diag.warn(format!("{}: recursive directory loop", quote::msg(path)));
+                self.grep.diag.warn(format!(
+                    "{}: warning: recursive directory loop",
+                    String::from_utf8_lossy(path)
+                ));
             }
             return Control::Continue;
         }
@@ -974,8 +1064,26 @@ fn main(args: &[OsString]) -> i32 {
         diag.error(msg);
         2
     };
+    // One matcher: -E, -F, -G, -P (or the name's) may be repeated, not mixed.
+    let mut matcher_opt = match called.as_str() {
+        "egrep" => Some(b'E'),
+        "fgrep" => Some(b'F'),
+        _ => None,
+    };
+    for (i, _) in &m.found {
+        let k = OPTS[*i].short;
+        if matches!(k, b'E' | b'F' | b'G' | b'P') {
+            if matcher_opt.is_some_and(|was| was != k) {
+                return fail(&mut diag, "conflicting matchers specified".into());
+            }
+            matcher_opt = Some(k);
+        }
+    }
     if m.has("P") {
         return fail(&mut diag, "-P (Perl regular expressions) is not supported".into());
+    }
+    if m.has("u") {
+        diag.warn("warning: --unix-byte-offsets (-u) is obsolete");
     }
     let mut extended = called == "egrep";
     let mut fixed = called == "fgrep";
@@ -1095,9 +1203,9 @@ fn main(args: &[OsString]) -> i32 {
         None | Some(b"never" | b"no" | b"none") => None,
         Some(b"" | b"auto" | b"tty" | b"if-tty") => {
             let dumb = std::env::var_os("TERM").is_none_or(|t| t.as_bytes() == b"dumb");
-            (crate::sys::isatty(1) && !dumb).then(Colors::new)
+            (crate::sys::isatty(1) && !dumb).then(|| Colors::new(&called, m.has("v")))
         }
-        Some(b"always" | b"yes" | b"force") => Some(Colors::new()),
+        Some(b"always" | b"yes" | b"force") => Some(Colors::new(&called, m.has("v"))),
         Some(other) => {
             return fail(&mut diag, format!("invalid argument {} for '--color'", quote::msg(other)));
         }
@@ -1126,7 +1234,12 @@ fn main(args: &[OsString]) -> i32 {
         match OPTS[*i].long {
             "include" => filter.files.push((true, v.as_bytes().to_vec())),
             "exclude" => filter.files.push((false, v.as_bytes().to_vec())),
-            "exclude-dir" => filter.dirs.push(v.as_bytes().to_vec()),
+            "exclude-dir" => {
+                // `dir/` names the directory `dir` (GNU strips the slashes).
+                let g = v.as_bytes();
+                let end = g.len() - g.iter().rev().take_while(|&&b| b == b'/').count();
+                filter.dirs.push(if end == 0 { g.to_vec() } else { g[..end].to_vec() });
+            }
             "exclude-from" => match read_all(v) {
                 Ok(data) => {
                     for g in data.split(|&b| b == b'\n').filter(|g| !g.is_empty()) {
@@ -1178,10 +1291,10 @@ fn main(args: &[OsString]) -> i32 {
         tab_width: 0,
         null_after_name: m.has("Z"),
         term,
-        after: if m.has("o") { 0 } else { after },
-        before: if m.has("o") { 0 } else { before },
+        after,
+        before,
         separator,
-        context_given: !m.has("o") && (m.has("A") || m.has("B") || m.has("C")),
+        context_given: m.has("A") || m.has("B") || m.has("C"),
         binary,
         colors,
         line_buffered: m.has("line-buffered"),
@@ -1198,8 +1311,12 @@ fn main(args: &[OsString]) -> i32 {
         printed_any: false,
         done: false,
         plain: false,
+        check_encoding: false,
+        encoding_error: false,
     };
+    g.check_encoding = g.binary != BinaryFiles::Text && crate::sys::utf8_locale();
     g.plain = g.mode == Mode::Lines
+        && !g.check_encoding
         && !g.only
         && g.max.is_none()
         && !g.line_numbers

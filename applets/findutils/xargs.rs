@@ -391,7 +391,8 @@ impl Run {
                 }
             }
             if self.interactive {
-                line.extend_from_slice(b"?...");
+                // The prompt's "?..." comes once the terminal is open, as
+                // in GNU.
                 diag::write_stderr(&line);
                 match ask_tty() {
                     Ok(true) => {}
@@ -412,6 +413,7 @@ impl Run {
                 break;
             }
         }
+        self.reap_finished();
         if self.stop.is_some() {
             return;
         }
@@ -477,6 +479,18 @@ impl Run {
 
     /// Waits for one child; false if there are none.
     fn wait_one(&mut self) -> bool {
+        self.reap(0)
+    }
+
+    /// Collects the children that have ended, without waiting (GNU does so
+    /// before each command, so a slot is free again as soon as it can be).
+    fn reap_finished(&mut self) {
+        while self.reap(libc::WNOHANG) {}
+    }
+
+    /// Waits for a child (with WNOHANG only if one has ended); false when
+    /// there was none to collect.
+    fn reap(&mut self, flags: libc::c_int) -> bool {
         if self.running.is_empty() {
             return false;
         }
@@ -485,7 +499,10 @@ impl Run {
         // applet keeps its other children's statuses.
         let target = if self.running.len() == 1 { self.running[0].0 } else { -1 };
         // SAFETY: waitpid on our own children.
-        let pid = unsafe { libc::waitpid(target, &mut st, 0) };
+        let pid = unsafe { libc::waitpid(target, &mut st, flags) };
+        if pid == 0 {
+            return false;
+        }
         if pid < 0 {
             let e = std::io::Error::last_os_error();
             if e.kind() == std::io::ErrorKind::Interrupted {
@@ -613,6 +630,7 @@ fn spawn(
 fn ask_tty() -> std::io::Result<bool> {
     use std::io::Read;
     let mut tty = std::fs::File::open("/dev/tty")?;
+    diag::write_stderr(b"?...");
     let mut first = None;
     let mut b = [0u8; 1];
     loop {
@@ -669,6 +687,24 @@ fn number(diag: &Diag, v: &OsStr, opt: char, min: usize) -> Result<usize, i32> {
         other => other,
     };
     let max_procs = i32::MAX as usize;
+    // A negative number is out of range rather than not a number; -s
+    // then goes on with 1, as with 0.
+    let negative = s.len() > 1 && s.starts_with('-') && s[1..].bytes().all(|b| b.is_ascii_digit());
+    if negative && opt == 's' {
+        diag.warn(format!("value {s} for -s option should be >= 1"));
+        return Ok(1);
+    }
+    if negative {
+        diag::write_stderr(
+            format!(
+                "{}: value {s} for -{opt} option should be >= {min}\nTry '{} --help' for more information.\n",
+                diag.name(),
+                diag.name()
+            )
+            .as_bytes(),
+        );
+        return Err(1);
+    }
     match parsed {
         Ok(n) if opt == 'P' && n > max_procs => {
             diag::write_stderr(
@@ -923,7 +959,17 @@ fn drive(
     no_run_if_empty: bool,
 ) -> Option<i32> {
     let base: usize = run.cmd.iter().map(|a| a.len() + 1).sum();
-    if base > limit {
+    // With -I the arguments holding the string are sized once replaced.
+    let fixed: usize = match replace {
+        Some(r) => run
+            .cmd
+            .iter()
+            .filter(|a| memchr::memmem::find(a.as_bytes(), r).is_none())
+            .map(|a| a.len() + 1)
+            .sum(),
+        None => base,
+    };
+    if fixed > limit {
         run.msg("cannot fit single argument within argument list size limit");
         return Some(1);
     }
@@ -953,14 +999,29 @@ fn drive(
                     return Some(1);
                 }
             }
-            let argv: Vec<Vec<u8>> = run
-                .cmd
-                .iter()
-                .map(|a| replace_all(a.as_bytes(), r, &item))
-                .collect();
+            // GNU's three limits: the line read, each argument built
+            // from it, and the whole command line.
+            if item.len() >= limit {
+                return too_long(run);
+            }
+            let mut argv: Vec<Vec<u8>> = Vec::with_capacity(run.cmd.len());
+            for a in &run.cmd {
+                let b = a.as_bytes();
+                if memchr::memmem::find(b, r).is_none() {
+                    argv.push(b.to_vec());
+                    continue;
+                }
+                let built = replace_all(b, r, &item);
+                if built.len() + 1 >= limit {
+                    run.msg("command too long");
+                    return Some(1);
+                }
+                argv.push(built);
+            }
             let size: usize = argv.iter().map(|a| a.len() + 1).sum();
             if size > limit {
-                return too_long(run);
+                run.msg("argument list too long");
+                return Some(1);
             }
             run.exec_owned(argv);
             continue;
@@ -970,6 +1031,9 @@ fn drive(
         let mut size = base;
         let mut lines = 0;
         let mut at_eof = false;
+        // Where the line being read began: with -L a line cut short by a
+        // bad quote is not run (GNU).
+        let mut line_start = 0;
         loop {
             let start = arena.len();
             let ends = match pending.take() {
@@ -985,6 +1049,9 @@ fn drive(
                     }
                     Err(m) => {
                         arena.truncate(start);
+                        if max_lines.is_some() {
+                            offs.truncate(line_start);
+                        }
                         if !offs.is_empty() {
                             run.exec_arena(&arena, &offs);
                         }
@@ -1014,6 +1081,7 @@ fn drive(
                 break;
             }
             if ends {
+                line_start = offs.len();
                 lines += 1;
                 if max_lines.is_some_and(|n| lines >= n) {
                     break;

@@ -775,15 +775,23 @@ fn posix(node: &Node, out: &mut Vec<u8>) -> Option<()> {
                 Node::Byte(_) | Node::Set(_) | Node::Group(..) | Node::Backref(_)
             );
             if let Node::Repeat(x, mi, xi) = &**inner {
-                let (mi, xi, mo, xo) = (*mi, *xi, *min, *max);
-                let merged = match (xi, xo) {
-                    (None, None) => Some((mi * mo, None)),
-                    (None, _) if mi == 0 && xo != Some(0) => Some((0, None)),
-                    (_, None) if mo <= 1 && mi <= 1 => Some((mi * mo, None)),
-                    _ => None,
-                };
-                let (m2, x2) = merged?;
+                let (m2, x2) = merge_repeats(*mi, *xi, *min, *max)?;
                 return posix(&Node::Repeat(x.clone(), m2, x2), out);
+            }
+            if matches!(
+                **inner,
+                Node::LineStart
+                    | Node::LineEnd
+                    | Node::WordBoundary
+                    | Node::WordStart
+                    | Node::WordEnd
+            ) {
+                // A repeated assertion (ERE `^*`, `$+`): zero times always
+                // matches, once or more is the assertion itself.
+                if *min > 0 {
+                    posix(inner, out)?;
+                }
+                return Some(());
             }
             if !atomic {
                 if matches!(**inner, Node::Empty) {
@@ -817,6 +825,36 @@ fn posix(node: &Node, out: &mut Vec<u8>) -> Option<()> {
         }
     }
     Some(())
+}
+
+/// `(x{mi,xi}){mo,xo}` as one `x{m,x}` (None for unbounded), when the
+/// counts it allows are one unbroken range: the union over k in mo..=xo
+/// of k*mi..=k*xi. None when they are not (`(aa)*`, `(a{2,})*`), or the
+/// counts are past what the C library takes.
+fn merge_repeats(mi: u32, xi: Option<u32>, mo: u32, xo: Option<u32>) -> Option<(u32, Option<u32>)> {
+    const DUP_MAX: u32 = 255;
+    if xo == Some(0) || xi == Some(0) {
+        return Some((0, Some(0)));
+    }
+    // From no repetition (k = 0) to one (k = 1): 0 then mi.., unbroken
+    // only if mi <= 1.
+    if mo == 0 && mi > 1 {
+        return None;
+    }
+    // From k to k + 1 times: k*xi + 1 >= (k+1)*mi, hardest at the least k
+    // that has a successor.
+    if let Some(x) = xi {
+        let k = mo.max(1);
+        if xo.is_none_or(|o| o > k) && u64::from(k) * u64::from(x - mi) + 1 < u64::from(mi) {
+            return None;
+        }
+    }
+    let lo = mi.checked_mul(mo).filter(|&v| v <= DUP_MAX)?;
+    let hi = match (xi, xo) {
+        (Some(a), Some(b)) => Some(a.checked_mul(b).filter(|&v| v <= DUP_MAX)?),
+        _ => None,
+    };
+    Some((lo, hi))
 }
 
 /// Writes a byte set as a bracket expression. NUL cannot be written, so a

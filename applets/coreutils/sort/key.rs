@@ -199,7 +199,7 @@ pub fn blank(c: u8) -> bool {
     c == b' ' || c == b'\t' || c == b'\n'
 }
 
-fn begfield(key: &Key, tab: Option<u8>, line: &[u8]) -> usize {
+pub(super) fn begfield(key: &Key, tab: Option<u8>, line: &[u8]) -> usize {
     let lim = line.len();
     let mut p = 0;
     let mut n = key.sword;
@@ -233,7 +233,7 @@ fn begfield(key: &Key, tab: Option<u8>, line: &[u8]) -> usize {
     p.saturating_add(key.schar).min(lim)
 }
 
-fn limfield(key: &Key, tab: Option<u8>, line: &[u8]) -> usize {
+pub(super) fn limfield(key: &Key, tab: Option<u8>, line: &[u8]) -> usize {
     let lim = line.len();
     let mut p = 0;
     let mut n = key.eword.unwrap_or(0);
@@ -625,7 +625,9 @@ pub fn gen_cmp(a: &[u8], b: &[u8]) -> Ordering {
 
 /// The SI order of a `-h` number: 0 without a suffix (or for zero), 1 for
 /// K, 2 for M, ...; negative for negative numbers.
-fn unit_order(s: &[u8]) -> i32 {
+/// Under `-f` the suffix is folded to upper case first (GNU translates
+/// the key before reading the number: `1e` is then exa).
+fn unit_order(s: &[u8], fold: bool) -> i32 {
     let s = skip_blanks(s);
     let neg = s.first() == Some(&b'-');
     let mut p = neg as usize;
@@ -644,7 +646,7 @@ fn unit_order(s: &[u8]) -> i32 {
     if max == b'0' {
         return 0;
     }
-    let order = match s.get(p) {
+    let order = match s.get(p).map(|&c| if fold { c.to_ascii_uppercase() } else { c }) {
         Some(b'K' | b'k') => 1,
         Some(b'M') => 2,
         Some(b'G') => 3,
@@ -663,14 +665,14 @@ fn unit_order(s: &[u8]) -> i32 {
 }
 
 /// `-h`: the suffix first, then the number.
-pub fn human_cmp(a: &[u8], b: &[u8]) -> Ordering {
-    unit_order(a)
-        .cmp(&unit_order(b))
+pub fn human_cmp(a: &[u8], b: &[u8], fold: bool) -> Ordering {
+    unit_order(a, fold)
+        .cmp(&unit_order(b, fold))
         .then_with(|| num_cmp(a, b))
 }
 
-pub fn human_prefix(s: &[u8]) -> u64 {
-    let order = (unit_order(s) + 16) as u64;
+pub fn human_prefix(s: &[u8], fold: bool) -> u64 {
+    let order = (unit_order(s, fold) + 16) as u64;
     order << 59 | num_prefix(s) >> 5
 }
 
@@ -759,8 +761,14 @@ pub fn key_cmp(key: &Key, seed: u64, a: &[u8], b: &[u8]) -> Ordering {
         Mode::Text => text_cmp(key, a, b),
         Mode::Numeric => num_cmp(a, b),
         Mode::General => gen_cmp(a, b),
-        Mode::Human => human_cmp(a, b),
+        Mode::Human => human_cmp(a, b, key.fold),
         Mode::Month => month(a).cmp(&month(b)),
+        // -d, -i and -f apply before the version comparison, as in GNU.
+        Mode::Version if key.fold || key.ignore != Ignore::None => {
+            let a: Vec<u8> = visible(key, a).collect();
+            let b: Vec<u8> = visible(key, b).collect();
+            filevercmp(&a, &b)
+        }
         Mode::Version => filevercmp(a, b),
         Mode::Random => random_hash(key, seed, a)
             .cmp(&random_hash(key, seed, b))
@@ -787,7 +795,7 @@ pub fn prefix(key: &Key, seed: u64, s: &[u8]) -> (u64, bool) {
             let p = gen_prefix(s);
             (p, p != 1)
         }
-        Mode::Human => (human_prefix(s), false),
+        Mode::Human => (human_prefix(s, key.fold), false),
         Mode::Month => (month(s), true),
         Mode::Random => (random_hash(key, seed, s), false),
         Mode::Version => (0, false),
@@ -873,10 +881,10 @@ mod tests {
         assert!(gen_prefix(b"nan") < gen_prefix(b"-inf"));
         assert!(gen_prefix(b"0x10") > gen_prefix(b"15"));
         assert_eq!(gen_prefix(b"-0"), gen_prefix(b"0"));
-        assert_eq!(unit_order(b"1.5K"), 1);
-        assert_eq!(unit_order(b"0M"), 0);
-        assert_eq!(unit_order(b"-2G"), -3);
-        assert!(human_prefix(b"2000K") < human_prefix(b"1M"));
+        assert_eq!(unit_order(b"1.5K", false), 1);
+        assert_eq!(unit_order(b"0M", false), 0);
+        assert_eq!(unit_order(b"-2G", false), -3);
+        assert!(human_prefix(b"2000K", false) < human_prefix(b"1M", false));
         assert_eq!(month(b" feb"), 2);
         let all: Vec<u8> = (0..=255).collect();
         for w in all.chunks(8) {

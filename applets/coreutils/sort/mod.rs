@@ -16,15 +16,19 @@
 //! double, padding included, so its order depends on the input order);
 //! `-R` hashes keys with
 //! a keyed 64-bit hash, seeded from `--random-source` when given;
-//! `--debug` and `--compress-program` are not supported. The obsolete
-//! keys `+POS1 [-POS2]` are taken as GNU 9.1 takes them (always, up to
-//! `--`; a `+` word that is no key is a file name).
+//! `--debug` annotates as GNU does ([`debug`]); `--compress-program=PROG`
+//! pipes temporary files through `PROG` and back through `PROG -d` (a
+//! PROG that cannot be run, or fails, is an error with status 2, where
+//! GNU's sort dies of SIGPIPE after the child's own message). The
+//! obsolete keys `+POS1 [-POS2]` are taken as GNU 9.1 takes them (always,
+//! up to `--`; a `+` word that is no key is a file name).
 
+mod debug;
 mod key;
 mod run;
 
 use crate::args::{Opt, Parser};
-use crate::diag;
+use crate::diag::{self, Diag};
 use crate::size;
 use crate::{Applet, Dir};
 use key::{Cmp, Ignore, Key, Mode};
@@ -218,10 +222,13 @@ fn obsolete_keys(args: &[OsString]) -> Result<Vec<OsString>, String> {
             out.push(args[i - 1].clone());
             continue;
         };
-        let Some(mut spec) = obsolete_start(pos1) else {
+        let Some((mut spec, f)) = obsolete_start(pos1) else {
             out.push(args[i - 1].clone());
             continue;
         };
+        // How --debug names it: `+F -E` and `-k F+1,E`.
+        let mut old = format!("+{f}");
+        let mut new = format!("-k {}", f.saturating_add(1));
         if let Some(pos2) = args
             .get(i)
             .map(|p| p.as_bytes())
@@ -242,21 +249,29 @@ fn obsolete_keys(args: &[OsString]) -> Result<Vec<OsString>, String> {
                 ));
             }
             spec.push(b',');
+            let e = if n == 0 { m.max(1) } else { m.saturating_add(1) };
             if n == 0 {
-                spec.extend_from_slice(m.max(1).to_string().as_bytes());
+                spec.extend_from_slice(e.to_string().as_bytes());
             } else {
-                spec.extend_from_slice(format!("{}.{n}", m.saturating_add(1)).as_bytes());
+                spec.extend_from_slice(format!("{e}.{n}").as_bytes());
             }
             spec.extend_from_slice(rest);
+            old.push_str(&format!(" -{e}"));
+            new.push_str(&format!(",{e}"));
         }
+        // A NUL (no argument has one) carries the spelling to --debug.
+        spec.push(0);
+        spec.extend_from_slice(old.as_bytes());
+        spec.push(0);
+        spec.extend_from_slice(new.as_bytes());
         out.push(OsString::from("-k"));
         out.push(OsStr::from_bytes(&spec).to_os_string());
     }
     Ok(out)
 }
 
-/// `+F[.C][OPTS]` as a `-k` start, if it is one.
-fn obsolete_start(pos1: &[u8]) -> Option<Vec<u8>> {
+/// `+F[.C][OPTS]` as a `-k` start and F, if it is one.
+fn obsolete_start(pos1: &[u8]) -> Option<(Vec<u8>, usize)> {
     let (f, rest) = count(pos1, "").ok()?;
     let (c, rest) = match rest.strip_prefix(b".") {
         Some(r) => count(r, "").ok()?,
@@ -268,7 +283,7 @@ fn obsolete_start(pos1: &[u8]) -> Option<Vec<u8>> {
     }
     let mut spec = format!("{}.{}", f.saturating_add(1), c.saturating_add(1)).into_bytes();
     spec.extend_from_slice(rest);
-    Some(spec)
+    Some((spec, f))
 }
 
 fn phys_mem() -> u64 {
@@ -436,11 +451,6 @@ fn main(args: &[OsString]) -> i32 {
         Ok(m) => m,
         Err(status) => return status,
     };
-    for unsupported in ["debug", "compress-program"] {
-        if m.has(unsupported) {
-            return fatal(format!("option '--{unsupported}' is not supported"));
-        }
-    }
     // Global ordering options.
     let mut g = Key::whole();
     for c in *b"dfghiMnRrV" {
@@ -507,12 +517,23 @@ fn main(args: &[OsString]) -> i32 {
     let checking = check_diag || check_quiet;
     // Keys.
     let mut keys = Vec::new();
+    let mut obsolete = Vec::new();
     for spec in m.values("k") {
-        match parse_key(spec.as_bytes()) {
+        let mut parts = spec.as_bytes().split(|&b| b == 0);
+        let spec = parts.next().unwrap_or_default();
+        obsolete.push(match (parts.next(), parts.next()) {
+            (Some(o), Some(n)) => Some((
+                String::from_utf8_lossy(o).into_owned(),
+                String::from_utf8_lossy(n).into_owned(),
+            )),
+            _ => None,
+        });
+        match parse_key(spec) {
             Ok(k) => keys.push(k),
             Err(e) => return fatal(e),
         }
     }
+    let explicit_keys = !keys.is_empty();
     for k in &mut keys {
         if k.has_no_options() {
             k.inherit(&g);
@@ -549,6 +570,17 @@ fn main(args: &[OsString]) -> i32 {
         Some(p) => Target::File(p.to_os_string()),
         None => Target::Stdout,
     };
+    let debug = m.has("debug");
+    if debug && (checking || !outs.is_empty()) {
+        let c = if !checking {
+            'o'
+        } else if check_quiet {
+            'C'
+        } else {
+            'c'
+        };
+        return fatal(format!("options '-{c} --debug' are incompatible"));
+    }
     if checking && !outs.is_empty() {
         return fatal(format!("options '-{}o' are incompatible", if check_quiet { 'C' } else { 'c' }));
     }
@@ -628,6 +660,24 @@ fn main(args: &[OsString]) -> i32 {
         ));
     }
     let unique = m.has("u");
+    let stable = m.has("s") || unique;
+    let debug = debug.then(|| {
+        // The keys that order, as GNU lists them: the -k ones, or one of
+        // the global options when they are more than -r.
+        let mut g_plain = g.clone();
+        g_plain.reverse = false;
+        let gkey_only = !explicit_keys && !g_plain.has_no_options();
+        let dkeys = if explicit_keys || gkey_only { keys.clone() } else { Vec::new() };
+        let d = Diag::new(args);
+        for w in debug::warnings(&dkeys, &obsolete, &g, gkey_only, tab, stable) {
+            d.warn(w);
+        }
+        debug::Debug {
+            keys: dkeys,
+            tab,
+            last_resort: !stable,
+        }
+    });
     let k0 = &keys[0];
     let plain = keys.len() == 1
         && k0.sword == 0
@@ -643,7 +693,7 @@ fn main(args: &[OsString]) -> i32 {
         cmp: Cmp {
             keys,
             tab,
-            stable: m.has("s") || unique,
+            stable,
             reverse: if plain { plain_reverse } else { reverse },
             seed,
             plain,
@@ -654,6 +704,8 @@ fn main(args: &[OsString]) -> i32 {
         threads,
         batch,
         tmpdirs,
+        compress: m.value("compress-program").map(|p| p.to_os_string()),
+        debug,
     };
     let r = if checking {
         run::check(&o, &names[0], check_quiet)

@@ -28,6 +28,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::os::unix::io::{AsRawFd, RawFd};
 use std::path::PathBuf;
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 
 /// A fatal error: the message after `sort: `; the exit status is 2.
 pub struct Fatal(pub Vec<u8>);
@@ -56,6 +57,11 @@ pub struct Opts {
     pub threads: usize,
     pub batch: usize,
     pub tmpdirs: Vec<OsString>,
+    /// `--compress-program`: temporary files go through it and back
+    /// through it with `-d`.
+    pub compress: Option<OsString>,
+    /// `--debug`: how to annotate the output.
+    pub debug: Option<super::debug::Debug>,
 }
 
 impl Opts {
@@ -80,6 +86,28 @@ pub struct Writer {
     name: Vec<u8>,
     buf: Vec<u8>,
     eol: u8,
+    debug: Option<super::debug::Debug>,
+    /// The compressor a temporary file is written through.
+    child: Option<(Child, ChildStdin, OsString)>,
+}
+
+/// GNU's word for a compressor that failed (either way).
+fn abnormal(prog: &OsStr) -> Fatal {
+    let mut m = crate::quote::msg(prog.as_bytes()).into_bytes();
+    m.extend_from_slice(b" [-d] terminated abnormally");
+    Fatal(m)
+}
+
+fn cannot_run(prog: &OsStr, decompress: bool, e: &io::Error) -> Fatal {
+    Fatal(
+        format!(
+            "couldn't execute compress program{} {}: {}",
+            if decompress { " (with -d)" } else { "" },
+            crate::quote::msg(prog.as_bytes()),
+            diag::strerror(e)
+        )
+        .into_bytes(),
+    )
 }
 
 impl Writer {
@@ -91,6 +119,8 @@ impl Writer {
                 name: b"'standard output'".to_vec(),
                 buf: Vec::with_capacity(WBUF),
                 eol,
+                debug: None,
+                child: None,
             }),
             Target::File(p) => {
                 let f = std::fs::OpenOptions::new()
@@ -111,11 +141,63 @@ impl Writer {
             name: name.to_vec(),
             buf: Vec::with_capacity(WBUF),
             eol,
+            debug: None,
+            child: None,
         }
+    }
+
+    /// The sorted output, annotated under `--debug`.
+    pub fn output(t: &Target, o: &Opts) -> Result<Writer, Fatal> {
+        let mut w = Writer::open(t, o.eol)?;
+        w.debug = o.debug.clone();
+        Ok(w)
+    }
+
+    /// A temporary file's writer, through `--compress-program` if given.
+    fn totemp(t: Temp, o: &Opts) -> Result<Writer, Fatal> {
+        let Some(prog) = &o.compress else {
+            return Ok(Writer::tofile(t.file, &t.name, o.eol));
+        };
+        let out = t
+            .file
+            .try_clone()
+            .map_err(|e| Fatal::io("write failed", &t.name, &e))?;
+        let mut child = Command::new(prog)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::from(out))
+            .spawn()
+            .map_err(|e| cannot_run(prog, false, &e))?;
+        let stdin = child
+            .stdin
+            .take()
+            .ok_or_else(|| Fatal::new("lost a compressor's pipe"))?;
+        let mut w = Writer::tofile(t.file, &t.name, o.eol);
+        w.fd = stdin.as_raw_fd();
+        w.child = Some((child, stdin, prog.clone()));
+        Ok(w)
+    }
+
+    /// Finishes a temporary file: flushed, its compressor done.
+    fn close_temp(mut self) -> Result<File, Fatal> {
+        self.flush()?;
+        if let Some((mut child, stdin, prog)) = self.child.take() {
+            drop(stdin);
+            if !child.wait().is_ok_and(|s| s.success()) {
+                return Err(abnormal(&prog));
+            }
+        }
+        self.file.take().ok_or_else(|| Fatal::new("lost a temporary file"))
     }
 
     #[inline]
     pub fn put(&mut self, line: &[u8]) -> Result<(), Fatal> {
+        if let Some(d) = &self.debug {
+            d.annotate(line, &mut self.buf);
+            if self.buf.len() >= WBUF {
+                self.flush()?;
+            }
+            return Ok(());
+        }
         let n = line.len();
         self.buf.reserve(n + 1);
         self.buf.extend_from_slice(line);
@@ -138,6 +220,8 @@ impl Writer {
 pub struct LineReader {
     fd: RawFd,
     _file: Option<File>,
+    /// The decompressor a temporary file is read through.
+    child: Option<(Child, ChildStdout, OsString)>,
     pub name: Vec<u8>,
     buf: Vec<u8>,
     pos: usize,
@@ -152,6 +236,7 @@ impl LineReader {
         LineReader {
             fd,
             _file: file,
+            child: None,
             name: name.to_vec(),
             buf: vec![0; size],
             pos: 0,
@@ -171,11 +256,38 @@ impl LineReader {
         Ok(LineReader::new(f.as_raw_fd(), Some(f), name.as_bytes(), eol, size))
     }
 
-    fn temp(mut t: Temp, eol: u8, size: usize) -> Result<LineReader, Fatal> {
+    fn temp(mut t: Temp, o: &Opts, size: usize) -> Result<LineReader, Fatal> {
         t.file
             .seek(SeekFrom::Start(0))
             .map_err(|e| Fatal::io("read failed", &t.name, &e))?;
-        Ok(LineReader::new(t.file.as_raw_fd(), Some(t.file), &t.name, eol, size))
+        let Some(prog) = &o.compress else {
+            return Ok(LineReader::new(t.file.as_raw_fd(), Some(t.file), &t.name, o.eol, size));
+        };
+        let mut child = Command::new(prog)
+            .arg("-d")
+            .stdin(Stdio::from(t.file))
+            .stdout(Stdio::piped())
+            .spawn()
+            .map_err(|e| cannot_run(prog, true, &e))?;
+        let out = child
+            .stdout
+            .take()
+            .ok_or_else(|| Fatal::new("lost a decompressor's pipe"))?;
+        let mut r = LineReader::new(out.as_raw_fd(), None, &t.name, o.eol, size);
+        r.child = Some((child, out, prog.clone()));
+        Ok(r)
+    }
+
+    /// At the end of a decompressed file: the decompressor must have
+    /// succeeded.
+    fn reap(&mut self) -> Result<(), Fatal> {
+        if let Some((mut child, out, prog)) = self.child.take() {
+            drop(out);
+            if !child.wait().is_ok_and(|s| s.success()) {
+                return Err(abnormal(&prog));
+            }
+        }
+        Ok(())
     }
 
     /// Moves to the next line; false at the end.
@@ -204,7 +316,10 @@ impl LineReader {
                 self.buf.resize(n, 0);
             }
             match read_fd(self.fd, &mut self.buf[self.end..]) {
-                Ok(0) => self.eof = true,
+                Ok(0) => {
+                    self.eof = true;
+                    self.reap()?;
+                }
                 Ok(n) => self.end += n,
                 Err(e) => return Err(Fatal::io("read failed", &self.name, &e)),
             }
@@ -290,15 +405,15 @@ impl<'a> Temps<'a> {
         let out = self.create(level)?;
         let mut srcs = group
             .into_iter()
-            .map(|t| LineReader::temp(t, o.eol, MERGE_BUF))
+            .map(|t| LineReader::temp(t, o, MERGE_BUF))
             .collect::<Result<Vec<_>, _>>()?;
-        let mut w = Writer::tofile(out.file, &out.name, o.eol);
+        let name = out.name.clone();
+        let mut w = Writer::totemp(out, o)?;
         merge(o, &mut srcs, &mut w)?;
-        w.flush()?;
-        let file = w.file.take().ok_or_else(|| Fatal::new("lost a temporary file"))?;
+        let file = w.close_temp()?;
         self.files.push(Temp {
             file,
-            name: out.name,
+            name,
             level,
         });
         Ok(())
@@ -331,9 +446,9 @@ impl<'a> Temps<'a> {
         let mut srcs = self
             .files
             .drain(..)
-            .map(|t| LineReader::temp(t, o.eol, MERGE_BUF))
+            .map(|t| LineReader::temp(t, o, MERGE_BUF))
             .collect::<Result<Vec<_>, _>>()?;
-        let mut w = Writer::open(target, o.eol)?;
+        let mut w = Writer::output(target, o)?;
         merge(o, &mut srcs, &mut w)?;
         w.flush()
     }
@@ -870,7 +985,12 @@ fn merge2<T: Copy, F: Fn(&T, &T) -> Ordering>(a: &[T], b: &[T], out: &mut [T], f
 /// Writes a sorted chunk, leaving out duplicates under `-u`.
 fn write_chunk(o: &Opts, buf: &[u8], v: &[Ent], w: &mut Writer) -> Result<(), Fatal> {
     let mut last: Option<&[u8]> = None;
-    for e in v {
+    // Sorted lines are scattered over the buffer: fetch ahead (as shuf).
+    const AHEAD: usize = 16;
+    for (i, e) in v.iter().enumerate() {
+        if let Some(f) = v.get(i + AHEAD) {
+            crate::sys::prefetch(&buf[f.start as usize..]);
+        }
         let l = e.line(buf);
         if o.unique {
             if let Some(p) = last {
@@ -923,7 +1043,7 @@ pub fn sort(o: &Opts, names: &[OsString], target: &Target) -> Result<(), Fatal> 
         }
         if done && temps.files.is_empty() {
             let v = sort_chunk(o, &buf);
-            let mut w = Writer::open(target, o.eol)?;
+            let mut w = Writer::output(target, o)?;
             write_chunk(o, &buf, &v, &mut w)?;
             return w.flush();
         }
@@ -932,15 +1052,15 @@ pub fn sort(o: &Opts, names: &[OsString], target: &Target) -> Result<(), Fatal> 
             let avg = buf.len() / v.len().max(1) + 1;
             chunk = (o.budget / (avg + per_line) * avg).clamp(1024, MAX_CHUNK / 4);
             let t = temps.create(0)?;
-            let mut w = Writer::tofile(t.file, &t.name, o.eol);
+            let name = t.name.clone();
+            let mut w = Writer::totemp(t, o)?;
             write_chunk(o, &buf, &v, &mut w)?;
-            w.flush()?;
-            let file = w.file.take().ok_or_else(|| Fatal::new("lost a temporary file"))?;
+            let file = w.close_temp()?;
             temps.push(
                 o,
                 Temp {
                     file,
-                    name: t.name,
+                    name,
                     level: 0,
                 },
             )?;
@@ -997,15 +1117,15 @@ pub fn merge_files(o: &Opts, names: &[OsString], target: &Target) -> Result<(), 
             // The output would truncate this input: copy it first.
             let t = temps.create(0)?;
             let mut r = LineReader::open(n, o.eol, MERGE_BUF)?;
-            let mut w = Writer::tofile(t.file, &t.name, o.eol);
+            let name = t.name.clone();
+            let mut w = Writer::totemp(t, o)?;
             while r.next()? {
                 w.put(r.line())?;
             }
-            w.flush()?;
-            let file = w.file.take().ok_or_else(|| Fatal::new("lost a temporary file"))?;
+            let file = w.close_temp()?;
             srcs.push(Src::Temp(Temp {
                 file,
-                name: t.name,
+                name,
                 level: 0,
             }));
         } else {
@@ -1015,20 +1135,20 @@ pub fn merge_files(o: &Opts, names: &[OsString], target: &Target) -> Result<(), 
     let open = |s: Src| -> Result<LineReader, Fatal> {
         match s {
             Src::Name(i) => LineReader::open(&names[i], o.eol, MERGE_BUF),
-            Src::Temp(t) => LineReader::temp(t, o.eol, MERGE_BUF),
+            Src::Temp(t) => LineReader::temp(t, o, MERGE_BUF),
         }
     };
     while srcs.len() > o.batch {
         let group: Vec<Src> = srcs.drain(..o.batch).collect();
         let mut rs = group.into_iter().map(open).collect::<Result<Vec<_>, _>>()?;
         let t = temps.create(1)?;
-        let mut w = Writer::tofile(t.file, &t.name, o.eol);
+        let name = t.name.clone();
+            let mut w = Writer::totemp(t, o)?;
         merge(o, &mut rs, &mut w)?;
-        w.flush()?;
-        let file = w.file.take().ok_or_else(|| Fatal::new("lost a temporary file"))?;
+        let file = w.close_temp()?;
         srcs.push(Src::Temp(Temp {
             file,
-            name: t.name,
+            name,
             level: 1,
         }));
         // Keep the order of the inputs: the merged group goes first.
@@ -1036,7 +1156,7 @@ pub fn merge_files(o: &Opts, names: &[OsString], target: &Target) -> Result<(), 
         srcs[..=last].rotate_right(1);
     }
     let mut rs = srcs.into_iter().map(open).collect::<Result<Vec<_>, _>>()?;
-    let mut w = Writer::open(target, o.eol)?;
+    let mut w = Writer::output(target, o)?;
     merge(o, &mut rs, &mut w)?;
     w.flush()
 }

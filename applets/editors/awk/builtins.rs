@@ -542,6 +542,19 @@ impl<'p> Interp<'p> {
             }
             let start = i;
             i += 1;
+            // gawk's `%N$`: this conversion takes the Nth argument.
+            let digits = fmt[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let mut position = None;
+            if digits > 0 && fmt.get(i + digits) == Some(&b'$') {
+                let n: usize = std::str::from_utf8(&fmt[i..i + digits])
+                    .ok()
+                    .and_then(|d| d.parse().ok())
+                    .unwrap_or(0);
+                if n >= 1 {
+                    position = Some(n - 1);
+                    i += digits + 1;
+                }
+            }
             let mut flags = Vec::new();
             while i < fmt.len() && b"-+ #0'".contains(&fmt[i]) {
                 if fmt[i] != b'\'' {
@@ -595,6 +608,9 @@ impl<'p> Interp<'p> {
                 break;
             };
             i += 1;
+            if let Some(p) = position {
+                ai = p;
+            }
             let spec = |conv: &[u8], use_prec: bool| -> Vec<u8> {
                 let mut s = vec![b'%'];
                 s.extend_from_slice(&flags);

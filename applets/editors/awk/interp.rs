@@ -302,7 +302,8 @@ impl<'p> Interp<'p> {
         globals[CONVFMT] = s(b"%.6g");
         globals[OFMT] = s(b"%.6g");
         globals[RSTART] = Cell::Val(Value::Num(0.0));
-        globals[RLENGTH] = Cell::Val(Value::Num(-1.0));
+        // gawk's starting value (POSIX names none).
+        globals[RLENGTH] = Cell::Val(Value::Num(0.0));
         globals[FILENAME] = Cell::Val(Value::Uninit);
         let mut env = Map::default();
         {

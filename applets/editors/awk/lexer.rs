@@ -305,7 +305,13 @@ impl<'a> Lexer<'a> {
             }
         }
         self.pos = i;
-        let text = std::str::from_utf8(&s[start..i]).unwrap_or("0");
+        let digits = &s[start..i];
+        // And octal ones: a 0 and octal digits only (`08`, `011.5` and
+        // `07e1` are decimal), as gawk and BusyBox read them.
+        if digits.len() > 1 && digits[0] == b'0' && digits.iter().all(|d| (b'0'..=b'7').contains(d)) {
+            return Tok::Num(digits.iter().fold(0f64, |v, d| v * 8.0 + f64::from(d - b'0')));
+        }
+        let text = std::str::from_utf8(digits).unwrap_or("0");
         Tok::Num(text.parse().unwrap_or(0.0))
     }
 
@@ -450,8 +456,9 @@ impl<'a> Lexer<'a> {
 }
 
 /// Decodes one awk string escape (the text after the backslash) into
-/// `out`; returns how many bytes it used. Unknown escapes keep their
-/// backslash, as gawk and BusyBox do.
+/// `out`; returns how many bytes it used. `\xHH` takes up to two hex
+/// digits; an unknown escape is the character itself (`"\."` is `.`,
+/// `"\q"` is `q`), as gawk 5 and BusyBox do (gawk also warns).
 pub fn unescape_one(s: &[u8], out: &mut Vec<u8>) -> usize {
     let Some(&e) = s.first() else {
         out.push(b'\\');
@@ -484,7 +491,14 @@ pub fn unescape_one(s: &[u8], out: &mut Vec<u8>) -> usize {
         out.push(v as u8);
         return n;
     }
-    out.push(b'\\');
+    if e == b'x' {
+        let hex = s[1..].iter().take(2).take_while(|b| b.is_ascii_hexdigit()).count();
+        if hex > 0 {
+            let digits = std::str::from_utf8(&s[1..1 + hex]).unwrap_or("0");
+            out.push(u8::from_str_radix(digits, 16).unwrap_or(0));
+            return 1 + hex;
+        }
+    }
     out.push(e);
     1
 }

@@ -2,7 +2,8 @@
 //! POSIX: https://pubs.opengroup.org/onlinepubs/9799919799/utilities/awk.html
 //!
 //! The whole POSIX language, plus what gawk and BusyBox scripts use:
-//! `nextfile`, `delete arr`, `length(arr)`, `func`, `**`, regex `RS`
+//! `nextfile`, `delete arr`, `length(arr)`, `func`, `**`, hex and octal
+//! constants in the program, `printf` positions (`%1$s`), regex `RS`
 //! with `RT`, `-e`, bit functions (`and or xor lshift rshift compl`),
 //! `systime strftime mktime gensub`, `match(s, re, arr)`, `split`'s
 //! separator array, `fflush`, `/dev/stdout` and `/dev/stderr`.
@@ -21,6 +22,9 @@
 //! as 1, as gawk and BusyBox do. printf with too few arguments uses
 //! empty values (gawk stops with a fatal error); a for-in loop visits keys
 //! in the order they were made (POSIX leaves it open); `|&` coprocesses are not supported.
+//! String escapes are gawk 5's and BusyBox's: `\xHH`, and an unknown
+//! escape is the character itself (`"\."` is `.`; gawk also warns).
+//! `-Ft` is a `t`, as POSIX's `-v FS=t` (gawk, BusyBox).
 
 mod array;
 mod ast;
@@ -162,11 +166,7 @@ fn parse_args(args: &[OsString]) -> Result<Setup, i32> {
         };
         match opt {
             b'F' => {
-                s.fs = Some(if val == b"t" {
-                    b"\t".to_vec()
-                } else {
-                    lexer::unescape(&val)
-                });
+                s.fs = Some(lexer::unescape(&val));
             }
             b'v' => {
                 if split_assignment(&val).is_none() {

@@ -469,7 +469,8 @@ fn is_interval(s: &[u8]) -> bool {
     while i < s.len() && s[i].is_ascii_digit() {
         i += 1;
     }
-    if i == d0 {
+    // `{,N}` is `{0,N}` (gawk, BusyBox).
+    if i == d0 && !(s.get(i) == Some(&b',') && s.get(i + 1).is_some_and(u8::is_ascii_digit)) {
         return false;
     }
     if i < s.len() && s[i] == b',' {
@@ -522,6 +523,9 @@ pub fn to_ere(src: &[u8]) -> Vec<u8> {
                     out.extend_from_slice(b"\\{");
                 } else {
                     out.push(b'{');
+                    if src.get(i + 1) == Some(&b',') {
+                        out.push(b'0');
+                    }
                 }
                 i += 1;
                 at_start = false;

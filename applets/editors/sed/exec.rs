@@ -1165,7 +1165,10 @@ fn put(rep: &mut [u8; 4], s: &[u8]) -> usize {
 }
 
 fn run_shell(cmd: &[u8]) -> R<Vec<u8>> {
+    use std::os::unix::process::CommandExt;
+    // Named `sh`, as popen(3) runs it, for the shell's messages.
     let out = std::process::Command::new("/bin/sh")
+        .arg0("sh")
         .arg("-c")
         .arg(OsStr::from_bytes(cmd))
         .stdin(std::process::Stdio::inherit())

@@ -326,7 +326,8 @@ impl Compiler<'_> {
                     return Err(self.err("unterminated address regex"));
                 };
                 let (mut icase, mut multi) = (false, false);
-                loop {
+                // --posix has no address flags: `I' is then a command.
+                while !self.set.posix {
                     self.skip_blanks();
                     match self.peek() {
                         Some(b'I') => icase = true,
@@ -340,7 +341,7 @@ impl Compiler<'_> {
             b'0'..=b'9' => {
                 let n = self.number().unwrap_or(0);
                 self.skip_blanks();
-                if self.peek() == Some(b'~') && !second {
+                if self.peek() == Some(b'~') && !second && !self.set.posix {
                     self.i += 1;
                     self.skip_blanks();
                     let step = self.number().unwrap_or(0);
@@ -348,7 +349,7 @@ impl Compiler<'_> {
                 }
                 Ok(Some(Addr::Line(n)))
             }
-            b'+' | b'~' if second => {
+            b'+' | b'~' if second && !self.set.posix => {
                 self.i += 1;
                 self.skip_blanks();
                 let Some(n) = self.number() else {
@@ -449,7 +450,10 @@ impl Compiler<'_> {
         if raw.is_empty() {
             return Ok(None);
         }
-        let text = convert_regex(raw);
+        let mut text = convert_regex(raw);
+        if self.set.posix {
+            text = posix_regex(&text, self.set.extended);
+        }
         let syn = Syntax {
             extended: self.set.extended,
             icase,
@@ -564,6 +568,11 @@ impl Compiler<'_> {
                 }
                 b'\\' => match self.next() {
                     None => break,
+                    // A backslash ending the whole script adds nothing.
+                    Some(b'\n') if self.i >= self.t.len() => {
+                        ended = true;
+                        break;
+                    }
                     Some(d) => match escape_byte(&self.t[self.i - 1..]) {
                         Some((b, used)) if d != b'\n' => {
                             out.push(b);
@@ -577,6 +586,9 @@ impl Compiler<'_> {
         }
         // `a\` at the very end of the script adds nothing.
         if out.is_empty() && !ended && self.i >= self.t.len() {
+            if self.set.posix {
+                return Err(self.err("incomplete command"));
+            }
             return Ok(out);
         }
         out.push(b'\n');
@@ -608,7 +620,8 @@ impl Compiler<'_> {
             self.number();
             return Err(self.err("invalid usage of +N or ~N as first address"));
         }
-        if matches!(a1, Some(Addr::Line(0))) && !matches!(a2, Some(Addr::Re(_))) {
+        let zero_ok = matches!(a2, Some(Addr::Re(_))) && !self.set.posix;
+        if matches!(a1, Some(Addr::Line(0))) && !zero_ok {
             self.skip_blanks();
             if self.peek().is_some() {
                 self.i += 1;
@@ -641,6 +654,10 @@ impl Compiler<'_> {
                 Ok(())
             }
         };
+        if self.set.posix && b"eFvzLQTRW".contains(&c) {
+            let shown = String::from_utf8_lossy(&[c]).into_owned();
+            return Err(self.err(&format!("unknown command: `{shown}'")));
+        }
         let op = match c {
             b'{' => {
                 self.blocks.push(self.prog.cmds.len());
@@ -709,12 +726,12 @@ impl Compiler<'_> {
             b'F' => Op::FileName,
             b'l' => {
                 self.skip_blanks();
-                Op::List(self.number())
+                Op::List(if self.set.posix { None } else { self.number() })
             }
             b'q' | b'Q' => {
                 one_addr(self)?;
                 self.skip_blanks();
-                let code = self.number().unwrap_or(0) as i32;
+                let code = if self.set.posix { 0 } else { self.number().unwrap_or(0) as i32 };
                 if c == b'q' {
                     Op::Quit(code)
                 } else {
@@ -757,7 +774,11 @@ impl Compiler<'_> {
                 return Ok(());
             }
             b'v' => {
-                self.label(false);
+                // GNU 4.9's features are here: a later version is refused.
+                let want = self.label(false);
+                if !want.is_empty() && version_cmp(&want, b"4.9") == std::cmp::Ordering::Greater {
+                    return Err(self.err("expected newer version of sed"));
+                }
                 Op::Nop
             }
             b's' => {
@@ -805,6 +826,10 @@ impl Compiler<'_> {
         let (mut icase, mut multi, mut have_nth) = (false, false, false);
         loop {
             match self.peek() {
+                Some(b'i' | b'I' | b'm' | b'M' | b'e') if self.set.posix => {
+                    self.i += 1;
+                    return Err(self.err("unknown option to `s'"));
+                }
                 Some(b'i' | b'I') => icase = true,
                 Some(b'm' | b'M') => multi = true,
                 Some(b'e') => {
@@ -856,7 +881,7 @@ impl Compiler<'_> {
             self.i += 1;
         }
         s.re = self.regex(&raw_re, icase, multi)?;
-        let (repl, max) = replacement(&raw_repl);
+        let (repl, max) = replacement(&raw_repl, self.set.posix);
         s.has_case = repl.iter().any(|p| {
             matches!(
                 p,
@@ -925,6 +950,38 @@ impl Compiler<'_> {
         }
         Ok(out)
     }
+}
+
+/// strverscmp(3)'s order, as GNU's `v` compares: runs of digits by value,
+/// other bytes as bytes.
+fn version_cmp(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i].is_ascii_digit() && b[j].is_ascii_digit() {
+            let si = i;
+            while i < a.len() && a[i].is_ascii_digit() {
+                i += 1;
+            }
+            let sj = j;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            let x = std::str::from_utf8(&a[si..i]).ok().and_then(|t| t.parse::<u128>().ok());
+            let y = std::str::from_utf8(&b[sj..j]).ok().and_then(|t| t.parse::<u128>().ok());
+            match x.cmp(&y) {
+                std::cmp::Ordering::Equal => continue,
+                o => return o,
+            }
+        }
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+            o => return o,
+        }
+    }
+    (a.len() - i).cmp(&(b.len() - j))
 }
 
 fn intern(list: &mut Vec<Vec<u8>>, name: Vec<u8>) -> usize {
@@ -1003,8 +1060,87 @@ fn convert_regex(raw: &[u8]) -> Vec<u8> {
     out
 }
 
+/// GNU sed --posix compiles with RE_LIMITED_OPS, RE_NO_GNU_OPS and
+/// RE_UNMATCHED_RIGHT_PAREN_ORD: in a BRE `\+ \? \|` are the plain
+/// characters, in both dialects the GNU escapes (`\w \W \s \S \b \B
+/// \< \> \` \'`) are the escaped letter itself, and a close paren with
+/// no open group is ordinary. This rewrites such a pattern into the plain
+/// POSIX one the shared regex parser reads the same way.
+fn posix_regex(p: &[u8], extended: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(p.len() + 4);
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < p.len() {
+        let c = p[i];
+        if c == b'[' {
+            // Copy a bracket expression untouched.
+            let start = i;
+            i += 1;
+            if p.get(i) == Some(&b'^') {
+                i += 1;
+            }
+            if p.get(i) == Some(&b']') {
+                i += 1;
+            }
+            while i < p.len() && p[i] != b']' {
+                if p[i] == b'[' && matches!(p.get(i + 1), Some(b':' | b'.' | b'=')) {
+                    let kind = p[i + 1];
+                    i += 2;
+                    while i + 1 < p.len() && !(p[i] == kind && p[i + 1] == b']') {
+                        i += 1;
+                    }
+                    i += 2;
+                } else {
+                    i += 1;
+                }
+            }
+            i = (i + 1).min(p.len());
+            out.extend_from_slice(&p[start..i]);
+            continue;
+        }
+        if c == b'\\' && i + 1 < p.len() {
+            let d = p[i + 1];
+            i += 2;
+            match d {
+                b'w' | b'W' | b's' | b'S' | b'b' | b'B' | b'<' | b'>' | b'`' | b'\'' => out.push(d),
+                b'+' | b'?' | b'|' if !extended => out.push(d),
+                b'(' if !extended => {
+                    depth += 1;
+                    out.extend_from_slice(b"\\(");
+                }
+                b')' if !extended => {
+                    if depth == 0 {
+                        out.push(b')');
+                    } else {
+                        depth -= 1;
+                        out.extend_from_slice(b"\\)");
+                    }
+                }
+                _ => {
+                    out.push(b'\\');
+                    out.push(d);
+                }
+            }
+            continue;
+        }
+        if extended && c == b'(' {
+            depth += 1;
+        } else if extended && c == b')' {
+            if depth == 0 {
+                out.extend_from_slice(b"\\)");
+                i += 1;
+                continue;
+            }
+            depth -= 1;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
 /// Parses a replacement; gives its parts and the highest group named.
-fn replacement(raw: &[u8]) -> (Vec<Part>, usize) {
+fn replacement(raw: &[u8], posix: bool) -> (Vec<Part>, usize) {
     let mut parts = Vec::new();
     let mut lit = Vec::new();
     let mut max = 0;
@@ -1030,6 +1166,8 @@ fn replacement(raw: &[u8]) -> (Vec<Part>, usize) {
         let d = raw[i + 1];
         i += 2;
         let case = match d {
+            // --posix has no case conversion: `\U' is a `U'.
+            _ if posix => None,
             b'L' => Some(Part::Lower),
             b'U' => Some(Part::Upper),
             b'l' => Some(Part::LowerOne),

@@ -72,7 +72,10 @@ pub enum Node {
     Size { cmp: Cmp, n: u64, unit: u64 },
     Time(TimeRef),
     Newer { which: Which, t: Stamp },
-    Used(TimeRef),
+    /// `-newerBY`: born after the time.
+    Born(Stamp),
+    /// `-used N`: the access time's lead over the change time, in ns.
+    Used(Cmp, i128),
     Uid(Cmp, u64),
     Gid(Cmp, u64),
     Links(Cmp, u64),
@@ -401,6 +404,19 @@ fn eval_stat(node: &mut Node, e: &Ent, cx: &mut Ctx) -> bool {
         }
         Node::Exec(x) => x.run(e, cx),
         Node::Delete => delete(e, cx),
+        Node::Born(t) => match super::statx::birth(e.dir_fd, e.name, e.follow) {
+            Some(b) => ns(b) > ns(*t),
+            None => {
+                // GNU warns and the test is false; the status stays.
+                let mut m = cx.name.as_bytes().to_vec();
+                m.extend_from_slice(b": WARNING: cannot determine birth time of file ");
+                m.extend_from_slice(&quote(e.path));
+                m.push(b'\n');
+                cx.flush_all();
+                crate::diag::write_stderr(&m);
+                false
+            }
+        },
         Node::Access(mode) => {
             // SAFETY: name is NUL-terminated.
             unsafe { libc::faccessat(e.dir_fd, e.name.as_ptr(), *mode, 0) == 0 }
@@ -441,9 +457,19 @@ fn stat_test(node: &Node, e: &Ent, st: &libc::stat, cx: &mut Ctx) -> bool {
         }
         Node::Time(t) => t.matches(ns(stamp(st, t.which))),
         Node::Newer { which, t } => ns(stamp(st, *which)) > ns(*t),
-        Node::Used(t) => {
+        Node::Used(cmp, n) => {
+            // As GNU 4.9 behaves: an access before the change never
+            // counts; `N` is the Nth day after the change (from 0, so an
+            // access at the change itself is in day 1), `+N` more than N
+            // days, `-N` less.
+            const DAY: i128 = 86_400_000_000_000;
             let v = ns(stamp(st, Which::A)) - ns(stamp(st, Which::C));
-            t.matches(v)
+            v >= 0
+                && match cmp {
+                    Cmp::Lt => v < *n,
+                    Cmp::Gt => v > *n,
+                    Cmp::Eq => v >= *n - DAY && v < *n,
+                }
         }
         Node::Uid(c, n) => c.test(st.st_uid as u64, *n),
         Node::Gid(c, n) => c.test(st.st_gid as u64, *n),
@@ -552,6 +578,10 @@ fn push_time(out: &mut Vec<u8>, t: Stamp, letter: u8) {
             crate::time::format(b"%a %b %e %H:%M:%S", &tm, t.nanos, out);
             push_frac(out, t.nanos);
             crate::time::format(b" %Y", &tm, t.nanos, out);
+        }
+        // Letters GNU does not pass to strftime come out as they are.
+        k if b"fioqvEJKLNOQ".contains(&k) || !k.is_ascii_alphabetic() && k != b'%' => {
+            out.extend_from_slice(&[b'%', k])
         }
         k => crate::time::format(&[b'%', k], &tm, t.nanos, out),
     }
@@ -709,7 +739,25 @@ fn directive(kind: u8, time: u8, e: &Ent, cx: &mut Ctx, v: &mut Vec<u8>) -> Opti
                     v.extend_from_slice(fmt_g(s).as_bytes());
                 }
                 b'F' => v.extend_from_slice(&cx.fs_type(st.st_dev)),
-                b'Z' => {}
+                b'Z' => {
+                    let path = CString::new(e.path).unwrap_or_default();
+                    match super::statx::context(&path, e.follow) {
+                        Ok(c) => v.extend_from_slice(&c),
+                        Err(err) => {
+                            // GNU prints the line with the field empty.
+                            let mut m = b"getfilecon failed: ".to_vec();
+                            m.extend_from_slice(&quote(e.path));
+                            m.extend_from_slice(b": ");
+                            m.extend_from_slice(crate::diag::errno_text(err).as_bytes());
+                            cx.error(&m);
+                        }
+                    }
+                }
+                b'B' => {
+                    if let Some(b) = super::statx::birth(e.dir_fd, e.name, e.follow) {
+                        push_time(v, b, time);
+                    }
+                }
                 b't' => push_time(v, stamp(&st, Which::M), 0),
                 b'a' => push_time(v, stamp(&st, Which::A), 0),
                 b'c' => push_time(v, stamp(&st, Which::C), 0),
@@ -1051,7 +1099,19 @@ fn spawn(argv: &[OsString], dir_fd: RawFd, null_stdin: bool, cx: &mut Ctx) -> Op
         }
     }
     match r {
-        Ok(s) => s.code(),
+        Ok(s) => {
+            use std::os::unix::process::ExitStatusExt;
+            if let Some(sig) = s.signal() {
+                // GNU says so; the status is left to the caller.
+                let mut m = cx.name.as_bytes().to_vec();
+                m.extend_from_slice(b": ");
+                m.extend_from_slice(&quote(argv[0].as_bytes()));
+                m.extend_from_slice(format!(" terminated by signal {sig}\n").as_bytes());
+                cx.flush_all();
+                crate::diag::write_stderr(&m);
+            }
+            s.code()
+        }
         Err(err) => {
             let why = crate::diag::strerror(&err);
             let name = argv[0].as_bytes().to_vec();
@@ -1108,6 +1168,17 @@ pub fn flush_batches(node: &mut Node, cx: &mut Ctx, dir_only: bool) {
         Node::Not(a) => flush_batches(a, cx, dir_only),
         Node::Exec(x) if !dir_only || x.dir => x.flush(cx),
         _ => {}
+    }
+}
+
+/// Whether the expression holds an `-ok` or `-okdir` (they read answers
+/// from standard input).
+pub fn has_ok(node: &Node) -> bool {
+    match node {
+        Node::And(a, b) | Node::Or(a, b) | Node::Comma(a, b) => has_ok(a) || has_ok(b),
+        Node::Not(a) => has_ok(a),
+        Node::Exec(x) => x.ok,
+        _ => false,
     }
 }
 

@@ -12,12 +12,15 @@
 //! Choices: `-ok` prompts on standard error and reads the answer from
 //! standard input, the command's standard input being /dev/null (GNU);
 //! warnings about global options after tests are printed only with
-//! `-warn` or when standard input is a terminal (GNU); `-newerB?` and
-//! `%B` are refused: there is no birth time through `stat(2)`; `%Z` is
-//! empty (no SELinux).
+//! `-warn` or when standard input is a terminal (GNU); birth times
+//! (`-newerB?`, `-newer?B`, `%B`) come from statx(2) (GNU 4.9 as Debian
+//! builds it has none); `%Z` reads the `security.selinux` attribute and,
+//! without one, prints an empty field and GNU's getfilecon error;
+//! `-D` flags are accepted but no traces are printed.
 
 mod eval;
 mod parse;
+mod statx;
 mod walk;
 
 use crate::diag;
@@ -42,6 +45,7 @@ const HELP: &str = "Search the trees at PATHs (default .) for files that EXPRESS
 \n\
 Operators (loosest first): EXPR , EXPR   EXPR -o EXPR   EXPR [-a] EXPR   ! EXPR   ( EXPR )\n\
 Options: -H -L -P (follow links: on the command line, always, never) -depth\n\
+\t-D FLAGS -Olevel -files0-from FILE\n\
 \t-maxdepth N -mindepth N -xdev -mount -follow -daystart -regextype TYPE\n\
 \t-warn -nowarn -noleaf -ignore_readdir_race\n\
 Tests (N is +N more than, -N less than, N exactly):\n\
@@ -49,12 +53,25 @@ Tests (N is +N more than, -N less than, N exactly):\n\
 \t-regex -iregex RE   -type -xtype [bcdpflsD,]   -perm [-/]MODE\n\
 \t-size N[cwbkMG]   -empty   -readable -writable -executable\n\
 \t-amin -cmin -mmin -atime -ctime -mtime N   -used N\n\
-\t-newer -anewer -cnewer FILE   -newerXY REF (X, Y: a m c; Y t: a date)\n\
+\t-newer -anewer -cnewer FILE   -newerXY REF (X, Y: a m c B; Y t: a date)\n\
 \t-user NAME -group NAME -uid N -gid N -nouser -nogroup\n\
 \t-links N -inum N -samefile FILE -fstype TYPE -true -false\n\
 Actions: -print -print0 -printf FMT -fprint FILE -fprint0 FILE -fprintf FILE FMT\n\
 \t-ls -fls FILE -delete -prune -quit\n\
 \t-exec CMD ; -exec CMD {} + -execdir CMD ; -execdir CMD {} + -ok CMD ; -okdir CMD ;";
+
+/// `-D help`, as GNU's.
+const DEBUG_HELP: &str = "Valid arguments for -D:
+exec       Show diagnostic information relating to -exec, -execdir, -ok and -okdir
+opt        Show diagnostic information relating to optimisation
+rates      Indicate how often each predicate succeeded
+search     Navigate the directory tree verbosely
+stat       Trace calls to stat(2) and lstat(2)
+time       Show diagnostic information relating to time-of-day and timestamp comparisons
+tree       Display the expression tree
+all        Set all of the debug flags (but help)
+help       Explain the various -D options
+";
 
 /// What the messages need while the expression is read.
 pub struct Globals {
@@ -76,6 +93,8 @@ pub struct Settings {
     pub help: bool,
     pub version: bool,
     pub now: Stamp,
+    /// `-files0-from FILE`: the starting points are read from FILE.
+    pub files0: Option<OsString>,
     pub outs: Vec<(OsString, crate::io::Out)>,
     /// The descriptors opened for them, closed at the end.
     pub fds: Vec<libc::c_int>,
@@ -219,17 +238,54 @@ pub fn main(args: &[OsString]) -> i32 {
             b"-P" => follow = Follow::Never,
             b"-D" => {
                 i += 1;
-                if i >= args.len() {
+                let Some(list) = args.get(i) else {
                     diag::write_stderr(format!("{name}: missing argument to `-D'\n").as_bytes());
                     return 1;
+                };
+                // The traces themselves are not kept; asking for them is
+                // accepted, as is a list with `help` in it, which shows
+                // the names and ends the run.
+                let mut help = false;
+                for flag in list.as_bytes().split(|&b| b == b',') {
+                    match flag {
+                        b"help" => help = true,
+                        b"exec" | b"opt" | b"rates" | b"search" | b"stat" | b"time" | b"tree"
+                        | b"all" => {}
+                        _ => diag::write_stderr(
+                            format!(
+                                "{name}: Ignoring unrecognised debug flag '{}'\n",
+                                String::from_utf8_lossy(flag)
+                            )
+                            .as_bytes(),
+                        ),
+                    }
+                }
+                if help {
+                    let mut out = crate::io::Out::stdout();
+                    out.write_bytes(DEBUG_HELP.as_bytes());
+                    return out.finish(&name, 0);
                 }
             }
             b"--" => {
                 i += 1;
                 break;
             }
-            a if a.starts_with(b"-O") && a[2..].iter().all(u8::is_ascii_digit) => {}
-            a if a.starts_with(b"-D") && a.len() > 2 => {}
+            b"-O" => {
+                diag::write_stderr(
+                    format!("{name}: The -O option must be immediately followed by a decimal integer\n")
+                        .as_bytes(),
+                );
+                return 1;
+            }
+            a if a.starts_with(b"-O") => {
+                if !a[2..].iter().all(u8::is_ascii_digit) {
+                    diag::write_stderr(
+                        format!("{name}: Please specify a decimal number immediately after -O\n")
+                            .as_bytes(),
+                    );
+                    return 1;
+                }
+            }
             _ => break,
         }
         i += 1;
@@ -256,6 +312,7 @@ pub fn main(args: &[OsString]) -> i32 {
         help: false,
         version: false,
         now: Stamp::now(),
+        files0: None,
         outs: Vec::new(),
         fds: Vec::new(),
     };
@@ -300,7 +357,34 @@ nothing when -depth is in effect.  If you want to carry on anyway, just explicit
     cx.follow_all = s.follow == Follow::Always;
     let execdir_batch = eval::has_execdir_batch(&expr);
     let dot = OsString::from(".");
-    if roots.is_empty() {
+    let listed: Vec<OsString>;
+    let mut list_name = Vec::new();
+    if let Some(f) = &s.files0 {
+        if let Some(r) = roots.first() {
+            let q = eval::quote(r.as_bytes());
+            diag::write_stderr(
+                format!(
+                    "{name}: extra operand {}\n{name}: file operands cannot be combined with -files0-from\n",
+                    String::from_utf8_lossy(&q)
+                )
+                .as_bytes(),
+            );
+            return 1;
+        }
+        match read_files0(f, eval::has_ok(&expr)) {
+            Ok(l) => listed = l,
+            Err(msg) => {
+                diag::write_stderr(format!("{name}: {msg}\n").as_bytes());
+                return 1;
+            }
+        }
+        list_name = if f.as_bytes() == b"-" {
+            b"'(standard input)'".to_vec()
+        } else {
+            eval::quote(f.as_bytes())
+        };
+        roots.extend(listed.iter().map(|o| o.as_os_str()));
+    } else if roots.is_empty() {
         roots.push(&dot);
     }
     let opts = walk::Options {
@@ -308,7 +392,13 @@ nothing when -depth is in effect.  If you want to carry on anyway, just explicit
         one_file_system: s.xdev,
         max_depth: s.max_depth.unwrap_or(usize::MAX),
     };
-    for root in roots {
+    for (n, root) in roots.into_iter().enumerate() {
+        if root.is_empty() && s.files0.is_some() {
+            let mut m = list_name.clone();
+            m.extend_from_slice(format!(":{}: invalid zero-length file name", n + 1).as_bytes());
+            cx.error(&m);
+            continue;
+        }
         if root.is_empty() {
             cx.path_error(b"", "No such file or directory");
             continue;
@@ -337,4 +427,58 @@ nothing when -depth is in effect.  If you want to carry on anyway, just explicit
         }
     }
     status
+}
+
+/// The starting points of `-files0-from FILE`: NUL-terminated names (the
+/// last may lack its NUL), `-` being standard input, which `-ok` needs
+/// for its answers.
+fn read_files0(f: &OsStr, ok: bool) -> Result<Vec<OsString>, String> {
+    use std::io::Read;
+    use std::os::unix::ffi::OsStringExt;
+    use std::os::unix::fs::MetadataExt;
+    let stdin = f.as_bytes() == b"-";
+    if stdin && ok {
+        return Err(
+            // GNU's text ends in a newline of its own.
+            "option -files0-from reading from standard input cannot be combined with -ok, -okdir\n"
+                .into(),
+        );
+    }
+    let shown = || String::from_utf8_lossy(&eval::quote(f.as_bytes())).into_owned();
+    let mut data = Vec::new();
+    let read = if stdin {
+        std::io::stdin().lock().read_to_end(&mut data)
+    } else {
+        let mut file = std::fs::File::open(f).map_err(|e| {
+            format!("cannot open {} for reading: {}", shown(), diag::strerror(&e))
+        })?;
+        if ok {
+            let same = match (file.metadata(), std::fs::metadata("/dev/stdin")) {
+                (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+                _ => false,
+            };
+            if same {
+                return Err(format!(
+                    "option -files0-from: standard input must not refer to the same file when \
+combined with -ok, -okdir: {}\n",
+                    shown()
+                ));
+            }
+        }
+        file.read_to_end(&mut data)
+    };
+    if let Err(e) = read {
+        let who = if stdin { "'(standard input)'".to_string() } else { shown() };
+        return Err(format!("{who}: read error: {}", diag::strerror(&e)));
+    }
+    // Each name ends in a NUL; what follows the last NUL is a name only
+    // when it is not empty.
+    let mut names: Vec<OsString> = data
+        .split(|&b| b == 0)
+        .map(|n| OsString::from_vec(n.to_vec()))
+        .collect();
+    if names.last().is_some_and(|n| n.is_empty()) {
+        names.pop();
+    }
+    Ok(names)
 }

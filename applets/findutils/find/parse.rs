@@ -34,6 +34,8 @@ impl Cmp {
 enum ReType {
     Emacs,
     Basic,
+    /// posix-minimal-basic: a BRE without GNU's `\+ \? \|`.
+    MinimalBasic,
     Extended,
 }
 
@@ -61,8 +63,9 @@ fn q(s: &OsStr) -> String {
 }
 
 /// Whether an argument starts the expression rather than naming a path.
+/// `)` and `,` there are file names, as in GNU.
 pub fn starts_expr(a: &[u8]) -> bool {
-    (a.len() > 1 && a[0] == b'-') || a == b"(" || a == b"!" || a == b")" || a == b","
+    (a.len() > 1 && a[0] == b'-') || a == b"(" || a == b"!"
 }
 
 impl<'a> Parser<'a> {
@@ -90,7 +93,7 @@ impl<'a> Parser<'a> {
         let n = self.comma()?;
         match self.peek() {
             None => Ok(Some(n)),
-            Some(b")") => Err("invalid expression; you have too many ')'".into()),
+            Some(b")") => Err("you have too many ')'".into()),
             Some(a) => Err(format!(
                 "paths must precede expression: `{}'",
                 String::from_utf8_lossy(a)
@@ -102,9 +105,7 @@ impl<'a> Parser<'a> {
         let mut left = self.or()?;
         while self.peek() == Some(b",") {
             self.i += 1;
-            if matches!(self.peek(), None | Some(b")")) {
-                return Err("invalid expression".into());
-            }
+            self.after_op(b",")?;
             let right = self.or()?;
             left = Node::Comma(Box::new(left), Box::new(right));
         }
@@ -115,12 +116,7 @@ impl<'a> Parser<'a> {
         let mut left = self.and()?;
         while let Some(op @ (b"-o" | b"-or")) = self.peek() {
             self.i += 1;
-            if matches!(self.peek(), None | Some(b")") | Some(b",")) {
-                return Err(format!(
-                    "expected an expression after '{}'",
-                    String::from_utf8_lossy(op)
-                ));
-            }
+            self.after_op(op)?;
             let right = self.and()?;
             left = Node::Or(Box::new(left), Box::new(right));
         }
@@ -133,12 +129,7 @@ impl<'a> Parser<'a> {
             match self.peek() {
                 Some(op @ (b"-a" | b"-and")) => {
                     self.i += 1;
-                    if matches!(self.peek(), None | Some(b")") | Some(b",")) {
-                        return Err(format!(
-                            "expected an expression after '{}'",
-                            String::from_utf8_lossy(op)
-                        ));
-                    }
+                    self.after_op(op)?;
                 }
                 None | Some(b")" | b"," | b"-o" | b"-or") => return Ok(left),
                 Some(_) => {}
@@ -152,15 +143,23 @@ impl<'a> Parser<'a> {
         match self.peek() {
             Some(op @ (b"!" | b"-not")) => {
                 self.i += 1;
-                if matches!(self.peek(), None | Some(b")") | Some(b",")) {
-                    return Err(format!(
-                        "expected an expression after '{}'",
-                        String::from_utf8_lossy(op)
-                    ));
-                }
+                self.after_op(op)?;
                 Ok(Node::Not(Box::new(self.not()?)))
             }
             _ => self.primary(),
+        }
+    }
+
+    /// What must follow an operator: an expression (a binary operator
+    /// there is left for `primary` to report).
+    fn after_op(&self, op: &[u8]) -> R<()> {
+        let op = String::from_utf8_lossy(op);
+        match self.peek() {
+            // GNU's text differs once an action has turned off the -print.
+            None if self.s.has_action => Err("invalid expression".into()),
+            None => Err(format!("expected an expression after '{op}'")),
+            Some(b")") => Err(format!("expected an expression between '{op}' and ')'")),
+            Some(_) => Ok(()),
         }
     }
 
@@ -205,7 +204,7 @@ arguments.\n",
                     );
                 }
                 if self.peek().is_none() {
-                    return Err("invalid expression; I was expecting to find a ')' somewhere but did not see one.".into());
+                    return Err("invalid expression; expected to find a ')' but didn't see one. Perhaps you need an extra predicate after '('".into());
                 }
                 let n = self.comma()?;
                 if self.peek() != Some(b")") {
@@ -244,6 +243,20 @@ arguments.\n",
     fn primary_named(&mut self, name: &str) -> R<Node> {
         let n = match name {
             "-true" => Node::True,
+            "-files0-from" => {
+                let f = self.arg(name)?;
+                self.global(name);
+                // The last one counts, as in GNU.
+                self.s.files0 = Some(f.to_os_string());
+                Node::True
+            }
+            "-context" => {
+                self.arg(name)?;
+                if super::statx::selinux_enabled() {
+                    return Err("-context: unsupported predicate".into());
+                }
+                return Err("invalid predicate -context: SELinux is not enabled.".into());
+            }
             "-false" => Node::False,
             "-print" => {
                 self.s.has_action = true;
@@ -318,6 +331,17 @@ time.  Did you mean '-wholename'?\n",
             }
             "-path" | "-ipath" | "-wholename" | "-iwholename" => {
                 let p = self.arg(name)?;
+                // Paths never end in a slash (GNU warns, whatever -nowarn).
+                if p.as_bytes().ends_with(b"/") {
+                    crate::diag::write_stderr(
+                        format!(
+                            "{}: warning: {name} {} will not match anything because it ends with /.\n",
+                            self.g.name,
+                            String::from_utf8_lossy(p.as_bytes())
+                        )
+                        .as_bytes(),
+                    );
+                }
                 Node::Path {
                     pat: cstr(p)?,
                     fold: name.starts_with("-i"),
@@ -339,9 +363,8 @@ time.  Did you mean '-wholename'?\n",
                 self.global(name);
                 self.re_type = match t.as_bytes() {
                     b"findutils-default" | b"emacs" => ReType::Emacs,
-                    b"ed" | b"grep" | b"posix-basic" | b"posix-minimal-basic" | b"sed" => {
-                        ReType::Basic
-                    }
+                    b"ed" | b"grep" | b"posix-basic" | b"sed" => ReType::Basic,
+                    b"posix-minimal-basic" => ReType::MinimalBasic,
                     b"gnu-awk" | b"posix-awk" | b"awk" | b"posix-egrep" | b"egrep"
                     | b"posix-extended" => ReType::Extended,
                     _ => {
@@ -431,18 +454,19 @@ time.  Did you mean '-wholename'?\n",
             "-used" => {
                 let a = self.arg(name)?;
                 let (cmp, rest) = cmp_prefix(a.as_bytes());
-                let n = number(rest).ok_or_else(|| format!("invalid argument `{}' to `-used'", q(a)))?;
-                // GNU measures the access-minus-change delta against a
-                // reference of N days before zero, with its usual windows.
-                Node::Used(TimeRef {
-                    which: Which::A,
-                    cmp,
-                    at: -(n as i128) * 86_400_000_000_000,
-                    window: 86_400_000_000_000,
-                })
+                let n = std::str::from_utf8(rest)
+                    .ok()
+                    .filter(|s| s.starts_with(|c: char| c.is_ascii_digit() || c == '.'))
+                    .and_then(|s| s.parse::<f64>().ok())
+                    .filter(|v| v.is_finite())
+                    .ok_or_else(|| format!("Invalid argument {} to -used", q(a)))?;
+                Node::Used(cmp, (n * 86_400e9) as i128)
             }
             "-uid" | "-gid" | "-links" | "-inum" => {
-                let a = self.arg(name)?;
+                // GNU names the primary itself as the bad argument.
+                let a = self
+                    .arg(name)
+                    .map_err(|_| format!("invalid argument `{name}' to `{name}'"))?;
                 let (cmp, rest) = cmp_prefix(a.as_bytes());
                 let n = number(rest)
                     .ok_or_else(|| format!("invalid argument `{}' to `{name}'", q(a)))?;
@@ -574,11 +598,8 @@ time.  Did you mean '-wholename'?\n",
                 if !known(x) || !(known(y) || y == b't') || x == b't' {
                     return Err(format!("invalid predicate `{name}'"));
                 }
-                if x == b'B' || y == b'B' {
-                    return Err(format!(
-                        "This system does not provide a way to find the birth time of a file.\n{}: invalid predicate `{name}'",
-                        self.g.name
-                    ));
+                if self.peek().is_none() {
+                    return Err(format!("The '{name}' test needs an argument"));
                 }
                 let a = self.arg(name)?;
                 let t = if y == b't' {
@@ -589,11 +610,21 @@ time.  Did you mean '-wholename'?\n",
                         .ok_or_else(|| {
                             format!("I cannot figure out how to interpret '{}' as a date or time", q(a))
                         })?
+                } else if y == b'B' {
+                    let c = cstr(a)?;
+                    self.ref_stat(a)?;
+                    let follow = self.s.follow != super::walk::Follow::Never;
+                    super::statx::birth(libc::AT_FDCWD, &c, follow)
+                        .ok_or_else(|| format!("Cannot obtain birth time of file '{}'", q(a)))?
                 } else {
                     let st = self.ref_stat(a)?;
                     stamp(&st, which(y))
                 };
-                Node::Newer { which: which(x), t }
+                if x == b'B' {
+                    Node::Born(t)
+                } else {
+                    Node::Newer { which: which(x), t }
+                }
             }
             _ => return Err(format!("unknown predicate `{name}'")),
         };
@@ -606,13 +637,12 @@ time.  Did you mean '-wholename'?\n",
         // -daystart); minutes count from now.
         let unit: f64 = if days { 86400.0 } else { 60.0 };
         let now_ns = self.s.now.secs as i128 * 1_000_000_000 + self.s.now.nanos as i128;
-        let mut origin = if days {
-            match self.s.daystart_origin() {
-                Some(s) => s as i128 * 1_000_000_000,
-                None => now_ns - 86_400_000_000_000,
-            }
-        } else {
-            now_ns
+        // With -daystart minutes count back from the end of today.
+        let mut origin = match (self.s.daystart_origin(), days) {
+            (Some(s), true) => s as i128 * 1_000_000_000,
+            (Some(s), false) => (s as i128 + 86_400) * 1_000_000_000,
+            (None, true) => now_ns - 86_400_000_000_000,
+            (None, false) => now_ns,
         };
         if days && cmp == Cmp::Lt {
             origin += 86_399_000_000_000;
@@ -642,6 +672,7 @@ time.  Did you mean '-wholename'?\n",
         let (src, extended) = match self.re_type {
             ReType::Emacs => (emacs_to_ere(p), true),
             ReType::Basic => (p.to_vec(), false),
+            ReType::MinimalBasic => (limited_ops(p), false),
             ReType::Extended => (p.to_vec(), true),
         };
         let syn = Syntax {
@@ -671,6 +702,12 @@ time.  Did you mean '-wholename'?\n",
             if a == b"+" && j > start && !ok {
                 let prev = self.args[j - 1].as_bytes();
                 if prev == b"{}" {
+                    let dup = self.args[start..j - 1]
+                        .iter()
+                        .any(|a| memchr::memmem::find(a.as_bytes(), b"{}").is_some());
+                    if dup {
+                        return Err(format!("Only one instance of {{}} is supported with {name} ... +"));
+                    }
                     end = Some(j);
                     plus = true;
                     break;
@@ -703,13 +740,10 @@ time.  Did you mean '-wholename'?\n",
 
     /// Compiles a `-printf` format.
     fn format(&self, f: &[u8]) -> R<Vec<Piece>> {
-        if f.ends_with(b"%") && f.iter().rev().take_while(|&&b| b == b'%').count() % 2 == 1 {
-            return Err("error: % at end of format string".into());
-        }
-        Ok(self.format_pieces(f))
+        self.format_pieces(f)
     }
 
-    fn format_pieces(&self, f: &[u8]) -> Vec<Piece> {
+    fn format_pieces(&self, f: &[u8]) -> R<Vec<Piece>> {
         let mut out = Vec::new();
         let mut lit = Vec::new();
         let mut i = 0;
@@ -732,7 +766,7 @@ time.  Did you mean '-wholename'?\n",
                                 out.push(Piece::Lit(std::mem::take(&mut lit)));
                             }
                             out.push(Piece::Stop);
-                            return out;
+                            return Ok(out);
                         }
                         b'0'..=b'7' => {
                             let mut v = (c - b'0') as u32;
@@ -769,31 +803,45 @@ time.  Did you mean '-wholename'?\n",
                     }
                     let spec = f[spec_start..j].to_vec();
                     let Some(&k) = f.get(j) else {
-                        lit.extend_from_slice(&f[i..]);
-                        break;
+                        // GNU's text, with the NUL it finds there.
+                        return Err("error: the format directive `%\0' is reserved for future use".into());
                     };
                     j += 1;
                     if k == b'%' {
+                        // GNU keeps what stood between the two.
                         lit.push(b'%');
+                        lit.extend_from_slice(&f[spec_start..j - 1]);
                         i = j;
                         continue;
                     }
+                    if matches!(k, b'{' | b'[' | b'(') {
+                        return Err(format!(
+                            "error: the format directive `%{}' is reserved for future use",
+                            k as char
+                        ));
+                    }
                     let mut time = 0;
-                    if matches!(k, b'A' | b'C' | b'T') {
+                    if matches!(k, b'A' | b'B' | b'C' | b'T') {
                         match f.get(j) {
                             Some(&t) => {
                                 time = t;
                                 j += 1;
                             }
                             None => {
-                                self.bad_directive(&f[i..j]);
+                                crate::diag::write_stderr(
+                                    format!(
+                                        "{}: warning: format directive `%{}' should be followed by another character\n",
+                                        self.g.name, k as char
+                                    )
+                                    .as_bytes(),
+                                );
                                 lit.extend_from_slice(&f[i..j]);
                                 i = j;
                                 continue;
                             }
                         }
                     } else if !b"abcdDfFgGhHiklmMnpPsStuUyYZ".contains(&k) {
-                        self.bad_directive(&f[i..j]);
+                        self.bad_directive(&[b'%', k]);
                         lit.extend_from_slice(&f[i..j]);
                         i = j;
                         continue;
@@ -804,6 +852,15 @@ time.  Did you mean '-wholename'?\n",
                     out.push(Piece::Dir { spec, kind: k, time });
                     i = j;
                 }
+                b'%' => return Err("error: % at end of format string".into()),
+                b'\\' => {
+                    crate::diag::write_stderr(
+                        format!("{}: warning: escape `\\' followed by nothing at all\n", self.g.name)
+                            .as_bytes(),
+                    );
+                    lit.push(b'\\');
+                    i += 1;
+                }
                 c => {
                     lit.push(c);
                     i += 1;
@@ -813,7 +870,7 @@ time.  Did you mean '-wholename'?\n",
         if !lit.is_empty() {
             out.push(Piece::Lit(lit));
         }
-        out
+        Ok(out)
     }
 
     fn bad_directive(&self, d: &[u8]) {
@@ -866,6 +923,7 @@ fn is_global_option(name: &str) -> bool {
             | "-follow"
             | "-noleaf"
             | "-regextype"
+            | "-files0-from"
             | "-ignore_readdir_race"
             | "-noignore_readdir_race"
             | "-warn"
@@ -967,6 +1025,61 @@ fn at_start(p: &[u8], i: usize) -> bool {
 /// GNU find's default (Emacs) regular expressions rewritten as ERE:
 /// `\|`, `\(`, `\)` are the operators and `|`, `(`, `)`, `{`, `}` are
 /// literals; `+`, `?` and `*` repeat; there are no intervals.
+/// A BRE with `\+ \? \|` made the plain characters (RE_LIMITED_OPS);
+/// bracket expressions are copied as they are.
+fn limited_ops(p: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(p.len());
+    let mut i = 0;
+    let mut in_bracket = false;
+    let mut bracket_start = 0;
+    while i < p.len() {
+        let c = p[i];
+        if in_bracket {
+            out.push(c);
+            if c == b'[' && matches!(p.get(i + 1), Some(b':' | b'.' | b'=')) {
+                let close = p[i + 1];
+                out.push(close);
+                i += 2;
+                while i < p.len() && !(p[i] == close && p.get(i + 1) == Some(&b']')) {
+                    out.push(p[i]);
+                    i += 1;
+                }
+                out.extend_from_slice(&p[i..(i + 2).min(p.len())]);
+                i += 2;
+                continue;
+            }
+            // `]` first (after `[` or `[^`) is a member.
+            let first = i == bracket_start || (i == bracket_start + 1 && p[bracket_start] == b'^');
+            if c == b']' && !first {
+                in_bracket = false;
+            }
+            i += 1;
+            continue;
+        }
+        match c {
+            b'[' => {
+                in_bracket = true;
+                bracket_start = i + 1;
+                out.push(c);
+                i += 1;
+            }
+            b'\\' if matches!(p.get(i + 1), Some(b'+' | b'?' | b'|')) => {
+                out.push(p[i + 1]);
+                i += 2;
+            }
+            b'\\' if i + 1 < p.len() => {
+                out.extend_from_slice(&p[i..i + 2]);
+                i += 2;
+            }
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 fn emacs_to_ere(p: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(p.len() + 8);
     let mut i = 0;

@@ -665,6 +665,11 @@ impl Shell {
         if last {
             self.exec_program(path, &argv, &assigns, &s.redirs);
         }
+        if let (true, Some(p)) = (s.redirs.is_empty(), &path) {
+            if let Some(st) = self.spawn_program(p, &argv, &assigns) {
+                return st;
+            }
+        }
         let pid = self.fork();
         if pid < 0 {
             return 2;
@@ -764,6 +769,89 @@ impl Shell {
         let p = self.search_path(name)?;
         self.hash.insert(name.to_vec(), p.clone());
         Some(p)
+    }
+
+    /// Runs a program without redirections through `posix_spawn`, which
+    /// musl does with `CLONE_VM | CLONE_VFORK`: no copy of the shell's page
+    /// tables, as dash's vfork. The arguments and environment are built
+    /// here, before the child exists. None: the file has no `#!` and is
+    /// not a binary (ENOEXEC), which a forked shell must run.
+    fn spawn_program(
+        &mut self,
+        path: &[u8],
+        argv: &[Vec<u8>],
+        assigns: &[(Vec<u8>, Vec<u8>)],
+    ) -> Option<i32> {
+        let cpath = CString::new(path).ok()?;
+        let cargs: Vec<CString> = argv
+            .iter()
+            .filter_map(|a| CString::new(&a[..]).ok())
+            .collect();
+        let mut argp: Vec<*mut libc::c_char> =
+            cargs.iter().map(|c| c.as_ptr().cast_mut()).collect();
+        argp.push(std::ptr::null_mut());
+        let scoped = !assigns.is_empty();
+        if scoped {
+            self.vars.push_scope();
+            for (k, v) in assigns {
+                self.vars.make_local(k);
+                let _ = self.vars.set(k, v.clone(), true);
+            }
+        }
+        let mut envp: Vec<*mut libc::c_char> = self
+            .vars
+            .environ()
+            .iter()
+            .map(|c| c.as_ptr().cast_mut())
+            .collect();
+        envp.push(std::ptr::null_mut());
+        let mut pid = 0;
+        // SAFETY: the attribute object is initialised before use and
+        // destroyed after; the path, argv and envp arrays are valid,
+        // NUL-terminated and outlive the call.
+        let r = unsafe {
+            let mut attr: libc::posix_spawnattr_t = std::mem::zeroed();
+            libc::posix_spawnattr_init(&mut attr);
+            // Signals the shell ignores for itself go back to default.
+            if !self.traps.quiet.is_empty() {
+                let mut set: libc::sigset_t = std::mem::zeroed();
+                libc::sigemptyset(&mut set);
+                for &sig in &self.traps.quiet {
+                    libc::sigaddset(&mut set, sig);
+                }
+                libc::posix_spawnattr_setsigdefault(&mut attr, &set);
+                libc::posix_spawnattr_setflags(&mut attr, libc::POSIX_SPAWN_SETSIGDEF as _);
+            }
+            let r = libc::posix_spawn(
+                &mut pid,
+                cpath.as_ptr(),
+                std::ptr::null(),
+                &attr,
+                argp.as_ptr(),
+                envp.as_ptr(),
+            );
+            libc::posix_spawnattr_destroy(&mut attr);
+            r
+        };
+        drop(envp);
+        if scoped {
+            self.vars.pop_scope();
+        }
+        match r {
+            0 => Some(self.wait_pid(pid)),
+            libc::ENOEXEC => None,
+            e => {
+                let name = String::from_utf8_lossy(&argv[0]);
+                if e == libc::ENOENT {
+                    self.error(format!("{name}: not found"));
+                    Some(127)
+                } else {
+                    let err = std::io::Error::from_raw_os_error(e);
+                    self.error(format!("{name}: {}", crate::diag::strerror(&err)));
+                    Some(126)
+                }
+            }
+        }
     }
 
     /// Forks and runs a program (for `command NAME`).

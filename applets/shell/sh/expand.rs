@@ -854,6 +854,9 @@ fn lone_trap(list: &List) -> bool {
 /// `${v#p}` and friends: the shortest or longest match of `pat` at the
 /// start (prefix) or end of `v` removed.
 fn trim<'a>(v: &'a [u8], pat: &[u8], prefix: bool, long: bool) -> &'a [u8] {
+    if let Some(r) = trim_literal(v, pat, prefix, long) {
+        return r;
+    }
     let n = v.len();
     if prefix {
         let range: Box<dyn Iterator<Item = usize>> = if long {
@@ -879,6 +882,46 @@ fn trim<'a>(v: &'a [u8], pat: &[u8], prefix: bool, long: bool) -> &'a [u8] {
         }
     }
     v
+}
+
+/// [`trim`] for the patterns most scripts use, a literal, `*LIT` for a
+/// prefix and `LIT*` for a suffix (`${p##*/}`, `${f%.*}`), by searching
+/// for the literal instead of matching every candidate: a prefix `*LIT`
+/// matches exactly when it ends with LIT, so the shortest is the one up to
+/// LIT's first occurrence and the longest up to its last; suffixes the
+/// other way round. None: another pattern.
+fn trim_literal<'a>(v: &'a [u8], pat: &[u8], prefix: bool, long: bool) -> Option<&'a [u8]> {
+    let magic = |c: &u8| matches!(c, b'*' | b'?' | b'[' | b'\\');
+    if !pat.iter().any(magic) {
+        return Some(if prefix {
+            v.strip_prefix(pat).unwrap_or(v)
+        } else {
+            v.strip_suffix(pat).unwrap_or(v)
+        });
+    }
+    if prefix {
+        let lit = pat.strip_prefix(b"*")?;
+        if lit.is_empty() || lit.iter().any(magic) {
+            return None;
+        }
+        let at = if long {
+            memchr::memmem::rfind(v, lit)
+        } else {
+            memchr::memmem::find(v, lit)
+        };
+        Some(at.map_or(v, |i| &v[i + lit.len()..]))
+    } else {
+        let lit = pat.strip_suffix(b"*")?;
+        if lit.is_empty() || lit.iter().any(magic) {
+            return None;
+        }
+        let at = if long {
+            memchr::memmem::find(v, lit)
+        } else {
+            memchr::memmem::rfind(v, lit)
+        };
+        Some(at.map_or(v, |i| &v[..i]))
+    }
 }
 
 fn replace(v: &[u8], pat: &[u8], rep: &[u8], all: bool, anchor: u8) -> Vec<u8> {
