@@ -126,7 +126,13 @@ impl<'a> P<'a, '_> {
                 if self.s[self.i..].starts_with(op) && !(op == b"=" && self.s[self.i..].starts_with(b"==")) {
                     self.i += op.len();
                     let rhs = self.assign()?;
-                    let cur = lhs.val;
+                    // `i += i *= 2`: the value after the right side ran
+                    // (bash, ash).
+                    let cur = if *op != b"=" && self.skip == 0 {
+                        self.var(name)?
+                    } else {
+                        lhs.val
+                    };
                     let r = rhs.val;
                     let val = match *op {
                         b"=" => r,

@@ -38,6 +38,7 @@ const REGULAR: &[(&str, Builtin)] = &[
     ("false", fals),
     ("getopts", getopts),
     ("hash", hash),
+    ("jobs", jobs),
     ("kill", kill),
     ("let", let_),
     ("local", local),
@@ -208,7 +209,9 @@ fn eval(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     if text.is_empty() {
         return 0;
     }
+    let ctx = sh.ctx.replace(b"eval".to_vec());
     let st = sh.run_string_at(&text, sh.lineno.max(1));
+    sh.ctx = ctx;
     if sh.flow == Flow::Return && sh.func_depth == 0 && sh.dot_depth == 0 {
         sh.flow = Flow::Normal;
     }
@@ -251,7 +254,9 @@ fn dot(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         None
     };
     sh.dot_depth += 1;
+    let ctx = sh.ctx.replace(file.clone());
     let st = sh.run_string(&text);
+    sh.ctx = ctx;
     sh.dot_depth -= 1;
     if let Some(p) = saved {
         sh.params = p;
@@ -442,6 +447,15 @@ fn local(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         return 2;
     }
     for a in &args[1..] {
+        if a == b"-" {
+            // `local -`: the options come back when the function returns
+            // (dash, ash).
+            let d = sh.func_depth;
+            if sh.local_opts.last().is_none_or(|(x, _)| *x != d) {
+                sh.local_opts.push((d, sh.opts));
+            }
+            continue;
+        }
         let (name, value) = name_value(a);
         if !is_name(name) {
             sh.berror("local", format!("{}: bad variable name", lossy(name)));
@@ -1247,7 +1261,7 @@ fn wait(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         let pids: Vec<i32> = sh
             .jobs
             .iter()
-            .filter(|j| j.status.is_none())
+            .filter(|j| j.status.is_none() && !j.inherited)
             .map(|j| j.pid)
             .collect();
         for pid in pids {
@@ -1260,9 +1274,9 @@ fn wait(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
                 Err(st) => return st,
             }
         }
-        // The last one's status stays for a later `wait $!` (dash, ash).
-        let last = sh.last_bg;
-        sh.jobs.retain(|j| Some(j.pid) == last);
+        // Finished jobs stay for `jobs` to report and a later `wait $!`
+        // (dash, ash); the shell's helper processes go.
+        sh.jobs.retain(|j| j.num > 0 || j.inherited);
         return 0;
     }
     let mut st = 0;
@@ -1273,7 +1287,7 @@ fn wait(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
             st = 2;
             continue;
         };
-        let known = sh.jobs.iter().position(|j| j.pid == pid);
+        let known = sh.jobs.iter().position(|j| j.pid == pid && !j.inherited);
         st = match known {
             None => 127,
             Some(i) => match sh.jobs[i].status {
@@ -1289,6 +1303,59 @@ fn wait(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         };
     }
     st
+}
+
+/// `jobs [-lp]`: the background jobs, newest first, in ash's layout (no
+/// command text: a non-interactive ash keeps none either). Finished jobs
+/// are shown once, then forgotten.
+fn jobs(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
+    let (mut pids, mut long) = (false, false);
+    for a in &args[1..] {
+        match a.as_slice() {
+            b"-p" => pids = true,
+            b"-l" => long = true,
+            _ => {
+                sh.berror("jobs", format!("illegal option {}", lossy(a)));
+                return 2;
+            }
+        }
+    }
+    sh.reap();
+    let mut order: Vec<usize> = (0..sh.jobs.len()).filter(|&i| sh.jobs[i].num > 0).collect();
+    order.reverse();
+    let mut text = Vec::new();
+    for i in order {
+        let j = &sh.jobs[i];
+        if pids {
+            text.extend_from_slice(format!("{}\n", j.pid).as_bytes());
+            continue;
+        }
+        // '+' for the newest job still listed, '-' for the one before.
+        let mut live = sh.jobs.iter().enumerate().filter(|(_, j)| j.num > 0).rev();
+        let mark = match (live.next(), live.next()) {
+            (Some((a, _)), _) if a == i => '+',
+            (_, Some((b, _))) if b == i => '-',
+            _ => ' ',
+        };
+        let mut line = format!("[{}]{mark}  ", j.num);
+        if long {
+            line.push_str(&format!("{} ", j.pid));
+        }
+        match j.status {
+            None => line.push_str("Running"),
+            Some(0) => line.push_str("Done"),
+            Some(n) => line.push_str(&format!("Done({n})")),
+        }
+        while line.len() < 33 {
+            line.push(' ');
+        }
+        line.push('\n');
+        text.extend_from_slice(line.as_bytes());
+        if j.status.is_some() {
+            sh.jobs[i].num = 0;
+        }
+    }
+    i32::from(!out(sh, "jobs", &text))
 }
 
 fn getopts(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
@@ -1841,6 +1908,10 @@ fn read(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
             }
             v
         };
+        if sh.vars.is_readonly(name) {
+            sh.berror("read", format!("{}: is read only", lossy(name)));
+            return 2;
+        }
         if sh.assign(name, value).is_err() {
             return 2;
         }

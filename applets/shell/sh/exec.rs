@@ -39,7 +39,11 @@ impl Shell {
         self.opts.interactive = false;
         self.prompts = None;
         self.traps.reset_for_subshell();
-        self.jobs.clear();
+        // The parent's running jobs stay listed for `jobs` only.
+        self.jobs.retain(|j| j.num > 0 && j.status.is_none());
+        for j in &mut self.jobs {
+            j.inherited = true;
+        }
     }
 
     /// The end of a forked child: the EXIT trap, then `_exit`.
@@ -143,8 +147,8 @@ impl Shell {
 
     /// Collects the background jobs that have ended, so they do not pile
     /// up as zombies in a long script (their statuses stay for `wait`).
-    fn reap(&mut self) {
-        for j in self.jobs.iter_mut().filter(|j| j.status.is_none()) {
+    pub fn reap(&mut self) {
+        for j in self.jobs.iter_mut().filter(|j| j.status.is_none() && !j.inherited) {
             let mut st = 0;
             // SAFETY: waitpid with WNOHANG and a valid out pointer.
             if unsafe { libc::waitpid(j.pid, &mut st, libc::WNOHANG) } == j.pid {
@@ -188,7 +192,17 @@ impl Shell {
             self.run_and_or(cmd);
             self.child_exit();
         }
-        self.jobs.push(Job { pid, status: None });
+        // The lowest job number not in use, as ash numbers them.
+        let mut num = 1;
+        while self.jobs.iter().any(|j| j.num == num) {
+            num += 1;
+        }
+        self.jobs.push(Job {
+            pid,
+            status: None,
+            num,
+            inherited: false,
+        });
         self.last_bg = Some(pid);
         self.status = 0;
     }
@@ -731,6 +745,11 @@ impl Shell {
         self.loops = saved_loops;
         self.params = saved;
         self.vars.pop_scope();
+        if self.local_opts.last().is_some_and(|(d, _)| *d == self.func_depth) {
+            if let Some((_, o)) = self.local_opts.pop() {
+                self.opts = o;
+            }
+        }
         self.func_depth -= 1;
         if self.flow == Flow::Return {
             self.flow = Flow::Normal;

@@ -127,6 +127,12 @@ pub enum Flow {
 pub struct Job {
     pub pid: i32,
     pub status: Option<i32>,
+    /// The job number `jobs` shows; 0 once waited for or reported done
+    /// (and for the shell's own helper processes).
+    pub num: u32,
+    /// In a subshell: the parent's job, listed by `jobs` (`$(jobs -p)`,
+    /// as in ash) but not this process's child to wait for.
+    pub inherited: bool,
 }
 
 pub struct Shell {
@@ -169,6 +175,11 @@ pub struct Shell {
     /// While a trap action runs: the status from before it, which a bare
     /// `exit` there uses (POSIX).
     pub trap_status: Option<i32>,
+    /// `local -`: the options to put back when the function at that
+    /// depth returns.
+    pub local_opts: Vec<(usize, Opts)>,
+    /// `eval` or the dot file being run, for error messages.
+    pub ctx: Option<Vec<u8>>,
 }
 
 impl Shell {
@@ -205,6 +216,8 @@ impl Shell {
             ifs_cache: None,
             no_fatal: 0,
             trap_status: None,
+            local_opts: Vec::new(),
+            ctx: None,
         };
         if sh.vars.get(b"IFS").is_none() {
             let _ = sh.vars.set(b"IFS", vars::DEFAULT_IFS.to_vec(), false);
@@ -239,6 +252,11 @@ impl Shell {
     pub fn error(&self, msg: impl AsRef<[u8]>) {
         let mut m = self.name.clone();
         m.extend_from_slice(b": ");
+        // Inside eval or a dot file: its name, as dash and ash say it.
+        if let Some(c) = &self.ctx {
+            m.extend_from_slice(c);
+            m.extend_from_slice(b": ");
+        }
         if self.script {
             m.extend_from_slice(format!("line {}: ", self.lineno).as_bytes());
         }

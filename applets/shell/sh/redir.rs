@@ -244,7 +244,12 @@ impl Shell {
             let pid = self.fork();
             if pid > 0 {
                 // Reaped with the background jobs; no one waits for it.
-                self.jobs.push(super::Job { pid, status: None });
+                self.jobs.push(super::Job {
+                    pid,
+                    status: None,
+                    num: 0,
+                    inherited: false,
+                });
             }
             if pid == 0 {
                 // SAFETY: in the child; plain descriptor operations.
