@@ -24,6 +24,11 @@ pub fn run(args: Vec<OsString>) -> i32 {
     if let Some(applet) = applets::find(base) {
         return call(applet, &args);
     }
+    // A login shell's `-sh` (login(1) and getty put the dash there): the
+    // applet after it, which sees argv[0] unchanged.
+    if let Some(applet) = base.strip_prefix(b"-").and_then(applets::find) {
+        return call(applet, &args);
+    }
     if base.starts_with(NAME.as_bytes()) {
         return own_command(&args);
     }

@@ -212,3 +212,24 @@ fn write_error_is_reported() {
         "oxbox: write error: No space left on device\n"
     );
 }
+
+/// A login shell is started as `-sh`: the dash is skipped for the look-up
+/// and argv[0] reaches the applet unchanged (BusyBox does the same).
+#[test]
+fn a_leading_dash_in_argv0_is_skipped() {
+    use std::os::unix::process::CommandExt;
+    let o = std::process::Command::new(oxbox())
+        .arg0("-false")
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    let o = std::process::Command::new(oxbox())
+        .arg0("-nosuch")
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(127));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "oxbox: applet not found: -nosuch\n"
+    );
+}
