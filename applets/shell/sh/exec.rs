@@ -498,6 +498,12 @@ impl Shell {
     }
 
     fn xtrace(&mut self, assigns: &[(Vec<u8>, Vec<u8>)], argv: &[Vec<u8>]) {
+        let line = self.xtrace_line(assigns, argv);
+        crate::diag::write_stderr(&line);
+    }
+
+    /// The `set -x` line of a command: PS4, the assignments, the words.
+    fn xtrace_line(&mut self, assigns: &[(Vec<u8>, Vec<u8>)], argv: &[Vec<u8>]) -> Vec<u8> {
         let ps4 = self.vars.get(b"PS4").unwrap_or(b"").to_vec();
         let mut line = match self.expand_ps(&ps4) {
             Some(s) => s,
@@ -521,7 +527,7 @@ impl Shell {
             line.extend(builtins::quote(a));
         }
         line.push(b'\n');
-        crate::diag::write_stderr(&line);
+        line
     }
 
     pub fn expand_ps(&mut self, ps: &[u8]) -> Option<Vec<u8>> {
@@ -546,9 +552,82 @@ impl Shell {
         if self.flow != Flow::Normal {
             return self.status;
         }
+        if argv.is_empty() {
+            return self.run_assignments(s);
+        }
+        // POSIX 2.9.1: the redirections are made before the assignments
+        // are expanded (`x=$(cmd 2>&1) prog 2>/dev/null` sends cmd's
+        // errors away too), as dash and ash do; the trace still goes to the
+        // shell's own standard error.
+        let saved = match self.redirect(&s.redirs, true) {
+            Ok(saved) => saved,
+            Err(saved) => {
+                self.restore(saved);
+                if builtins::find_special(&argv[0]).is_some() {
+                    self.fatal(1);
+                }
+                return 1;
+            }
+        };
+        let Some(assigns) = self.expand_assigns(s) else {
+            self.restore(saved);
+            return self.status.max(1);
+        };
+        if self.opts.xtrace {
+            let line = self.xtrace_line(&assigns, &argv);
+            let fd = saved.original(2).unwrap_or(2);
+            if fd >= 0 {
+                super::redir::write_all(fd, &line);
+            }
+        }
+        let (st, keep) = self.dispatch(argv, assigns, last);
+        if keep {
+            // `exec` without a command: the descriptors stay as they are.
+            saved.forget();
+        } else {
+            self.restore(saved);
+        }
+        st
+    }
+
+    /// A command of assignments only: the redirections come first (their
+    /// errors, and the assignments' messages, go where they say).
+    fn run_assignments(&mut self, s: &Simple) -> i32 {
+        let saved = match self.redirect(&s.redirs, true) {
+            Ok(saved) => saved,
+            Err(saved) => {
+                self.restore(saved);
+                return 1;
+            }
+        };
+        let Some(assigns) = self.expand_assigns(s) else {
+            self.restore(saved);
+            return self.status.max(1);
+        };
+        // Traced after they are made (`PS4=x` shows the new PS4), as in
+        // dash and ash.
+        let trace = self.opts.xtrace.then(|| assigns.clone());
+        for (k, v) in assigns {
+            if self.assign(&k, v).is_err() {
+                self.restore(saved);
+                self.fatal(2);
+                return 2;
+            }
+        }
+        self.restore(saved);
+        if let Some(t) = trace {
+            self.xtrace(&t, &[]);
+        }
+        // The status of the last command substitution, in the
+        // assignments or the redirections (`>f$(exit 3)`).
+        self.cmdsub_status.unwrap_or(0)
+    }
+
+    /// The values of a command's assignments; None when one failed.
+    fn expand_assigns(&mut self, s: &Simple) -> Option<Vec<(Vec<u8>, Vec<u8>)>> {
         let mut assigns = Vec::with_capacity(s.assigns.len());
         // `x=1 y=$x cmd`: each value sees the ones before it (for the
-        // expansions only; what the command gets is settled below).
+        // expansions only; what the command gets is settled later).
         let chained = s.assigns.len() > 1;
         if chained {
             self.vars.push_scope();
@@ -566,44 +645,19 @@ impl Shell {
                     if chained {
                         self.vars.pop_scope();
                     }
-                    return self.status.max(1);
+                    return None;
                 }
             }
         }
         if chained {
             self.vars.pop_scope();
         }
-        if self.opts.xtrace && !argv.is_empty() {
-            self.xtrace(&assigns, &argv);
-        }
-        if argv.is_empty() {
-            // The redirections come first (their errors, and the
-            // assignments' messages, go where they say).
-            let saved = match self.redirect(&s.redirs, true) {
-                Ok(saved) => saved,
-                Err(saved) => {
-                    self.restore(saved);
-                    return 1;
-                }
-            };
-            // Traced after they are made (`PS4=x` shows the new PS4), as
-            // in dash and ash.
-            let trace = self.opts.xtrace.then(|| assigns.clone());
-            for (k, v) in assigns {
-                if self.assign(&k, v).is_err() {
-                    self.restore(saved);
-                    self.fatal(2);
-                    return 2;
-                }
-            }
-            self.restore(saved);
-            if let Some(t) = trace {
-                self.xtrace(&t, &[]);
-            }
-            // The status of the last command substitution, in the
-            // assignments or the redirections (`>f$(exit 3)`).
-            return self.cmdsub_status.unwrap_or(0);
-        }
+        Some(assigns)
+    }
+
+    /// Runs a simple command whose redirections are in effect: the status,
+    /// and whether they are to stay (`exec` without a command).
+    fn dispatch(&mut self, argv: Vec<Vec<u8>>, assigns: Vec<(Vec<u8>, Vec<u8>)>, last: bool) -> (i32, bool) {
         let name = &argv[0][..];
         if let Some(b) = builtins::find_special(name) {
             // `x=1 exec prog`: the program gets x in its environment.
@@ -611,27 +665,28 @@ impl Shell {
             for (k, v) in assigns {
                 if self.assign(&k, v).is_err() {
                     self.fatal(1);
-                    return 1;
+                    return (1, false);
                 }
                 if export {
                     self.vars.export(&k);
                 }
             }
-            return self.with_redirs(&s.redirs, name == b"exec", |sh| b(sh, &argv), true);
+            let keep = name == b"exec";
+            return (b(self, &argv), keep);
         }
         // An assignment to a read-only variable ends the shell before any
         // command runs (dash, ash and bash; POSIX 2.8.1).
         if let Some((k, _)) = assigns.iter().find(|(k, _)| self.vars.is_readonly(k)) {
             self.error(format!("{}: is read only", String::from_utf8_lossy(k)));
             self.fatal(2);
-            return 2;
+            return (2, false);
         }
         if let Some(body) = self.funcs.get(name).cloned() {
-            return self.with_redirs(&s.redirs, false, |sh| sh.call(&body, argv, assigns), false);
+            return (self.call(&body, argv, assigns), false);
         }
         if let Some(b) = builtins::find(name) {
             if assigns.is_empty() {
-                return self.with_redirs(&s.redirs, false, |sh| b(sh, &argv), false);
+                return (b(self, &argv), false);
             }
             self.vars.push_scope();
             for (k, v) in assigns {
@@ -640,9 +695,9 @@ impl Shell {
                     self.error(format!("{}: is read only", String::from_utf8_lossy(&k)));
                 }
             }
-            let st = self.with_redirs(&s.redirs, false, |sh| b(sh, &argv), false);
+            let st = b(self, &argv);
             self.vars.pop_scope();
-            return st;
+            return (st, false);
         }
         // A program, looked up with the command's own PATH if it has one.
         let path = match assigns.iter().rev().find(|(k, _)| k == b"PATH") {
@@ -663,56 +718,26 @@ impl Shell {
             None => self.find_program(name),
         };
         if last {
-            self.exec_program(path, &argv, &assigns, &s.redirs);
+            self.exec_program(path, &argv, &assigns, &[]);
         }
-        if let (true, Some(p)) = (s.redirs.is_empty(), &path) {
-            if let Some(st) = self.spawn_program(p, &argv, &assigns) {
-                return st;
-            }
+        let Some(p) = &path else {
+            // Said here, with the redirections in effect, without a fork.
+            self.error(format!("{}: not found", String::from_utf8_lossy(name)));
+            return (127, false);
+        };
+        if let Some(st) = self.spawn_program(p, &argv, &assigns) {
+            return (st, false);
         }
         let pid = self.fork();
         if pid < 0 {
-            return 2;
+            return (2, false);
         }
         if pid == 0 {
             self.subshell = true;
             self.traps.reset_for_subshell();
-            self.exec_program(path, &argv, &assigns, &s.redirs);
+            self.exec_program(path, &argv, &assigns, &[]);
         }
-        self.wait_pid(pid)
-    }
-
-    /// Runs `f` with `redirs` in effect. `keep`: `exec` without a command
-    /// makes them permanent. `special`: an error ends the shell.
-    fn with_redirs(
-        &mut self,
-        redirs: &[Redir],
-        keep: bool,
-        f: impl FnOnce(&mut Shell) -> i32,
-        special: bool,
-    ) -> i32 {
-        if redirs.is_empty() {
-            return f(self);
-        }
-        match self.redirect(redirs, true) {
-            Ok(saved) => {
-                let st = f(self);
-                if keep {
-                    // The descriptors stay as they are now.
-                    saved.forget();
-                } else {
-                    self.restore(saved);
-                }
-                st
-            }
-            Err(saved) => {
-                self.restore(saved);
-                if special {
-                    self.fatal(1);
-                }
-                1
-            }
-        }
+        (self.wait_pid(pid), false)
     }
 
     /// Calls a function.

@@ -13,6 +13,12 @@ use std::ffi::CString;
 pub struct Saved(Vec<(i32, i32)>);
 
 impl Saved {
+    /// Where `fd` pointed before: the saved copy (-1: it was closed), or
+    /// None when the redirections left it alone.
+    pub fn original(&self, fd: i32) -> Option<i32> {
+        self.0.iter().find(|(f, _)| *f == fd).map(|(_, copy)| *copy)
+    }
+
     /// Keeps the redirections for good (`exec 3>file`).
     pub fn forget(self) {
         for (_, copy) in self.0 {
@@ -20,6 +26,21 @@ impl Saved {
                 // SAFETY: dropping the saved copy.
                 unsafe { libc::close(copy) };
             }
+        }
+    }
+}
+
+/// Writes all of `bytes` to `fd`, as far as it goes.
+pub fn write_all(fd: i32, mut bytes: &[u8]) {
+    while !bytes.is_empty() {
+        // SAFETY: the pointer and length describe a live slice.
+        let n = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) };
+        if n > 0 {
+            bytes = &bytes[n as usize..];
+        } else if n < 0 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+            continue;
+        } else {
+            return;
         }
     }
 }
