@@ -185,6 +185,61 @@ static BLANK: [bool; 256] = {
     t
 };
 
+/// Bit k set when byte k of the little-endian word `w` is a blank
+/// (space, tab or newline): three exact zero-byte tests, then the high
+/// bits packed into one byte.
+#[inline(always)]
+fn blank_bits(w: u64) -> u64 {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let zero = |y: u64| !(((y & H7).wrapping_add(H7)) | y | H7);
+    let m = zero(w ^ (0x20 * L)) | zero(w ^ (0x09 * L)) | zero(w ^ (0x0a * L));
+    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// Default field splitting of `s` from `from` on, 64 bytes at a time: a
+/// bit mask of the blanks, and the fields where it changes.
+fn split_blanks(s: &[u8], from: usize, out: &mut Vec<(usize, usize)>) {
+    let mut base = from;
+    // Whether the byte before the chunk is part of a field, and where.
+    let mut open: Option<usize> = None;
+    while base < s.len() {
+        let chunk = &s[base..s.len().min(base + 64)];
+        let mut bits = 0u64;
+        let mut words = chunk.chunks_exact(8);
+        let mut k = 0;
+        for w in &mut words {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(w);
+            bits |= blank_bits(u64::from_le_bytes(b)) << k;
+            k += 8;
+        }
+        for &c in words.remainder() {
+            bits |= u64::from(BLANK[c as usize]) << k;
+            k += 1;
+        }
+        // Past the end counts as blank.
+        if k < 64 {
+            bits |= u64::MAX << k;
+        }
+        let field = !bits;
+        let before = u64::from(open.is_some());
+        let mut change = field ^ ((field << 1) | before);
+        while change != 0 {
+            let at = change.trailing_zeros() as usize;
+            change &= change - 1;
+            match open.take() {
+                None => open = Some(base + at),
+                Some(st) => out.push((st, base + at)),
+            }
+        }
+        base += 64;
+    }
+    if let Some(st) = open {
+        out.push((st, s.len()));
+    }
+}
+
 /// Splits `s` into field ranges.
 pub fn split_ranges(sp: &Splitter, s: &[u8], out: &mut Vec<(usize, usize)>) {
     out.clear();
@@ -910,7 +965,12 @@ impl<'p> Interp<'p> {
             return;
         }
         if !self.fields_owned {
-            while self.split_one() {}
+            if matches!(self.splitter, Splitter::Space) {
+                split_blanks(&self.rec, self.split_pos, &mut self.ranges);
+                self.split_pos = self.rec.len();
+            } else {
+                while self.split_one() {}
+            }
             self.nf = self.ranges.len();
         }
         self.split_done = true;
@@ -1801,4 +1861,48 @@ impl<'p> Interp<'p> {
         v.into()
     }
 
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::{split_blanks, BLANK};
+
+    fn simple(s: &[u8], from: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = from;
+        loop {
+            while i < s.len() && BLANK[s[i] as usize] {
+                i += 1;
+            }
+            if i >= s.len() {
+                return out;
+            }
+            let st = i;
+            while i < s.len() && !BLANK[s[i] as usize] {
+                i += 1;
+            }
+            out.push((st, i));
+        }
+    }
+
+    #[test]
+    fn the_bit_mask_splitter_agrees_with_the_byte_loop() {
+        let mut seed = 12345u64;
+        let alphabet = b"ab \t\n\x00\xff\x20\x0b\x0c\x0dz";
+        for len in 0..300 {
+            for _ in 0..20 {
+                let s: Vec<u8> = (0..len)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                        alphabet[(seed >> 33) as usize % alphabet.len()]
+                    })
+                    .collect();
+                for from in [0, len / 3, len] {
+                    let mut got = Vec::new();
+                    split_blanks(&s, from, &mut got);
+                    assert_eq!(got, simple(&s, from), "{s:?} from {from}");
+                }
+            }
+        }
+    }
 }
