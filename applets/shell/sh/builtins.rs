@@ -81,18 +81,30 @@ pub fn quote(s: &[u8]) -> Vec<u8> {
     quote_always(s)
 }
 
-/// `'...'`, with `'` as `'"'"'` (as ash prints values).
+/// Quoted as dash and ash print values: each run of other bytes in
+/// `'...'` (an empty `''` where a run of `'` starts the value), each run of
+/// `'` in `"..."`, so `x'` is `'x'"'"` and `''` is `''"''"`.
 pub fn quote_always(s: &[u8]) -> Vec<u8> {
-    let mut out = vec![b'\''];
-    for &c in s {
-        if c == b'\'' {
-            out.extend_from_slice(b"'\"'\"'");
-        } else {
-            out.push(c);
+    let mut out = Vec::with_capacity(s.len() + 2);
+    let mut rest = s;
+    loop {
+        let n = rest.iter().position(|&c| c == b'\'').unwrap_or(rest.len());
+        out.push(b'\'');
+        out.extend_from_slice(&rest[..n]);
+        out.push(b'\'');
+        rest = &rest[n..];
+        if rest.is_empty() {
+            return out;
+        }
+        let q = rest.iter().position(|&c| c != b'\'').unwrap_or(rest.len());
+        out.push(b'"');
+        out.extend_from_slice(&rest[..q]);
+        out.push(b'"');
+        rest = &rest[q..];
+        if rest.is_empty() {
+            return out;
         }
     }
-    out.push(b'\'');
-    out
 }
 
 fn lossy(s: &[u8]) -> String {
