@@ -1277,7 +1277,7 @@ fn wait(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
             .map(|j| j.pid)
             .collect();
         for pid in pids {
-            match sh.wait_interruptible(pid) {
+            match sh.wait_interruptible(pid, false) {
                 Ok(st) => {
                     if let Some(j) = sh.jobs.iter_mut().find(|j| j.pid == pid) {
                         j.status = Some(st);
@@ -1304,7 +1304,7 @@ fn wait(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
             None => 127,
             Some(i) => match sh.jobs[i].status {
                 Some(s) => s,
-                None => match sh.wait_interruptible(pid) {
+                None => match sh.wait_interruptible(pid, true) {
                     Ok(s) => {
                         sh.jobs[i].status = Some(s);
                         s
