@@ -1869,6 +1869,10 @@ fn read(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         if c == delim {
             break;
         }
+        // A NUL byte is dropped, as dash and ash do.
+        if c == 0 {
+            continue;
+        }
         line.push((c, false));
     }
     src.give_back();
