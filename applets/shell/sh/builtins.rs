@@ -722,9 +722,19 @@ fn kill(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     }
     let mut st = 0;
     for p in rest {
-        let Some(pid) = std::str::from_utf8(p).ok().and_then(|s| s.parse::<i32>().ok()) else {
-            sh.berror("kill", format!("invalid number '{}'", lossy(p)));
-            st = 1;
+        let pid = if p.first() == Some(&b'%') {
+            sh.job_spec_pid(p)
+        } else {
+            std::str::from_utf8(p).ok().and_then(|s| s.parse::<i32>().ok())
+        };
+        let Some(pid) = pid else {
+            if p.first() == Some(&b'%') {
+                sh.berror("kill", format!("{}: no such job", lossy(p)));
+                st = 2;
+            } else {
+                sh.berror("kill", format!("invalid number '{}'", lossy(p)));
+                st = 1;
+            }
             continue;
         };
         // SAFETY: kill with any pid and signal is safe to call.
@@ -1293,11 +1303,24 @@ fn wait(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     }
     let mut st = 0;
     for a in &args[1..] {
-        let a = a.strip_prefix(b"%").unwrap_or(a);
-        let Some(pid) = std::str::from_utf8(a).ok().and_then(|s| s.parse::<i32>().ok()) else {
-            sh.berror("wait", format!("invalid process id '{}'", lossy(a)));
-            st = 2;
-            continue;
+        let pid = if a.first() == Some(&b'%') {
+            match sh.job_spec_pid(a) {
+                Some(p) => p,
+                None => {
+                    sh.berror("wait", format!("{}: no such job", lossy(a)));
+                    st = 2;
+                    continue;
+                }
+            }
+        } else {
+            match std::str::from_utf8(a).ok().and_then(|s| s.parse::<i32>().ok()) {
+                Some(p) => p,
+                None => {
+                    sh.berror("wait", format!("invalid process id '{}'", lossy(a)));
+                    st = 2;
+                    continue;
+                }
+            }
         };
         let known = sh.jobs.iter().position(|j| j.pid == pid && !j.inherited);
         st = match known {
@@ -1313,6 +1336,10 @@ fn wait(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
                 },
             },
         };
+        // A job waited for leaves the table: its number is free again.
+        if let Some(i) = known {
+            sh.jobs[i].num = 0;
+        }
     }
     st
 }
