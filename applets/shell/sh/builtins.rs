@@ -977,8 +977,12 @@ fn cd(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
             break;
         }
         // -L and -P, grouped or not: the last one wins.
-        if a.len() < 2 || a[0] != b'-' || !a[1..].iter().all(|&c| c == b'L' || c == b'P') {
+        if a.len() < 2 || a[0] != b'-' {
             break;
+        }
+        if let Some(&c) = a[1..].iter().find(|&&c| c != b'L' && c != b'P') {
+            sh.berror("cd", format!("illegal option -{}", c as char));
+            return 2;
         }
         physical = a.last() == Some(&b'P');
         rest = &rest[1..];
