@@ -88,6 +88,12 @@ impl Shell {
             let r = unsafe { libc::waitpid(pid, &mut st, 0) };
             if r == pid {
                 super::trap::report_death(st);
+                // Background jobs that ended meanwhile are collected now,
+                // as dash's wait for any child does: a later `wait PID`
+                // then does not report how they died.
+                if !self.jobs.is_empty() {
+                    self.reap();
+                }
                 return wait_status(st);
             }
             if r < 0 {
