@@ -52,6 +52,8 @@ pub enum ParamOp {
     },
     /// `${x:off}` and `${x:off:len}` (both arithmetic).
     Substr(Word, Option<Word>),
+    /// No POSIX form: "bad substitution" when expanded.
+    Bad,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

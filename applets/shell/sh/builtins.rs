@@ -81,18 +81,30 @@ pub fn quote(s: &[u8]) -> Vec<u8> {
     quote_always(s)
 }
 
-/// `'...'`, with `'` as `'"'"'` (as ash prints values).
+/// Quoted as dash and ash print values: each run of other bytes in
+/// `'...'` (an empty `''` where a run of `'` starts the value), each run of
+/// `'` in `"..."`, so `x'` is `'x'"'"` and `''` is `''"''"`.
 pub fn quote_always(s: &[u8]) -> Vec<u8> {
-    let mut out = vec![b'\''];
-    for &c in s {
-        if c == b'\'' {
-            out.extend_from_slice(b"'\"'\"'");
-        } else {
-            out.push(c);
+    let mut out = Vec::with_capacity(s.len() + 2);
+    let mut rest = s;
+    loop {
+        let n = rest.iter().position(|&c| c == b'\'').unwrap_or(rest.len());
+        out.push(b'\'');
+        out.extend_from_slice(&rest[..n]);
+        out.push(b'\'');
+        rest = &rest[n..];
+        if rest.is_empty() {
+            return out;
+        }
+        let q = rest.iter().position(|&c| c != b'\'').unwrap_or(rest.len());
+        out.push(b'"');
+        out.extend_from_slice(&rest[..q]);
+        out.push(b'"');
+        rest = &rest[q..];
+        if rest.is_empty() {
+            return out;
         }
     }
-    out.push(b'\'');
-    out
 }
 
 fn lossy(s: &[u8]) -> String {
@@ -710,9 +722,19 @@ fn kill(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     }
     let mut st = 0;
     for p in rest {
-        let Some(pid) = std::str::from_utf8(p).ok().and_then(|s| s.parse::<i32>().ok()) else {
-            sh.berror("kill", format!("invalid number '{}'", lossy(p)));
-            st = 1;
+        let pid = if p.first() == Some(&b'%') {
+            sh.job_spec_pid(p)
+        } else {
+            std::str::from_utf8(p).ok().and_then(|s| s.parse::<i32>().ok())
+        };
+        let Some(pid) = pid else {
+            if p.first() == Some(&b'%') {
+                sh.berror("kill", format!("{}: no such job", lossy(p)));
+                st = 2;
+            } else {
+                sh.berror("kill", format!("invalid number '{}'", lossy(p)));
+                st = 1;
+            }
             continue;
         };
         // SAFETY: kill with any pid and signal is safe to call.
@@ -955,8 +977,12 @@ fn cd(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
             break;
         }
         // -L and -P, grouped or not: the last one wins.
-        if a.len() < 2 || a[0] != b'-' || !a[1..].iter().all(|&c| c == b'L' || c == b'P') {
+        if a.len() < 2 || a[0] != b'-' {
             break;
+        }
+        if let Some(&c) = a[1..].iter().find(|&&c| c != b'L' && c != b'P') {
+            sh.berror("cd", format!("illegal option -{}", c as char));
+            return 2;
         }
         physical = a.last() == Some(&b'P');
         rest = &rest[1..];
@@ -1265,7 +1291,7 @@ fn wait(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
             .map(|j| j.pid)
             .collect();
         for pid in pids {
-            match sh.wait_interruptible(pid) {
+            match sh.wait_interruptible(pid, false) {
                 Ok(st) => {
                     if let Some(j) = sh.jobs.iter_mut().find(|j| j.pid == pid) {
                         j.status = Some(st);
@@ -1281,18 +1307,31 @@ fn wait(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     }
     let mut st = 0;
     for a in &args[1..] {
-        let a = a.strip_prefix(b"%").unwrap_or(a);
-        let Some(pid) = std::str::from_utf8(a).ok().and_then(|s| s.parse::<i32>().ok()) else {
-            sh.berror("wait", format!("invalid process id '{}'", lossy(a)));
-            st = 2;
-            continue;
+        let pid = if a.first() == Some(&b'%') {
+            match sh.job_spec_pid(a) {
+                Some(p) => p,
+                None => {
+                    sh.berror("wait", format!("{}: no such job", lossy(a)));
+                    st = 2;
+                    continue;
+                }
+            }
+        } else {
+            match std::str::from_utf8(a).ok().and_then(|s| s.parse::<i32>().ok()) {
+                Some(p) => p,
+                None => {
+                    sh.berror("wait", format!("invalid process id '{}'", lossy(a)));
+                    st = 2;
+                    continue;
+                }
+            }
         };
         let known = sh.jobs.iter().position(|j| j.pid == pid && !j.inherited);
         st = match known {
             None => 127,
             Some(i) => match sh.jobs[i].status {
                 Some(s) => s,
-                None => match sh.wait_interruptible(pid) {
+                None => match sh.wait_interruptible(pid, true) {
                     Ok(s) => {
                         sh.jobs[i].status = Some(s);
                         s
@@ -1301,6 +1340,10 @@ fn wait(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
                 },
             },
         };
+        // A job waited for leaves the table: its number is free again.
+        if let Some(i) = known {
+            sh.jobs[i].num = 0;
+        }
     }
     st
 }
@@ -1856,6 +1899,10 @@ fn read(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         }
         if c == delim {
             break;
+        }
+        // A NUL byte is dropped, as dash and ash do.
+        if c == 0 {
+            continue;
         }
         line.push((c, false));
     }

@@ -55,8 +55,9 @@ impl Shell {
     }
 
     /// `wait`'s kind of waiting: a trapped signal ends it with 128+N
-    /// (the trap runs after). None: interrupted.
-    pub fn wait_interruptible(&mut self, pid: i32) -> Result<i32, i32> {
+    /// (the trap runs after). None: interrupted. `report`: say so when the
+    /// child was killed (`wait PID`, as dash).
+    pub fn wait_interruptible(&mut self, pid: i32, report: bool) -> Result<i32, i32> {
         loop {
             if let Some(sig) = super::trap::pending() {
                 return Err(128 + sig);
@@ -65,6 +66,9 @@ impl Shell {
             // SAFETY: waitpid with a valid out pointer.
             let r = unsafe { libc::waitpid(pid, &mut st, 0) };
             if r == pid {
+                if report {
+                    super::trap::report_death(st);
+                }
                 return Ok(wait_status(st));
             }
             if r < 0 {
@@ -83,6 +87,13 @@ impl Shell {
             // SAFETY: waitpid with a valid out pointer.
             let r = unsafe { libc::waitpid(pid, &mut st, 0) };
             if r == pid {
+                super::trap::report_death(st);
+                // Background jobs that ended meanwhile are collected now,
+                // as dash's wait for any child does: a later `wait PID`
+                // then does not report how they died.
+                if !self.jobs.is_empty() {
+                    self.reap();
+                }
                 return wait_status(st);
             }
             if r < 0 {

@@ -597,6 +597,11 @@ impl Shell {
                 }
             }
         }
+        if matches!(p.op, ParamOp::Bad) {
+            self.error("syntax error: bad substitution");
+            self.fatal(2);
+            return Err(Failed);
+        }
         let val = self.param_value(name);
         let set = val.is_some();
         let null = val.as_ref().is_none_or(|v| v.is_empty());
@@ -712,6 +717,8 @@ impl Shell {
                 let r = replace(&v, &pat, &rep, *all, *anchor);
                 emit(acc, &r);
             }
+            // Reported before the value is looked up.
+            ParamOp::Bad => {}
             ParamOp::Substr(off, len) => {
                 unset_check(self)?;
                 let v = val.unwrap_or_default();

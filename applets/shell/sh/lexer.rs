@@ -838,16 +838,19 @@ impl Parser {
                 self.inp.bump();
             }
             None => return Err(self.err("missing '}'")),
-            _ => return Err(self.err("bad substitution")),
+            _ => return self.bad_subst(start, name, dq),
         }
         if length {
-            return match self.inp.bump() {
-                Some(b'}') => Ok(Param {
-                    name,
-                    op: ParamOp::Length,
-                }),
+            return match self.inp.peek() {
+                Some(b'}') => {
+                    self.inp.bump();
+                    Ok(Param {
+                        name,
+                        op: ParamOp::Length,
+                    })
+                }
                 None => Err(self.err("missing '}'")),
-                _ => Err(self.err("bad substitution")),
+                _ => self.bad_subst(start, name, dq),
             };
         }
         let c = match self.inp.peek() {
@@ -942,12 +945,34 @@ impl Parser {
                     rep,
                 }
             }
-            _ => return Err(self.err("bad substitution")),
+            _ => return self.bad_subst(start, name, dq),
         };
-        match self.inp.bump() {
-            Some(b'}') => Ok(Param { name, op }),
+        match self.inp.peek() {
+            Some(b'}') => {
+                self.inp.bump();
+                Ok(Param { name, op })
+            }
             None => Err(self.err_at(start, "missing '}'")),
-            _ => Err(self.err("bad substitution")),
+            _ => self.bad_subst(start, name, dq),
+        }
+    }
+
+    /// The rest of a `${...}` that is no POSIX form (`${a[0]}`, `${!x}`):
+    /// read up to its `}` and fail only when expanded, as dash and ash do,
+    /// so a bash-only branch that never runs does not stop the script.
+    fn bad_subst(&mut self, start: u32, name: Vec<u8>, dq: bool) -> Result<Param, SyntaxError> {
+        let mut w = Vec::new();
+        self.word_parts(&mut w, Ctx::Brace {
+            colon: false,
+            slash: false,
+            dq,
+        })?;
+        match self.inp.bump() {
+            Some(b'}') => Ok(Param {
+                name,
+                op: ParamOp::Bad,
+            }),
+            _ => Err(self.err_at(start, "missing '}'")),
         }
     }
 }

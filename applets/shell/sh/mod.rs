@@ -135,6 +135,22 @@ pub struct Job {
     pub inherited: bool,
 }
 
+impl Shell {
+    /// The process of a job spec (`%N`, `%%`, `%+`, `%-`); None when no
+    /// such job is in the table.
+    pub fn job_spec_pid(&self, spec: &[u8]) -> Option<i32> {
+        let mut live = self.jobs.iter().filter(|j| j.num > 0).rev();
+        match spec {
+            b"%" | b"%%" | b"%+" => live.next().map(|j| j.pid),
+            b"%-" => live.nth(1).map(|j| j.pid),
+            _ => {
+                let n: u32 = std::str::from_utf8(spec.strip_prefix(b"%")?).ok()?.parse().ok()?;
+                self.jobs.iter().find(|j| j.num == n && n > 0).map(|j| j.pid)
+            }
+        }
+    }
+}
+
 pub struct Shell {
     pub vars: vars::Vars,
     pub params: Vec<Vec<u8>>,

@@ -78,6 +78,65 @@ extern "C" fn note(sig: libc::c_int) {
     }
 }
 
+/// glibc's text for signals 1 to 31, which dash prints.
+const DESCRIPTIONS: [&str; 31] = [
+    "Hangup",
+    "Interrupt",
+    "Quit",
+    "Illegal instruction",
+    "Trace/breakpoint trap",
+    "Aborted",
+    "Bus error",
+    "Floating point exception",
+    "Killed",
+    "User defined signal 1",
+    "Segmentation fault",
+    "User defined signal 2",
+    "Broken pipe",
+    "Alarm clock",
+    "Terminated",
+    "Stack fault",
+    "Child exited",
+    "Continued",
+    "Stopped (signal)",
+    "Stopped",
+    "Stopped (tty input)",
+    "Stopped (tty output)",
+    "Urgent I/O condition",
+    "CPU time limit exceeded",
+    "File size limit exceeded",
+    "Virtual timer expired",
+    "Profiling timer expired",
+    "Window changed",
+    "I/O possible",
+    "Power failure",
+    "Bad system call",
+];
+
+/// What dash says on stderr when a command it waits for is killed by a
+/// signal (`Terminated`, `Segmentation fault (core dumped)`): nothing for
+/// SIGINT and SIGPIPE, nor for a normal exit.
+pub fn report_death(raw: i32) {
+    if !libc::WIFSIGNALED(raw) {
+        return;
+    }
+    let sig = libc::WTERMSIG(raw);
+    if sig == libc::SIGINT || sig == libc::SIGPIPE {
+        return;
+    }
+    let mut msg = match usize::try_from(sig).ok().and_then(|n| DESCRIPTIONS.get(n.wrapping_sub(1))) {
+        Some(d) => d.to_string(),
+        // glibc's SIGRTMIN is 34.
+        None if (34..=64).contains(&sig) => format!("Real-time signal {}", sig - 34),
+        None => format!("Unknown signal {sig}"),
+    };
+    if libc::WCOREDUMP(raw) {
+        msg.push_str(" (core dumped)");
+    }
+    msg.push('\n');
+    let _ = crate::io::write_fd(2, msg.as_bytes());
+}
+
 fn set_action(sig: i32, handler: libc::sighandler_t) {
     // SAFETY: a zeroed sigaction with a valid handler and an empty mask.
     unsafe {

@@ -1,4 +1,5 @@
-# busybox differs: ash reports "Killed"/"Terminated" on stderr; dash and this shell stay quiet
+# dash says how a waited-for job died, on stderr (busybox differs: ash
+# may stay quiet for `wait PID`)
 sleep 10 &
 kill $!
 wait $!

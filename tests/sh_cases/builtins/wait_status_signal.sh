@@ -1,4 +1,5 @@
-# busybox differs: ash reports "Killed" on stderr
+# dash says how a waited-for job died, on stderr (busybox differs: ash
+# may stay quiet for `wait PID`)
 sleep 10 &
 p=$!
 kill -KILL $p

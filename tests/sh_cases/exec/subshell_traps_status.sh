@@ -1,3 +1,3 @@
-# busybox differs: ash reports "Terminated" on stderr
+# dash and ash say how a waited-for command died, on stderr
 sh -c '(kill -TERM $$); echo never'
 echo $?
