@@ -143,6 +143,8 @@ impl Matches {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Error {
     Help,
+    /// `--version`, for an applet without a `version` option of its own.
+    Version,
     Usage(String),
 }
 
@@ -195,6 +197,14 @@ impl Parser {
             Err(Error::Help) => {
                 let mut out = Out::stdout();
                 help(self.applet, &name, &mut out);
+                Err(out.finish(&name, 0))
+            }
+            Err(Error::Version) => {
+                // Scripts ask `TOOL --version` to see that a tool is there.
+                let mut out = Out::stdout();
+                out.write_bytes(
+                    format!("{name} (oxbox) {}\n", env!("CARGO_PKG_VERSION")).as_bytes(),
+                );
                 Err(out.finish(&name, 0))
             }
             Err(Error::Usage(msg)) => Err(self.usage_error(args, msg)),
@@ -283,6 +293,7 @@ impl Parser {
         let index = match exact {
             Some(j) => j,
             None if implicit_help && name == b"help" => return Err(Error::Help),
+            None if implicit_help && name == b"version" => return Err(Error::Version),
             None => {
                 let mut hits: Vec<usize> = (0..self.opts.len())
                     .filter(|&j| {

@@ -233,3 +233,24 @@ fn a_leading_dash_in_argv0_is_skipped() {
         "oxbox: applet not found: -nosuch\n"
     );
 }
+
+/// `--version` answers for applets without their own (scripts ask it to
+/// see that a tool is there); `echo` prints it, as POSIX says.
+#[test]
+fn version_option() {
+    cmd("md5sum")
+        .arg("--version")
+        .run()
+        .status(0)
+        .out(format!("md5sum (oxbox) {}\n", env!("CARGO_PKG_VERSION")));
+    cmd("ls")
+        .args(["-l", "--version"])
+        .run()
+        .status(0)
+        .out(format!("ls (oxbox) {}\n", env!("CARGO_PKG_VERSION")));
+    cmd("echo")
+        .arg("--version")
+        .run()
+        .status(0)
+        .out("--version\n");
+}
