@@ -530,6 +530,16 @@ fn times(sh: &mut Shell, _: &[Vec<u8>]) -> i32 {
 }
 
 fn set(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
+    let was = sh.opts.monitor;
+    let st = set_options(sh, args);
+    if sh.opts.monitor && !was && !super::exec::have_tty() {
+        sh.berror("set", "can't access tty; job control turned off");
+        sh.opts.monitor = false;
+    }
+    st
+}
+
+fn set_options(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     if args.len() == 1 {
         let mut text = Vec::new();
         for (k, v) in sh.vars.sorted() {
@@ -583,11 +593,6 @@ fn set(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
                     }
                     Some(name) => {
                         i += 1;
-                        if on && name == b"monitor" {
-                            sh.berror("set", "-o monitor: unsupported option (no job control)");
-                            sh.fatal(2);
-                            return 2;
-                        }
                         match sh.opts.named(name) {
                             Some(f) => *f = on,
                             None => {
@@ -599,11 +604,6 @@ fn set(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
                     }
                 }
                 continue;
-            }
-            if on && c == b'm' {
-                sh.berror("set", "-m: unsupported option (no job control)");
-                sh.fatal(2);
-                return 2;
             }
             match sh.opts.flag(c) {
                 Some(f) => *f = on,

@@ -12,6 +12,20 @@ use std::rc::Rc;
 /// How deep functions may call each other.
 const MAX_CALLS: usize = 1000;
 
+/// Whether the shell has a controlling terminal, which `set -m` needs
+/// (dash and ash turn job control off without one).
+pub fn have_tty() -> bool {
+    // SAFETY: opening and closing a descriptor of our own.
+    unsafe {
+        let fd = libc::open(c"/dev/tty".as_ptr(), libc::O_RDWR | libc::O_CLOEXEC);
+        if fd < 0 {
+            return false;
+        }
+        libc::close(fd);
+    }
+    true
+}
+
 pub fn wait_status(st: i32) -> i32 {
     if libc::WIFEXITED(st) {
         libc::WEXITSTATUS(st)
@@ -184,9 +198,21 @@ impl Shell {
             self.status = 2;
             return;
         }
+        // `set -m`: each background job is a process group of its own
+        // (`kill -- -$!` reaches all of it), set on both sides of the fork
+        // so neither has to wait for the other. The foreground stays in
+        // the shell's group: there is no terminal hand-over yet.
+        let monitor = self.opts.monitor;
+        if monitor {
+            // SAFETY: setpgid on our own child.
+            unsafe { libc::setpgid(pid, pid) };
+        }
         if pid == 0 {
             self.enter_subshell();
-            if !self.opts.interactive {
+            if monitor {
+                // SAFETY: setpgid on this process.
+                unsafe { libc::setpgid(0, 0) };
+            } else if !self.opts.interactive {
                 // Background commands ignore SIGINT and SIGQUIT and read
                 // /dev/null (POSIX, without job control).
                 // SAFETY: signal dispositions and descriptors in the child.

@@ -529,6 +529,7 @@ impl Shell {
             (b's', o.stdin),
             (b'c', o.cmd),
             (b'n', o.noexec),
+            (b'm', o.monitor),
             (b'i', o.interactive),
             (b'f', o.noglob),
             (b'e', o.errexit),

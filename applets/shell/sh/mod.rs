@@ -472,10 +472,6 @@ fn main(args: &[OsString]) -> i32 {
                         return 2;
                     };
                     i += 1;
-                    if on && name.as_bytes() == b"monitor" {
-                        sh.error("-o monitor: unsupported option (no job control)");
-                        return 2;
-                    }
                     match sh.opts.named(name.as_bytes()) {
                         Some(f) => *f = on,
                         None => {
@@ -483,10 +479,6 @@ fn main(args: &[OsString]) -> i32 {
                             return 2;
                         }
                     }
-                }
-                b'm' if on => {
-                    sh.error("-m: unsupported option (no job control)");
-                    return 2;
                 }
                 c => match sh.opts.flag(c) {
                     Some(f) => *f = on,
@@ -552,6 +544,10 @@ fn main(args: &[OsString]) -> i32 {
         .iter()
         .map(|a| a.as_bytes().to_vec())
         .collect();
+    if sh.opts.monitor && !exec::have_tty() {
+        sh.error("can't access tty; job control turned off");
+        sh.opts.monitor = false;
+    }
     // A login shell reads the profiles; an interactive one (`-c` too, as
     // in ash and dash) the file $ENV names, after expansion.
     if login {
