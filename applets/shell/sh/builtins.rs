@@ -1283,6 +1283,14 @@ fn hash(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
 }
 
 fn wait(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
+    if args.get(1).is_some_and(|a| a == b"-n") {
+        return wait_next(sh, &args[2..]);
+    }
+    let args = if args.get(1).is_some_and(|a| a == b"--") {
+        &args[1..]
+    } else {
+        args
+    };
     if args.len() == 1 {
         let pids: Vec<i32> = sh
             .jobs
@@ -1346,6 +1354,62 @@ fn wait(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         }
     }
     st
+}
+
+/// `wait -n [ID]...`: waits until one of the jobs (all of them without
+/// operands) has ended, and gives its status, as bash does; a job that
+/// ended before and was not waited for counts at once. 127 when there is
+/// none to wait for.
+fn wait_next(sh: &mut Shell, ids: &[Vec<u8>]) -> i32 {
+    let mut wanted = Vec::new();
+    for a in ids {
+        let pid = if a.first() == Some(&b'%') {
+            sh.job_spec_pid(a)
+        } else {
+            std::str::from_utf8(a).ok().and_then(|s| s.parse::<i32>().ok())
+        };
+        match pid {
+            Some(p) => wanted.push(p),
+            None => {
+                sh.berror("wait", format!("{}: no such job", lossy(a)));
+                return 127;
+            }
+        }
+    }
+    let is_wanted = |pid: i32| wanted.is_empty() || wanted.contains(&pid);
+    loop {
+        // One that has ended already.
+        if let Some(j) = sh
+            .jobs
+            .iter_mut()
+            .find(|j| j.num > 0 && !j.inherited && j.status.is_some() && is_wanted(j.pid))
+        {
+            j.num = 0;
+            return j.status.unwrap_or(127);
+        }
+        if !sh
+            .jobs
+            .iter()
+            .any(|j| j.num > 0 && !j.inherited && j.status.is_none() && is_wanted(j.pid))
+        {
+            return 127;
+        }
+        if let Some(sig) = super::trap::pending() {
+            return 128 + sig;
+        }
+        let mut st = 0;
+        // SAFETY: waitpid with a valid out pointer.
+        let r = unsafe { libc::waitpid(-1, &mut st, 0) };
+        if r < 0 {
+            if std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+                continue;
+            }
+            return 127;
+        }
+        if let Some(j) = sh.jobs.iter_mut().find(|j| j.pid == r) {
+            j.status = Some(super::exec::wait_status(st));
+        }
+    }
 }
 
 /// `jobs [-lp]`: the background jobs, newest first, in ash's layout (no

@@ -522,6 +522,7 @@ impl Shell {
         // The order dash and ash give: their option table backwards.
         for (c, on) in [
             (b'u', o.nounset),
+            (b'b', o.notify),
             (b'a', o.allexport),
             (b'C', o.noclobber),
             (b'v', o.verbose),

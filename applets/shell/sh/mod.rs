@@ -66,8 +66,12 @@ pub struct Opts {
     pub noclobber: bool,
     pub allexport: bool,
     pub pipefail: bool,
-    /// Job control: only off (`+m`) is supported.
+    /// `set -m`: background jobs in process groups of their own (with a
+    /// terminal only).
     pub monitor: bool,
+    /// `set -b`: accepted and shown; finished jobs are reported before
+    /// the next prompt either way.
+    pub notify: bool,
     pub interactive: bool,
     pub stdin: bool,
     pub cmd: bool,
@@ -84,6 +88,7 @@ pub const OPT_TABLE: &[(u8, &str)] = &[
     (b'v', "verbose"),
     (b'C', "noclobber"),
     (b'a', "allexport"),
+    (b'b', "notify"),
     (b'u', "nounset"),
     (0, "pipefail"),
 ];
@@ -100,6 +105,7 @@ impl Opts {
             b'C' => &mut self.noclobber,
             b'a' => &mut self.allexport,
             b'm' => &mut self.monitor,
+            b'b' => &mut self.notify,
             _ => return None,
         })
     }
