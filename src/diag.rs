@@ -68,6 +68,15 @@ impl Diag {
         }
     }
 
+    /// A reporter whose messages start `prefix: ` (the shell's builtins
+    /// put `sh: printf: line 3` there, as its other errors read).
+    pub fn with_name(prefix: String) -> Diag {
+        Diag {
+            name: prefix,
+            status: 0,
+        }
+    }
+
     /// The name the applet was called by.
     pub fn name(&self) -> &str {
         &self.name

@@ -794,8 +794,13 @@ fn printf(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
         sh.berror("printf", "usage: printf FORMAT [ARGUMENT...]");
         return 2;
     };
-    let os: Vec<std::ffi::OsString> = vec!["printf".into()];
-    let mut diag = crate::diag::Diag::new(&os);
+    // Its errors read as the shell's others: `sh: printf: line 3: ...`.
+    let mut prefix = String::from_utf8_lossy(&sh.name).into_owned();
+    prefix.push_str(": printf");
+    if sh.script {
+        prefix.push_str(&format!(": line {}", sh.lineno));
+    }
+    let mut diag = crate::diag::Diag::with_name(prefix);
     let pargs: Vec<&[u8]> = rest[1..].iter().map(|a| a.as_slice()).collect();
     let mut buf = Vec::new();
     let mut ok = true;
