@@ -232,26 +232,94 @@ struct Search<'a> {
     ychanged: Vec<usize>,
 }
 
-/// How many equal elements follow (x, y), staying below the limits.
+/// One forward step of the search on diagonals fmax, fmax-2, .. fmin:
+/// extends each furthest-reaching path by one edit and its snake, and
+/// returns the point where it overlaps the backward front (odd delta only).
+///
+/// The diagonals read (d-1 ..= d+1 + o) lie within dmin-1+o ..= dmax+1+o,
+/// which is 0 .. xs.len()+ys.len()+3, the arrays' length: `split` sets
+/// `o` and sizes `fd` and `bd` so. That is what lets the hot loop skip the
+/// bounds checks; the sequences themselves are only read after the index
+/// is checked against the limits, as unsigned, so a stray negative cannot
+/// slip through either.
 #[inline(always)]
-fn snake_forward(xs: &[u32], ys: &[u32], x: isize, y: isize, xlim: isize, ylim: isize) -> isize {
-    if x >= xlim || y >= ylim || x < 0 || y < 0 {
-        return 0;
+#[allow(clippy::too_many_arguments)]
+fn forward_pass(
+    xs: &[u32],
+    ys: &[u32],
+    fd: &mut [isize],
+    bd: &[isize],
+    o: isize,
+    (fmin, fmax): (isize, isize),
+    (bmin, bmax): (isize, isize),
+    odd: bool,
+    (xlim, ylim): (isize, isize),
+) -> Option<(isize, isize)> {
+    debug_assert!(fmin - 1 + o >= 0 && ((fmax + 1 + o) as usize) < fd.len());
+    debug_assert!(xlim as usize <= xs.len() && ylim as usize <= ys.len());
+    let (xl, yl) = (xlim as usize, ylim as usize);
+    let mut d = fmax;
+    while d >= fmin {
+        let k = (d + o) as usize;
+        // SAFETY: k-1 and k+1 are within fd (see above).
+        let (tlo, thi) = unsafe { (*fd.get_unchecked(k - 1), *fd.get_unchecked(k + 1)) };
+        let mut x = if tlo >= thi { tlo + 1 } else { thi };
+        let mut y = x - d;
+        // SAFETY: x < xlim <= xs.len() and y < ylim <= ys.len(), as unsigned.
+        while (x as usize) < xl && (y as usize) < yl && unsafe { xs.get_unchecked(x as usize) == ys.get_unchecked(y as usize) } {
+            x += 1;
+            y += 1;
+        }
+        // SAFETY: k is within fd.
+        unsafe { *fd.get_unchecked_mut(k) = x };
+        if odd && bmin <= d && d <= bmax && bd[k] <= x {
+            return Some((x, y));
+        }
+        d -= 2;
     }
-    let a = &xs[x as usize..xlim as usize];
-    let b = &ys[y as usize..ylim as usize];
-    a.iter().zip(b).take_while(|(p, q)| p == q).count() as isize
+    None
 }
 
-/// How many equal elements precede (x, y), staying at or above the offsets.
+/// The backward twin of [`forward_pass`], on diagonals bmax .. bmin.
 #[inline(always)]
-fn snake_backward(xs: &[u32], ys: &[u32], x: isize, y: isize, xoff: isize, yoff: isize) -> isize {
-    if x <= xoff || y <= yoff {
-        return 0;
+#[allow(clippy::too_many_arguments)]
+fn backward_pass(
+    xs: &[u32],
+    ys: &[u32],
+    fd: &[isize],
+    bd: &mut [isize],
+    o: isize,
+    (fmin, fmax): (isize, isize),
+    (bmin, bmax): (isize, isize),
+    odd: bool,
+    (xoff, yoff): (isize, isize),
+) -> Option<(isize, isize)> {
+    debug_assert!(bmin - 1 + o >= 0 && ((bmax + 1 + o) as usize) < bd.len());
+    debug_assert!(xoff >= 0 && yoff >= 0);
+    let mut d = bmax;
+    while d >= bmin {
+        let k = (d + o) as usize;
+        // SAFETY: k-1 and k+1 are within bd (see forward_pass).
+        let (tlo, thi) = unsafe { (*bd.get_unchecked(k - 1), *bd.get_unchecked(k + 1)) };
+        let mut x = if tlo < thi { tlo } else { thi - 1 };
+        let mut y = x - d;
+        // x-1 and y-1 are read only when x > xoff >= 0 and y > yoff >= 0;
+        // they are below the sequences' ends as x <= xlim, y <= ylim there.
+        while x > xoff && y > yoff && (x as usize) <= xs.len() && (y as usize) <= ys.len() && {
+            // SAFETY: 0 <= x-1 < xs.len() and 0 <= y-1 < ys.len() (checked).
+            unsafe { xs.get_unchecked(x as usize - 1) == ys.get_unchecked(y as usize - 1) }
+        } {
+            x -= 1;
+            y -= 1;
+        }
+        // SAFETY: k is within bd.
+        unsafe { *bd.get_unchecked_mut(k) = x };
+        if !odd && fmin <= d && d <= fmax && x <= fd[k] {
+            return Some((x, y));
+        }
+        d -= 2;
     }
-    let a = &xs[xoff as usize..x as usize];
-    let b = &ys[yoff as usize..y as usize];
-    a.iter().rev().zip(b.iter().rev()).take_while(|(p, q)| p == q).count() as isize
+    None
 }
 
 /// Where to split: the point and whether each half needs a minimal search.
@@ -317,19 +385,8 @@ impl Search<'_> {
             } else {
                 fmax -= 1;
             }
-            let mut d = fmax;
-            while d >= fmin {
-                let tlo = fd[(d - 1 + o) as usize];
-                let thi = fd[(d + 1 + o) as usize];
-                let x0 = if tlo >= thi { tlo + 1 } else { thi };
-                let y0 = x0 - d;
-                let run = snake_forward(xs, ys, x0, y0, xlim, ylim);
-                let (x, y) = (x0 + run, y0 + run);
-                fd[(d + o) as usize] = x;
-                if odd && bmin <= d && d <= bmax && bd[(d + o) as usize] <= x {
-                    return Split { x, y, lo_minimal: true, hi_minimal: true };
-                }
-                d -= 2;
+            if let Some((x, y)) = forward_pass(xs, ys, fd, bd, o, (fmin, fmax), (bmin, bmax), odd, (xlim, ylim)) {
+                return Split { x, y, lo_minimal: true, hi_minimal: true };
             }
             // And one more backward.
             if bmin > dmin {
@@ -344,19 +401,8 @@ impl Search<'_> {
             } else {
                 bmax -= 1;
             }
-            let mut d = bmax;
-            while d >= bmin {
-                let tlo = bd[(d - 1 + o) as usize];
-                let thi = bd[(d + 1 + o) as usize];
-                let x0 = if tlo < thi { tlo } else { thi - 1 };
-                let y0 = x0 - d;
-                let run = snake_backward(xs, ys, x0, y0, xoff, yoff);
-                let (x, y) = (x0 - run, y0 - run);
-                bd[(d + o) as usize] = x;
-                if !odd && fmin <= d && d <= fmax && x <= fd[(d + o) as usize] {
-                    return Split { x, y, lo_minimal: true, hi_minimal: true };
-                }
-                d -= 2;
+            if let Some((x, y)) = backward_pass(xs, ys, fd, bd, o, (fmin, fmax), (bmin, bmax), odd, (xoff, yoff)) {
+                return Split { x, y, lo_minimal: true, hi_minimal: true };
             }
             if minimal {
                 c += 1;
