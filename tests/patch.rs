@@ -1372,3 +1372,134 @@ fn gnu_edge_cases() {
         &[("gone", "b\n")],
     );
 }
+
+/// A git diff: a rename with a change, a copy, a deletion, a mode change
+/// and a new file (made by `git diff -M -C --find-copies-harder`).
+const GIT: &str = "diff --git a/a b/a2\nsimilarity index 71%\nrename from a\nrename to a2\nindex 4cb29ea..ddc897f 100644\n--- a/a\n+++ b/a2\n@@ -1,3 +1,3 @@\n one\n-two\n+TWO\n three\ndiff --git a/c b/c3\nsimilarity index 100%\ncopy from c\ncopy to c3\ndiff --git a/d b/d\ndeleted file mode 100644\nindex 2fa992c..0000000\n--- a/d\n+++ /dev/null\n@@ -1 +0,0 @@\n-keep\ndiff --git a/m b/m\nold mode 100644\nnew mode 100755\ndiff --git a/n b/n\nnew file mode 100644\nindex 0000000..3e75765\n--- /dev/null\n+++ b/n\n@@ -0,0 +1 @@\n+new\n";
+
+const GIT_TREE: &[(&str, &str)] = &[
+    ("a", "one\ntwo\nthree\n"),
+    ("c", "c1\nc2\n"),
+    ("d", "keep\n"),
+    ("m", "x\n"),
+];
+
+const GIT_DONE: &[(&str, &str)] = &[
+    ("a2", "one\nTWO\nthree\n"),
+    ("c", "c1\nc2\n"),
+    ("c3", "c1\nc2\n"),
+    ("m", "x\n"),
+    ("n", "new\n"),
+];
+
+const GIT_OUT: &str = "patching file a2 (renamed from a)\npatching file c3 (copied from c)\npatching file d\npatching file m\npatching file n\n";
+
+#[test]
+fn git_diffs() {
+    check(GIT_TREE, GIT, &["-p1"], true, GIT_OUT, "", 0, GIT_DONE);
+    check(
+        GIT_TREE,
+        GIT,
+        &["-p1", "--dry-run"],
+        true,
+        &GIT_OUT.replace("patching", "checking"),
+        "",
+        0,
+        GIT_TREE,
+    );
+    // Undone: the rename goes back, the copy stays, d comes back.
+    check(
+        GIT_DONE,
+        GIT,
+        &["-p1", "-R"],
+        true,
+        "patching file a (renamed from a2)\npatching file c\npatching file d\npatching file m\npatching file n\n",
+        "",
+        0,
+        &[("a", "one\ntwo\nthree\n"), ("c", "c1\nc2\n"), ("c3", "c1\nc2\n"), ("d", "keep\n"), ("m", "x\n")],
+    );
+    // -b: the renamed file is the old name's backup; files that were not
+    // there get empty backups.
+    check(
+        GIT_TREE,
+        GIT,
+        &["-p1", "-b", "-z", ".bak"],
+        true,
+        GIT_OUT,
+        "",
+        0,
+        &[
+            ("a.bak", "one\ntwo\nthree\n"),
+            ("a2", "one\nTWO\nthree\n"),
+            ("a2.bak", ""),
+            ("c", "c1\nc2\n"),
+            ("c3", "c1\nc2\n"),
+            ("c3.bak", ""),
+            ("d.bak", "keep\n"),
+            ("m", "x\n"),
+            ("m.bak", "x\n"),
+            ("n", "new\n"),
+            ("n.bak", ""),
+        ],
+    );
+    // Neither name there: the rename is skipped, the rest applies.
+    check(
+        &[("c", "c1\nc2\n"), ("d", "keep\n"), ("m", "x\n")],
+        GIT,
+        &["-p1"],
+        true,
+        "Cannot rename file without two valid file names\n1 out of 1 hunk ignored\npatching file c3 (copied from c)\npatching file d\npatching file m\npatching file n\n",
+        "",
+        1,
+        &[("c", "c1\nc2\n"), ("c3", "c1\nc2\n"), ("m", "x\n"), ("n", "new\n")],
+    );
+    // Renamed already: the new name is patched where it is.
+    check(
+        &[("a2", "one\ntwo\nthree\n"), ("c", "c1\nc2\n"), ("d", "keep\n"), ("m", "x\n")],
+        GIT,
+        &["-p1"],
+        true,
+        "patching file a2 (already renamed from a)\npatching file c3 (copied from c)\npatching file d\npatching file m\npatching file n\n",
+        "",
+        0,
+        GIT_DONE,
+    );
+}
+
+#[test]
+fn git_modes() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = TempDir::new();
+    for (n, c) in GIT_TREE {
+        t.write(n, c);
+    }
+    detached(cmd("patch").args(["-p1"]).cwd(t.path()).stdin(GIT))
+        .run()
+        .status(0)
+        .err("")
+        .out(GIT_OUT);
+    let mode = |n: &str| {
+        std::fs::metadata(t.join(n))
+            .expect("stat")
+            .permissions()
+            .mode()
+            & 0o7777
+    };
+    assert_eq!(mode("m"), 0o755);
+    assert_eq!(mode("n"), 0o644);
+    detached(cmd("patch").args(["-p1", "-R"]).cwd(t.path()).stdin(GIT))
+        .run()
+        .status(0)
+        .err("");
+    assert_eq!(mode("m"), 0o644);
+    assert_eq!(mode("d"), 0o644);
+    // A mode change alone, with a new file of mode 755.
+    let p = "diff --git a/m b/m\nold mode 100644\nnew mode 100700\ndiff --git a/x b/x\nnew file mode 100755\nindex 0000000..3e75765\n--- /dev/null\n+++ b/x\n@@ -0,0 +1 @@\n+new\n";
+    detached(cmd("patch").args(["-p1"]).cwd(t.path()).stdin(p))
+        .run()
+        .status(0)
+        .err("")
+        .out("patching file m\npatching file x\n");
+    assert_eq!(mode("m"), 0o700);
+    assert_eq!(mode("x"), 0o755);
+}

@@ -160,6 +160,71 @@ struct FilePatch {
     hunks: Vec<Hunk>,
     /// Where the patch turned out malformed (reading stops there).
     broken: Option<Malformed>,
+    /// The extended header of a `diff --git` patch.
+    git: Option<Git>,
+}
+
+/// What a git diff says beyond its hunks.
+#[derive(Default, Clone)]
+struct Git {
+    /// The modes before and after (permission bits).
+    modes: [Option<u32>; 2],
+    rename: bool,
+    copy: bool,
+}
+
+/// `diff --git a/X b/Y`: the two names as given (still with a/ and b/).
+fn git_names(rest: &[u8]) -> Option<[Vec<u8>; 2]> {
+    let rest = strip_nl(rest);
+    if rest.first() == Some(&b'"') {
+        // Quoted names: `"a/x y" "b/x y"`.
+        let end = rest[1..].iter().position(|&b| b == b'"')? + 2;
+        let a = c_unquote(&rest[..end])?;
+        let b = rest.get(end + 1..)?;
+        let b = if b.first() == Some(&b'"') { c_unquote(b)? } else { b.to_vec() };
+        return Some([a, b]);
+    }
+    // The names are the same length in the common case: split in the middle.
+    let n = rest.len();
+    if n % 2 == 1 && rest[n / 2] == b' ' {
+        let (a, b) = (&rest[..n / 2], &rest[n / 2 + 1..]);
+        if a.get(2..) == b.get(2..) {
+            return Some([a.to_vec(), b.to_vec()]);
+        }
+    }
+    let at = rest.windows(3).position(|w| w == b" b/").or_else(|| rest.iter().position(|&b| b == b' '))?;
+    Some([rest[..at].to_vec(), rest[at + 1..].to_vec()])
+}
+
+/// Reads the extended header lines after `diff --git` from line `i`; returns
+/// what they say and the index of the first line after them.
+fn git_header(lines: &[&[u8]], mut i: usize) -> (Git, usize) {
+    let mut g = Git::default();
+    let mode = |v: &[u8]| {
+        std::str::from_utf8(strip_nl(v)).ok().and_then(|s| u32::from_str_radix(s.trim(), 8).ok()).map(|m| m & 0o7777)
+    };
+    while let Some(l) = lines.get(i) {
+        if let Some(v) = l.strip_prefix(b"old mode ") {
+            g.modes[0] = mode(v);
+        } else if let Some(v) = l.strip_prefix(b"new mode ") {
+            g.modes[1] = mode(v);
+        } else if let Some(v) = l.strip_prefix(b"deleted file mode ") {
+            g.modes[0] = mode(v);
+        } else if let Some(v) = l.strip_prefix(b"new file mode ") {
+            g.modes[1] = mode(v);
+        } else if l.starts_with(b"rename from ") || l.starts_with(b"rename to ") {
+            g.rename = true;
+        } else if l.starts_with(b"copy from ") || l.starts_with(b"copy to ") {
+            g.copy = true;
+        } else if !(l.starts_with(b"similarity index ")
+            || l.starts_with(b"dissimilarity index ")
+            || l.starts_with(b"index "))
+        {
+            break;
+        }
+        i += 1;
+    }
+    (g, i)
 }
 
 impl FilePatch {
@@ -350,8 +415,23 @@ fn parse(data: &[u8]) -> Vec<FilePatch> {
     let mut patches = Vec::new();
     let mut i = 0;
     let mut leading: Vec<Vec<u8>> = Vec::new();
+    let mut git: Option<(Git, [Vec<u8>; 2])> = None;
     while i < lines.len() {
         let l = lines[i];
+        if let Some(names) = l.strip_prefix(b"diff --git ").and_then(git_names) {
+            // A previous git header that no hunks followed stands alone.
+            if let Some((g, names)) = git.take() {
+                patches.push(git_only(g, names, std::mem::take(&mut leading), i));
+            }
+            leading.push(l.to_vec());
+            let (g, next_i) = git_header(&lines, i + 1);
+            for h in &lines[i + 1..next_i] {
+                leading.push(h.to_vec());
+            }
+            git = Some((g, names));
+            i = next_i;
+            continue;
+        }
         let next = lines.get(i + 1).copied().unwrap_or(b"");
         let third = lines.get(i + 2).copied().unwrap_or(b"");
         let unified = l.starts_with(b"--- ") && next.starts_with(b"+++ ") && unified_head(third).is_some();
@@ -369,7 +449,19 @@ fn parse(data: &[u8]) -> Vec<FilePatch> {
                 line_no: i + 3,
                 hunks: Vec::new(),
                 broken: None,
+                git: None,
             };
+            if let Some((g, names)) = git.take() {
+                // The diff --git names say which file is renamed or copied.
+                if g.rename || g.copy {
+                    for (slot, given) in fp.names.iter_mut().zip(names) {
+                        if slot.as_deref() != Some(b"/dev/null") {
+                            *slot = Some(given);
+                        }
+                    }
+                }
+                fp.git = Some(g);
+            }
             i += 2;
             if unified {
                 while i < lines.len() {
@@ -416,6 +508,7 @@ fn parse(data: &[u8]) -> Vec<FilePatch> {
                 line_no: i + 1,
                 hunks: Vec::new(),
                 broken: None,
+                git: None,
             };
             let mut head = Some((o, cmd, n));
             while let Some((o, cmd, n)) = head {
@@ -435,10 +528,31 @@ fn parse(data: &[u8]) -> Vec<FilePatch> {
             patches.push(fp);
             continue;
         }
+        if let Some((g, names)) = git.take() {
+            patches.push(git_only(g, names, std::mem::take(&mut leading), i));
+        }
         leading.push(l.to_vec());
         i += 1;
     }
+    if let Some((g, names)) = git.take() {
+        patches.push(git_only(g, names, std::mem::take(&mut leading), i));
+    }
     patches
+}
+
+/// A git patch without hunks: a rename, a copy or a mode change only.
+fn git_only(g: Git, names: [Vec<u8>; 2], leading: Vec<Vec<u8>>, line: usize) -> FilePatch {
+    let [a, b] = names;
+    FilePatch {
+        format: Format::Unified,
+        names: [Some(a), Some(b)],
+        headers: [Vec::new(), Vec::new()],
+        leading,
+        line_no: line + 1,
+        hunks: Vec::new(),
+        broken: None,
+        git: Some(g),
+    }
 }
 
 /// Strips the newline of the last line pushed, for `\ No newline`.
@@ -1030,7 +1144,46 @@ impl Run {
 
     fn one(&mut self, fp: &FilePatch, given: Option<&OsStr>) {
         let total = fp.hunks.len();
-        let Some(name) = self.target(fp, given) else {
+        // A git rename or copy reads the old name and writes the new one
+        // (the other way round under -R; a copy undone leaves the copy).
+        let git = fp.git.clone().unwrap_or_default();
+        let mut moved: Option<(Vec<u8>, Vec<u8>)> = None;
+        if (git.rename || git.copy) && given.is_none() {
+            let strip = |k: usize| {
+                fp.names[k]
+                    .as_deref()
+                    .and_then(|n| strip_name(n, Some(self.s.strip.unwrap_or(1))))
+                    .filter(|n| !dangerous(n))
+            };
+            if let (Some(a), Some(b)) = (strip(0), strip(1)) {
+                let (src, dst) = if self.s.reverse { (b, a) } else { (a, b) };
+                if !(git.copy && self.s.reverse) {
+                    moved = Some((src, dst));
+                }
+            }
+        }
+        let mut already: Option<Vec<u8>> = None;
+        if let Some((src, dst)) = &moved {
+            let there = |n: &[u8]| fs::symlink_metadata(self.path_of(n)).is_ok();
+            if !there(src) {
+                if there(dst) {
+                    // Renamed already: the new name is patched in place.
+                    already = Some(src.clone());
+                    moved = Some((dst.clone(), dst.clone()));
+                } else {
+                    self.say(b"Cannot rename file without two valid file names\n");
+                    let msg = format!("{total} out of {total} {} ignored\n", Self::hunks_word(total));
+                    self.say(msg.as_bytes());
+                    self.status = self.status.max(1);
+                    return;
+                }
+            }
+        }
+        let target = match &moved {
+            Some((src, _)) => Some(src.clone()),
+            None => self.target(fp, given),
+        };
+        let Some(name) = target else {
             let msg = format!("{total} out of {total} {} ignored\n", Self::hunks_word(total));
             self.say(msg.as_bytes());
             self.status = self.status.max(1);
@@ -1072,6 +1225,7 @@ impl Run {
             },
         };
         let out_name = self.s.out_file.as_ref().map(|o| o.as_bytes().to_vec());
+        let moved_to = moved.as_ref().map(|(_, d)| d.clone()).filter(|_| out_name.is_none());
         let verb: &[u8] = if self.s.dry_run { b"checking file " } else { b"patching file " };
         let mut reverse = self.s.reverse;
         let mut skip = false;
@@ -1081,7 +1235,11 @@ impl Run {
         let deletes = |rev: bool| fp.is_null(usize::from(!rev));
         let mut announced = false;
         if creates(reverse) && meta.is_some() && !original.is_empty() {
-            let mut msg = b"The next patch would create the file ".to_vec();
+            let mut msg = if self.s.reverse {
+                b"The next patch, when reversed, would create the file ".to_vec()
+            } else {
+                b"The next patch would create the file ".to_vec()
+            };
             msg.extend_from_slice(&shell_quote(&name));
             msg.extend_from_slice(b",\nwhich already exists!");
             if self.ok_to_reverse(&msg, reverse, &mut skip) {
@@ -1089,7 +1247,11 @@ impl Run {
             }
             announced = true;
         } else if deletes(reverse) && meta.is_none() {
-            let mut msg = b"The next patch would delete the file ".to_vec();
+            let mut msg = if self.s.reverse {
+                b"The next patch, when reversed, would delete the file ".to_vec()
+            } else {
+                b"The next patch would delete the file ".to_vec()
+            };
             msg.extend_from_slice(&shell_quote(&name));
             msg.extend_from_slice(b",\nwhich does not exist!");
             if self.ok_to_reverse(&msg, reverse, &mut skip) {
@@ -1105,7 +1267,19 @@ impl Run {
         }
         if !self.s.silent {
             let mut msg = verb.to_vec();
-            msg.extend_from_slice(&shell_quote(out_name.as_deref().unwrap_or(&name)));
+            msg.extend_from_slice(&shell_quote(out_name.as_deref().or(moved_to.as_deref()).unwrap_or(&name)));
+            if let Some(dst) = &moved_to {
+                let how: &[u8] = if git.rename { b" (renamed from " } else { b" (copied from " };
+                if let Some(src) = &already {
+                    msg.extend_from_slice(b" (already renamed from ");
+                    msg.extend_from_slice(&shell_quote(src));
+                    msg.push(b')');
+                } else if dst != &name {
+                    msg.extend_from_slice(how);
+                    msg.extend_from_slice(&shell_quote(&name));
+                    msg.push(b')');
+                }
+            }
             if out_name.is_some() {
                 msg.extend_from_slice(b" (read from ");
                 msg.extend_from_slice(&shell_quote(&name));
@@ -1262,12 +1436,35 @@ impl Run {
             return;
         }
         if !self.s.dry_run {
-            let dest = out_name.clone().unwrap_or_else(|| name.clone());
+            let dest = out_name.clone().or_else(|| moved_to.clone()).unwrap_or_else(|| name.clone());
             let remove = output.is_empty() && (deletes(reverse) || self.s.remove_empty) && out_name.is_none();
             let backup = self.s.backup || (mismatch && !self.s.dry_run);
             if let Err(msg) = self.write_result(&dest, &output, meta.as_ref(), remove, backup) {
                 self.error(&msg);
                 return;
+            }
+            if let (Some(dst), true) = (&moved_to, git.rename) {
+                if dst != &name {
+                    // -b keeps the old name as its backup.
+                    let gone = if self.s.backup {
+                        let b = self.backup_name(&name);
+                        fs::rename(self.path_of(&name), self.path_of(&b))
+                    } else {
+                        fs::remove_file(self.path_of(&name))
+                    };
+                    if let Err(e) = gone {
+                        let shown = String::from_utf8_lossy(&name).into_owned();
+                        self.error(&format!("Can't remove file {shown} : {}", diag::strerror(&e)));
+                    }
+                }
+            }
+            // The git mode of the result.
+            if let (Some(mode), false) = (git.modes[usize::from(!reverse)], remove) {
+                let p = self.path_of(&dest);
+                if let Err(e) = fs::set_permissions(&p, fs::Permissions::from_mode(mode)) {
+                    let shown = String::from_utf8_lossy(&dest).into_owned();
+                    self.error(&format!("Can't set permissions on file {shown} : {}", diag::strerror(&e)));
+                }
             }
         }
         if deletes(reverse) && !output.is_empty() && out_name.is_none() {
@@ -1290,6 +1487,22 @@ impl Run {
 
     /// Writes `dest` atomically (a temporary file beside it, then rename),
     /// keeping the original's mode; backs up the original first.
+    /// -B PRE: PRE before the whole name; else the name and suffix.
+    fn backup_name(&self, dest: &[u8]) -> Vec<u8> {
+        match &self.s.prefix {
+            Some(p) => {
+                let mut v = p.clone();
+                v.extend_from_slice(dest);
+                v
+            }
+            None => {
+                let mut v = dest.to_vec();
+                v.extend_from_slice(&self.s.suffix);
+                v
+            }
+        }
+    }
+
     fn write_result(
         &mut self,
         dest: &[u8],
@@ -1305,21 +1518,11 @@ impl Run {
         let path = self.path_of(dest);
         let shown = String::from_utf8_lossy(dest).into_owned();
         let existing = fs::symlink_metadata(&path).ok();
-        if backup && existing.is_some() && !self.backed_up.contains(&dest.to_vec()) {
+        // -b backs up a file that is not there yet as an empty one, as
+        // GNU does.
+        if backup && (existing.is_some() || self.s.backup) && !self.backed_up.contains(&dest.to_vec()) {
             self.backed_up.push(dest.to_vec());
-            // -B PRE: PRE before the whole name; else the name and suffix.
-            let bname = match &self.s.prefix {
-                Some(p) => {
-                    let mut v = p.clone();
-                    v.extend_from_slice(dest);
-                    v
-                }
-                None => {
-                    let mut v = dest.to_vec();
-                    v.extend_from_slice(&self.s.suffix);
-                    v
-                }
-            };
+            let bname = self.backup_name(dest);
             let bpath = self.path_of(&bname);
             if let Some(parent) = bpath.parent() {
                 if !parent.as_os_str().is_empty() {
@@ -1327,7 +1530,10 @@ impl Run {
                 }
             }
             let _ = fs::remove_file(&bpath);
-            if fs::hard_link(&path, &bpath).is_err() {
+            if existing.is_none() {
+                fs::File::create(&bpath)
+                    .map_err(|e| format!("{}: {}", String::from_utf8_lossy(&bname), diag::strerror(&e)))?;
+            } else if fs::hard_link(&path, &bpath).is_err() {
                 fs::copy(&path, &bpath).map_err(|e| {
                     format!("{}: {}", String::from_utf8_lossy(&bname), diag::strerror(&e))
                 })?;
