@@ -1503,3 +1503,159 @@ fn git_modes() {
     assert_eq!(mode("m"), 0o700);
     assert_eq!(mode("x"), 0o755);
 }
+
+#[test]
+fn ignore_whitespace() {
+    let p = "--- f\n+++ f\n@@ -1,5 +1,5 @@\n 1\n 2 x\n 3\n-4\n+four\n 5\n";
+    let f = "1\n2  x\n3\n4\n5\n";
+    // The context line's blanks differ: -l matches it exactly, keeping the
+    // file's own blanks; without -l it takes fuzz.
+    check(
+        &[("f", f)],
+        p,
+        &["-l"],
+        true,
+        "patching file f\n",
+        "",
+        0,
+        &[("f", "1\n2  x\n3\nfour\n5\n")],
+    );
+    check(
+        &[("f", f)],
+        p,
+        &["--ignore-whitespace", "-F0"],
+        true,
+        "patching file f\n",
+        "",
+        0,
+        &[("f", "1\n2  x\n3\nfour\n5\n")],
+    );
+    check(
+        &[("f", f)],
+        p,
+        &[],
+        true,
+        "patching file f\nHunk #1 succeeded at 1 with fuzz 2.\n",
+        "",
+        0,
+        &[("f", "1\n2  x\n3\nfour\n5\n"), ("f.orig", f)],
+    );
+    // Blanks must be there on both sides; trailing ones do not count.
+    let p = "--- f\n+++ f\n@@ -1,5 +1,5 @@\n 1\n 2\tx  \n 3\n-4\n+four\n 5\n";
+    check(
+        &[("f", "1\n2 x\n3\n4\n5\n")],
+        p,
+        &["-l", "-F0"],
+        true,
+        "patching file f\n",
+        "",
+        0,
+        &[("f", "1\n2 x\n3\nfour\n5\n")],
+    );
+    check(
+        &[("f", "1\n2x\n3\n4\n5\n")],
+        p,
+        &["-l", "-F0"],
+        true,
+        "patching file f\nHunk #1 FAILED at 1.\n1 out of 1 hunk FAILED -- saving rejects to file f.rej\n",
+        "",
+        1,
+        &[("f", "1\n2x\n3\n4\n5\n"), ("f.orig", "1\n2x\n3\n4\n5\n"), ("f.rej", p)],
+    );
+}
+
+#[test]
+fn reject_file() {
+    let p = "--- f\n+++ f\n@@ -1,3 +1,3 @@\n 9\n-8\n+7\n 6\n--- g\n+++ g\n@@ -1,2 +1,2 @@\n-q\n+r\n z\n";
+    let failed = |to: &str| {
+        format!(
+            "patching file f\nHunk #1 FAILED at 1.\n1 out of 1 hunk FAILED{to}\npatching file g\nHunk #1 FAILED at 1.\n1 out of 1 hunk FAILED{to}\n"
+        )
+    };
+    // Every file's rejects go to the one file, replacing what was there.
+    check(
+        &[("f", "1\n"), ("g", "2\n"), ("R", "old\n")],
+        p,
+        &["-r", "R"],
+        true,
+        &failed(" -- saving rejects to file R"),
+        "",
+        1,
+        &[
+            ("R", p),
+            ("f", "1\n"),
+            ("f.orig", "1\n"),
+            ("g", "2\n"),
+            ("g.orig", "2\n"),
+        ],
+    );
+    // -: none.
+    check(
+        &[("f", "1\n"), ("g", "2\n")],
+        p,
+        &["--reject-file=-"],
+        true,
+        &failed(""),
+        "",
+        1,
+        &[
+            ("f", "1\n"),
+            ("f.orig", "1\n"),
+            ("g", "2\n"),
+            ("g.orig", "2\n"),
+        ],
+    );
+}
+
+#[test]
+fn backup_if_mismatch() {
+    let p = "--- f\n+++ f\n@@ -1,5 +1,5 @@\n 1\n 2 x\n 3\n-4\n+four\n 5\n";
+    let f = "1\n2  x\n3\n4\n5\n";
+    let out = "patching file f\nHunk #1 succeeded at 1 with fuzz 2.\n";
+    check(
+        &[("f", f)],
+        p,
+        &["--no-backup-if-mismatch"],
+        true,
+        out,
+        "",
+        0,
+        &[("f", "1\n2  x\n3\nfour\n5\n")],
+    );
+    check(
+        &[("f", f)],
+        p,
+        &["--no-backup-if-mismatch", "--backup-if-mismatch"],
+        true,
+        out,
+        "",
+        0,
+        &[("f", "1\n2  x\n3\nfour\n5\n"), ("f.orig", f)],
+    );
+    // A failed hunk leaves the file as it was, the hunk in the reject.
+    check(
+        &[("f", "x\n")],
+        p,
+        &["--no-backup-if-mismatch"],
+        true,
+        "patching file f\nHunk #1 FAILED at 1.\n1 out of 1 hunk FAILED -- saving rejects to file f.rej\n",
+        "",
+        1,
+        &[("f", "x\n"), ("f.rej", p)],
+    );
+}
+
+#[test]
+fn merge_is_unsupported() {
+    let p = "--- f\n+++ f\n@@ -1 +1 @@\n-a\n+b\n";
+    check(
+        &[("f", "c\n")],
+        p,
+        &["--merge"],
+        true,
+        "",
+        "patch: **** unsupported option '--merge'\n",
+        2,
+        &[("f", "c\n")],
+    );
+}

@@ -50,6 +50,9 @@ pub const APPLET: Applet = Applet {
 \t-B, --prefix=PRE\tBackup name prefix\n\
 \t    --dry-run\tOnly say what would happen\n\
 \t-s, --silent, --quiet\tOnly report problems\n\
+\t-l, --ignore-whitespace\tMatch context with any amount of blanks\n\
+\t-r, --reject-file=FILE\tRejects to FILE (- for none)\n\
+\t    --[no-]backup-if-mismatch\tBack up files a hunk did not apply exactly to (on)\n\
 \t-u, --unified, -c, --context, -n, --normal\tThe patch's format (detected anyway)",
     help_option: true,
     main,
@@ -75,6 +78,11 @@ const OPTS: &[Opt] = &[
     Opt::flag('u', "unified"),
     Opt::flag('c', "context"),
     Opt::flag('n', "normal"),
+    Opt::flag('l', "ignore-whitespace"),
+    Opt::value('r', "reject-file"),
+    Opt::flag('\0', "backup-if-mismatch"),
+    Opt::flag('\0', "no-backup-if-mismatch"),
+    Opt::optional('\0', "merge"),
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -773,6 +781,11 @@ struct Settings {
     prefix: Option<Vec<u8>>,
     dry_run: bool,
     silent: bool,
+    /// -l: runs of blanks match any runs of blanks.
+    loose: bool,
+    /// -r: one file for every reject (`-`: none).
+    reject_file: Option<Vec<u8>>,
+    backup_if_mismatch: bool,
 }
 
 struct Run {
@@ -782,6 +795,8 @@ struct Run {
     status: i32,
     /// Files backed up already in this run (one backup per file).
     backed_up: Vec<Vec<u8>>,
+    /// Whether the -r file was written already (later rejects append).
+    reject_started: bool,
 }
 
 fn main(args: &[OsString]) -> i32 {
@@ -831,7 +846,13 @@ fn main(args: &[OsString]) -> i32 {
         prefix: m.value("B").map(|v| v.as_bytes().to_vec()),
         dry_run: m.has("dry-run"),
         silent: m.has("s") || m.has("quiet"),
+        loose: m.has("l"),
+        reject_file: m.value("r").map(|v| v.as_bytes().to_vec()),
+        backup_if_mismatch: m.last_of(&["backup-if-mismatch", "no-backup-if-mismatch"]) != Some("no-backup-if-mismatch"),
     };
+    if m.has("merge") {
+        return fatal(args, "unsupported option '--merge'");
+    }
     if m.operands.len() > 2 {
         let shown = String::from_utf8_lossy(m.operands[2].as_bytes()).into_owned();
         return parser.usage_error(args, format!("extra operand '{shown}'"));
@@ -844,6 +865,7 @@ fn main(args: &[OsString]) -> i32 {
         out: Out::stdout(),
         status: 0,
         backed_up: Vec::new(),
+        reject_started: false,
     };
     let data = match &input {
         Some(p) if p.as_bytes() != b"-" => match fs::read(run.path_of(p.as_bytes())) {
@@ -1328,7 +1350,7 @@ impl Run {
                 if cannot {
                     break;
                 }
-                let r = locate(&h, &input, frozen, in_offset, fuzz);
+                let r = locate(&h, &input, frozen, in_offset, fuzz, self.s.loose);
                 if r.is_none() || fuzz > 0 || r.is_some_and(|(_, o)| o != 0) || in_offset != 0 {
                     mismatch = true;
                 }
@@ -1339,7 +1361,7 @@ impl Run {
                 }
                 if number == 1 && !self.s.force && !announced {
                     let swapped = h.reversed();
-                    if let Some((w, off)) = locate(&swapped, &input, frozen, in_offset, fuzz) {
+                    if let Some((w, off)) = locate(&swapped, &input, frozen, in_offset, fuzz, self.s.loose) {
                         let msg: &[u8] = if reverse {
                             b"Unreversed patch detected!"
                         } else {
@@ -1438,7 +1460,7 @@ impl Run {
         if !self.s.dry_run {
             let dest = out_name.clone().or_else(|| moved_to.clone()).unwrap_or_else(|| name.clone());
             let remove = output.is_empty() && (deletes(reverse) || self.s.remove_empty) && out_name.is_none();
-            let backup = self.s.backup || (mismatch && !self.s.dry_run);
+            let backup = self.s.backup || (mismatch && self.s.backup_if_mismatch && !self.s.dry_run);
             if let Err(msg) = self.write_result(&dest, &output, meta.as_ref(), remove, backup) {
                 self.error(&msg);
                 return;
@@ -1610,8 +1632,17 @@ impl Run {
         (hunks, reversed): (&[Hunk], bool),
         msg: &mut String,
     ) {
-        let mut rej = out.unwrap_or(name).to_vec();
-        rej.extend_from_slice(b".rej");
+        if self.s.reject_file.as_deref() == Some(b"-") {
+            return;
+        }
+        let rej = match &self.s.reject_file {
+            Some(r) => r.clone(),
+            None => {
+                let mut r = out.unwrap_or(name).to_vec();
+                r.extend_from_slice(b".rej");
+                r
+            }
+        };
         let mut text = Vec::new();
         // The header names the files as stripped, with their time stamps.
         let shown = |k: usize| -> Vec<u8> {
@@ -1658,7 +1689,15 @@ impl Run {
             }
         }
         let path = self.path_of(&rej);
-        if let Err(e) = fs::write(&path, &text) {
+        // One -r file takes the rejects of every file in turn.
+        let written = if self.s.reject_file.is_some() && self.reject_started {
+            use std::io::Write;
+            fs::OpenOptions::new().append(true).open(&path).and_then(|mut f| f.write_all(&text))
+        } else {
+            fs::write(&path, &text)
+        };
+        self.reject_started |= self.s.reject_file.is_some();
+        if let Err(e) = written {
             self.error(&format!("{}: {}", String::from_utf8_lossy(&rej), diag::strerror(&e)));
             return;
         }
@@ -1761,7 +1800,46 @@ fn normal_reject(h: &Hunk, out: &mut Vec<u8>) {
 
 /// GNU's hunk search at one fuzz level: the line where the whole pattern
 /// would start (1-based) and the offset from the expected place.
-fn locate(h: &Hunk, input: &[&[u8]], frozen: usize, in_offset: isize, fuzz: usize) -> Option<(usize, isize)> {
+/// -l: whether `a` (from the file) and `b` (from the patch) are the same
+/// but for the amount of blanks: a run of blanks matches a run of any
+/// length, and blanks at the end of one match nothing at the end of the
+/// other. The newlines do not count.
+fn similar(a: &[u8], b: &[u8]) -> bool {
+    let blank = |c: u8| c == b' ' || c == b'\t';
+    let (mut a, mut b) = (strip_nl(a), strip_nl(b));
+    loop {
+        if b.is_empty() || blank(b[0]) {
+            while b.first().is_some_and(|&c| blank(c)) {
+                b = &b[1..];
+            }
+            if !a.is_empty() {
+                if !blank(a[0]) {
+                    return false;
+                }
+                while a.first().is_some_and(|&c| blank(c)) {
+                    a = &a[1..];
+                }
+            }
+            if a.is_empty() || b.is_empty() {
+                return a.is_empty() && b.is_empty();
+            }
+        } else if a.is_empty() || a[0] != b[0] {
+            return false;
+        } else {
+            a = &a[1..];
+            b = &b[1..];
+        }
+    }
+}
+
+fn locate(
+    h: &Hunk,
+    input: &[&[u8]],
+    frozen: usize,
+    in_offset: isize,
+    fuzz: usize,
+    loose: bool,
+) -> Option<(usize, isize)> {
     let pat = h.pattern();
     let pat_lines = pat.len() as isize;
     let n = input.len() as isize;
@@ -1790,7 +1868,11 @@ fn locate(h: &Hunk, input: &[&[u8]], frozen: usize, in_offset: isize, fuzz: usiz
         }
         for k in pf..pat_lines - sf {
             let line = at + k - 1;
-            if line < 0 || line >= n || input[line as usize] != pat[k as usize] {
+            if line < 0 || line >= n {
+                return false;
+            }
+            let (have, want) = (input[line as usize], pat[k as usize]);
+            if have != want && !(loose && similar(have, want)) {
                 return false;
             }
         }
