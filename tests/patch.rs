@@ -1659,3 +1659,113 @@ fn merge_is_unsupported() {
         &[("f", "c\n")],
     );
 }
+
+#[test]
+fn version_control() {
+    let p = "--- f\n+++ f\n@@ -1,5 +1,5 @@\n 1\n 2 x\n 3\n-4\n+four\n 5\n";
+    let f = "1\n2  x\n3\n4\n5\n";
+    let new = "1\n2  x\n3\nfour\n5\n";
+    let out = "patching file f\nHunk #1 succeeded at 1 with fuzz 2.\n";
+    for how in ["numbered", "t", "none", "off"] {
+        check(
+            &[("f", f)],
+            p,
+            &["-b", "-V", how],
+            true,
+            out,
+            "",
+            0,
+            &[("f", new), ("f.~1~", f)],
+        );
+    }
+    for how in ["simple", "never", "existing", "nil"] {
+        check(
+            &[("f", f)],
+            p,
+            &["-b", "-V", how],
+            true,
+            out,
+            "",
+            0,
+            &[("f", new), ("f.orig", f)],
+        );
+    }
+    // Numbered: one past the highest; existing (the default) numbers only
+    // when there are numbered backups.
+    for args in [
+        &["-b", "--version-control=numbered"][..],
+        &["-b", "-V", "existing"][..],
+        &["-b"][..],
+    ] {
+        check(
+            &[("f", f), ("f.~3~", "o\n")],
+            p,
+            args,
+            true,
+            out,
+            "",
+            0,
+            &[("f", new), ("f.~3~", "o\n"), ("f.~4~", f)],
+        );
+    }
+    check(
+        &[("f", f), ("f.~3~", "o\n")],
+        p,
+        &["-b", "-V", "simple"],
+        true,
+        out,
+        "",
+        0,
+        &[("f", new), ("f.orig", f), ("f.~3~", "o\n")],
+    );
+    // -z makes them simple.
+    check(
+        &[("f", f)],
+        p,
+        &["-b", "-V", "numbered", "-z", ".x"],
+        true,
+        out,
+        "",
+        0,
+        &[("f", new), ("f.x", f)],
+    );
+    check(
+        &[("f", f)],
+        p,
+        &["-b", "-V", "bogus"],
+        true,
+        "",
+        "patch: invalid argument 'bogus' for '--version-control or -V option'\nValid arguments are:\n  - 'none', 'off'\n  - 'simple', 'never'\n  - 'existing', 'nil'\n  - 'numbered', 't'\n",
+        2,
+        &[("f", f)],
+    );
+}
+
+#[test]
+fn version_control_environment() {
+    let p = "--- f\n+++ f\n@@ -1 +1 @@\n-a\n+b\n";
+    let run = |env: &[(&str, &str)], args: &[&str], backup: &str| {
+        let t = TempDir::new();
+        t.write("f", "a\n");
+        let mut c = cmd("patch").args(args).cwd(t.path()).stdin(p);
+        for (k, v) in env {
+            c = c.env(k, v);
+        }
+        detached(c).run().status(0).err("").out("patching file f\n");
+        assert_eq!(std::fs::read(t.join(backup)).expect("backup"), b"a\n");
+    };
+    run(&[("VERSION_CONTROL", "numbered")], &["-b"], "f.~1~");
+    run(
+        &[
+            ("PATCH_VERSION_CONTROL", "numbered"),
+            ("VERSION_CONTROL", "simple"),
+        ],
+        &["-b"],
+        "f.~1~",
+    );
+    run(
+        &[("VERSION_CONTROL", "numbered")],
+        &["-b", "-V", "simple"],
+        "f.orig",
+    );
+}

@@ -47,6 +47,7 @@ pub const APPLET: Applet = Applet {
 \t-E, --remove-empty-files\tRemove files the patch leaves empty\n\
 \t-b, --backup\tKeep the original as FILE.orig\n\
 \t-z, --suffix=SUF\tBackup suffix (.orig)\n\
+\t-V, --version-control=HOW\tBackup names: simple, numbered or existing\n\
 \t-B, --prefix=PRE\tBackup name prefix\n\
 \t    --dry-run\tOnly say what would happen\n\
 \t-s, --silent, --quiet\tOnly report problems\n\
@@ -83,7 +84,19 @@ const OPTS: &[Opt] = &[
     Opt::flag('\0', "backup-if-mismatch"),
     Opt::flag('\0', "no-backup-if-mismatch"),
     Opt::optional('\0', "merge"),
+    Opt::value('V', "version-control"),
 ];
+
+/// How backups are named (`-V`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Backups {
+    /// NAME + suffix.
+    Simple,
+    /// NAME.~N~, one more than the highest there.
+    Numbered,
+    /// Numbered when numbered backups of the file exist, else simple.
+    Existing,
+}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -786,6 +799,7 @@ struct Settings {
     /// -r: one file for every reject (`-`: none).
     reject_file: Option<Vec<u8>>,
     backup_if_mismatch: bool,
+    backups: Backups,
 }
 
 struct Run {
@@ -831,7 +845,7 @@ fn main(args: &[OsString]) -> i32 {
         .map(|v| v.as_bytes().to_vec())
         .or_else(|| std::env::var_os("SIMPLE_BACKUP_SUFFIX").map(|v| v.into_vec()))
         .unwrap_or_else(|| b".orig".to_vec());
-    let s = Settings {
+    let mut s = Settings {
         strip,
         out_file: m.value("o").map(OsStr::to_os_string),
         dir: m.value("d").map(OsStr::to_os_string),
@@ -849,7 +863,31 @@ fn main(args: &[OsString]) -> i32 {
         loose: m.has("l"),
         reject_file: m.value("r").map(|v| v.as_bytes().to_vec()),
         backup_if_mismatch: m.last_of(&["backup-if-mismatch", "no-backup-if-mismatch"]) != Some("no-backup-if-mismatch"),
+        backups: Backups::Existing,
     };
+    // -V, else the environment; GNU's default is `existing`.
+    let how = m
+        .value("V")
+        .map(OsStr::to_os_string)
+        .or_else(|| std::env::var_os("PATCH_VERSION_CONTROL"))
+        .or_else(|| std::env::var_os("VERSION_CONTROL"));
+    let backups = match how.as_ref().map(|h| h.as_bytes()) {
+        None | Some(b"") | Some(b"existing") | Some(b"nil") => Backups::Existing,
+        Some(b"simple") | Some(b"never") => Backups::Simple,
+        // GNU patch numbers its backups under none and off too.
+        Some(b"numbered") | Some(b"t") | Some(b"none") | Some(b"off") => Backups::Numbered,
+        Some(other) => {
+            let msg = format!(
+                "{}: invalid argument '{}' for '--version-control or -V option'\nValid arguments are:\n  - 'none', 'off'\n  - 'simple', 'never'\n  - 'existing', 'nil'\n  - 'numbered', 't'\n",
+                diag::name_of(args),
+                String::from_utf8_lossy(other)
+            );
+            diag::write_stderr(msg.as_bytes());
+            return 2;
+        }
+    };
+    // A suffix given makes the backups simple, whatever -V says (GNU).
+    s.backups = if m.has("z") { Backups::Simple } else { backups };
     if m.has("merge") {
         return fatal(args, "unsupported option '--merge'");
     }
@@ -1519,10 +1557,42 @@ impl Run {
             }
             None => {
                 let mut v = dest.to_vec();
-                v.extend_from_slice(&self.s.suffix);
+                let highest = match self.s.backups {
+                    Backups::Simple => None,
+                    _ => self.highest_backup(dest),
+                };
+                match (self.s.backups, highest) {
+                    (Backups::Simple, _) | (Backups::Existing, None) => v.extend_from_slice(&self.s.suffix),
+                    (_, n) => v.extend_from_slice(format!(".~{}~", n.unwrap_or(0) + 1).as_bytes()),
+                }
                 v
             }
         }
+    }
+
+    /// The highest N of the `NAME.~N~` backups beside `dest`, if any.
+    fn highest_backup(&self, dest: &[u8]) -> Option<u64> {
+        let path = self.path_of(dest);
+        let base = path.file_name()?.as_bytes().to_vec();
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let mut best = None;
+        for e in fs::read_dir(dir).ok()?.flatten() {
+            let name = e.file_name();
+            let n = name.as_bytes();
+            let Some(rest) = n.strip_prefix(base.as_slice()).and_then(|r| r.strip_prefix(b".~")) else {
+                continue;
+            };
+            let Some(num) = rest.strip_suffix(b"~") else {
+                continue;
+            };
+            if let Some(v) = std::str::from_utf8(num).ok().and_then(|t| t.parse::<u64>().ok()) {
+                best = best.max(Some(v));
+            }
+        }
+        best
     }
 
     fn write_result(
