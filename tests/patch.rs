@@ -1769,3 +1769,63 @@ fn version_control_environment() {
         "f.orig",
     );
 }
+
+#[test]
+fn git_without_hunks() {
+    // Empty files made and removed by their extended headers alone.
+    let p = "diff --git a/e b/e\nnew file mode 100644\nindex 0000000..e69de29\ndiff --git a/z b/z\ndeleted file mode 100644\nindex e69de29..0000000\n";
+    check(
+        &[("z", "")],
+        p,
+        &[],
+        true,
+        "patching file e\npatching file z\n",
+        "",
+        0,
+        &[("e", "")],
+    );
+    check(
+        &[("z", "")],
+        p,
+        &["--dry-run"],
+        true,
+        "checking file e\nchecking file z\n",
+        "",
+        0,
+        &[("z", "")],
+    );
+    // Quoted names, and GNU's quoting of the name in the message (the
+    // tab stays raw).
+    let p = "diff --git \"a/q\\tr\" \"b/q\\tr\"\nold mode 100644\nnew mode 100755\n";
+    check(
+        &[("q\tr", "x\n")],
+        p,
+        &["-p1"],
+        true,
+        "patching file 'q\tr'\n",
+        "",
+        0,
+        &[("q\tr", "x\n")],
+    );
+}
+
+#[test]
+fn message_quoting() {
+    for (name, shown) in [
+        ("it's", "\"it's\""),
+        ("a$b", "'a$b'"),
+        ("a\u{e9}", "a\u{e9}"),
+    ] {
+        let p = format!("--- {name}\n+++ {name}\n@@ -1 +1 @@\n-x\n+y\n");
+        check(
+            &[(name, "x\n")],
+            &p,
+            &[],
+            true,
+            &format!("patching file {shown}\n"),
+            "",
+            0,
+            &[(name, "y\n")],
+        );
+    }
+}

@@ -15,7 +15,14 @@
 //! stripped by `-p N` (without `-p`: to the basename); absolute names and
 //! names with `..` are refused (`Ignoring potentially dangerous file
 //! name`), so nothing is written outside the `-d` directory unless a file
-//! operand names it. Exit status 0, 1 when hunks failed, 2 for trouble.
+//! operand names it. Git diffs: `rename from/to` and `copy from/to` read
+//! the old name and write the new (a rename removes the old, or keeps it as
+//! the backup under `-b`), `old mode`/`new mode` and the new and deleted
+//! file modes are applied with chmod, headers without hunks stand alone.
+//! `-l` lets runs of blanks match any runs; `-r FILE` gathers every reject;
+//! `-V` names backups simple, numbered or existing as GNU does. `--merge`
+//! is refused as unsupported. Exit status 0, 1 when hunks failed, 2 for
+//! trouble.
 
 use crate::args::{Opt, Parser};
 use crate::diag::{self, Diag};
@@ -33,7 +40,7 @@ pub const APPLET: Applet = Applet {
     aliases: &[],
     dir: Dir::UsrBin,
     usage: "[OPTION]... [ORIGFILE [PATCHFILE]]",
-    help: "Apply a diff (unified, context or normal) to files.\n\
+    help: "Apply a diff (unified, context, normal or git) to files.\n\
 \n\
 \t-p, --strip=N\tStrip N leading components from file names\n\
 \t-i, --input=FILE\tRead the patch from FILE\n\
@@ -192,17 +199,27 @@ struct Git {
     modes: [Option<u32>; 2],
     rename: bool,
     copy: bool,
+    /// `new file mode`, `deleted file mode`.
+    created: bool,
+    deleted: bool,
 }
 
 /// `diff --git a/X b/Y`: the two names as given (still with a/ and b/).
 fn git_names(rest: &[u8]) -> Option<[Vec<u8>; 2]> {
     let rest = strip_nl(rest);
     if rest.first() == Some(&b'"') {
-        // Quoted names: `"a/x y" "b/x y"`.
-        let end = rest[1..].iter().position(|&b| b == b'"')? + 2;
-        let a = c_unquote(&rest[..end])?;
-        let b = rest.get(end + 1..)?;
-        let b = if b.first() == Some(&b'"') { c_unquote(b)? } else { b.to_vec() };
+        // Quoted names: `"a/x\ty" "b/x\ty"`; find the closing quote past
+        // the escapes.
+        let mut end = 1;
+        while end < rest.len() && rest[end] != b'"' {
+            end += if rest[end] == b'\\' { 2 } else { 1 };
+        }
+        let a = c_unquote(&rest[1..])?;
+        let b = rest.get(end + 2..)?;
+        let b = match b.strip_prefix(b"\"") {
+            Some(q) => c_unquote(q)?,
+            None => b.to_vec(),
+        };
         return Some([a, b]);
     }
     // The names are the same length in the common case: split in the middle.
@@ -231,8 +248,10 @@ fn git_header(lines: &[&[u8]], mut i: usize) -> (Git, usize) {
             g.modes[1] = mode(v);
         } else if let Some(v) = l.strip_prefix(b"deleted file mode ") {
             g.modes[0] = mode(v);
+            g.deleted = true;
         } else if let Some(v) = l.strip_prefix(b"new file mode ") {
             g.modes[1] = mode(v);
+            g.created = true;
         } else if l.starts_with(b"rename from ") || l.starts_with(b"rename to ") {
             g.rename = true;
         } else if l.starts_with(b"copy from ") || l.starts_with(b"copy to ") {
@@ -251,7 +270,10 @@ fn git_header(lines: &[&[u8]], mut i: usize) -> (Git, usize) {
 impl FilePatch {
     /// Whether side k is no file: /dev/null or an epoch time stamp.
     fn is_null(&self, k: usize) -> bool {
-        self.names[k].as_deref() == Some(b"/dev/null") || epoch_stamp(&self.headers[k])
+        let git = |g: &Git| if k == 0 { g.created } else { g.deleted };
+        self.names[k].as_deref() == Some(b"/dev/null")
+            || epoch_stamp(&self.headers[k])
+            || self.git.as_ref().is_some_and(git)
     }
 }
 
@@ -998,17 +1020,37 @@ fn best(names: &[Vec<u8>]) -> Option<Vec<u8>> {
 
 /// A name for a message, in single quotes when a shell would need them
 /// (GNU's `shell` quoting style).
+///
+/// GNU patch's `shell` style: bytes from 0x80 up and controls stay raw
+/// (controls inside quotes), and a name whose only special is `'` goes in
+/// double quotes.
 fn shell_quote(a: &[u8]) -> Vec<u8> {
     let special = |(k, &b): (usize, &u8)| {
-        !(0x21..0x7f).contains(&b)
-            || b"\"$&'()*;<=>?[\\^`|{}!".contains(&b)
+        b < 0x21
+            || b == 0x7f
+            || b"\"$&()*;<=>?[\\^`|{}!".contains(&b)
             || (k == 0 && (b == b'#' || b == b'~'))
     };
-    if a.is_empty() || a.iter().enumerate().any(special) {
-        crate::quote::shell_always(a)
-    } else {
-        a.to_vec()
+    let quote = a.contains(&b'\'');
+    if !a.is_empty() && !a.iter().enumerate().any(special) {
+        if !quote {
+            return a.to_vec();
+        }
+        let mut v = b"\"".to_vec();
+        v.extend_from_slice(a);
+        v.push(b'"');
+        return v;
     }
+    let mut v = b"'".to_vec();
+    for &b in a {
+        if b == b'\'' {
+            v.extend_from_slice(b"'\\''");
+        } else {
+            v.push(b);
+        }
+    }
+    v.push(b'\'');
+    v
 }
 
 /// Outcome of looking for a hunk.
@@ -1244,8 +1286,11 @@ impl Run {
             None => self.target(fp, given),
         };
         let Some(name) = target else {
-            let msg = format!("{total} out of {total} {} ignored\n", Self::hunks_word(total));
-            self.say(msg.as_bytes());
+            // A git patch without hunks has none to count.
+            if total > 0 || fp.git.is_none() {
+                let msg = format!("{total} out of {total} {} ignored\n", Self::hunks_word(total));
+                self.say(msg.as_bytes());
+            }
             self.status = self.status.max(1);
             return;
         };
