@@ -1264,3 +1264,41 @@ fn largest_context_wins() {
         1,
     );
 }
+
+/// -H on inputs big enough for its heuristic to act: the result is still
+/// a correct diff (patch turns the first file into the second).
+#[test]
+#[cfg(feature = "patch")]
+fn speed_large_files_round_trip() {
+    let t = TempDir::new();
+    let mut a = String::new();
+    let mut b = String::new();
+    for i in 0..6000u32 {
+        let line = format!("line {} {}\n", i, i.wrapping_mul(2654435761) % 997);
+        a.push_str(&line);
+        match i.wrapping_mul(40503) % 13 {
+            0 => b.push_str(&format!("changed {line}")),
+            1 => {}
+            2 => {
+                b.push_str(&line);
+                b.push_str("added\n");
+            }
+            _ => b.push_str(&line),
+        }
+    }
+    t.write("A", &a);
+    t.write("B", &b);
+    let r = cmd("diff").args(["-H", "-u", "A", "B"]).cwd(t.path()).run();
+    r.status(1).err("");
+    let out = r.stdout.clone();
+    assert!(out.len() > 10_000);
+    cmd("patch")
+        .args(["-s", "A"])
+        .cwd(t.path())
+        .stdin(out)
+        .run()
+        .status(0)
+        .err("")
+        .out("");
+    assert_eq!(std::fs::read(t.join("A")).expect("read"), b.as_bytes());
+}

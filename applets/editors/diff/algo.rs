@@ -13,13 +13,15 @@
 //!    When the edit distance grows past a cost limit the search settles for
 //!    the furthest-reaching diagonal (the result is then not minimal, which
 //!    bounds the time on huge, unrelated inputs), unless `minimal` is asked.
+//!    Under -H, past 200 steps, a diagonal that got far for its cost and
+//!    meets a snake of 20 is taken early, as GNU's --speed-large-files does.
 //! 3. Each run of changes slides down as far as equal lines allow, then back
 //!    up to line up with a run of changes in the other file if it can, so
 //!    that changes start and end at the same places GNU's do.
 
 /// Marks the changed lines of `a` and `b` (class numbers). The results have
 /// one flag per line.
-pub fn changed_lines(a: &[u32], b: &[u32], minimal: bool) -> (Vec<bool>, Vec<bool>) {
+pub fn changed_lines(a: &[u32], b: &[u32], minimal: bool, heuristic: bool) -> (Vec<bool>, Vec<bool>) {
     // Flags with a false sentinel on each side: index i+1 is line i.
     let mut ch = [vec![false; a.len() + 2], vec![false; b.len() + 2]];
     let seqs = [a, b];
@@ -42,6 +44,7 @@ pub fn changed_lines(a: &[u32], b: &[u32], minimal: bool) -> (Vec<bool>, Vec<boo
         bd: vec![0; diags],
         off: ys.len() as isize + 1,
         too_expensive: too_expensive.max(4096),
+        heuristic,
         xchanged: Vec::new(),
         ychanged: Vec::new(),
     };
@@ -228,6 +231,8 @@ struct Search<'a> {
     bd: Vec<isize>,
     off: isize,
     too_expensive: usize,
+    /// -H: settle early for a diagonal that made much progress.
+    heuristic: bool,
     xchanged: Vec<usize>,
     ychanged: Vec<usize>,
 }
@@ -254,6 +259,7 @@ fn forward_pass(
     (bmin, bmax): (isize, isize),
     odd: bool,
     (xlim, ylim): (isize, isize),
+    big: &mut bool,
 ) -> Option<(isize, isize)> {
     debug_assert!(fmin - 1 + o >= 0 && ((fmax + 1 + o) as usize) < fd.len());
     debug_assert!(xlim as usize <= xs.len() && ylim as usize <= ys.len());
@@ -263,13 +269,14 @@ fn forward_pass(
         let k = (d + o) as usize;
         // SAFETY: k-1 and k+1 are within fd (see above).
         let (tlo, thi) = unsafe { (*fd.get_unchecked(k - 1), *fd.get_unchecked(k + 1)) };
-        let mut x = if tlo >= thi { tlo + 1 } else { thi };
-        let mut y = x - d;
+        let x0 = if tlo >= thi { tlo + 1 } else { thi };
+        let (mut x, mut y) = (x0, x0 - d);
         // SAFETY: x < xlim <= xs.len() and y < ylim <= ys.len(), as unsigned.
         while (x as usize) < xl && (y as usize) < yl && unsafe { xs.get_unchecked(x as usize) == ys.get_unchecked(y as usize) } {
             x += 1;
             y += 1;
         }
+        *big |= x - x0 >= SNAKE_LIMIT;
         // SAFETY: k is within fd.
         unsafe { *fd.get_unchecked_mut(k) = x };
         if odd && bmin <= d && d <= bmax && bd[k] <= x {
@@ -293,6 +300,7 @@ fn backward_pass(
     (bmin, bmax): (isize, isize),
     odd: bool,
     (xoff, yoff): (isize, isize),
+    big: &mut bool,
 ) -> Option<(isize, isize)> {
     debug_assert!(bmin - 1 + o >= 0 && ((bmax + 1 + o) as usize) < bd.len());
     debug_assert!(xoff >= 0 && yoff >= 0);
@@ -301,8 +309,8 @@ fn backward_pass(
         let k = (d + o) as usize;
         // SAFETY: k-1 and k+1 are within bd (see forward_pass).
         let (tlo, thi) = unsafe { (*bd.get_unchecked(k - 1), *bd.get_unchecked(k + 1)) };
-        let mut x = if tlo < thi { tlo } else { thi - 1 };
-        let mut y = x - d;
+        let x0 = if tlo < thi { tlo } else { thi - 1 };
+        let (mut x, mut y) = (x0, x0 - d);
         // x-1 and y-1 are read only when x > xoff >= 0 and y > yoff >= 0;
         // they are below the sequences' ends as x <= xlim, y <= ylim there.
         while x > xoff && y > yoff && (x as usize) <= xs.len() && (y as usize) <= ys.len() && {
@@ -312,6 +320,7 @@ fn backward_pass(
             x -= 1;
             y -= 1;
         }
+        *big |= x0 - x >= SNAKE_LIMIT;
         // SAFETY: k is within bd.
         unsafe { *bd.get_unchecked_mut(k) = x };
         if !odd && fmin <= d && d <= fmax && x <= fd[k] {
@@ -320,6 +329,74 @@ fn backward_pass(
         d -= 2;
     }
     None
+}
+
+/// A snake this long is significant to the -H heuristic.
+const SNAKE_LIMIT: isize = 20;
+
+/// -H (GNU's heuristic for large files): a diagonal whose progress far
+/// exceeds the edit cost so far, ending (forward) or starting (backward)
+/// in a long snake, is taken as the split point.
+#[allow(clippy::too_many_arguments)]
+fn heuristic_split(
+    xs: &[u32],
+    ys: &[u32],
+    fd: &[isize],
+    bd: &[isize],
+    o: isize,
+    (xoff, xlim, yoff, ylim): (isize, isize, isize, isize),
+    c: isize,
+    (fmin, fmax): (isize, isize),
+    (bmin, bmax): (isize, isize),
+) -> Option<Split> {
+    let eq = |x: isize, y: isize| xs[x as usize] == ys[y as usize];
+    let fmid = xoff - yoff;
+    let mut best = 0;
+    let mut at = None;
+    let mut d = fmax;
+    while d >= fmin {
+        let dd = d - fmid;
+        let x = fd[(d + o) as usize];
+        let y = x - d;
+        let v = (x - xoff) + (y - yoff) - dd;
+        if v > 12 * (c + dd.abs())
+            && v > best
+            && xoff + SNAKE_LIMIT <= x
+            && x < xlim
+            && yoff + SNAKE_LIMIT <= y
+            && y < ylim
+            && (1..=SNAKE_LIMIT).all(|k| eq(x - k, y - k))
+        {
+            best = v;
+            at = Some((x, y));
+        }
+        d -= 2;
+    }
+    if let Some((x, y)) = at {
+        return Some(Split { x, y, lo_minimal: true, hi_minimal: false });
+    }
+    let bmid = xlim - ylim;
+    let mut best = 0;
+    let mut d = bmax;
+    while d >= bmin {
+        let dd = d - bmid;
+        let x = bd[(d + o) as usize];
+        let y = x - d;
+        let v = (xlim - x) + (ylim - y) + dd;
+        if v > 12 * (c + dd.abs())
+            && v > best
+            && xoff < x
+            && x <= xlim - SNAKE_LIMIT
+            && yoff < y
+            && y <= ylim - SNAKE_LIMIT
+            && (0..SNAKE_LIMIT).all(|k| eq(x + k, y + k))
+        {
+            best = v;
+            at = Some((x, y));
+        }
+        d -= 2;
+    }
+    at.map(|(x, y)| Split { x, y, lo_minimal: false, hi_minimal: true })
 }
 
 /// Where to split: the point and whether each half needs a minimal search.
@@ -359,6 +436,7 @@ impl Search<'_> {
     fn split(&mut self, xoff: isize, xlim: isize, yoff: isize, ylim: isize, minimal: bool) -> Split {
         let o = self.off;
         let (xs, ys) = (self.xs, self.ys);
+        let (heuristic, too_expensive) = (self.heuristic, self.too_expensive);
         // Plain slices: indexing them inlines even in size-tuned builds.
         let fd: &mut [isize] = &mut self.fd;
         let bd: &mut [isize] = &mut self.bd;
@@ -371,6 +449,8 @@ impl Search<'_> {
         fd[(fmid + o) as usize] = xoff;
         bd[(bmid + o) as usize] = xlim;
         let mut c = 1usize;
+        // Whether some snake was long (the heuristic's precondition).
+        let mut big = false;
         loop {
             // One more edit step forward on every diagonal in reach.
             if fmin > dmin {
@@ -385,7 +465,7 @@ impl Search<'_> {
             } else {
                 fmax -= 1;
             }
-            if let Some((x, y)) = forward_pass(xs, ys, fd, bd, o, (fmin, fmax), (bmin, bmax), odd, (xlim, ylim)) {
+            if let Some((x, y)) = forward_pass(xs, ys, fd, bd, o, (fmin, fmax), (bmin, bmax), odd, (xlim, ylim), &mut big) {
                 return Split { x, y, lo_minimal: true, hi_minimal: true };
             }
             // And one more backward.
@@ -401,14 +481,20 @@ impl Search<'_> {
             } else {
                 bmax -= 1;
             }
-            if let Some((x, y)) = backward_pass(xs, ys, fd, bd, o, (fmin, fmax), (bmin, bmax), odd, (xoff, yoff)) {
+            if let Some((x, y)) = backward_pass(xs, ys, fd, bd, o, (fmin, fmax), (bmin, bmax), odd, (xoff, yoff), &mut big) {
                 return Split { x, y, lo_minimal: true, hi_minimal: true };
             }
             if minimal {
                 c += 1;
                 continue;
             }
-            if c >= self.too_expensive {
+            if heuristic && c > 200 && big {
+                let b = (xoff, xlim, yoff, ylim);
+                if let Some(s) = heuristic_split(xs, ys, fd, bd, o, b, c as isize, (fmin, fmax), (bmin, bmax)) {
+                    return s;
+                }
+            }
+            if c >= too_expensive {
                 return self.give_up(xoff, xlim, yoff, ylim, (fmin, fmax), (bmin, bmax));
             }
             c += 1;

@@ -71,7 +71,7 @@ pub const APPLET: Applet = Applet {
 \t-a, --text\tTreat all files as text\n\
 \t-t, --expand-tabs\tExpand tabs to spaces in the output\n\
 \t-d, --minimal\tTry hard to find a smaller set of changes\n\
-\t-H, --speed-large-files\tAccepted (the search is already bounded)\n\
+\t-H, --speed-large-files\tSettle early on big, sparsely changed files\n\
 \t    --label LABEL\tUse LABEL instead of a file name in headers (twice)",
     help_option: true,
     main,
@@ -173,6 +173,8 @@ pub struct Config {
     /// --unidirectional-new-file: a file missing on the left is empty.
     pub new_left: bool,
     pub color: bool,
+    /// -H: GNU's heuristic for large files (changes the result as GNU's).
+    pub speed_large: bool,
 }
 
 fn main(args: &[OsString]) -> i32 {
@@ -330,6 +332,7 @@ fn main(args: &[OsString]) -> i32 {
         name_case,
         new_left: m.has("unidirectional-new-file"),
         color,
+        speed_large: m.has("H"),
     };
     let ops = &m.operands;
     let (from, to) = (m.value("from-file"), m.value("to-file"));
@@ -975,7 +978,7 @@ impl Run {
             b.push(table.intern(i as u32 | 0x8000_0000, slice1(i), &key));
         }
         drop(table);
-        let (c0, c1) = algo::changed_lines(&a, &b, self.cfg.minimal);
+        let (c0, c1) = algo::changed_lines(&a, &b, self.cfg.minimal, self.cfg.speed_large);
         let mut changes = Vec::new();
         let (mut i0, mut i1) = (0, 0);
         let (l0, l1) = (c0.len(), c1.len());
