@@ -264,6 +264,8 @@ fn forward_pass(
     debug_assert!(fmin - 1 + o >= 0 && ((fmax + 1 + o) as usize) < fd.len());
     debug_assert!(xlim as usize <= xs.len() && ylim as usize <= ys.len());
     let (xl, yl) = (xlim as usize, ylim as usize);
+    // The longest snake of this pass, kept in a register.
+    let mut longest = 0;
     let mut d = fmax;
     while d >= fmin {
         let k = (d + o) as usize;
@@ -276,7 +278,7 @@ fn forward_pass(
             x += 1;
             y += 1;
         }
-        *big |= x - x0 >= SNAKE_LIMIT;
+        longest = longest.max(x - x0);
         // SAFETY: k is within fd.
         unsafe { *fd.get_unchecked_mut(k) = x };
         if odd && bmin <= d && d <= bmax && bd[k] <= x {
@@ -284,6 +286,7 @@ fn forward_pass(
         }
         d -= 2;
     }
+    *big |= longest >= SNAKE_LIMIT;
     None
 }
 
@@ -304,6 +307,7 @@ fn backward_pass(
 ) -> Option<(isize, isize)> {
     debug_assert!(bmin - 1 + o >= 0 && ((bmax + 1 + o) as usize) < bd.len());
     debug_assert!(xoff >= 0 && yoff >= 0);
+    let mut longest = 0;
     let mut d = bmax;
     while d >= bmin {
         let k = (d + o) as usize;
@@ -320,7 +324,7 @@ fn backward_pass(
             x -= 1;
             y -= 1;
         }
-        *big |= x0 - x >= SNAKE_LIMIT;
+        longest = longest.max(x0 - x);
         // SAFETY: k is within bd.
         unsafe { *bd.get_unchecked_mut(k) = x };
         if !odd && fmin <= d && d <= fmax && x <= fd[k] {
@@ -328,6 +332,7 @@ fn backward_pass(
         }
         d -= 2;
     }
+    *big |= longest >= SNAKE_LIMIT;
     None
 }
 
