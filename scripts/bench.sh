@@ -124,13 +124,24 @@ case_find_name_tree() { "$D/find" "$TREE" -name 'f1*.txt'; }
 prep_dd_1M_200m() { rm -f "$W/ddout"; }
 case_dd_1M_200m() { "$D/dd" if="$DATA/big" of="$W/ddout" bs=1M 2>/dev/null; }
 
+# diff: 100k lines against a copy with scattered changes (1 line in 10
+# changed, deleted or added around), and 50k lines against a shuffled copy
+# (the search's worst case: GNU's cost limit bounds it).
+awk 'BEGIN { srand(11); for (i = 0; i < 100000; i++) printf "line %d %d some text here\n", i, int(rand() * 1000) }' >"$DATA/diff_a"
+awk 'BEGIN { srand(3) } { r = rand(); if (r < 0.1) print "changed " $0; else if (r < 0.15) next; else if (r < 0.2) { print; print "ins " NR } else print }' "$DATA/diff_a" >"$DATA/diff_b"
+head -n 50000 "$DATA/diff_a" >"$DATA/diff_h"
+awk 'BEGIN { srand(5) } { printf "%.9f\t%s\n", rand(), $0 }' "$DATA/diff_h" | sort -k1,1 | cut -f2- >"$DATA/diff_s"
+case_diff_scattered() { "$D/diff" "$DATA/diff_a" "$DATA/diff_b" >"$OUT" || true; }
+case_diff_u_scattered() { "$D/diff" -u "$DATA/diff_a" "$DATA/diff_b" >"$OUT" || true; }
+case_diff_shuffled() { "$D/diff" "$DATA/diff_h" "$DATA/diff_s" >"$OUT" || true; }
 
 CASES=(true_x1000 test_x1000 seq_1m seq_fractions printf_50k
     cat_log wc_l_log wc_w_log wc_l_pipe head_300k tail_50k tail_50k_pipe
     cut_words md5sum_log sha256sum_log sort_words sort_n_nums sort_uniq_c
     tr_upper_log grep_F_log grep_E_alt_log grep_ci_log grep_v_log grep_o_log
     sed_s_g_log sed_n_p_log awk_sum_cols awk_count_cols awk_sum_log awk_count_log awk_fields_log
-    cp_r_tree ls_lR_tree du_s_tree find_name_tree dd_1M_200m)
+    cp_r_tree ls_lR_tree du_s_tree find_name_tree dd_1M_200m
+    diff_scattered diff_u_scattered diff_shuffled)
 # Only the cases whose applets this build has: a case is named after its
 # first applet.
 HAVE=" $("$OXBOX" --list | tr '\n' ' ') "

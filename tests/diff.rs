@@ -800,3 +800,505 @@ fn special_files() {
         .status(1)
         .out("1c1\n< a\n---\n> b\n");
 }
+#[test]
+fn side_by_side() {
+    two("a\nb\nc\n", "a\nB\nc\nd\n", &["-y"], "a\t\t\t\t\t\t\t\ta\nb\t\t\t\t\t\t\t      |\tB\nc\t\t\t\t\t\t\t\tc\n\t\t\t\t\t\t\t      >\td\n", 1);
+    two(
+        "a\nb\nc\n",
+        "a\nB\nc\nd\n",
+        &["--side-by-side", "-W", "20"],
+        "a\ta\nb     |\tB\nc\tc\n      >\td\n",
+        1,
+    );
+    two(
+        "a\nb\nc\n",
+        "a\nB\nc\nd\n",
+        &["-y", "--width=21", "-t"],
+        "a           a\nb         | B\nc           c\n          > d\n",
+        1,
+    );
+    two("a\nb\nc\n", "a\nB\nc\nd\n", &["-y", "--left-column"], "a\t\t\t\t\t\t\t      (\nb\t\t\t\t\t\t\t      |\tB\nc\t\t\t\t\t\t\t      (\n\t\t\t\t\t\t\t      >\td\n", 1);
+    two(
+        "a\nb\nc\n",
+        "a\nB\nc\nd\n",
+        &["-y", "--suppress-common-lines"],
+        "b\t\t\t\t\t\t\t      |\tB\n\t\t\t\t\t\t\t      >\td\n",
+        1,
+    );
+    two("x\ty\tz\nwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww\n", "x\ty\nwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww!\n", &["-y", "-W", "40"], "x\ty\t   |\tx\ty\nwwwwwwwwwwwwwwww   |\twwwwwwwwwwwwwwww\n", 1);
+    two(
+        "tab\there\n",
+        "tab\tthere\n",
+        &["-y", "-W", "30", "-t"],
+        "tab     here  |  tab     there\n",
+        1,
+    );
+    two("last", "last\n", &["-y", "-W", "20"], "last  \\\tlast\n", 1);
+    two("last\n", "last", &["-y", "-W", "20"], "last  /\tlast\n", 1);
+    two("same", "same", &["-y", "-W", "20"], "same\tsame", 0);
+    two(
+        "a\n\nb\n",
+        "a\nb\n\n",
+        &["-y", "-W", "16"],
+        "a\ta\n      <\nb\tb\n      >\n",
+        1,
+    );
+    two(
+        "cr\rx\nbs\u{8}q\n\u{1}ctl\n",
+        "z\n",
+        &["-y", "-W", "24"],
+        "cr\rx\t   |\tz\nbs\u{8}q\t   <\n\u{1}ctl\t   <\n",
+        1,
+    );
+    two("a\nb\n", "c\nd\n", &["-y", "-W", "1"], "|\n|\n", 1);
+    two(
+        "a\nb\n",
+        "c\nd\n",
+        &["-y", "-W", "7"],
+        "   |   \n   |   \n",
+        1,
+    );
+    two(
+        "1\n\n2\n",
+        "1\n2\n",
+        &["-y", "-B", "-W", "20"],
+        "1\t1\n\t2\n2     (\n",
+        0,
+    );
+    two(
+        "1\n\n2\n",
+        "1\n2\n",
+        &["-y", "-B", "-W", "20", "--left-column"],
+        "1     (\n      (\n2     (\n",
+        0,
+    );
+}
+
+#[test]
+fn show_function() {
+    two(
+        "int f(void)\n{\n  a;\n  b;\n  c;\n  d;\n  e;\n}\n",
+        "int f(void)\n{\n  a;\n  b;\n  c;\n  D;\n  e;\n}\n",
+        &["-u", "-p", "--label", "A", "--label", "B"],
+        "--- A\n+++ B\n@@ -3,6 +3,6 @@ int f(void)\n   a;\n   b;\n   c;\n-  d;\n+  D;\n   e;\n }\n",
+        1,
+    );
+    two("int f(void)\n{\n  a;\n  b;\n  c;\n  d;\n  e;\n}\n", "int f(void)\n{\n  a;\n  b;\n  c;\n  D;\n  e;\n}\n", &["-p", "--label", "A", "--label", "B"], "*** A\n--- B\n*************** int f(void)\n*** 3,8 ****\n    a;\n    b;\n    c;\n!   d;\n    e;\n  }\n--- 3,8 ----\n    a;\n    b;\n    c;\n!   D;\n    e;\n  }\n", 1);
+    two("int f(void)\n{\n  a;\n  b;\n  c;\n  d;\n  e;\n}\n", "int f(void)\n{\n  a;\n  b;\n  c;\n  D;\n  e;\n}\n", &["-c", "--show-c-function", "-C", "1", "--label", "A", "--label", "B"], "*** A\n--- B\n*************** int f(void)\n*** 3,8 ****\n    a;\n    b;\n    c;\n!   d;\n    e;\n  }\n--- 3,8 ----\n    a;\n    b;\n    c;\n!   D;\n    e;\n  }\n", 1);
+    two("# sec one   \nx\ny\nz\nw\nv\n# sec two\n1\n2\n3\n4\n5\n6\n7\n8\n9\n", "# sec one   \nx\ny\nz\nW\nv\n# sec two\n1\n2\n3\n4\n5\n6\n7\n8\nNINE\n", &["-U", "1", "-F", "^#", "--label", "A", "--label", "B"], "--- A\n+++ B\n@@ -4,3 +4,3 @@ # sec one\n z\n-w\n+W\n v\n@@ -15,2 +15,2 @@ # sec two\n 8\n-9\n+NINE\n", 1);
+    two(
+        "  long function name that is longer than forty bytes(int x)\n1\n2\n3\n4\n",
+        "  long function name that is longer than forty bytes(int x)\n1\n2\n3\n5\n",
+        &[
+            "-U",
+            "1",
+            "--show-function-line=long",
+            "--label",
+            "A",
+            "--label",
+            "B",
+        ],
+        "--- A\n+++ B\n@@ -4,2 +4,2 @@ long function name that is longer than f\n 3\n-4\n+5\n",
+        1,
+    );
+    two(
+        "a\nb\nc\n",
+        "a\nb\nC\n",
+        &["-F", "^a", "--label", "A", "--label", "B"],
+        "3c3\n< c\n---\n> C\n",
+        1,
+    );
+}
+
+#[test]
+fn rcs_format() {
+    two(
+        "a\nb\nc\n",
+        "a\nB\nc\nd\n",
+        &["-n"],
+        "d2 1\na2 1\nB\na3 1\nd\n",
+        1,
+    );
+    two("a\nb\nc\n", "a\nb", &["--rcs"], "d2 2\na3 1\nb", 1);
+    two("", "x\ny\n", &["-n"], "a0 2\nx\ny\n", 1);
+    two("x\ny\n", "", &["-n"], "d1 2\n", 1);
+}
+
+#[test]
+fn color_output() {
+    two("a\nb\nc\n", "a\nB\nc\nd\n", &["--color=always", "-u", "--label", "A", "--label", "B"], "\u{1b}[1m--- A\u{1b}[0m\n\u{1b}[1m+++ B\u{1b}[0m\n\u{1b}[36m@@ -1,3 +1,4 @@\u{1b}[0m\n a\n\u{1b}[31m-b\u{1b}[0m\n\u{1b}[32m+B\u{1b}[0m\n c\n\u{1b}[32m+d\u{1b}[0m\n", 1);
+    two("a\nb\nc\n", "a\nB\nc\nd\n", &["--color=always"], "\u{1b}[36m2c2\u{1b}[0m\n\u{1b}[31m< b\u{1b}[0m\n---\n\u{1b}[32m> B\u{1b}[0m\n\u{1b}[36m3a4\u{1b}[0m\n\u{1b}[32m> d\u{1b}[0m\n", 1);
+    two("a\nb\nc\n", "a\nB\nc\nd\n", &["--color=always", "-c", "--label", "A", "--label", "B"], "\u{1b}[1m*** A\u{1b}[0m\n\u{1b}[1m--- B\u{1b}[0m\n***************\n\u{1b}[36m*** 1,3 ****\u{1b}[0m\n\u{1b}[31m  a\u{1b}[0m\n\u{1b}[31m! b\u{1b}[0m\n\u{1b}[31m  c\u{1b}[0m\n\u{1b}[36m--- 1,4 ----\u{1b}[0m\n\u{1b}[32m  a\u{1b}[0m\n\u{1b}[32m! B\u{1b}[0m\n\u{1b}[32m  c\u{1b}[0m\n\u{1b}[32m+ d\u{1b}[0m\n", 1);
+    two(
+        "a\nb\nc\n",
+        "a\nB\nc\nd\n",
+        &["--color=always", "-y", "-W", "20"],
+        "a\ta\nb     |\tB\nc\tc\n\u{1b}[32m      >\td\n\u{1b}[0m",
+        1,
+    );
+    two("a\nb", "a\nc", &["--color=always", "-u", "--label", "A", "--label", "B"], "\u{1b}[1m--- A\u{1b}[0m\n\u{1b}[1m+++ B\u{1b}[0m\n\u{1b}[36m@@ -1,2 +1,2 @@\u{1b}[0m\n a\n\u{1b}[31m-b\u{1b}[0m\n\\ No newline at end of file\n\u{1b}[32m+c\u{1b}[0m\n\\ No newline at end of file\n", 1);
+    two(
+        "a\nb\nc\n",
+        "a\nB\nc\nd\n",
+        &["--color", "-u", "--label", "A", "--label", "B"],
+        "--- A\n+++ B\n@@ -1,3 +1,4 @@\n a\n-b\n+B\n c\n+d\n",
+        1,
+    );
+    two(
+        "a\nb\nc\n",
+        "a\nB\nc\nd\n",
+        &["--color=never"],
+        "2c2\n< b\n---\n> B\n3a4\n> d\n",
+        1,
+    );
+    two("f(x)\n1\n2\n3\n4\n", "f(x)\n1\n2\n3\n5\n", &["--color=always", "-U0", "-p", "--label", "A", "--label", "B"], "\u{1b}[1m--- A\u{1b}[0m\n\u{1b}[1m+++ B\u{1b}[0m\n\u{1b}[36m@@ -5 +5 @@\u{1b}[0m f(x)\n\u{1b}[31m-4\u{1b}[0m\n\u{1b}[32m+5\u{1b}[0m\n", 1);
+}
+
+#[test]
+fn ignore_options() {
+    two("a\tb\n", "a       b\n", &["-E"], "", 0);
+    two("a  \nb\n", "a\nb \n", &["-Z"], "", 0);
+    two(
+        "a  \nb\n",
+        "a\nb \n",
+        &[
+            "--ignore-trailing-space",
+            "-u",
+            "--label",
+            "A",
+            "--label",
+            "B",
+        ],
+        "",
+        0,
+    );
+    two("a\n#x\nb\n", "a\n#y\nb\n", &["-I", "^#"], "", 0);
+    two(
+        "a\n#x\nb\n",
+        "a\n#y\nB\n",
+        &["--ignore-matching-lines=^#"],
+        "2,3c2,3\n< #x\n< b\n---\n> #y\n> B\n",
+        1,
+    );
+    two("a\nb\n", "a\nc\n", &["-d"], "2c2\n< b\n---\n> c\n", 1);
+    two(
+        "a\nb\n",
+        "a\nc\n",
+        &["--speed-large-files"],
+        "2c2\n< b\n---\n> c\n",
+        1,
+    );
+    two(
+        "a\nb\n",
+        "a\nc\n",
+        &["-H", "--minimal"],
+        "2c2\n< b\n---\n> c\n",
+        1,
+    );
+    two("a\nb\n", "a\nc\n", &["--normal"], "2c2\n< b\n---\n> c\n", 1);
+}
+
+/// S1 and S2: a..d differ, e only in S2, f only in S1, sub/a differs.
+fn dir_pair() -> TempDir {
+    let t = TempDir::new();
+    for f in ["a", "b", "c", "d"] {
+        put(&t, &format!("S1/{f}"), format!("{f}\n"));
+        put(&t, &format!("S2/{f}"), format!("{f}{f}\n"));
+    }
+    put(&t, "S1/sub/a", "x\n");
+    put(&t, "S2/sub/a", "y\n");
+    put(&t, "S2/e", "only\n");
+    put(&t, "S1/f", "only1\n");
+    t
+}
+
+fn dir_run(t: &TempDir, args: &[&str], out: &str, status: i32) {
+    cmd("diff")
+        .args(args)
+        .cwd(t.path())
+        .run()
+        .status(status)
+        .err("")
+        .out(out);
+}
+
+#[test]
+fn starting_file() {
+    let t = dir_pair();
+    dir_run(
+        &t,
+        &["-S", "c", "S1", "S2"],
+        "diff -S c S1/c S2/c\n1c1\n< c\n---\n> cc\ndiff -S c S1/d S2/d\n1c1\n< d\n---\n> dd\n\
+         Only in S2: e\nOnly in S1: f\nCommon subdirectories: S1/sub and S2/sub\n",
+        1,
+    );
+    // Only the top level starts late.
+    dir_run(
+        &t,
+        &["-r", "--starting-file=c", "S1", "S2"],
+        "diff -r '--starting-file=c' S1/c S2/c\n1c1\n< c\n---\n> cc\n\
+         diff -r '--starting-file=c' S1/d S2/d\n1c1\n< d\n---\n> dd\n\
+         Only in S2: e\nOnly in S1: f\ndiff -r '--starting-file=c' S1/sub/a S2/sub/a\n1c1\n< x\n---\n> y\n",
+        1,
+    );
+}
+
+#[test]
+fn exclude_from() {
+    let t = dir_pair();
+    put(&t, "xf", "b\nsu*\n");
+    dir_run(
+        &t,
+        &["-r", "-X", "xf", "S1", "S2"],
+        "diff -r -X xf S1/a S2/a\n1c1\n< a\n---\n> aa\ndiff -r -X xf S1/c S2/c\n1c1\n< c\n---\n> cc\n\
+         diff -r -X xf S1/d S2/d\n1c1\n< d\n---\n> dd\nOnly in S2: e\nOnly in S1: f\n",
+        1,
+    );
+    cmd("diff")
+        .args(["--exclude-from=nope", "S1", "S2"])
+        .cwd(t.path())
+        .run()
+        .status(2)
+        .err("diff: nope: No such file or directory\n")
+        .out("");
+}
+
+#[test]
+fn from_and_to_file() {
+    let t = TempDir::new();
+    t.write("p", "a\nb\n");
+    t.write("q", "a\nc\n");
+    t.write("r", "a\n");
+    dir_run(
+        &t,
+        &["--from-file=p", "q", "r"],
+        "2c2\n< b\n---\n> c\n2d1\n< b\n",
+        1,
+    );
+    dir_run(
+        &t,
+        &["--to-file", "q", "p", "r"],
+        "2c2\n< b\n---\n> c\n1a2\n> c\n",
+        1,
+    );
+    dir_run(&t, &["--from-file=p", "p"], "", 0);
+    // No operands: nothing to compare.
+    dir_run(&t, &["--from-file=p"], "", 0);
+    cmd("diff")
+        .args(["--from-file=p", "q", "nope"])
+        .cwd(t.path())
+        .run()
+        .status(2)
+        .err("diff: nope: No such file or directory\n")
+        .out("2c2\n< b\n---\n> c\n");
+    cmd("diff")
+        .args(["--from-file=p", "--to-file=q"])
+        .cwd(t.path())
+        .run()
+        .status(2)
+        .err("diff: --from-file and --to-file both specified\n")
+        .out("");
+    // A directory on the from side: its namesake of each file operand.
+    let t = dir_pair();
+    dir_run(&t, &["--from-file=S1", "S2/a"], "1c1\n< a\n---\n> aa\n", 1);
+}
+
+#[test]
+fn unidirectional_new_file() {
+    let t = dir_pair();
+    dir_run(
+        &t,
+        &["--unidirectional-new-file", "-r", "S1", "S2"],
+        "diff --unidirectional-new-file -r S1/a S2/a\n1c1\n< a\n---\n> aa\n\
+         diff --unidirectional-new-file -r S1/b S2/b\n1c1\n< b\n---\n> bb\n\
+         diff --unidirectional-new-file -r S1/c S2/c\n1c1\n< c\n---\n> cc\n\
+         diff --unidirectional-new-file -r S1/d S2/d\n1c1\n< d\n---\n> dd\n\
+         diff --unidirectional-new-file -r S1/e S2/e\n0a1\n> only\nOnly in S1: f\n\
+         diff --unidirectional-new-file -r S1/sub/a S2/sub/a\n1c1\n< x\n---\n> y\n",
+        1,
+    );
+    dir_run(
+        &t,
+        &["--unidirectional-new-file", "nope", "S1/a"],
+        "0a1\n> a\n",
+        1,
+    );
+    cmd("diff")
+        .args(["--unidirectional-new-file", "S1/a", "nope"])
+        .cwd(t.path())
+        .run()
+        .status(2)
+        .err("diff: nope: No such file or directory\n")
+        .out("");
+}
+
+#[test]
+fn ignore_file_name_case() {
+    let t = TempDir::new();
+    put(&t, "L1/Abc", "a\n");
+    put(&t, "L2/abc", "b\n");
+    put(&t, "L1/zz", "c\n");
+    put(&t, "L2/ZZ", "c\n");
+    put(&t, "L2/b", "q\n");
+    dir_run(
+        &t,
+        &["--ignore-file-name-case", "L1", "L2"],
+        "diff --ignore-file-name-case L1/Abc L2/abc\n1c1\n< a\n---\n> b\nOnly in L2: b\n",
+        1,
+    );
+    dir_run(
+        &t,
+        &["--ignore-file-name-case", "-x", "ABC", "L1", "L2"],
+        "Only in L2: b\n",
+        1,
+    );
+    // The last of the pair wins.
+    dir_run(
+        &t,
+        &[
+            "--ignore-file-name-case",
+            "--no-ignore-file-name-case",
+            "L1",
+            "L2",
+        ],
+        "Only in L1: Abc\nOnly in L2: ZZ\nOnly in L2: abc\nOnly in L2: b\nOnly in L1: zz\n",
+        1,
+    );
+}
+
+#[test]
+fn no_dereference() {
+    let t = TempDir::new();
+    t.write("p", "a\n");
+    t.write("q", "b\n");
+    std::os::unix::fs::symlink("p", t.join("s1")).expect("symlink");
+    std::os::unix::fs::symlink("q", t.join("s2")).expect("symlink");
+    std::os::unix::fs::symlink("p", t.join("s3")).expect("symlink");
+    dir_run(
+        &t,
+        &["--no-dereference", "s1", "s2"],
+        "Symbolic links s1 and s2 differ\n",
+        1,
+    );
+    dir_run(
+        &t,
+        &["--no-dereference", "-s", "s1", "s3"],
+        "Files s1 and s3 are identical\n",
+        0,
+    );
+    dir_run(
+        &t,
+        &["--no-dereference", "s1", "p"],
+        "File s1 is a symbolic link while file p is a regular file\n",
+        1,
+    );
+    // Without it the targets compare.
+    dir_run(&t, &["s1", "s3"], "", 0);
+    dir_run(&t, &["s1", "s2"], "1c1\n< a\n---\n> b\n", 1);
+    put(&t, "N1/x", "");
+    put(&t, "N2/x", "");
+    std::os::unix::fs::symlink("p", t.join("N1/l")).expect("symlink");
+    std::os::unix::fs::symlink("q", t.join("N2/l")).expect("symlink");
+    dir_run(
+        &t,
+        &["-r", "--no-dereference", "N1", "N2"],
+        "Symbolic links N1/l and N2/l differ\n",
+        1,
+    );
+}
+
+#[test]
+fn side_by_side_extras() {
+    let t = TempDir::new();
+    t.write("p", "a\nb\n");
+    // The same file is still shown, and -s adds its line.
+    dir_run(
+        &t,
+        &["-y", "-W", "20", "-s", "p", "p"],
+        "a\ta\nb\tb\nFiles p and p are identical\n",
+        0,
+    );
+    dir_run(&t, &["-y", "--suppress-common-lines", "p", "p"], "", 0);
+    dir_run(&t, &["-q", "-y", "p", "p"], "", 0);
+    for (args, msg) in [
+        (
+            &["-y", "-W", "0", "p", "p"][..],
+            "diff: invalid width '0'\n",
+        ),
+        (&["--width=x", "p", "p"][..], "diff: invalid width 'x'\n"),
+        (
+            &["-y", "-u", "p", "p"][..],
+            "diff: conflicting output style options\n",
+        ),
+        (
+            &["-n", "-e", "p", "p"][..],
+            "diff: conflicting output style options\n",
+        ),
+    ] {
+        cmd("diff")
+            .args(args)
+            .cwd(t.path())
+            .run()
+            .status(2)
+            .err(format!("{msg}Usage: diff [OPTION]... FILE1 FILE2\n"))
+            .out("");
+    }
+    // A directory against itself has no differences, even under -s.
+    put(&t, "D/x", "1\n");
+    dir_run(&t, &["-r", "-s", "D", "D"], "", 0);
+}
+
+#[test]
+fn largest_context_wins() {
+    let a = "1\n2\n3\n4\n5\n6\n7\n8\n9\n";
+    let b = "1\n2\n3\n4\nV\n6\n7\n8\n9\n";
+    let l = ["--label", "A", "--label", "B"];
+    let three = "--- A\n+++ B\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+V\n 6\n 7\n 8\n";
+    two(a, b, &[&["-U", "1", "-u"][..], &l].concat(), three, 1);
+    two(a, b, &[&["-u", "-U", "1"][..], &l].concat(), three, 1);
+    two(
+        a,
+        b,
+        &[&["-U", "1"][..], &l].concat(),
+        "--- A\n+++ B\n@@ -4,3 +4,3 @@\n 4\n-5\n+V\n 6\n",
+        1,
+    );
+}
+
+/// -H on inputs big enough for its heuristic to act: the result is still
+/// a correct diff (patch turns the first file into the second).
+#[test]
+#[cfg(feature = "patch")]
+fn speed_large_files_round_trip() {
+    let t = TempDir::new();
+    let mut a = String::new();
+    let mut b = String::new();
+    for i in 0..6000u32 {
+        let line = format!("line {} {}\n", i, i.wrapping_mul(2654435761) % 997);
+        a.push_str(&line);
+        match i.wrapping_mul(40503) % 13 {
+            0 => b.push_str(&format!("changed {line}")),
+            1 => {}
+            2 => {
+                b.push_str(&line);
+                b.push_str("added\n");
+            }
+            _ => b.push_str(&line),
+        }
+    }
+    t.write("A", &a);
+    t.write("B", &b);
+    let r = cmd("diff").args(["-H", "-u", "A", "B"]).cwd(t.path()).run();
+    r.status(1).err("");
+    let out = r.stdout.clone();
+    assert!(out.len() > 10_000);
+    cmd("patch")
+        .args(["-s", "A"])
+        .cwd(t.path())
+        .stdin(out)
+        .run()
+        .status(0)
+        .err("")
+        .out("");
+    assert_eq!(std::fs::read(t.join("A")).expect("read"), b.as_bytes());
+}

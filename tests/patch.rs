@@ -1372,3 +1372,460 @@ fn gnu_edge_cases() {
         &[("gone", "b\n")],
     );
 }
+
+/// A git diff: a rename with a change, a copy, a deletion, a mode change
+/// and a new file (made by `git diff -M -C --find-copies-harder`).
+const GIT: &str = "diff --git a/a b/a2\nsimilarity index 71%\nrename from a\nrename to a2\nindex 4cb29ea..ddc897f 100644\n--- a/a\n+++ b/a2\n@@ -1,3 +1,3 @@\n one\n-two\n+TWO\n three\ndiff --git a/c b/c3\nsimilarity index 100%\ncopy from c\ncopy to c3\ndiff --git a/d b/d\ndeleted file mode 100644\nindex 2fa992c..0000000\n--- a/d\n+++ /dev/null\n@@ -1 +0,0 @@\n-keep\ndiff --git a/m b/m\nold mode 100644\nnew mode 100755\ndiff --git a/n b/n\nnew file mode 100644\nindex 0000000..3e75765\n--- /dev/null\n+++ b/n\n@@ -0,0 +1 @@\n+new\n";
+
+const GIT_TREE: &[(&str, &str)] = &[
+    ("a", "one\ntwo\nthree\n"),
+    ("c", "c1\nc2\n"),
+    ("d", "keep\n"),
+    ("m", "x\n"),
+];
+
+const GIT_DONE: &[(&str, &str)] = &[
+    ("a2", "one\nTWO\nthree\n"),
+    ("c", "c1\nc2\n"),
+    ("c3", "c1\nc2\n"),
+    ("m", "x\n"),
+    ("n", "new\n"),
+];
+
+const GIT_OUT: &str = "patching file a2 (renamed from a)\npatching file c3 (copied from c)\npatching file d\npatching file m\npatching file n\n";
+
+#[test]
+fn git_diffs() {
+    check(GIT_TREE, GIT, &["-p1"], true, GIT_OUT, "", 0, GIT_DONE);
+    check(
+        GIT_TREE,
+        GIT,
+        &["-p1", "--dry-run"],
+        true,
+        &GIT_OUT.replace("patching", "checking"),
+        "",
+        0,
+        GIT_TREE,
+    );
+    // Undone: the rename goes back, the copy stays, d comes back.
+    check(
+        GIT_DONE,
+        GIT,
+        &["-p1", "-R"],
+        true,
+        "patching file a (renamed from a2)\npatching file c\npatching file d\npatching file m\npatching file n\n",
+        "",
+        0,
+        &[("a", "one\ntwo\nthree\n"), ("c", "c1\nc2\n"), ("c3", "c1\nc2\n"), ("d", "keep\n"), ("m", "x\n")],
+    );
+    // -b: the renamed file is the old name's backup; files that were not
+    // there get empty backups.
+    check(
+        GIT_TREE,
+        GIT,
+        &["-p1", "-b", "-z", ".bak"],
+        true,
+        GIT_OUT,
+        "",
+        0,
+        &[
+            ("a.bak", "one\ntwo\nthree\n"),
+            ("a2", "one\nTWO\nthree\n"),
+            ("a2.bak", ""),
+            ("c", "c1\nc2\n"),
+            ("c3", "c1\nc2\n"),
+            ("c3.bak", ""),
+            ("d.bak", "keep\n"),
+            ("m", "x\n"),
+            ("m.bak", "x\n"),
+            ("n", "new\n"),
+            ("n.bak", ""),
+        ],
+    );
+    // Neither name there: the rename is skipped, the rest applies.
+    check(
+        &[("c", "c1\nc2\n"), ("d", "keep\n"), ("m", "x\n")],
+        GIT,
+        &["-p1"],
+        true,
+        "Cannot rename file without two valid file names\n1 out of 1 hunk ignored\npatching file c3 (copied from c)\npatching file d\npatching file m\npatching file n\n",
+        "",
+        1,
+        &[("c", "c1\nc2\n"), ("c3", "c1\nc2\n"), ("m", "x\n"), ("n", "new\n")],
+    );
+    // Renamed already: the new name is patched where it is.
+    check(
+        &[("a2", "one\ntwo\nthree\n"), ("c", "c1\nc2\n"), ("d", "keep\n"), ("m", "x\n")],
+        GIT,
+        &["-p1"],
+        true,
+        "patching file a2 (already renamed from a)\npatching file c3 (copied from c)\npatching file d\npatching file m\npatching file n\n",
+        "",
+        0,
+        GIT_DONE,
+    );
+}
+
+#[test]
+fn git_modes() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = TempDir::new();
+    for (n, c) in GIT_TREE {
+        t.write(n, c);
+    }
+    detached(cmd("patch").args(["-p1"]).cwd(t.path()).stdin(GIT))
+        .run()
+        .status(0)
+        .err("")
+        .out(GIT_OUT);
+    let mode = |n: &str| {
+        std::fs::metadata(t.join(n))
+            .expect("stat")
+            .permissions()
+            .mode()
+            & 0o7777
+    };
+    assert_eq!(mode("m"), 0o755);
+    assert_eq!(mode("n"), 0o644);
+    detached(cmd("patch").args(["-p1", "-R"]).cwd(t.path()).stdin(GIT))
+        .run()
+        .status(0)
+        .err("");
+    assert_eq!(mode("m"), 0o644);
+    assert_eq!(mode("d"), 0o644);
+    // A mode change alone, with a new file of mode 755.
+    let p = "diff --git a/m b/m\nold mode 100644\nnew mode 100700\ndiff --git a/x b/x\nnew file mode 100755\nindex 0000000..3e75765\n--- /dev/null\n+++ b/x\n@@ -0,0 +1 @@\n+new\n";
+    detached(cmd("patch").args(["-p1"]).cwd(t.path()).stdin(p))
+        .run()
+        .status(0)
+        .err("")
+        .out("patching file m\npatching file x\n");
+    assert_eq!(mode("m"), 0o700);
+    assert_eq!(mode("x"), 0o755);
+}
+
+#[test]
+fn ignore_whitespace() {
+    let p = "--- f\n+++ f\n@@ -1,5 +1,5 @@\n 1\n 2 x\n 3\n-4\n+four\n 5\n";
+    let f = "1\n2  x\n3\n4\n5\n";
+    // The context line's blanks differ: -l matches it exactly, keeping the
+    // file's own blanks; without -l it takes fuzz.
+    check(
+        &[("f", f)],
+        p,
+        &["-l"],
+        true,
+        "patching file f\n",
+        "",
+        0,
+        &[("f", "1\n2  x\n3\nfour\n5\n")],
+    );
+    check(
+        &[("f", f)],
+        p,
+        &["--ignore-whitespace", "-F0"],
+        true,
+        "patching file f\n",
+        "",
+        0,
+        &[("f", "1\n2  x\n3\nfour\n5\n")],
+    );
+    check(
+        &[("f", f)],
+        p,
+        &[],
+        true,
+        "patching file f\nHunk #1 succeeded at 1 with fuzz 2.\n",
+        "",
+        0,
+        &[("f", "1\n2  x\n3\nfour\n5\n"), ("f.orig", f)],
+    );
+    // Blanks must be there on both sides; trailing ones do not count.
+    let p = "--- f\n+++ f\n@@ -1,5 +1,5 @@\n 1\n 2\tx  \n 3\n-4\n+four\n 5\n";
+    check(
+        &[("f", "1\n2 x\n3\n4\n5\n")],
+        p,
+        &["-l", "-F0"],
+        true,
+        "patching file f\n",
+        "",
+        0,
+        &[("f", "1\n2 x\n3\nfour\n5\n")],
+    );
+    check(
+        &[("f", "1\n2x\n3\n4\n5\n")],
+        p,
+        &["-l", "-F0"],
+        true,
+        "patching file f\nHunk #1 FAILED at 1.\n1 out of 1 hunk FAILED -- saving rejects to file f.rej\n",
+        "",
+        1,
+        &[("f", "1\n2x\n3\n4\n5\n"), ("f.orig", "1\n2x\n3\n4\n5\n"), ("f.rej", p)],
+    );
+}
+
+#[test]
+fn reject_file() {
+    let p = "--- f\n+++ f\n@@ -1,3 +1,3 @@\n 9\n-8\n+7\n 6\n--- g\n+++ g\n@@ -1,2 +1,2 @@\n-q\n+r\n z\n";
+    let failed = |to: &str| {
+        format!(
+            "patching file f\nHunk #1 FAILED at 1.\n1 out of 1 hunk FAILED{to}\npatching file g\nHunk #1 FAILED at 1.\n1 out of 1 hunk FAILED{to}\n"
+        )
+    };
+    // Every file's rejects go to the one file, replacing what was there.
+    check(
+        &[("f", "1\n"), ("g", "2\n"), ("R", "old\n")],
+        p,
+        &["-r", "R"],
+        true,
+        &failed(" -- saving rejects to file R"),
+        "",
+        1,
+        &[
+            ("R", p),
+            ("f", "1\n"),
+            ("f.orig", "1\n"),
+            ("g", "2\n"),
+            ("g.orig", "2\n"),
+        ],
+    );
+    // -: none.
+    check(
+        &[("f", "1\n"), ("g", "2\n")],
+        p,
+        &["--reject-file=-"],
+        true,
+        &failed(""),
+        "",
+        1,
+        &[
+            ("f", "1\n"),
+            ("f.orig", "1\n"),
+            ("g", "2\n"),
+            ("g.orig", "2\n"),
+        ],
+    );
+}
+
+#[test]
+fn backup_if_mismatch() {
+    let p = "--- f\n+++ f\n@@ -1,5 +1,5 @@\n 1\n 2 x\n 3\n-4\n+four\n 5\n";
+    let f = "1\n2  x\n3\n4\n5\n";
+    let out = "patching file f\nHunk #1 succeeded at 1 with fuzz 2.\n";
+    check(
+        &[("f", f)],
+        p,
+        &["--no-backup-if-mismatch"],
+        true,
+        out,
+        "",
+        0,
+        &[("f", "1\n2  x\n3\nfour\n5\n")],
+    );
+    check(
+        &[("f", f)],
+        p,
+        &["--no-backup-if-mismatch", "--backup-if-mismatch"],
+        true,
+        out,
+        "",
+        0,
+        &[("f", "1\n2  x\n3\nfour\n5\n"), ("f.orig", f)],
+    );
+    // A failed hunk leaves the file as it was, the hunk in the reject.
+    check(
+        &[("f", "x\n")],
+        p,
+        &["--no-backup-if-mismatch"],
+        true,
+        "patching file f\nHunk #1 FAILED at 1.\n1 out of 1 hunk FAILED -- saving rejects to file f.rej\n",
+        "",
+        1,
+        &[("f", "x\n"), ("f.rej", p)],
+    );
+}
+
+#[test]
+fn merge_is_unsupported() {
+    let p = "--- f\n+++ f\n@@ -1 +1 @@\n-a\n+b\n";
+    check(
+        &[("f", "c\n")],
+        p,
+        &["--merge"],
+        true,
+        "",
+        "patch: **** unsupported option '--merge'\n",
+        2,
+        &[("f", "c\n")],
+    );
+}
+
+#[test]
+fn version_control() {
+    let p = "--- f\n+++ f\n@@ -1,5 +1,5 @@\n 1\n 2 x\n 3\n-4\n+four\n 5\n";
+    let f = "1\n2  x\n3\n4\n5\n";
+    let new = "1\n2  x\n3\nfour\n5\n";
+    let out = "patching file f\nHunk #1 succeeded at 1 with fuzz 2.\n";
+    for how in ["numbered", "t", "none", "off"] {
+        check(
+            &[("f", f)],
+            p,
+            &["-b", "-V", how],
+            true,
+            out,
+            "",
+            0,
+            &[("f", new), ("f.~1~", f)],
+        );
+    }
+    for how in ["simple", "never", "existing", "nil"] {
+        check(
+            &[("f", f)],
+            p,
+            &["-b", "-V", how],
+            true,
+            out,
+            "",
+            0,
+            &[("f", new), ("f.orig", f)],
+        );
+    }
+    // Numbered: one past the highest; existing (the default) numbers only
+    // when there are numbered backups.
+    for args in [
+        &["-b", "--version-control=numbered"][..],
+        &["-b", "-V", "existing"][..],
+        &["-b"][..],
+    ] {
+        check(
+            &[("f", f), ("f.~3~", "o\n")],
+            p,
+            args,
+            true,
+            out,
+            "",
+            0,
+            &[("f", new), ("f.~3~", "o\n"), ("f.~4~", f)],
+        );
+    }
+    check(
+        &[("f", f), ("f.~3~", "o\n")],
+        p,
+        &["-b", "-V", "simple"],
+        true,
+        out,
+        "",
+        0,
+        &[("f", new), ("f.orig", f), ("f.~3~", "o\n")],
+    );
+    // -z makes them simple.
+    check(
+        &[("f", f)],
+        p,
+        &["-b", "-V", "numbered", "-z", ".x"],
+        true,
+        out,
+        "",
+        0,
+        &[("f", new), ("f.x", f)],
+    );
+    check(
+        &[("f", f)],
+        p,
+        &["-b", "-V", "bogus"],
+        true,
+        "",
+        "patch: invalid argument 'bogus' for '--version-control or -V option'\nValid arguments are:\n  - 'none', 'off'\n  - 'simple', 'never'\n  - 'existing', 'nil'\n  - 'numbered', 't'\n",
+        2,
+        &[("f", f)],
+    );
+}
+
+#[test]
+fn version_control_environment() {
+    let p = "--- f\n+++ f\n@@ -1 +1 @@\n-a\n+b\n";
+    let run = |env: &[(&str, &str)], args: &[&str], backup: &str| {
+        let t = TempDir::new();
+        t.write("f", "a\n");
+        let mut c = cmd("patch").args(args).cwd(t.path()).stdin(p);
+        for (k, v) in env {
+            c = c.env(k, v);
+        }
+        detached(c).run().status(0).err("").out("patching file f\n");
+        assert_eq!(std::fs::read(t.join(backup)).expect("backup"), b"a\n");
+    };
+    run(&[("VERSION_CONTROL", "numbered")], &["-b"], "f.~1~");
+    run(
+        &[
+            ("PATCH_VERSION_CONTROL", "numbered"),
+            ("VERSION_CONTROL", "simple"),
+        ],
+        &["-b"],
+        "f.~1~",
+    );
+    run(
+        &[("VERSION_CONTROL", "numbered")],
+        &["-b", "-V", "simple"],
+        "f.orig",
+    );
+}
+
+#[test]
+fn git_without_hunks() {
+    // Empty files made and removed by their extended headers alone.
+    let p = "diff --git a/e b/e\nnew file mode 100644\nindex 0000000..e69de29\ndiff --git a/z b/z\ndeleted file mode 100644\nindex e69de29..0000000\n";
+    check(
+        &[("z", "")],
+        p,
+        &[],
+        true,
+        "patching file e\npatching file z\n",
+        "",
+        0,
+        &[("e", "")],
+    );
+    check(
+        &[("z", "")],
+        p,
+        &["--dry-run"],
+        true,
+        "checking file e\nchecking file z\n",
+        "",
+        0,
+        &[("z", "")],
+    );
+    // Quoted names, and GNU's quoting of the name in the message (the
+    // tab stays raw).
+    let p = "diff --git \"a/q\\tr\" \"b/q\\tr\"\nold mode 100644\nnew mode 100755\n";
+    check(
+        &[("q\tr", "x\n")],
+        p,
+        &["-p1"],
+        true,
+        "patching file 'q\tr'\n",
+        "",
+        0,
+        &[("q\tr", "x\n")],
+    );
+}
+
+#[test]
+fn message_quoting() {
+    for (name, shown) in [
+        ("it's", "\"it's\""),
+        ("a$b", "'a$b'"),
+        ("a\u{e9}", "a\u{e9}"),
+    ] {
+        let p = format!("--- {name}\n+++ {name}\n@@ -1 +1 @@\n-x\n+y\n");
+        check(
+            &[(name, "x\n")],
+            &p,
+            &[],
+            true,
+            &format!("patching file {shown}\n"),
+            "",
+            0,
+            &[(name, "y\n")],
+        );
+    }
+}

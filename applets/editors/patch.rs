@@ -15,7 +15,14 @@
 //! stripped by `-p N` (without `-p`: to the basename); absolute names and
 //! names with `..` are refused (`Ignoring potentially dangerous file
 //! name`), so nothing is written outside the `-d` directory unless a file
-//! operand names it. Exit status 0, 1 when hunks failed, 2 for trouble.
+//! operand names it. Git diffs: `rename from/to` and `copy from/to` read
+//! the old name and write the new (a rename removes the old, or keeps it as
+//! the backup under `-b`), `old mode`/`new mode` and the new and deleted
+//! file modes are applied with chmod, headers without hunks stand alone.
+//! `-l` lets runs of blanks match any runs; `-r FILE` gathers every reject;
+//! `-V` names backups simple, numbered or existing as GNU does. `--merge`
+//! is refused as unsupported. Exit status 0, 1 when hunks failed, 2 for
+//! trouble.
 
 use crate::args::{Opt, Parser};
 use crate::diag::{self, Diag};
@@ -33,7 +40,7 @@ pub const APPLET: Applet = Applet {
     aliases: &[],
     dir: Dir::UsrBin,
     usage: "[OPTION]... [ORIGFILE [PATCHFILE]]",
-    help: "Apply a diff (unified, context or normal) to files.\n\
+    help: "Apply a diff (unified, context, normal or git) to files.\n\
 \n\
 \t-p, --strip=N\tStrip N leading components from file names\n\
 \t-i, --input=FILE\tRead the patch from FILE\n\
@@ -47,9 +54,13 @@ pub const APPLET: Applet = Applet {
 \t-E, --remove-empty-files\tRemove files the patch leaves empty\n\
 \t-b, --backup\tKeep the original as FILE.orig\n\
 \t-z, --suffix=SUF\tBackup suffix (.orig)\n\
+\t-V, --version-control=HOW\tBackup names: simple, numbered or existing\n\
 \t-B, --prefix=PRE\tBackup name prefix\n\
 \t    --dry-run\tOnly say what would happen\n\
 \t-s, --silent, --quiet\tOnly report problems\n\
+\t-l, --ignore-whitespace\tMatch context with any amount of blanks\n\
+\t-r, --reject-file=FILE\tRejects to FILE (- for none)\n\
+\t    --[no-]backup-if-mismatch\tBack up files a hunk did not apply exactly to (on)\n\
 \t-u, --unified, -c, --context, -n, --normal\tThe patch's format (detected anyway)",
     help_option: true,
     main,
@@ -75,7 +86,24 @@ const OPTS: &[Opt] = &[
     Opt::flag('u', "unified"),
     Opt::flag('c', "context"),
     Opt::flag('n', "normal"),
+    Opt::flag('l', "ignore-whitespace"),
+    Opt::value('r', "reject-file"),
+    Opt::flag('\0', "backup-if-mismatch"),
+    Opt::flag('\0', "no-backup-if-mismatch"),
+    Opt::optional('\0', "merge"),
+    Opt::value('V', "version-control"),
 ];
+
+/// How backups are named (`-V`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Backups {
+    /// NAME + suffix.
+    Simple,
+    /// NAME.~N~, one more than the highest there.
+    Numbered,
+    /// Numbered when numbered backups of the file exist, else simple.
+    Existing,
+}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -160,12 +188,92 @@ struct FilePatch {
     hunks: Vec<Hunk>,
     /// Where the patch turned out malformed (reading stops there).
     broken: Option<Malformed>,
+    /// The extended header of a `diff --git` patch.
+    git: Option<Git>,
+}
+
+/// What a git diff says beyond its hunks.
+#[derive(Default, Clone)]
+struct Git {
+    /// The modes before and after (permission bits).
+    modes: [Option<u32>; 2],
+    rename: bool,
+    copy: bool,
+    /// `new file mode`, `deleted file mode`.
+    created: bool,
+    deleted: bool,
+}
+
+/// `diff --git a/X b/Y`: the two names as given (still with a/ and b/).
+fn git_names(rest: &[u8]) -> Option<[Vec<u8>; 2]> {
+    let rest = strip_nl(rest);
+    if rest.first() == Some(&b'"') {
+        // Quoted names: `"a/x\ty" "b/x\ty"`; find the closing quote past
+        // the escapes.
+        let mut end = 1;
+        while end < rest.len() && rest[end] != b'"' {
+            end += if rest[end] == b'\\' { 2 } else { 1 };
+        }
+        let a = c_unquote(&rest[1..])?;
+        let b = rest.get(end + 2..)?;
+        let b = match b.strip_prefix(b"\"") {
+            Some(q) => c_unquote(q)?,
+            None => b.to_vec(),
+        };
+        return Some([a, b]);
+    }
+    // The names are the same length in the common case: split in the middle.
+    let n = rest.len();
+    if n % 2 == 1 && rest[n / 2] == b' ' {
+        let (a, b) = (&rest[..n / 2], &rest[n / 2 + 1..]);
+        if a.get(2..) == b.get(2..) {
+            return Some([a.to_vec(), b.to_vec()]);
+        }
+    }
+    let at = rest.windows(3).position(|w| w == b" b/").or_else(|| rest.iter().position(|&b| b == b' '))?;
+    Some([rest[..at].to_vec(), rest[at + 1..].to_vec()])
+}
+
+/// Reads the extended header lines after `diff --git` from line `i`; returns
+/// what they say and the index of the first line after them.
+fn git_header(lines: &[&[u8]], mut i: usize) -> (Git, usize) {
+    let mut g = Git::default();
+    let mode = |v: &[u8]| {
+        std::str::from_utf8(strip_nl(v)).ok().and_then(|s| u32::from_str_radix(s.trim(), 8).ok()).map(|m| m & 0o7777)
+    };
+    while let Some(l) = lines.get(i) {
+        if let Some(v) = l.strip_prefix(b"old mode ") {
+            g.modes[0] = mode(v);
+        } else if let Some(v) = l.strip_prefix(b"new mode ") {
+            g.modes[1] = mode(v);
+        } else if let Some(v) = l.strip_prefix(b"deleted file mode ") {
+            g.modes[0] = mode(v);
+            g.deleted = true;
+        } else if let Some(v) = l.strip_prefix(b"new file mode ") {
+            g.modes[1] = mode(v);
+            g.created = true;
+        } else if l.starts_with(b"rename from ") || l.starts_with(b"rename to ") {
+            g.rename = true;
+        } else if l.starts_with(b"copy from ") || l.starts_with(b"copy to ") {
+            g.copy = true;
+        } else if !(l.starts_with(b"similarity index ")
+            || l.starts_with(b"dissimilarity index ")
+            || l.starts_with(b"index "))
+        {
+            break;
+        }
+        i += 1;
+    }
+    (g, i)
 }
 
 impl FilePatch {
     /// Whether side k is no file: /dev/null or an epoch time stamp.
     fn is_null(&self, k: usize) -> bool {
-        self.names[k].as_deref() == Some(b"/dev/null") || epoch_stamp(&self.headers[k])
+        let git = |g: &Git| if k == 0 { g.created } else { g.deleted };
+        self.names[k].as_deref() == Some(b"/dev/null")
+            || epoch_stamp(&self.headers[k])
+            || self.git.as_ref().is_some_and(git)
     }
 }
 
@@ -350,8 +458,23 @@ fn parse(data: &[u8]) -> Vec<FilePatch> {
     let mut patches = Vec::new();
     let mut i = 0;
     let mut leading: Vec<Vec<u8>> = Vec::new();
+    let mut git: Option<(Git, [Vec<u8>; 2])> = None;
     while i < lines.len() {
         let l = lines[i];
+        if let Some(names) = l.strip_prefix(b"diff --git ").and_then(git_names) {
+            // A previous git header that no hunks followed stands alone.
+            if let Some((g, names)) = git.take() {
+                patches.push(git_only(g, names, std::mem::take(&mut leading), i));
+            }
+            leading.push(l.to_vec());
+            let (g, next_i) = git_header(&lines, i + 1);
+            for h in &lines[i + 1..next_i] {
+                leading.push(h.to_vec());
+            }
+            git = Some((g, names));
+            i = next_i;
+            continue;
+        }
         let next = lines.get(i + 1).copied().unwrap_or(b"");
         let third = lines.get(i + 2).copied().unwrap_or(b"");
         let unified = l.starts_with(b"--- ") && next.starts_with(b"+++ ") && unified_head(third).is_some();
@@ -369,7 +492,19 @@ fn parse(data: &[u8]) -> Vec<FilePatch> {
                 line_no: i + 3,
                 hunks: Vec::new(),
                 broken: None,
+                git: None,
             };
+            if let Some((g, names)) = git.take() {
+                // The diff --git names say which file is renamed or copied.
+                if g.rename || g.copy {
+                    for (slot, given) in fp.names.iter_mut().zip(names) {
+                        if slot.as_deref() != Some(b"/dev/null") {
+                            *slot = Some(given);
+                        }
+                    }
+                }
+                fp.git = Some(g);
+            }
             i += 2;
             if unified {
                 while i < lines.len() {
@@ -416,6 +551,7 @@ fn parse(data: &[u8]) -> Vec<FilePatch> {
                 line_no: i + 1,
                 hunks: Vec::new(),
                 broken: None,
+                git: None,
             };
             let mut head = Some((o, cmd, n));
             while let Some((o, cmd, n)) = head {
@@ -435,10 +571,31 @@ fn parse(data: &[u8]) -> Vec<FilePatch> {
             patches.push(fp);
             continue;
         }
+        if let Some((g, names)) = git.take() {
+            patches.push(git_only(g, names, std::mem::take(&mut leading), i));
+        }
         leading.push(l.to_vec());
         i += 1;
     }
+    if let Some((g, names)) = git.take() {
+        patches.push(git_only(g, names, std::mem::take(&mut leading), i));
+    }
     patches
+}
+
+/// A git patch without hunks: a rename, a copy or a mode change only.
+fn git_only(g: Git, names: [Vec<u8>; 2], leading: Vec<Vec<u8>>, line: usize) -> FilePatch {
+    let [a, b] = names;
+    FilePatch {
+        format: Format::Unified,
+        names: [Some(a), Some(b)],
+        headers: [Vec::new(), Vec::new()],
+        leading,
+        line_no: line + 1,
+        hunks: Vec::new(),
+        broken: None,
+        git: Some(g),
+    }
 }
 
 /// Strips the newline of the last line pushed, for `\ No newline`.
@@ -659,6 +816,12 @@ struct Settings {
     prefix: Option<Vec<u8>>,
     dry_run: bool,
     silent: bool,
+    /// -l: runs of blanks match any runs of blanks.
+    loose: bool,
+    /// -r: one file for every reject (`-`: none).
+    reject_file: Option<Vec<u8>>,
+    backup_if_mismatch: bool,
+    backups: Backups,
 }
 
 struct Run {
@@ -668,6 +831,8 @@ struct Run {
     status: i32,
     /// Files backed up already in this run (one backup per file).
     backed_up: Vec<Vec<u8>>,
+    /// Whether the -r file was written already (later rejects append).
+    reject_started: bool,
 }
 
 fn main(args: &[OsString]) -> i32 {
@@ -702,7 +867,7 @@ fn main(args: &[OsString]) -> i32 {
         .map(|v| v.as_bytes().to_vec())
         .or_else(|| std::env::var_os("SIMPLE_BACKUP_SUFFIX").map(|v| v.into_vec()))
         .unwrap_or_else(|| b".orig".to_vec());
-    let s = Settings {
+    let mut s = Settings {
         strip,
         out_file: m.value("o").map(OsStr::to_os_string),
         dir: m.value("d").map(OsStr::to_os_string),
@@ -717,7 +882,37 @@ fn main(args: &[OsString]) -> i32 {
         prefix: m.value("B").map(|v| v.as_bytes().to_vec()),
         dry_run: m.has("dry-run"),
         silent: m.has("s") || m.has("quiet"),
+        loose: m.has("l"),
+        reject_file: m.value("r").map(|v| v.as_bytes().to_vec()),
+        backup_if_mismatch: m.last_of(&["backup-if-mismatch", "no-backup-if-mismatch"]) != Some("no-backup-if-mismatch"),
+        backups: Backups::Existing,
     };
+    // -V, else the environment; GNU's default is `existing`.
+    let how = m
+        .value("V")
+        .map(OsStr::to_os_string)
+        .or_else(|| std::env::var_os("PATCH_VERSION_CONTROL"))
+        .or_else(|| std::env::var_os("VERSION_CONTROL"));
+    let backups = match how.as_ref().map(|h| h.as_bytes()) {
+        None | Some(b"") | Some(b"existing") | Some(b"nil") => Backups::Existing,
+        Some(b"simple") | Some(b"never") => Backups::Simple,
+        // GNU patch numbers its backups under none and off too.
+        Some(b"numbered") | Some(b"t") | Some(b"none") | Some(b"off") => Backups::Numbered,
+        Some(other) => {
+            let msg = format!(
+                "{}: invalid argument '{}' for '--version-control or -V option'\nValid arguments are:\n  - 'none', 'off'\n  - 'simple', 'never'\n  - 'existing', 'nil'\n  - 'numbered', 't'\n",
+                diag::name_of(args),
+                String::from_utf8_lossy(other)
+            );
+            diag::write_stderr(msg.as_bytes());
+            return 2;
+        }
+    };
+    // A suffix given makes the backups simple, whatever -V says (GNU).
+    s.backups = if m.has("z") { Backups::Simple } else { backups };
+    if m.has("merge") {
+        return fatal(args, "unsupported option '--merge'");
+    }
     if m.operands.len() > 2 {
         let shown = String::from_utf8_lossy(m.operands[2].as_bytes()).into_owned();
         return parser.usage_error(args, format!("extra operand '{shown}'"));
@@ -730,6 +925,7 @@ fn main(args: &[OsString]) -> i32 {
         out: Out::stdout(),
         status: 0,
         backed_up: Vec::new(),
+        reject_started: false,
     };
     let data = match &input {
         Some(p) if p.as_bytes() != b"-" => match fs::read(run.path_of(p.as_bytes())) {
@@ -824,17 +1020,37 @@ fn best(names: &[Vec<u8>]) -> Option<Vec<u8>> {
 
 /// A name for a message, in single quotes when a shell would need them
 /// (GNU's `shell` quoting style).
+///
+/// GNU patch's `shell` style: bytes from 0x80 up and controls stay raw
+/// (controls inside quotes), and a name whose only special is `'` goes in
+/// double quotes.
 fn shell_quote(a: &[u8]) -> Vec<u8> {
     let special = |(k, &b): (usize, &u8)| {
-        !(0x21..0x7f).contains(&b)
-            || b"\"$&'()*;<=>?[\\^`|{}!".contains(&b)
+        b < 0x21
+            || b == 0x7f
+            || b"\"$&()*;<=>?[\\^`|{}!".contains(&b)
             || (k == 0 && (b == b'#' || b == b'~'))
     };
-    if a.is_empty() || a.iter().enumerate().any(special) {
-        crate::quote::shell_always(a)
-    } else {
-        a.to_vec()
+    let quote = a.contains(&b'\'');
+    if !a.is_empty() && !a.iter().enumerate().any(special) {
+        if !quote {
+            return a.to_vec();
+        }
+        let mut v = b"\"".to_vec();
+        v.extend_from_slice(a);
+        v.push(b'"');
+        return v;
     }
+    let mut v = b"'".to_vec();
+    for &b in a {
+        if b == b'\'' {
+            v.extend_from_slice(b"'\\''");
+        } else {
+            v.push(b);
+        }
+    }
+    v.push(b'\'');
+    v
 }
 
 /// Outcome of looking for a hunk.
@@ -1030,9 +1246,51 @@ impl Run {
 
     fn one(&mut self, fp: &FilePatch, given: Option<&OsStr>) {
         let total = fp.hunks.len();
-        let Some(name) = self.target(fp, given) else {
-            let msg = format!("{total} out of {total} {} ignored\n", Self::hunks_word(total));
-            self.say(msg.as_bytes());
+        // A git rename or copy reads the old name and writes the new one
+        // (the other way round under -R; a copy undone leaves the copy).
+        let git = fp.git.clone().unwrap_or_default();
+        let mut moved: Option<(Vec<u8>, Vec<u8>)> = None;
+        if (git.rename || git.copy) && given.is_none() {
+            let strip = |k: usize| {
+                fp.names[k]
+                    .as_deref()
+                    .and_then(|n| strip_name(n, Some(self.s.strip.unwrap_or(1))))
+                    .filter(|n| !dangerous(n))
+            };
+            if let (Some(a), Some(b)) = (strip(0), strip(1)) {
+                let (src, dst) = if self.s.reverse { (b, a) } else { (a, b) };
+                if !(git.copy && self.s.reverse) {
+                    moved = Some((src, dst));
+                }
+            }
+        }
+        let mut already: Option<Vec<u8>> = None;
+        if let Some((src, dst)) = &moved {
+            let there = |n: &[u8]| fs::symlink_metadata(self.path_of(n)).is_ok();
+            if !there(src) {
+                if there(dst) {
+                    // Renamed already: the new name is patched in place.
+                    already = Some(src.clone());
+                    moved = Some((dst.clone(), dst.clone()));
+                } else {
+                    self.say(b"Cannot rename file without two valid file names\n");
+                    let msg = format!("{total} out of {total} {} ignored\n", Self::hunks_word(total));
+                    self.say(msg.as_bytes());
+                    self.status = self.status.max(1);
+                    return;
+                }
+            }
+        }
+        let target = match &moved {
+            Some((src, _)) => Some(src.clone()),
+            None => self.target(fp, given),
+        };
+        let Some(name) = target else {
+            // A git patch without hunks has none to count.
+            if total > 0 || fp.git.is_none() {
+                let msg = format!("{total} out of {total} {} ignored\n", Self::hunks_word(total));
+                self.say(msg.as_bytes());
+            }
             self.status = self.status.max(1);
             return;
         };
@@ -1072,6 +1330,7 @@ impl Run {
             },
         };
         let out_name = self.s.out_file.as_ref().map(|o| o.as_bytes().to_vec());
+        let moved_to = moved.as_ref().map(|(_, d)| d.clone()).filter(|_| out_name.is_none());
         let verb: &[u8] = if self.s.dry_run { b"checking file " } else { b"patching file " };
         let mut reverse = self.s.reverse;
         let mut skip = false;
@@ -1081,7 +1340,11 @@ impl Run {
         let deletes = |rev: bool| fp.is_null(usize::from(!rev));
         let mut announced = false;
         if creates(reverse) && meta.is_some() && !original.is_empty() {
-            let mut msg = b"The next patch would create the file ".to_vec();
+            let mut msg = if self.s.reverse {
+                b"The next patch, when reversed, would create the file ".to_vec()
+            } else {
+                b"The next patch would create the file ".to_vec()
+            };
             msg.extend_from_slice(&shell_quote(&name));
             msg.extend_from_slice(b",\nwhich already exists!");
             if self.ok_to_reverse(&msg, reverse, &mut skip) {
@@ -1089,7 +1352,11 @@ impl Run {
             }
             announced = true;
         } else if deletes(reverse) && meta.is_none() {
-            let mut msg = b"The next patch would delete the file ".to_vec();
+            let mut msg = if self.s.reverse {
+                b"The next patch, when reversed, would delete the file ".to_vec()
+            } else {
+                b"The next patch would delete the file ".to_vec()
+            };
             msg.extend_from_slice(&shell_quote(&name));
             msg.extend_from_slice(b",\nwhich does not exist!");
             if self.ok_to_reverse(&msg, reverse, &mut skip) {
@@ -1105,7 +1372,19 @@ impl Run {
         }
         if !self.s.silent {
             let mut msg = verb.to_vec();
-            msg.extend_from_slice(&shell_quote(out_name.as_deref().unwrap_or(&name)));
+            msg.extend_from_slice(&shell_quote(out_name.as_deref().or(moved_to.as_deref()).unwrap_or(&name)));
+            if let Some(dst) = &moved_to {
+                let how: &[u8] = if git.rename { b" (renamed from " } else { b" (copied from " };
+                if let Some(src) = &already {
+                    msg.extend_from_slice(b" (already renamed from ");
+                    msg.extend_from_slice(&shell_quote(src));
+                    msg.push(b')');
+                } else if dst != &name {
+                    msg.extend_from_slice(how);
+                    msg.extend_from_slice(&shell_quote(&name));
+                    msg.push(b')');
+                }
+            }
             if out_name.is_some() {
                 msg.extend_from_slice(b" (read from ");
                 msg.extend_from_slice(&shell_quote(&name));
@@ -1154,7 +1433,7 @@ impl Run {
                 if cannot {
                     break;
                 }
-                let r = locate(&h, &input, frozen, in_offset, fuzz);
+                let r = locate(&h, &input, frozen, in_offset, fuzz, self.s.loose);
                 if r.is_none() || fuzz > 0 || r.is_some_and(|(_, o)| o != 0) || in_offset != 0 {
                     mismatch = true;
                 }
@@ -1165,7 +1444,7 @@ impl Run {
                 }
                 if number == 1 && !self.s.force && !announced {
                     let swapped = h.reversed();
-                    if let Some((w, off)) = locate(&swapped, &input, frozen, in_offset, fuzz) {
+                    if let Some((w, off)) = locate(&swapped, &input, frozen, in_offset, fuzz, self.s.loose) {
                         let msg: &[u8] = if reverse {
                             b"Unreversed patch detected!"
                         } else {
@@ -1262,12 +1541,35 @@ impl Run {
             return;
         }
         if !self.s.dry_run {
-            let dest = out_name.clone().unwrap_or_else(|| name.clone());
+            let dest = out_name.clone().or_else(|| moved_to.clone()).unwrap_or_else(|| name.clone());
             let remove = output.is_empty() && (deletes(reverse) || self.s.remove_empty) && out_name.is_none();
-            let backup = self.s.backup || (mismatch && !self.s.dry_run);
+            let backup = self.s.backup || (mismatch && self.s.backup_if_mismatch && !self.s.dry_run);
             if let Err(msg) = self.write_result(&dest, &output, meta.as_ref(), remove, backup) {
                 self.error(&msg);
                 return;
+            }
+            if let (Some(dst), true) = (&moved_to, git.rename) {
+                if dst != &name {
+                    // -b keeps the old name as its backup.
+                    let gone = if self.s.backup {
+                        let b = self.backup_name(&name);
+                        fs::rename(self.path_of(&name), self.path_of(&b))
+                    } else {
+                        fs::remove_file(self.path_of(&name))
+                    };
+                    if let Err(e) = gone {
+                        let shown = String::from_utf8_lossy(&name).into_owned();
+                        self.error(&format!("Can't remove file {shown} : {}", diag::strerror(&e)));
+                    }
+                }
+            }
+            // The git mode of the result.
+            if let (Some(mode), false) = (git.modes[usize::from(!reverse)], remove) {
+                let p = self.path_of(&dest);
+                if let Err(e) = fs::set_permissions(&p, fs::Permissions::from_mode(mode)) {
+                    let shown = String::from_utf8_lossy(&dest).into_owned();
+                    self.error(&format!("Can't set permissions on file {shown} : {}", diag::strerror(&e)));
+                }
             }
         }
         if deletes(reverse) && !output.is_empty() && out_name.is_none() {
@@ -1290,6 +1592,54 @@ impl Run {
 
     /// Writes `dest` atomically (a temporary file beside it, then rename),
     /// keeping the original's mode; backs up the original first.
+    /// -B PRE: PRE before the whole name; else the name and suffix.
+    fn backup_name(&self, dest: &[u8]) -> Vec<u8> {
+        match &self.s.prefix {
+            Some(p) => {
+                let mut v = p.clone();
+                v.extend_from_slice(dest);
+                v
+            }
+            None => {
+                let mut v = dest.to_vec();
+                let highest = match self.s.backups {
+                    Backups::Simple => None,
+                    _ => self.highest_backup(dest),
+                };
+                match (self.s.backups, highest) {
+                    (Backups::Simple, _) | (Backups::Existing, None) => v.extend_from_slice(&self.s.suffix),
+                    (_, n) => v.extend_from_slice(format!(".~{}~", n.unwrap_or(0) + 1).as_bytes()),
+                }
+                v
+            }
+        }
+    }
+
+    /// The highest N of the `NAME.~N~` backups beside `dest`, if any.
+    fn highest_backup(&self, dest: &[u8]) -> Option<u64> {
+        let path = self.path_of(dest);
+        let base = path.file_name()?.as_bytes().to_vec();
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let mut best = None;
+        for e in fs::read_dir(dir).ok()?.flatten() {
+            let name = e.file_name();
+            let n = name.as_bytes();
+            let Some(rest) = n.strip_prefix(base.as_slice()).and_then(|r| r.strip_prefix(b".~")) else {
+                continue;
+            };
+            let Some(num) = rest.strip_suffix(b"~") else {
+                continue;
+            };
+            if let Some(v) = std::str::from_utf8(num).ok().and_then(|t| t.parse::<u64>().ok()) {
+                best = best.max(Some(v));
+            }
+        }
+        best
+    }
+
     fn write_result(
         &mut self,
         dest: &[u8],
@@ -1305,21 +1655,11 @@ impl Run {
         let path = self.path_of(dest);
         let shown = String::from_utf8_lossy(dest).into_owned();
         let existing = fs::symlink_metadata(&path).ok();
-        if backup && existing.is_some() && !self.backed_up.contains(&dest.to_vec()) {
+        // -b backs up a file that is not there yet as an empty one, as
+        // GNU does.
+        if backup && (existing.is_some() || self.s.backup) && !self.backed_up.contains(&dest.to_vec()) {
             self.backed_up.push(dest.to_vec());
-            // -B PRE: PRE before the whole name; else the name and suffix.
-            let bname = match &self.s.prefix {
-                Some(p) => {
-                    let mut v = p.clone();
-                    v.extend_from_slice(dest);
-                    v
-                }
-                None => {
-                    let mut v = dest.to_vec();
-                    v.extend_from_slice(&self.s.suffix);
-                    v
-                }
-            };
+            let bname = self.backup_name(dest);
             let bpath = self.path_of(&bname);
             if let Some(parent) = bpath.parent() {
                 if !parent.as_os_str().is_empty() {
@@ -1327,7 +1667,10 @@ impl Run {
                 }
             }
             let _ = fs::remove_file(&bpath);
-            if fs::hard_link(&path, &bpath).is_err() {
+            if existing.is_none() {
+                fs::File::create(&bpath)
+                    .map_err(|e| format!("{}: {}", String::from_utf8_lossy(&bname), diag::strerror(&e)))?;
+            } else if fs::hard_link(&path, &bpath).is_err() {
                 fs::copy(&path, &bpath).map_err(|e| {
                     format!("{}: {}", String::from_utf8_lossy(&bname), diag::strerror(&e))
                 })?;
@@ -1404,8 +1747,17 @@ impl Run {
         (hunks, reversed): (&[Hunk], bool),
         msg: &mut String,
     ) {
-        let mut rej = out.unwrap_or(name).to_vec();
-        rej.extend_from_slice(b".rej");
+        if self.s.reject_file.as_deref() == Some(b"-") {
+            return;
+        }
+        let rej = match &self.s.reject_file {
+            Some(r) => r.clone(),
+            None => {
+                let mut r = out.unwrap_or(name).to_vec();
+                r.extend_from_slice(b".rej");
+                r
+            }
+        };
         let mut text = Vec::new();
         // The header names the files as stripped, with their time stamps.
         let shown = |k: usize| -> Vec<u8> {
@@ -1452,7 +1804,15 @@ impl Run {
             }
         }
         let path = self.path_of(&rej);
-        if let Err(e) = fs::write(&path, &text) {
+        // One -r file takes the rejects of every file in turn.
+        let written = if self.s.reject_file.is_some() && self.reject_started {
+            use std::io::Write;
+            fs::OpenOptions::new().append(true).open(&path).and_then(|mut f| f.write_all(&text))
+        } else {
+            fs::write(&path, &text)
+        };
+        self.reject_started |= self.s.reject_file.is_some();
+        if let Err(e) = written {
             self.error(&format!("{}: {}", String::from_utf8_lossy(&rej), diag::strerror(&e)));
             return;
         }
@@ -1555,7 +1915,46 @@ fn normal_reject(h: &Hunk, out: &mut Vec<u8>) {
 
 /// GNU's hunk search at one fuzz level: the line where the whole pattern
 /// would start (1-based) and the offset from the expected place.
-fn locate(h: &Hunk, input: &[&[u8]], frozen: usize, in_offset: isize, fuzz: usize) -> Option<(usize, isize)> {
+/// -l: whether `a` (from the file) and `b` (from the patch) are the same
+/// but for the amount of blanks: a run of blanks matches a run of any
+/// length, and blanks at the end of one match nothing at the end of the
+/// other. The newlines do not count.
+fn similar(a: &[u8], b: &[u8]) -> bool {
+    let blank = |c: u8| c == b' ' || c == b'\t';
+    let (mut a, mut b) = (strip_nl(a), strip_nl(b));
+    loop {
+        if b.is_empty() || blank(b[0]) {
+            while b.first().is_some_and(|&c| blank(c)) {
+                b = &b[1..];
+            }
+            if !a.is_empty() {
+                if !blank(a[0]) {
+                    return false;
+                }
+                while a.first().is_some_and(|&c| blank(c)) {
+                    a = &a[1..];
+                }
+            }
+            if a.is_empty() || b.is_empty() {
+                return a.is_empty() && b.is_empty();
+            }
+        } else if a.is_empty() || a[0] != b[0] {
+            return false;
+        } else {
+            a = &a[1..];
+            b = &b[1..];
+        }
+    }
+}
+
+fn locate(
+    h: &Hunk,
+    input: &[&[u8]],
+    frozen: usize,
+    in_offset: isize,
+    fuzz: usize,
+    loose: bool,
+) -> Option<(usize, isize)> {
     let pat = h.pattern();
     let pat_lines = pat.len() as isize;
     let n = input.len() as isize;
@@ -1584,7 +1983,11 @@ fn locate(h: &Hunk, input: &[&[u8]], frozen: usize, in_offset: isize, fuzz: usiz
         }
         for k in pf..pat_lines - sf {
             let line = at + k - 1;
-            if line < 0 || line >= n || input[line as usize] != pat[k as usize] {
+            if line < 0 || line >= n {
+                return false;
+            }
+            let (have, want) = (input[line as usize], pat[k as usize]);
+            if have != want && !(loose && similar(have, want)) {
                 return false;
             }
         }

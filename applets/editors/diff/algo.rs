@@ -13,13 +13,15 @@
 //!    When the edit distance grows past a cost limit the search settles for
 //!    the furthest-reaching diagonal (the result is then not minimal, which
 //!    bounds the time on huge, unrelated inputs), unless `minimal` is asked.
+//!    Under -H, past 200 steps, a diagonal that got far for its cost and
+//!    meets a snake of 20 is taken early, as GNU's --speed-large-files does.
 //! 3. Each run of changes slides down as far as equal lines allow, then back
 //!    up to line up with a run of changes in the other file if it can, so
 //!    that changes start and end at the same places GNU's do.
 
 /// Marks the changed lines of `a` and `b` (class numbers). The results have
 /// one flag per line.
-pub fn changed_lines(a: &[u32], b: &[u32], minimal: bool) -> (Vec<bool>, Vec<bool>) {
+pub fn changed_lines(a: &[u32], b: &[u32], minimal: bool, heuristic: bool) -> (Vec<bool>, Vec<bool>) {
     // Flags with a false sentinel on each side: index i+1 is line i.
     let mut ch = [vec![false; a.len() + 2], vec![false; b.len() + 2]];
     let seqs = [a, b];
@@ -42,6 +44,7 @@ pub fn changed_lines(a: &[u32], b: &[u32], minimal: bool) -> (Vec<bool>, Vec<boo
         bd: vec![0; diags],
         off: ys.len() as isize + 1,
         too_expensive: too_expensive.max(4096),
+        heuristic,
         xchanged: Vec::new(),
         ychanged: Vec::new(),
     };
@@ -228,30 +231,177 @@ struct Search<'a> {
     bd: Vec<isize>,
     off: isize,
     too_expensive: usize,
+    /// -H: settle early for a diagonal that made much progress.
+    heuristic: bool,
     xchanged: Vec<usize>,
     ychanged: Vec<usize>,
 }
 
-/// How many equal elements follow (x, y), staying below the limits.
+/// One forward step of the search on diagonals fmax, fmax-2, .. fmin:
+/// extends each furthest-reaching path by one edit and its snake, and
+/// returns the point where it overlaps the backward front (odd delta only).
+///
+/// The diagonals read (d-1 ..= d+1 + o) lie within dmin-1+o ..= dmax+1+o,
+/// which is 0 .. xs.len()+ys.len()+3, the arrays' length: `split` sets
+/// `o` and sizes `fd` and `bd` so. That is what lets the hot loop skip the
+/// bounds checks; the sequences themselves are only read after the index
+/// is checked against the limits, as unsigned, so a stray negative cannot
+/// slip through either.
 #[inline(always)]
-fn snake_forward(xs: &[u32], ys: &[u32], x: isize, y: isize, xlim: isize, ylim: isize) -> isize {
-    if x >= xlim || y >= ylim || x < 0 || y < 0 {
-        return 0;
+#[allow(clippy::too_many_arguments)]
+fn forward_pass(
+    xs: &[u32],
+    ys: &[u32],
+    fd: &mut [isize],
+    bd: &[isize],
+    o: isize,
+    (fmin, fmax): (isize, isize),
+    (bmin, bmax): (isize, isize),
+    odd: bool,
+    (xlim, ylim): (isize, isize),
+    big: &mut bool,
+) -> Option<(isize, isize)> {
+    debug_assert!(fmin - 1 + o >= 0 && ((fmax + 1 + o) as usize) < fd.len());
+    debug_assert!(xlim as usize <= xs.len() && ylim as usize <= ys.len());
+    let (xl, yl) = (xlim as usize, ylim as usize);
+    // The longest snake of this pass, kept in a register.
+    let mut longest = 0;
+    let mut d = fmax;
+    while d >= fmin {
+        let k = (d + o) as usize;
+        // SAFETY: k-1 and k+1 are within fd (see above).
+        let (tlo, thi) = unsafe { (*fd.get_unchecked(k - 1), *fd.get_unchecked(k + 1)) };
+        let x0 = if tlo >= thi { tlo + 1 } else { thi };
+        let (mut x, mut y) = (x0, x0 - d);
+        // SAFETY: x < xlim <= xs.len() and y < ylim <= ys.len(), as unsigned.
+        while (x as usize) < xl && (y as usize) < yl && unsafe { xs.get_unchecked(x as usize) == ys.get_unchecked(y as usize) } {
+            x += 1;
+            y += 1;
+        }
+        longest = longest.max(x - x0);
+        // SAFETY: k is within fd.
+        unsafe { *fd.get_unchecked_mut(k) = x };
+        if odd && bmin <= d && d <= bmax && bd[k] <= x {
+            return Some((x, y));
+        }
+        d -= 2;
     }
-    let a = &xs[x as usize..xlim as usize];
-    let b = &ys[y as usize..ylim as usize];
-    a.iter().zip(b).take_while(|(p, q)| p == q).count() as isize
+    *big |= longest >= SNAKE_LIMIT;
+    None
 }
 
-/// How many equal elements precede (x, y), staying at or above the offsets.
+/// The backward twin of [`forward_pass`], on diagonals bmax .. bmin.
 #[inline(always)]
-fn snake_backward(xs: &[u32], ys: &[u32], x: isize, y: isize, xoff: isize, yoff: isize) -> isize {
-    if x <= xoff || y <= yoff {
-        return 0;
+#[allow(clippy::too_many_arguments)]
+fn backward_pass(
+    xs: &[u32],
+    ys: &[u32],
+    fd: &[isize],
+    bd: &mut [isize],
+    o: isize,
+    (fmin, fmax): (isize, isize),
+    (bmin, bmax): (isize, isize),
+    odd: bool,
+    (xoff, yoff): (isize, isize),
+    big: &mut bool,
+) -> Option<(isize, isize)> {
+    debug_assert!(bmin - 1 + o >= 0 && ((bmax + 1 + o) as usize) < bd.len());
+    debug_assert!(xoff >= 0 && yoff >= 0);
+    let mut longest = 0;
+    let mut d = bmax;
+    while d >= bmin {
+        let k = (d + o) as usize;
+        // SAFETY: k-1 and k+1 are within bd (see forward_pass).
+        let (tlo, thi) = unsafe { (*bd.get_unchecked(k - 1), *bd.get_unchecked(k + 1)) };
+        let x0 = if tlo < thi { tlo } else { thi - 1 };
+        let (mut x, mut y) = (x0, x0 - d);
+        // x-1 and y-1 are read only when x > xoff >= 0 and y > yoff >= 0;
+        // they are below the sequences' ends as x <= xlim, y <= ylim there.
+        while x > xoff && y > yoff && (x as usize) <= xs.len() && (y as usize) <= ys.len() && {
+            // SAFETY: 0 <= x-1 < xs.len() and 0 <= y-1 < ys.len() (checked).
+            unsafe { xs.get_unchecked(x as usize - 1) == ys.get_unchecked(y as usize - 1) }
+        } {
+            x -= 1;
+            y -= 1;
+        }
+        longest = longest.max(x0 - x);
+        // SAFETY: k is within bd.
+        unsafe { *bd.get_unchecked_mut(k) = x };
+        if !odd && fmin <= d && d <= fmax && x <= fd[k] {
+            return Some((x, y));
+        }
+        d -= 2;
     }
-    let a = &xs[xoff as usize..x as usize];
-    let b = &ys[yoff as usize..y as usize];
-    a.iter().rev().zip(b.iter().rev()).take_while(|(p, q)| p == q).count() as isize
+    *big |= longest >= SNAKE_LIMIT;
+    None
+}
+
+/// A snake this long is significant to the -H heuristic.
+const SNAKE_LIMIT: isize = 20;
+
+/// -H (GNU's heuristic for large files): a diagonal whose progress far
+/// exceeds the edit cost so far, ending (forward) or starting (backward)
+/// in a long snake, is taken as the split point.
+#[allow(clippy::too_many_arguments)]
+fn heuristic_split(
+    xs: &[u32],
+    ys: &[u32],
+    fd: &[isize],
+    bd: &[isize],
+    o: isize,
+    (xoff, xlim, yoff, ylim): (isize, isize, isize, isize),
+    c: isize,
+    (fmin, fmax): (isize, isize),
+    (bmin, bmax): (isize, isize),
+) -> Option<Split> {
+    let eq = |x: isize, y: isize| xs[x as usize] == ys[y as usize];
+    let fmid = xoff - yoff;
+    let mut best = 0;
+    let mut at = None;
+    let mut d = fmax;
+    while d >= fmin {
+        let dd = d - fmid;
+        let x = fd[(d + o) as usize];
+        let y = x - d;
+        let v = (x - xoff) + (y - yoff) - dd;
+        if v > 12 * (c + dd.abs())
+            && v > best
+            && xoff + SNAKE_LIMIT <= x
+            && x < xlim
+            && yoff + SNAKE_LIMIT <= y
+            && y < ylim
+            && (1..=SNAKE_LIMIT).all(|k| eq(x - k, y - k))
+        {
+            best = v;
+            at = Some((x, y));
+        }
+        d -= 2;
+    }
+    if let Some((x, y)) = at {
+        return Some(Split { x, y, lo_minimal: true, hi_minimal: false });
+    }
+    let bmid = xlim - ylim;
+    let mut best = 0;
+    let mut d = bmax;
+    while d >= bmin {
+        let dd = d - bmid;
+        let x = bd[(d + o) as usize];
+        let y = x - d;
+        let v = (xlim - x) + (ylim - y) + dd;
+        if v > 12 * (c + dd.abs())
+            && v > best
+            && xoff < x
+            && x <= xlim - SNAKE_LIMIT
+            && yoff < y
+            && y <= ylim - SNAKE_LIMIT
+            && (0..SNAKE_LIMIT).all(|k| eq(x + k, y + k))
+        {
+            best = v;
+            at = Some((x, y));
+        }
+        d -= 2;
+    }
+    at.map(|(x, y)| Split { x, y, lo_minimal: false, hi_minimal: true })
 }
 
 /// Where to split: the point and whether each half needs a minimal search.
@@ -291,6 +441,7 @@ impl Search<'_> {
     fn split(&mut self, xoff: isize, xlim: isize, yoff: isize, ylim: isize, minimal: bool) -> Split {
         let o = self.off;
         let (xs, ys) = (self.xs, self.ys);
+        let (heuristic, too_expensive) = (self.heuristic, self.too_expensive);
         // Plain slices: indexing them inlines even in size-tuned builds.
         let fd: &mut [isize] = &mut self.fd;
         let bd: &mut [isize] = &mut self.bd;
@@ -303,6 +454,8 @@ impl Search<'_> {
         fd[(fmid + o) as usize] = xoff;
         bd[(bmid + o) as usize] = xlim;
         let mut c = 1usize;
+        // Whether some snake was long (the heuristic's precondition).
+        let mut big = false;
         loop {
             // One more edit step forward on every diagonal in reach.
             if fmin > dmin {
@@ -317,19 +470,8 @@ impl Search<'_> {
             } else {
                 fmax -= 1;
             }
-            let mut d = fmax;
-            while d >= fmin {
-                let tlo = fd[(d - 1 + o) as usize];
-                let thi = fd[(d + 1 + o) as usize];
-                let x0 = if tlo >= thi { tlo + 1 } else { thi };
-                let y0 = x0 - d;
-                let run = snake_forward(xs, ys, x0, y0, xlim, ylim);
-                let (x, y) = (x0 + run, y0 + run);
-                fd[(d + o) as usize] = x;
-                if odd && bmin <= d && d <= bmax && bd[(d + o) as usize] <= x {
-                    return Split { x, y, lo_minimal: true, hi_minimal: true };
-                }
-                d -= 2;
+            if let Some((x, y)) = forward_pass(xs, ys, fd, bd, o, (fmin, fmax), (bmin, bmax), odd, (xlim, ylim), &mut big) {
+                return Split { x, y, lo_minimal: true, hi_minimal: true };
             }
             // And one more backward.
             if bmin > dmin {
@@ -344,25 +486,20 @@ impl Search<'_> {
             } else {
                 bmax -= 1;
             }
-            let mut d = bmax;
-            while d >= bmin {
-                let tlo = bd[(d - 1 + o) as usize];
-                let thi = bd[(d + 1 + o) as usize];
-                let x0 = if tlo < thi { tlo } else { thi - 1 };
-                let y0 = x0 - d;
-                let run = snake_backward(xs, ys, x0, y0, xoff, yoff);
-                let (x, y) = (x0 - run, y0 - run);
-                bd[(d + o) as usize] = x;
-                if !odd && fmin <= d && d <= fmax && x <= fd[(d + o) as usize] {
-                    return Split { x, y, lo_minimal: true, hi_minimal: true };
-                }
-                d -= 2;
+            if let Some((x, y)) = backward_pass(xs, ys, fd, bd, o, (fmin, fmax), (bmin, bmax), odd, (xoff, yoff), &mut big) {
+                return Split { x, y, lo_minimal: true, hi_minimal: true };
             }
             if minimal {
                 c += 1;
                 continue;
             }
-            if c >= self.too_expensive {
+            if heuristic && c > 200 && big {
+                let b = (xoff, xlim, yoff, ylim);
+                if let Some(s) = heuristic_split(xs, ys, fd, bd, o, b, c as isize, (fmin, fmax), (bmin, bmax)) {
+                    return s;
+                }
+            }
+            if c >= too_expensive {
                 return self.give_up(xoff, xlim, yoff, ylim, (fmin, fmax), (bmin, bmax));
             }
             c += 1;

@@ -2,8 +2,9 @@
 //! POSIX: https://pubs.opengroup.org/onlinepubs/9799919799/utilities/diff.html
 //!
 //! As GNU diff 3.8 in the C locale: the normal, unified (`-u`, `-U N`),
-//! context (`-c`, `-C N`) and ed (`-e`) formats with GNU's headers, hunk
-//! ranges, context merging and `\ No newline at end of file` lines; the
+//! context (`-c`, `-C N`), ed (`-e`), RCS (`-n`) and side-by-side (`-y`)
+//! formats with GNU's headers, hunk ranges, context merging, function
+//! lines (`-p`, `-F`), colors and `\ No newline at end of file` lines; the
 //! same hunks as GNU for the same input ([`algo`] follows GNU's steps).
 //! Lines compare after `--strip-trailing-cr`, `-i`, `-b`, `-w`, `-Z` and
 //! `-E`; `-B` hides changes made only of blank lines, `-I RE` those made
@@ -39,11 +40,26 @@ pub const APPLET: Applet = Applet {
 \t-u, -U N, --unified[=N]\tUnified diff with N (3) lines of context\n\
 \t-c, -C N, --context[=N]\tContext diff with N (3) lines of context\n\
 \t-e, --ed\tAn ed script\n\
+\t-n, --rcs\tAn RCS diff\n\
+\t-y, --side-by-side\tTwo columns\n\
+\t-W, --width=N\tLines of N (130) columns under -y\n\
+\t    --left-column\tCommon lines in the left column only (-y)\n\
+\t    --suppress-common-lines\tNo common lines (-y)\n\
+\t-p, --show-c-function\tName the C function of each hunk\n\
+\t-F, --show-function-line=RE\tName the last line matching RE above each hunk\n\
+\t    --color[=WHEN]\tColor the output: always, never or auto\n\
 \t-q, --brief\tOnly say whether the files differ\n\
 \t-s, --report-identical-files\tSay so when files are the same\n\
 \t-r, --recursive\tCompare subdirectories recursively\n\
 \t-N, --new-file\tTake a missing file as empty\n\
 \t-x, --exclude=PAT\tSkip directory entries matching PAT\n\
+\t-X, --exclude-from=FILE\tSkip entries matching a pattern of FILE\n\
+\t-S, --starting-file=FILE\tStart a directory at entry FILE\n\
+\t    --unidirectional-new-file\tTake a missing first file as empty\n\
+\t    --ignore-file-name-case\tIgnore case in file names\n\
+\t    --no-dereference\tCompare symbolic links as links\n\
+\t    --from-file=FILE\tCompare FILE to each operand\n\
+\t    --to-file=FILE\tCompare each operand to FILE\n\
 \t-i, --ignore-case\tIgnore case differences\n\
 \t-b, --ignore-space-change\tIgnore changes in the amount of white space\n\
 \t-w, --ignore-all-space\tIgnore all white space\n\
@@ -55,6 +71,7 @@ pub const APPLET: Applet = Applet {
 \t-a, --text\tTreat all files as text\n\
 \t-t, --expand-tabs\tExpand tabs to spaces in the output\n\
 \t-d, --minimal\tTry hard to find a smaller set of changes\n\
+\t-H, --speed-large-files\tSettle early on big, sparsely changed files\n\
 \t    --label LABEL\tUse LABEL instead of a file name in headers (twice)",
     help_option: true,
     main,
@@ -86,6 +103,23 @@ const OPTS: &[Opt] = &[
     Opt::flag('t', "expand-tabs"),
     Opt::flag('d', "minimal"),
     Opt::value('\0', "label"),
+    Opt::flag('y', "side-by-side"),
+    Opt::value('W', "width"),
+    Opt::flag('\0', "left-column"),
+    Opt::flag('\0', "suppress-common-lines"),
+    Opt::flag('p', "show-c-function"),
+    Opt::value('F', "show-function-line"),
+    Opt::value('\0', "from-file"),
+    Opt::value('\0', "to-file"),
+    Opt::flag('n', "rcs"),
+    Opt::flag('\0', "no-dereference"),
+    Opt::value('X', "exclude-from"),
+    Opt::value('S', "starting-file"),
+    Opt::flag('\0', "ignore-file-name-case"),
+    Opt::flag('\0', "no-ignore-file-name-case"),
+    Opt::optional('\0', "color"),
+    Opt::flag('\0', "unidirectional-new-file"),
+    Opt::flag('H', "speed-large-files"),
 ];
 
 /// The output format.
@@ -95,6 +129,10 @@ pub enum Style {
     Unified,
     Context,
     Ed,
+    /// -n: RCS.
+    Rcs,
+    /// -y: two columns.
+    Side,
 }
 
 /// Everything a comparison needs to know about the command line.
@@ -121,6 +159,22 @@ pub struct Config {
     pub labels: [Option<OsString>; 2],
     /// The options as given, for the `diff -r X Y` lines.
     pub switches: Vec<u8>,
+    /// -W: the line width of -y.
+    pub width: usize,
+    pub left_column: bool,
+    pub suppress_common: bool,
+    /// -p, -F: a hunk header shows the last line above it matching one.
+    pub function_res: Vec<crate::regex::Pattern>,
+    /// --no-dereference: symbolic links compare as links.
+    pub no_deref: bool,
+    /// -S: the first entry name to compare in the top directory.
+    pub starting_file: Option<Vec<u8>>,
+    pub name_case: bool,
+    /// --unidirectional-new-file: a file missing on the left is empty.
+    pub new_left: bool,
+    pub color: bool,
+    /// -H: GNU's heuristic for large files (changes the result as GNU's).
+    pub speed_large: bool,
 }
 
 fn main(args: &[OsString]) -> i32 {
@@ -140,6 +194,8 @@ fn main(args: &[OsString]) -> i32 {
             (b'c', _) | (0, "context") => (Style::Context, value.as_deref()),
             (b'C', _) => (Style::Context, value.as_deref()),
             (b'e', _) => (Style::Ed, None),
+            (b'n', _) => (Style::Rcs, None),
+            (b'y', _) => (Style::Side, None),
             (0, "normal") => (Style::Normal, None),
             _ => continue,
         };
@@ -147,9 +203,14 @@ fn main(args: &[OsString]) -> i32 {
             conflict = true;
         }
         style = Some(st);
+        // The largest context asked for wins; -u and -c ask for 3.
+        let at_least = |c: Option<usize>, n: usize| Some(c.map_or(n, |c| c.max(n)));
+        if num.is_none() && matches!(st, Style::Unified | Style::Context) {
+            context = at_least(context, 3);
+        }
         if let Some(v) = num {
             match std::str::from_utf8(v.as_bytes()).ok().and_then(|s| s.parse::<usize>().ok()) {
-                Some(n) => context = Some(n.min(usize::MAX / 4)),
+                Some(n) => context = at_least(context, n.min(usize::MAX / 4)),
                 None => {
                     let shown = String::from_utf8_lossy(v.as_bytes()).into_owned();
                     return parser.usage_error(args, format!("invalid context length '{shown}'"));
@@ -176,6 +237,68 @@ fn main(args: &[OsString]) -> i32 {
             }
         }
     }
+    let mut function_res = Vec::new();
+    let mut fres: Vec<&[u8]> = m.values("F").into_iter().map(OsStr::as_bytes).collect();
+    if m.has("p") {
+        fres.push(b"^[[:alpha:]$_]");
+    }
+    for re in fres {
+        match crate::regex::Pattern::new(re, crate::regex::Syntax::default()) {
+            Ok(p) => function_res.push(p),
+            Err(e) => {
+                Diag::new(args).error_at(OsStr::from_bytes(re), e);
+                return 2;
+            }
+        }
+    }
+    let width = match m.value("W") {
+        None => 130,
+        Some(v) => match std::str::from_utf8(v.as_bytes()).ok().and_then(|s| s.parse::<usize>().ok()) {
+            Some(n) if n > 0 => n.min(usize::MAX / 4),
+            _ => {
+                let shown = String::from_utf8_lossy(v.as_bytes()).into_owned();
+                return parser.usage_error(args, format!("invalid width '{shown}'"));
+            }
+        },
+    };
+    let color = match m.found.iter().rev().find(|(i, _)| OPTS[*i].long == "color") {
+        None => false,
+        Some((_, v)) => match v.as_deref().map(OsStr::as_bytes) {
+            Some(b"always") | Some(b"yes") | Some(b"force") => true,
+            Some(b"never") | Some(b"no") | Some(b"none") => false,
+            None | Some(b"auto") | Some(b"tty") | Some(b"if-tty") => {
+                // SAFETY: isatty only looks at the descriptor.
+                let tty = unsafe { libc::isatty(1) } == 1;
+                tty && std::env::var_os("TERM").is_some_and(|t| t.as_bytes() != b"dumb")
+            }
+            Some(other) => {
+                let shown = String::from_utf8_lossy(other).into_owned();
+                return parser.usage_error(args, format!("invalid color '{shown}'"));
+            }
+        },
+    };
+    let mut excludes: Vec<OsString> = m.values("x").into_iter().map(OsStr::to_os_string).collect();
+    for f in m.values("X") {
+        match fs::read(f) {
+            Ok(d) => {
+                for l in d.split(|&b| b == b'\n') {
+                    if !l.is_empty() {
+                        excludes.push(OsString::from_vec(l.to_vec()));
+                    }
+                }
+            }
+            Err(e) => {
+                Diag::new(args).io_error(f, &e);
+                return 2;
+            }
+        }
+    }
+    let name_case = m.last_of(&["ignore-file-name-case", "no-ignore-file-name-case"]) == Some("ignore-file-name-case");
+    // -p asks for context lines: the context format unless another
+    // was given.
+    if style.is_none() && m.has("p") {
+        style = Some(Style::Context);
+    }
     let cfg = Config {
         style: style.unwrap_or(Style::Normal),
         context: context.unwrap_or(3),
@@ -183,7 +306,7 @@ fn main(args: &[OsString]) -> i32 {
         report_same: m.has("s"),
         recursive: m.has("r"),
         new_file: m.has("N"),
-        excludes: m.values("x").into_iter().map(OsStr::to_os_string).collect(),
+        excludes,
         ignore_case: m.has("i"),
         space_change: m.has("b"),
         all_space: m.has("w"),
@@ -200,18 +323,35 @@ fn main(args: &[OsString]) -> i32 {
             labels.get(1).map(|l| l.to_os_string()),
         ],
         switches: switch_string(args),
+        width,
+        left_column: m.has("left-column"),
+        suppress_common: m.has("suppress-common-lines"),
+        function_res,
+        no_deref: m.has("no-dereference"),
+        starting_file: m.value("S").map(|s| s.as_bytes().to_vec()),
+        name_case,
+        new_left: m.has("unidirectional-new-file"),
+        color,
+        speed_large: m.has("H"),
     };
     let ops = &m.operands;
-    if ops.len() < 2 {
-        let shown = ops.last().map_or_else(
-            || diag::name_of(args),
-            |o| String::from_utf8_lossy(o.as_bytes()).into_owned(),
-        );
-        return parser.usage_error(args, format!("missing operand after '{shown}'"));
+    let (from, to) = (m.value("from-file"), m.value("to-file"));
+    if from.is_some() && to.is_some() {
+        Diag::new(args).error("--from-file and --to-file both specified");
+        return 2;
     }
-    if ops.len() > 2 {
-        let shown = String::from_utf8_lossy(ops[2].as_bytes()).into_owned();
-        return parser.usage_error(args, format!("extra operand '{shown}'"));
+    if from.is_none() && to.is_none() {
+        if ops.len() < 2 {
+            let shown = ops.last().map_or_else(
+                || diag::name_of(args),
+                |o| String::from_utf8_lossy(o.as_bytes()).into_owned(),
+            );
+            return parser.usage_error(args, format!("missing operand after '{shown}'"));
+        }
+        if ops.len() > 2 {
+            let shown = String::from_utf8_lossy(ops[2].as_bytes()).into_owned();
+            return parser.usage_error(args, format!("extra operand '{shown}'"));
+        }
     }
     let mut run = Run {
         cfg,
@@ -219,8 +359,21 @@ fn main(args: &[OsString]) -> i32 {
         out: Out::stdout(),
         differ: false,
         open_dirs: [Vec::new(), Vec::new()],
+        depth: 0,
     };
-    run.top(&ops[0], &ops[1]);
+    match (from, to) {
+        (Some(f), _) => {
+            for op in ops {
+                run.top(f, op);
+            }
+        }
+        (_, Some(t)) => {
+            for op in ops {
+                run.top(op, t);
+            }
+        }
+        _ => run.top(&ops[0], &ops[1]),
+    }
     let status = if run.diag.status() != 0 {
         2
     } else {
@@ -397,6 +550,8 @@ struct Run {
     /// The directories being compared, outermost first (device, inode),
     /// per side: meeting one again is a symbolic-link loop.
     open_dirs: [Vec<(u64, u64)>; 2],
+    /// How many directory levels down the walk is (0: the operands).
+    depth: usize,
 }
 
 fn join(dir: &OsStr, name: &[u8]) -> OsString {
@@ -415,6 +570,11 @@ fn basename(p: &OsStr) -> &[u8] {
 }
 
 impl Run {
+    /// Whether side `k` may be missing (then it reads as empty).
+    fn missing_ok(&self, k: usize) -> bool {
+        self.cfg.new_file || (self.cfg.new_left && k == 0)
+    }
+
     fn error(&mut self, what: &OsStr, e: &io::Error) {
         self.out.flush_now();
         self.diag.io_error(what, e);
@@ -428,7 +588,12 @@ impl Run {
                 stdin: true,
             });
         }
-        match fs::metadata(name) {
+        let meta = if self.cfg.no_deref {
+            fs::symlink_metadata(name)
+        } else {
+            fs::metadata(name)
+        };
+        match meta {
             Ok(m) => Ok(Side {
                 name: name.to_os_string(),
                 meta: Some(m),
@@ -451,7 +616,7 @@ impl Run {
         for (k, p) in [a, b].into_iter().enumerate() {
             match self.side(p) {
                 Ok(s) => kinds[k] = Some(s.meta.as_ref().is_some_and(|m| m.is_dir())),
-                Err(e) if self.cfg.new_file && e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) if self.missing_ok(k) && e.kind() == io::ErrorKind::NotFound => {}
                 Err(e) => {
                     self.error(p, &e);
                     return;
@@ -492,7 +657,7 @@ impl Run {
         for (k, p) in [a, b].into_iter().enumerate() {
             match self.side(p) {
                 Ok(s) => sides.push(s),
-                Err(e) if self.cfg.new_file && e.kind() == io::ErrorKind::NotFound => {
+                Err(e) if self.missing_ok(k) && e.kind() == io::ErrorKind::NotFound => {
                     missing[k] = true;
                     sides.push(Side {
                         name: p.to_os_string(),
@@ -515,6 +680,31 @@ impl Run {
             self.error(a, &e);
             self.error(b, &e);
             return;
+        }
+        let link = |s: &Side| s.meta.as_ref().is_some_and(|m| m.file_type().is_symlink());
+        match (link(&sides[0]), link(&sides[1])) {
+            (true, true) => {
+                match (fs::read_link(a), fs::read_link(b)) {
+                    (Ok(x), Ok(y)) if x == y => {
+                        if self.cfg.report_same {
+                            self.line(b"Files ", a, b" and ", b, b" are identical\n");
+                        }
+                    }
+                    (Ok(_), Ok(_)) => {
+                        self.differ = true;
+                        self.line(b"Symbolic links ", a, b" and ", b, b" differ\n");
+                    }
+                    (Err(e), _) => self.error(a, &e),
+                    (_, Err(e)) => self.error(b, &e),
+                }
+                return;
+            }
+            (false, false) => {}
+            _ if missing[0] || missing[1] => {}
+            _ => {
+                self.kinds_differ(a, b, &sides);
+                return;
+            }
         }
         let dir = |s: &Side| s.meta.as_ref().is_some_and(|m| m.is_dir());
         let (d0, d1) = (dir(&sides[0]), dir(&sides[1]));
@@ -547,9 +737,10 @@ impl Run {
             self.kinds_differ(a, b, &sides);
             return;
         }
-        // The same file cannot differ.
+        // The same file cannot differ (but -y shows it).
         if let (Some(m0), Some(m1)) = (&sides[0].meta, &sides[1].meta) {
-            if m0.dev() == m1.dev() && m0.ino() == m1.ino() {
+            let shown = self.cfg.style == Style::Side && !self.cfg.brief;
+            if m0.dev() == m1.dev() && m0.ino() == m1.ino() && !shown {
                 if self.cfg.report_same {
                     self.line(b"Files ", a, b" and ", b, b" are identical\n");
                 }
@@ -593,7 +784,9 @@ impl Run {
             };
             let t = m.file_type();
             use std::os::unix::fs::FileTypeExt;
-            if t.is_dir() {
+            if t.is_symlink() {
+                "symbolic link"
+            } else if t.is_dir() {
                 "directory"
             } else if t.is_file() {
                 if m.len() == 0 {
@@ -661,6 +854,10 @@ impl Run {
         let changes = self.changes(&t0, &t1);
         let real = changes.iter().any(|c| !c.ignore);
         if !real {
+            if self.cfg.style == Style::Side && !self.cfg.brief {
+                // -y shows equal files whole.
+                output::print(&self.cfg, &mut self.out, &[Vec::new(), Vec::new()], &t0, &t1, &changes);
+            }
             if self.cfg.report_same {
                 self.line(b"Files ", a, b" and ", b, b" are identical\n");
             }
@@ -781,7 +978,7 @@ impl Run {
             b.push(table.intern(i as u32 | 0x8000_0000, slice1(i), &key));
         }
         drop(table);
-        let (c0, c1) = algo::changed_lines(&a, &b, self.cfg.minimal);
+        let (c0, c1) = algo::changed_lines(&a, &b, self.cfg.minimal, self.cfg.speed_large);
         let mut changes = Vec::new();
         let (mut i0, mut i1) = (0, 0);
         let (l0, l1) = (c0.len(), c1.len());
@@ -842,12 +1039,19 @@ impl Run {
                 ids[k] = Some(id);
             }
         }
+        // A directory against itself holds no differences (GNU says
+        // nothing, even under -s).
+        if ids[0].is_some() && ids[0] == ids[1] {
+            return;
+        }
         for (k, id) in ids.iter().enumerate() {
             if let Some(id) = id {
                 self.open_dirs[k].push(*id);
             }
         }
+        self.depth += 1;
         self.dir_entries(a, b);
+        self.depth -= 1;
         for (k, id) in ids.iter().enumerate() {
             if id.is_some() {
                 self.open_dirs[k].pop();
@@ -875,21 +1079,36 @@ impl Run {
                         }
                     }
                 }
-                Err(e) if self.cfg.new_file && e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) if self.missing_ok(k) && e.kind() == io::ErrorKind::NotFound => {}
                 Err(e) => {
                     self.error(p, &e);
                     return;
                 }
             }
         }
+        let fold = self.cfg.name_case;
+        let order = |x: &Vec<u8>, y: &Vec<u8>| {
+            if fold {
+                x.to_ascii_lowercase().cmp(&y.to_ascii_lowercase())
+            } else {
+                x.cmp(y)
+            }
+        };
         for l in &mut lists {
-            l.sort();
+            l.sort_by(order);
+        }
+        // -S: the top level starts at that name.
+        if let (1, Some(first)) = (self.depth, &self.cfg.starting_file) {
+            let first = first.clone();
+            for l in &mut lists {
+                l.retain(|n| order(n, &first) != std::cmp::Ordering::Less);
+            }
         }
         let [l0, l1] = lists;
         let (mut i, mut j) = (0, 0);
         while i < l0.len() || j < l1.len() {
             let ord = match (l0.get(i), l1.get(j)) {
-                (Some(x), Some(y)) => x.cmp(y),
+                (Some(x), Some(y)) => order(x, y),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 _ => std::cmp::Ordering::Greater,
             };
@@ -914,7 +1133,8 @@ impl Run {
 
     /// An entry of `have` that `other` lacks.
     fn only(&mut self, have: &OsStr, other: &OsStr, name: &[u8], first: bool) {
-        if self.cfg.new_file {
+        // The side lacking the entry is 1 when `have` is the first.
+        if self.missing_ok(usize::from(first)) {
             let p = join(have, name);
             let q = join(other, name);
             let is_dir = fs::metadata(&p).is_ok_and(|m| m.is_dir());
@@ -935,7 +1155,7 @@ impl Run {
         self.cfg
             .excludes
             .iter()
-            .any(|p| crate::sys::fnmatch(p.as_bytes(), name, 0))
+            .any(|p| crate::sys::fnmatch(p.as_bytes(), name, if self.cfg.name_case { libc::FNM_CASEFOLD } else { 0 }))
     }
 }
 
