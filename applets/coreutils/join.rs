@@ -90,54 +90,71 @@ struct Cfg {
     eol: u8,
 }
 
-/// The fields of a line, as byte ranges, without allocating.
-fn fields<'a>(line: &'a [u8], tab: Option<u8>) -> impl Iterator<Item = &'a [u8]> + 'a {
-    let blank = |b: u8| b == b' ' || b == b'\t' || b == b'\n';
-    let mut pos = 0usize;
-    let mut done = false;
-    if tab.is_none() {
-        while pos < line.len() && blank(line[pos]) {
-            pos += 1;
-        }
+#[inline(always)]
+fn blank(b: u8) -> bool {
+    b == b' ' || b == b'\t' || b == b'\n'
+}
+
+/// Field `n` of a line (from 0), or None and the number of fields when
+/// it has fewer. Fields are split at each `tab`, or else at runs of blanks
+/// with leading blanks ignored and trailing ones making one last empty
+/// field, as in GNU. Plain loops: this is the hot path.
+fn walk(line: &[u8], tab: Option<u8>, n: usize) -> (Option<&[u8]>, usize) {
+    let len = line.len();
+    if len == 0 {
+        return (None, 0);
     }
-    if pos >= line.len() {
-        done = true;
-    }
-    std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        let rest = &line[pos..];
-        match tab {
-            Some(t) => match memchr::memchr(t, rest) {
-                Some(i) => {
-                    pos += i + 1;
-                    Some(&rest[..i])
+    let mut k = 0;
+    match tab {
+        Some(t) => {
+            let mut pos = 0;
+            loop {
+                let rest = &line[pos..];
+                let end = memchr::memchr(t, rest);
+                if k == n {
+                    return (Some(&rest[..end.unwrap_or(rest.len())]), k + 1);
                 }
-                None => {
-                    done = true;
-                    Some(rest)
+                k += 1;
+                match end {
+                    Some(i) => pos += i + 1,
+                    None => return (None, k),
                 }
-            },
-            None => {
-                // Blanks after the last field end in one empty field, as
-                // in GNU.
-                let i = rest.iter().position(|&b| blank(b)).unwrap_or(rest.len());
-                if i == rest.len() {
-                    done = true;
-                }
-                pos += i;
-                while pos < line.len() && blank(line[pos]) {
-                    pos += 1;
-                }
-                Some(&rest[..i])
             }
         }
-    })
+        None => {
+            let mut pos = 0;
+            while pos < len && blank(line[pos]) {
+                pos += 1;
+            }
+            if pos >= len {
+                return (None, 0);
+            }
+            loop {
+                let start = pos;
+                while pos < len && !blank(line[pos]) {
+                    pos += 1;
+                }
+                if k == n {
+                    return (Some(&line[start..pos]), k + 1);
+                }
+                k += 1;
+                if pos == len {
+                    return (None, k);
+                }
+                while pos < len && blank(line[pos]) {
+                    pos += 1;
+                }
+            }
+        }
+    }
 }
 
 fn field(line: &[u8], tab: Option<u8>, n: usize) -> Option<&[u8]> {
-    fields(line, tab).nth(n)
+    walk(line, tab, n).0
+}
+
+fn field_count(line: &[u8], tab: Option<u8>) -> usize {
+    walk(line, tab, usize::MAX).1
 }
 
 fn keycmp(cfg: &Cfg, a: &[u8], fa: usize, b: &[u8], fb: usize) -> std::cmp::Ordering {
@@ -261,7 +278,7 @@ impl<'a> Join<'a> {
                 let n = if self.cfg.auto {
                     self.cfg.autocount[w]
                 } else {
-                    l.map_or(0, |l| fields(l, self.cfg.tab).count())
+                    l.map_or(0, |l| field_count(l, self.cfg.tab))
                 };
                 let key = self.cfg.key[w];
                 for i in (0..n).filter(|&i| i != key) {
@@ -278,8 +295,8 @@ impl<'a> Join<'a> {
         let mut c2 = self.get(1);
         if self.cfg.auto {
             self.cfg.autocount = [
-                self.line(0, c1).map_or(0, |l| fields(l, self.cfg.tab).count()),
-                self.line(1, c2).map_or(0, |l| fields(l, self.cfg.tab).count()),
+                self.line(0, c1).map_or(0, |l| field_count(l, self.cfg.tab)),
+                self.line(1, c2).map_or(0, |l| field_count(l, self.cfg.tab)),
             ];
         }
         if header && (c1.is_some() || c2.is_some()) {
