@@ -65,7 +65,9 @@ impl Sm3 {
     /// a literal, the eight working words renamed rather than moved), so it
     /// stays fast at the size-optimising release level.
     fn compress(&mut self, block: &[u8; 64]) {
-        let mut w = [0u32; 68];
+        // The message words in a ring of sixteen, each expanded word
+        // computed just before the round that first needs it.
+        let mut w = [0u32; 16];
         let mut i = 0;
         while i < 16 {
             w[i] = u32::from_be_bytes([
@@ -76,40 +78,29 @@ impl Sm3 {
             ]);
             i += 1;
         }
-        macro_rules! expand {
-            ($($j:literal),*) => {
-                $(
-                    w[$j] = p1(w[$j - 16] ^ w[$j - 9] ^ w[$j - 3].rotate_left(15))
-                        ^ w[$j - 13].rotate_left(7)
-                        ^ w[$j - 6];
-                )*
-            };
-        }
-        expand!(16, 17, 18, 19);
-        expand!(20, 21, 22, 23);
-        expand!(24, 25, 26, 27);
-        expand!(28, 29, 30, 31);
-        expand!(32, 33, 34, 35);
-        expand!(36, 37, 38, 39);
-        expand!(40, 41, 42, 43);
-        expand!(44, 45, 46, 47);
-        expand!(48, 49, 50, 51);
-        expand!(52, 53, 54, 55);
-        expand!(56, 57, 58, 59);
-        expand!(60, 61, 62, 63);
-        expand!(64, 65, 66, 67);
         let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut h] = self.v;
         // One round; the caller renames the words instead of shifting them.
         macro_rules! round {
             ($a:ident, $b:ident, $c:ident, $d:ident,
              $e:ident, $f:ident, $g:ident, $h:ident, $j:literal, $ff:expr, $gg:expr) => {
+                if $j + 4 >= 16 {
+                    let k = $j + 4;
+                    // W[k] from W[k-16], W[k-9], W[k-3], W[k-13] and W[k-6],
+                    // which sit at these ring places.
+                    w[k & 15] = p1(w[k & 15] ^ w[(k + 7) & 15] ^ w[(k + 13) & 15].rotate_left(15))
+                        ^ w[(k + 3) & 15].rotate_left(7)
+                        ^ w[(k + 10) & 15];
+                }
                 let a12 = $a.rotate_left(12);
                 let ss1 = a12.wrapping_add($e).wrapping_add(T[$j]).rotate_left(7);
                 let tt1 = $ff
                     .wrapping_add($d)
                     .wrapping_add(ss1 ^ a12)
-                    .wrapping_add(w[$j] ^ w[$j + 4]);
-                let tt2 = $gg.wrapping_add($h).wrapping_add(ss1).wrapping_add(w[$j]);
+                    .wrapping_add(w[$j & 15] ^ w[($j + 4) & 15]);
+                let tt2 = $gg
+                    .wrapping_add($h)
+                    .wrapping_add(ss1)
+                    .wrapping_add(w[$j & 15]);
                 $b = $b.rotate_left(9);
                 $f = $f.rotate_left(19);
                 $d = tt1;
