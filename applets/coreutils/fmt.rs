@@ -263,23 +263,6 @@ impl Fmt<'_> {
         &mut self.words[i]
     }
 
-    fn check_punctuation(&mut self, i: usize) {
-        let w = self.words[i];
-        let t = &self.text[w.start..w.start + w.length as usize];
-        let (Some(&first), Some(&last)) = (t.first(), t.last()) else {
-            return;
-        };
-        let mut end = t.len() - 1;
-        while end > 0 && matches!(t[end], b')' | b']' | b'\'' | b'"') {
-            end -= 1;
-        }
-        let period = matches!(t[end], b'.' | b'?' | b'!');
-        let w = &mut self.words[i];
-        w.paren = matches!(first, b'(' | b'[' | b'\'' | b'`' | b'"');
-        w.punct = last.is_ascii_punctuation();
-        w.period = period;
-    }
-
     fn get_line(&mut self, mut c: Option<u8>) -> Option<u8> {
         loop {
             let limit = self.limit;
@@ -312,17 +295,26 @@ impl Fmt<'_> {
                 self.pos += n;
             }
             c = self.getc();
+            // Everything about the word in locals, stored with one index.
             let limit = self.limit;
-            let len = (self.text.len() - self.words[limit].start) as i64;
-            self.words[limit].length = len;
+            let t = &self.text[self.words[limit].start..];
+            let len = t.len() as i64;
+            let marks = punctuation(t);
             self.in_column += len;
-            self.check_punctuation(limit);
             let start_col = self.in_column;
             c = self.get_space(c);
+            let gap = self.in_column - start_col;
+            let uniform = self.c.uniform;
             let w = &mut self.words[limit];
-            w.space = self.in_column - start_col;
+            w.length = len;
+            if let Some((paren, punct, period)) = marks {
+                w.paren = paren;
+                w.punct = punct;
+                w.period = period;
+            }
+            w.space = gap;
             w.final_ = c.is_none() || (w.period && (c == Some(b'\n') || w.space > 1));
-            if matches!(c, None | Some(b'\n')) || self.c.uniform {
+            if matches!(c, None | Some(b'\n')) || uniform {
                 w.space = if w.final_ { 2 } else { 1 };
             }
             if limit == MAXWORDS - 2 {
@@ -517,6 +509,20 @@ impl Fmt<'_> {
         }
         self.limit -= split;
     }
+}
+
+/// Whether a word opens with a parenthesis or quote, ends with
+/// punctuation, and ends a sentence (`.?!` before any closing brackets and
+/// quotes); None for an empty word, whose marks stay as they were.
+fn punctuation(t: &[u8]) -> Option<(bool, bool, bool)> {
+    let (&first, &last) = (t.first()?, t.last()?);
+    let mut end = t.len() - 1;
+    while end > 0 && matches!(t[end], b')' | b']' | b'\'' | b'"') {
+        end -= 1;
+    }
+    let period = matches!(t[end], b'.' | b'?' | b'!');
+    let paren = matches!(first, b'(' | b'[' | b'\'' | b'`' | b'"');
+    Some((paren, last.is_ascii_punctuation(), period))
 }
 
 /// The cost of starting a line at word `this`, whatever follows.
