@@ -13,20 +13,6 @@ const IV: [u64; 8] = [
     0x5be0_cd19_137e_2179,
 ];
 
-/// The message word schedule of each round (rounds 10 and 11 repeat 0 and 1).
-const SIGMA: [[u8; 16]; 10] = [
-    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
-    [14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3],
-    [11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4],
-    [7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8],
-    [9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13],
-    [2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9],
-    [12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11],
-    [13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10],
-    [6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5],
-    [10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0],
-];
-
 /// The longest digest, in bytes.
 pub const MAX_BYTES: usize = 64;
 
@@ -41,31 +27,6 @@ pub struct Blake2b {
     /// is not the last.
     n: usize,
     out: usize,
-}
-
-#[inline(always)]
-fn g(v: &mut [u64; 16], a: usize, b: usize, c: usize, d: usize, x: u64, y: u64) {
-    v[a] = v[a].wrapping_add(v[b]).wrapping_add(x);
-    v[d] = (v[d] ^ v[a]).rotate_right(32);
-    v[c] = v[c].wrapping_add(v[d]);
-    v[b] = (v[b] ^ v[c]).rotate_right(24);
-    v[a] = v[a].wrapping_add(v[b]).wrapping_add(y);
-    v[d] = (v[d] ^ v[a]).rotate_right(16);
-    v[c] = v[c].wrapping_add(v[d]);
-    v[b] = (v[b] ^ v[c]).rotate_right(63);
-}
-
-#[inline(always)]
-fn round(v: &mut [u64; 16], m: &[u64; 16], s: &[u8; 16]) {
-    let x = |i: usize| m[usize::from(s[i] & 15)];
-    g(v, 0, 4, 8, 12, x(0), x(1));
-    g(v, 1, 5, 9, 13, x(2), x(3));
-    g(v, 2, 6, 10, 14, x(4), x(5));
-    g(v, 3, 7, 11, 15, x(6), x(7));
-    g(v, 0, 5, 10, 15, x(8), x(9));
-    g(v, 1, 6, 11, 12, x(10), x(11));
-    g(v, 2, 7, 8, 13, x(12), x(13));
-    g(v, 3, 4, 9, 14, x(14), x(15));
 }
 
 impl Blake2b {
@@ -83,37 +44,74 @@ impl Blake2b {
         }
     }
 
+    /// Compresses `block` into the state. The sixteen state words are
+    /// locals and every message index a literal, so the twelve rounds are
+    /// straight-line code even at the size-optimising release level.
     fn compress(&mut self, block: &[u8; 128], last: bool) {
         let mut m = [0u64; 16];
-        for (w, c) in m.iter_mut().zip(block.chunks_exact(8)) {
+        let mut i = 0;
+        while i < 16 {
             let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            *w = u64::from_le_bytes(b);
+            b.copy_from_slice(&block[i * 8..i * 8 + 8]);
+            m[i] = u64::from_le_bytes(b);
+            i += 1;
         }
-        let mut v = [0u64; 16];
-        v[..8].copy_from_slice(&self.h);
-        v[8..].copy_from_slice(&IV);
-        v[12] ^= self.t as u64;
-        v[13] ^= (self.t >> 64) as u64;
+        let [mut v0, mut v1, mut v2, mut v3, mut v4, mut v5, mut v6, mut v7] = self.h;
+        let [mut v8, mut v9, mut v10, mut v11, mut v12, mut v13, mut v14, mut v15] = IV;
+        v12 ^= self.t as u64;
+        v13 ^= (self.t >> 64) as u64;
         if last {
-            v[14] = !v[14];
+            v14 = !v14;
         }
-        // Twelve rounds written out, so every message index is a constant.
-        round(&mut v, &m, &SIGMA[0]);
-        round(&mut v, &m, &SIGMA[1]);
-        round(&mut v, &m, &SIGMA[2]);
-        round(&mut v, &m, &SIGMA[3]);
-        round(&mut v, &m, &SIGMA[4]);
-        round(&mut v, &m, &SIGMA[5]);
-        round(&mut v, &m, &SIGMA[6]);
-        round(&mut v, &m, &SIGMA[7]);
-        round(&mut v, &m, &SIGMA[8]);
-        round(&mut v, &m, &SIGMA[9]);
-        round(&mut v, &m, &SIGMA[0]);
-        round(&mut v, &m, &SIGMA[1]);
-        for i in 0..8 {
-            self.h[i] ^= v[i] ^ v[i + 8];
+        macro_rules! g {
+            ($a:ident, $b:ident, $c:ident, $d:ident, $x:expr, $y:expr) => {
+                $a = $a.wrapping_add($b).wrapping_add($x);
+                $d = ($d ^ $a).rotate_right(32);
+                $c = $c.wrapping_add($d);
+                $b = ($b ^ $c).rotate_right(24);
+                $a = $a.wrapping_add($b).wrapping_add($y);
+                $d = ($d ^ $a).rotate_right(16);
+                $c = $c.wrapping_add($d);
+                $b = ($b ^ $c).rotate_right(63);
+            };
         }
+        // One round, given its message word schedule (RFC 7693 SIGMA).
+        macro_rules! round {
+            ($s0:literal, $s1:literal, $s2:literal, $s3:literal,
+             $s4:literal, $s5:literal, $s6:literal, $s7:literal,
+             $s8:literal, $s9:literal, $s10:literal, $s11:literal,
+             $s12:literal, $s13:literal, $s14:literal, $s15:literal) => {
+                g!(v0, v4, v8, v12, m[$s0], m[$s1]);
+                g!(v1, v5, v9, v13, m[$s2], m[$s3]);
+                g!(v2, v6, v10, v14, m[$s4], m[$s5]);
+                g!(v3, v7, v11, v15, m[$s6], m[$s7]);
+                g!(v0, v5, v10, v15, m[$s8], m[$s9]);
+                g!(v1, v6, v11, v12, m[$s10], m[$s11]);
+                g!(v2, v7, v8, v13, m[$s12], m[$s13]);
+                g!(v3, v4, v9, v14, m[$s14], m[$s15]);
+            };
+        }
+        round!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        round!(14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3);
+        round!(11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4);
+        round!(7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8);
+        round!(9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13);
+        round!(2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9);
+        round!(12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11);
+        round!(13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10);
+        round!(6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5);
+        round!(10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0);
+        round!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        round!(14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3);
+        let h = &mut self.h;
+        h[0] ^= v0 ^ v8;
+        h[1] ^= v1 ^ v9;
+        h[2] ^= v2 ^ v10;
+        h[3] ^= v3 ^ v11;
+        h[4] ^= v4 ^ v12;
+        h[5] ^= v5 ^ v13;
+        h[6] ^= v6 ^ v14;
+        h[7] ^= v7 ^ v15;
     }
 
     pub fn update(&mut self, mut data: &[u8]) {
@@ -129,9 +127,9 @@ impl Blake2b {
                 // one back in case it ends the message.
                 let (block, rest) = data.split_at(128);
                 self.t += 128;
-                let mut b = [0u8; 128];
-                b.copy_from_slice(block);
-                self.compress(&b, false);
+                if let Ok(b) = <&[u8; 128]>::try_from(block) {
+                    self.compress(b, false);
+                }
                 data = rest;
                 continue;
             }

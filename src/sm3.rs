@@ -13,6 +13,18 @@ const IV: [u32; 8] = [
     0xb0fb_0e4e,
 ];
 
+/// The round constants, each already rotated left by its round number.
+const T: [u32; 64] = {
+    let mut t = [0u32; 64];
+    let mut j = 0;
+    while j < 64 {
+        let base: u32 = if j < 16 { 0x79cc_4519 } else { 0x7a87_9d8a };
+        t[j] = base.rotate_left(j as u32 % 32);
+        j += 1;
+    }
+    t
+};
+
 /// A running SM3 hash.
 #[derive(Clone)]
 pub struct Sm3 {
@@ -48,47 +60,124 @@ impl Sm3 {
         }
     }
 
-    fn compress(&mut self, block: &[u8]) {
-        let mut w = [0u32; 68];
-        for (x, c) in w.iter_mut().zip(block.chunks_exact(4)) {
-            *x = u32::from_be_bytes([c[0], c[1], c[2], c[3]]);
-        }
-        for j in 16..68 {
-            w[j] = p1(w[j - 16] ^ w[j - 9] ^ w[j - 3].rotate_left(15))
-                ^ w[j - 13].rotate_left(7)
-                ^ w[j - 6];
+    /// Compresses one 64-byte block. Written as straight-line code (the
+    /// message expansion and the 64 rounds unrolled by macros, every index
+    /// a literal, the eight working words renamed rather than moved), so it
+    /// stays fast at the size-optimising release level.
+    fn compress(&mut self, block: &[u8; 64]) {
+        // The message words in a ring of sixteen, each expanded word
+        // computed just before the round that first needs it.
+        let mut w = [0u32; 16];
+        let mut i = 0;
+        while i < 16 {
+            w[i] = u32::from_be_bytes([
+                block[i * 4],
+                block[i * 4 + 1],
+                block[i * 4 + 2],
+                block[i * 4 + 3],
+            ]);
+            i += 1;
         }
         let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut h] = self.v;
-        for j in 0..64 {
-            let t: u32 = if j < 16 { 0x79cc_4519 } else { 0x7a87_9d8a };
-            let a12 = a.rotate_left(12);
-            let ss1 = a12
-                .wrapping_add(e)
-                .wrapping_add(t.rotate_left(j as u32 % 32))
-                .rotate_left(7);
-            let ss2 = ss1 ^ a12;
-            let (ff, gg) = if j < 16 {
-                (a ^ b ^ c, e ^ f ^ g)
-            } else {
-                ((a & b) | (a & c) | (b & c), (e & f) | (!e & g))
+        // One round; the caller renames the words instead of shifting them.
+        macro_rules! round {
+            ($a:ident, $b:ident, $c:ident, $d:ident,
+             $e:ident, $f:ident, $g:ident, $h:ident, $j:literal, $ff:expr, $gg:expr) => {
+                if $j + 4 >= 16 {
+                    let k = $j + 4;
+                    // W[k] from W[k-16], W[k-9], W[k-3], W[k-13] and W[k-6],
+                    // which sit at these ring places.
+                    w[k & 15] = p1(w[k & 15] ^ w[(k + 7) & 15] ^ w[(k + 13) & 15].rotate_left(15))
+                        ^ w[(k + 3) & 15].rotate_left(7)
+                        ^ w[(k + 10) & 15];
+                }
+                let a12 = $a.rotate_left(12);
+                let ss1 = a12.wrapping_add($e).wrapping_add(T[$j]).rotate_left(7);
+                let tt1 = $ff
+                    .wrapping_add($d)
+                    .wrapping_add(ss1 ^ a12)
+                    .wrapping_add(w[$j & 15] ^ w[($j + 4) & 15]);
+                let tt2 = $gg
+                    .wrapping_add($h)
+                    .wrapping_add(ss1)
+                    .wrapping_add(w[$j & 15]);
+                $b = $b.rotate_left(9);
+                $f = $f.rotate_left(19);
+                $d = tt1;
+                $h = p0(tt2);
             };
-            let tt1 = ff
-                .wrapping_add(d)
-                .wrapping_add(ss2)
-                .wrapping_add(w[j] ^ w[j + 4]);
-            let tt2 = gg.wrapping_add(h).wrapping_add(ss1).wrapping_add(w[j]);
-            d = c;
-            c = b.rotate_left(9);
-            b = a;
-            a = tt1;
-            h = g;
-            g = f.rotate_left(19);
-            f = e;
-            e = p0(tt2);
         }
-        for (v, x) in self.v.iter_mut().zip([a, b, c, d, e, f, g, h]) {
-            *v ^= x;
+        // Rounds 0 to 15: FF and GG are plain XOR.
+        macro_rules! r1 {
+            ($a:ident, $b:ident, $c:ident, $d:ident,
+             $e:ident, $f:ident, $g:ident, $h:ident, $j:literal) => {
+                round!(
+                    $a,
+                    $b,
+                    $c,
+                    $d,
+                    $e,
+                    $f,
+                    $g,
+                    $h,
+                    $j,
+                    $a ^ $b ^ $c,
+                    $e ^ $f ^ $g
+                );
+            };
         }
+        // Rounds 16 to 63: FF is majority, GG is choice.
+        macro_rules! r2 {
+            ($a:ident, $b:ident, $c:ident, $d:ident,
+             $e:ident, $f:ident, $g:ident, $h:ident, $j:literal) => {
+                round!(
+                    $a,
+                    $b,
+                    $c,
+                    $d,
+                    $e,
+                    $f,
+                    $g,
+                    $h,
+                    $j,
+                    ($a & $b) | ($c & ($a | $b)),
+                    ($e & $f) | (!$e & $g)
+                );
+            };
+        }
+        macro_rules! four {
+            ($r:ident, $j0:literal, $j1:literal, $j2:literal, $j3:literal) => {
+                $r!(a, b, c, d, e, f, g, h, $j0);
+                $r!(d, a, b, c, h, e, f, g, $j1);
+                $r!(c, d, a, b, g, h, e, f, $j2);
+                $r!(b, c, d, a, f, g, h, e, $j3);
+            };
+        }
+        four!(r1, 0, 1, 2, 3);
+        four!(r1, 4, 5, 6, 7);
+        four!(r1, 8, 9, 10, 11);
+        four!(r1, 12, 13, 14, 15);
+        four!(r2, 16, 17, 18, 19);
+        four!(r2, 20, 21, 22, 23);
+        four!(r2, 24, 25, 26, 27);
+        four!(r2, 28, 29, 30, 31);
+        four!(r2, 32, 33, 34, 35);
+        four!(r2, 36, 37, 38, 39);
+        four!(r2, 40, 41, 42, 43);
+        four!(r2, 44, 45, 46, 47);
+        four!(r2, 48, 49, 50, 51);
+        four!(r2, 52, 53, 54, 55);
+        four!(r2, 56, 57, 58, 59);
+        four!(r2, 60, 61, 62, 63);
+        let v = &mut self.v;
+        v[0] ^= a;
+        v[1] ^= b;
+        v[2] ^= c;
+        v[3] ^= d;
+        v[4] ^= e;
+        v[5] ^= f;
+        v[6] ^= g;
+        v[7] ^= h;
     }
 
     pub fn update(&mut self, mut data: &[u8]) {
@@ -105,11 +194,14 @@ impl Sm3 {
             self.compress(&block);
             self.n = 0;
         }
-        let mut blocks = data.chunks_exact(64);
-        for block in &mut blocks {
-            self.compress(block);
+        while data.len() >= 64 {
+            let (block, rest) = data.split_at(64);
+            if let Ok(b) = <&[u8; 64]>::try_from(block) {
+                self.compress(b);
+            }
+            data = rest;
         }
-        let rest = blocks.remainder();
+        let rest = data;
         self.buf[..rest.len()].copy_from_slice(rest);
         self.n = rest.len();
     }

@@ -13,6 +13,8 @@ fn expands() {
     case("expand", &["-i"], "\ta\tb\n", "        a\tb\n");
     case("expand", &["-i", "-t", "4"], " \tx\ty\n", "    x\ty\n");
     case("expand", &[], "ab\x08\tc\n", "ab\x08       c\n");
+    // A backspace is not a blank: -i stops converting after it, as GNU.
+    case("expand", &["-i"], " \x08\tx\n", " \x08\tx\n");
     case("expand", &[], "no tabs", "no tabs");
 }
 

@@ -77,7 +77,31 @@ fn main(args: &[OsString]) -> i32 {
                 }
             };
             text.clear();
-            for &c in &buf[..n] {
+            let chunk = &buf[..n];
+            let mut i = 0;
+            while i < n {
+                // A run of one-column bytes goes out at once.
+                let mut j = i;
+                while j < n && !matches!(chunk[j], b'\t' | b'\n' | 8) {
+                    j += 1;
+                }
+                if j > i {
+                    text.extend_from_slice(&chunk[i..j]);
+                    col += (j - i) as u64;
+                    if leading {
+                        let mut k = i;
+                        while k < j && chunk[k] == b' ' {
+                            k += 1;
+                        }
+                        leading = k == j;
+                    }
+                    i = j;
+                    if i == n {
+                        break;
+                    }
+                }
+                let c = chunk[i];
+                i += 1;
                 match c {
                     b'\t' if !initial || leading => {
                         let to = stops.next(col);
@@ -92,6 +116,7 @@ fn main(args: &[OsString]) -> i32 {
                     8 => {
                         text.push(c);
                         col = col.saturating_sub(1);
+                        leading = false;
                     }
                     _ => {
                         text.push(c);

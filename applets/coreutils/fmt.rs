@@ -131,6 +131,7 @@ struct Fmt<'a> {
     limit: usize,
 }
 
+#[inline(always)]
 fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | 11 | 12 | b'\r')
 }
@@ -262,50 +263,58 @@ impl Fmt<'_> {
         &mut self.words[i]
     }
 
-    fn check_punctuation(&mut self, i: usize) {
-        let w = self.words[i];
-        let t = &self.text[w.start..w.start + w.length as usize];
-        let (Some(&first), Some(&last)) = (t.first(), t.last()) else {
-            return;
-        };
-        let mut end = t.len() - 1;
-        while end > 0 && b")]'\"".contains(&t[end]) {
-            end -= 1;
-        }
-        let period = b".?!".contains(&t[end]);
-        let w = &mut self.words[i];
-        w.paren = b"(['`\"".contains(&first);
-        w.punct = last.is_ascii_punctuation();
-        w.period = period;
-    }
-
     fn get_line(&mut self, mut c: Option<u8>) -> Option<u8> {
         loop {
             let limit = self.limit;
             let start = self.text.len();
             self.word_at(limit).start = start;
+            // The word's first byte, then the rest of it in runs: a full
+            // paragraph buffer is flushed before any byte that would go
+            // past it, as if the bytes were stored one at a time.
+            if self.text.len() >= MAXCHARS {
+                self.set_other_indent(true);
+                self.flush_paragraph();
+            }
+            self.text.push(c.unwrap_or(b' '));
             loop {
+                let input = self.input;
+                let mut end = self.pos;
+                while end < input.len() && !is_space(input[end]) {
+                    end += 1;
+                }
+                if end == self.pos {
+                    break;
+                }
                 if self.text.len() >= MAXCHARS {
                     self.set_other_indent(true);
                     self.flush_paragraph();
                 }
-                self.text.push(c.unwrap_or(b' '));
-                c = self.getc();
-                if c.is_none_or(is_space) {
-                    break;
-                }
+                let room = MAXCHARS.saturating_sub(self.text.len()).max(1);
+                let n = (end - self.pos).min(room);
+                self.text.extend_from_slice(&input[self.pos..self.pos + n]);
+                self.pos += n;
             }
+            c = self.getc();
+            // Everything about the word in locals, stored with one index.
             let limit = self.limit;
-            let len = (self.text.len() - self.words[limit].start) as i64;
-            self.words[limit].length = len;
+            let t = &self.text[self.words[limit].start..];
+            let len = t.len() as i64;
+            let marks = punctuation(t);
             self.in_column += len;
-            self.check_punctuation(limit);
             let start_col = self.in_column;
             c = self.get_space(c);
+            let gap = self.in_column - start_col;
+            let uniform = self.c.uniform;
             let w = &mut self.words[limit];
-            w.space = self.in_column - start_col;
+            w.length = len;
+            if let Some((paren, punct, period)) = marks {
+                w.paren = paren;
+                w.punct = punct;
+                w.period = period;
+            }
+            w.space = gap;
             w.final_ = c.is_none() || (w.period && (c == Some(b'\n') || w.space > 1));
-            if matches!(c, None | Some(b'\n')) || self.c.uniform {
+            if matches!(c, None | Some(b'\n')) || uniform {
                 w.space = if w.final_ { 2 } else { 1 };
             }
             if limit == MAXWORDS - 2 {
@@ -374,73 +383,61 @@ impl Fmt<'_> {
         (true, c)
     }
 
-    fn line_cost(&self, next: usize, len: i64) -> Cost {
-        if next == self.limit {
-            return 0;
-        }
-        let mut cost = short_cost(self.c.goal_width - len);
-        if self.words[next].next_break != self.limit {
-            cost += ragged_cost(len - self.words[next].line_length);
-        }
-        cost
-    }
-
-    fn base_cost(&self, this: usize) -> Cost {
-        let w = &self.words;
-        let mut cost = LINE_COST;
-        if this > 0 {
-            let prev = &w[this - 1];
-            if prev.period {
-                if prev.final_ {
-                    cost -= SENTENCE_BONUS;
-                } else {
-                    cost += NOBREAK_COST;
-                }
-            } else if prev.punct {
-                cost -= PUNCT_BONUS;
-            } else if this > 1 && w[this - 2].final_ {
-                cost += widow_cost(prev.length);
-            }
-        }
-        if w[this].paren {
-            cost -= PAREN_BONUS;
-        } else if w[this].final_ {
-            cost += orphan_cost(w[this].length);
-        }
-        cost
-    }
-
+    /// Chooses the breaks: for each word from the last back, the cheapest
+    /// filling of the rest of the paragraph starting a line there. The hot
+    /// loop works on a local slice with the settings in locals, so nothing
+    /// in it is a call at the size-optimising release level.
     fn fmt_paragraph(&mut self) {
         let limit = self.limit;
         self.word_at(limit);
-        self.words[limit].best_cost = 0;
+        let goal = self.c.goal_width;
+        let max_width = self.c.max_width;
+        let last_line_length = self.last_line_length;
+        let (first_indent, other_indent) = (self.first_indent, self.other_indent);
         let saved = self.words[limit].length;
-        self.words[limit].length = self.c.max_width;
-        for start in (0..limit).rev() {
-            let mut best = Cost::MAX;
-            let mut len = if start == 0 { self.first_indent } else { self.other_indent };
-            let mut w = start;
-            len += self.words[w].length;
-            loop {
-                w += 1;
-                let mut wcost = self.line_cost(w, len) + self.words[w].best_cost;
-                if start == 0 && self.last_line_length > 0 {
-                    wcost += ragged_cost(len - self.last_line_length);
+        {
+            let ws = &mut self.words[..=limit];
+            ws[limit].best_cost = 0;
+            ws[limit].length = max_width;
+            let mut start = limit;
+            while start > 0 {
+                start -= 1;
+                let mut best = Cost::MAX;
+                let mut best_w = ws[start].next_break;
+                let mut best_len = ws[start].line_length;
+                let mut len = if start == 0 { first_indent } else { other_indent };
+                let mut w = start;
+                len += ws[w].length;
+                loop {
+                    w += 1;
+                    let next = &ws[w];
+                    let mut wcost = next.best_cost;
+                    if w != limit {
+                        wcost += short_cost(goal - len);
+                        if next.next_break != limit {
+                            wcost += ragged_cost(len - next.line_length);
+                        }
+                    }
+                    if start == 0 && last_line_length > 0 {
+                        wcost += ragged_cost(len - last_line_length);
+                    }
+                    if wcost < best {
+                        best = wcost;
+                        best_w = w;
+                        best_len = len;
+                    }
+                    if w == limit {
+                        break;
+                    }
+                    len += ws[w - 1].space + next.length;
+                    if len >= max_width {
+                        break;
+                    }
                 }
-                if wcost < best {
-                    best = wcost;
-                    self.words[start].next_break = w;
-                    self.words[start].line_length = len;
-                }
-                if w == limit {
-                    break;
-                }
-                len += self.words[w - 1].space + self.words[w].length;
-                if len >= self.c.max_width {
-                    break;
-                }
+                ws[start].next_break = best_w;
+                ws[start].line_length = best_len;
+                ws[start].best_cost = best.saturating_add(base_cost(ws, start));
             }
-            self.words[start].best_cost = best.saturating_add(self.base_cost(start));
         }
         self.words[limit].length = saved;
     }
@@ -512,6 +509,45 @@ impl Fmt<'_> {
         }
         self.limit -= split;
     }
+}
+
+/// Whether a word opens with a parenthesis or quote, ends with
+/// punctuation, and ends a sentence (`.?!` before any closing brackets and
+/// quotes); None for an empty word, whose marks stay as they were.
+fn punctuation(t: &[u8]) -> Option<(bool, bool, bool)> {
+    let (&first, &last) = (t.first()?, t.last()?);
+    let mut end = t.len() - 1;
+    while end > 0 && matches!(t[end], b')' | b']' | b'\'' | b'"') {
+        end -= 1;
+    }
+    let period = matches!(t[end], b'.' | b'?' | b'!');
+    let paren = matches!(first, b'(' | b'[' | b'\'' | b'`' | b'"');
+    Some((paren, last.is_ascii_punctuation(), period))
+}
+
+/// The cost of starting a line at word `this`, whatever follows.
+fn base_cost(w: &[Word], this: usize) -> Cost {
+    let mut cost = LINE_COST;
+    if this > 0 {
+        let prev = &w[this - 1];
+        if prev.period {
+            if prev.final_ {
+                cost -= SENTENCE_BONUS;
+            } else {
+                cost += NOBREAK_COST;
+            }
+        } else if prev.punct {
+            cost -= PUNCT_BONUS;
+        } else if this > 1 && w[this - 2].final_ {
+            cost += widow_cost(prev.length);
+        }
+    }
+    if w[this].paren {
+        cost -= PAREN_BONUS;
+    } else if w[this].final_ {
+        cost += orphan_cost(w[this].length);
+    }
+    cost
 }
 
 fn format(c: &Conf, input: &[u8], out: &mut Out) {

@@ -158,8 +158,31 @@ fn main(args: &[OsString]) -> i32 {
                 }
             };
             text.clear();
-            for &c in &buf[..n] {
-                f.feed(c, &mut text);
+            let chunk = &buf[..n];
+            let mut i = 0;
+            while i < n {
+                // A run of bytes one column wide that still fits on the
+                // line goes in at once; anything else byte by byte.
+                let room = usize::try_from(f.width.saturating_sub(f.col)).unwrap_or(usize::MAX);
+                let lim = i + room.min(n - i);
+                let mut j = i;
+                if f.bytes {
+                    while j < lim && chunk[j] != b'\n' {
+                        j += 1;
+                    }
+                } else {
+                    while j < lim && !matches!(chunk[j], b'\n' | b'\t' | b'\r' | 8) {
+                        j += 1;
+                    }
+                }
+                if j > i {
+                    f.line.extend_from_slice(&chunk[i..j]);
+                    f.col += (j - i) as u64;
+                    i = j;
+                    continue;
+                }
+                f.feed(chunk[i], &mut text);
+                i += 1;
             }
             out.write_bytes(&text);
         }

@@ -90,59 +90,85 @@ struct Cfg {
     eol: u8,
 }
 
-/// The fields of a line, as byte ranges, without allocating.
-fn fields<'a>(line: &'a [u8], tab: Option<u8>) -> impl Iterator<Item = &'a [u8]> + 'a {
-    let blank = |b: u8| b == b' ' || b == b'\t' || b == b'\n';
-    let mut pos = 0usize;
-    let mut done = false;
-    if tab.is_none() {
-        while pos < line.len() && blank(line[pos]) {
-            pos += 1;
-        }
+#[inline(always)]
+fn blank(b: u8) -> bool {
+    b == b' ' || b == b'\t' || b == b'\n'
+}
+
+/// Field `n` of a line (from 0), or None and the number of fields when
+/// it has fewer. Fields are split at each `tab`, or else at runs of blanks
+/// with leading blanks ignored and trailing ones making one last empty
+/// field, as in GNU. Plain loops: this is the hot path.
+fn walk(line: &[u8], tab: Option<u8>, n: usize) -> (Option<&[u8]>, usize) {
+    let len = line.len();
+    if len == 0 {
+        return (None, 0);
     }
-    if pos >= line.len() {
-        done = true;
-    }
-    std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        let rest = &line[pos..];
-        match tab {
-            Some(t) => match memchr::memchr(t, rest) {
-                Some(i) => {
-                    pos += i + 1;
-                    Some(&rest[..i])
+    let mut k = 0;
+    match tab {
+        Some(t) => {
+            let mut pos = 0;
+            loop {
+                let rest = &line[pos..];
+                let end = memchr::memchr(t, rest);
+                if k == n {
+                    return (Some(&rest[..end.unwrap_or(rest.len())]), k + 1);
                 }
-                None => {
-                    done = true;
-                    Some(rest)
+                k += 1;
+                match end {
+                    Some(i) => pos += i + 1,
+                    None => return (None, k),
                 }
-            },
-            None => {
-                // Blanks after the last field end in one empty field, as
-                // in GNU.
-                let i = rest.iter().position(|&b| blank(b)).unwrap_or(rest.len());
-                if i == rest.len() {
-                    done = true;
-                }
-                pos += i;
-                while pos < line.len() && blank(line[pos]) {
-                    pos += 1;
-                }
-                Some(&rest[..i])
             }
         }
-    })
+        None => {
+            let mut pos = 0;
+            while pos < len && blank(line[pos]) {
+                pos += 1;
+            }
+            if pos >= len {
+                return (None, 0);
+            }
+            loop {
+                let start = pos;
+                while pos < len && !blank(line[pos]) {
+                    pos += 1;
+                }
+                if k == n {
+                    return (Some(&line[start..pos]), k + 1);
+                }
+                k += 1;
+                if pos == len {
+                    return (None, k);
+                }
+                while pos < len && blank(line[pos]) {
+                    pos += 1;
+                }
+            }
+        }
+    }
 }
 
 fn field(line: &[u8], tab: Option<u8>, n: usize) -> Option<&[u8]> {
-    fields(line, tab).nth(n)
+    walk(line, tab, n).0
 }
 
-fn keycmp(cfg: &Cfg, a: &[u8], fa: usize, b: &[u8], fb: usize) -> std::cmp::Ordering {
-    let ka = field(a, cfg.tab, fa).unwrap_or(b"");
-    let kb = field(b, cfg.tab, fb).unwrap_or(b"");
+fn field_count(line: &[u8], tab: Option<u8>) -> usize {
+    walk(line, tab, usize::MAX).1
+}
+
+/// The join field of each line (empty where it is missing), found once.
+fn keys_of<'a>(lines: &[&'a [u8]], tab: Option<u8>, k: usize) -> Vec<&'a [u8]> {
+    let mut keys = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        keys.push(field(lines[i], tab, k).unwrap_or(b""));
+        i += 1;
+    }
+    keys
+}
+
+fn keycmp(cfg: &Cfg, ka: &[u8], kb: &[u8]) -> std::cmp::Ordering {
     if cfg.icase {
         ka.iter()
             .map(u8::to_ascii_lowercase)
@@ -156,6 +182,8 @@ fn keycmp(cfg: &Cfg, a: &[u8], fa: usize, b: &[u8], fb: usize) -> std::cmp::Orde
 struct File<'a> {
     name: &'a OsStr,
     lines: Vec<&'a [u8]>,
+    /// The join field of each line.
+    keys: Vec<&'a [u8]>,
     /// The next line to read.
     next: usize,
     /// The previous line read, for the order check.
@@ -201,8 +229,7 @@ impl<'a> Join<'a> {
             return;
         }
         let f = &self.files[w];
-        let k = self.cfg.key[w];
-        if keycmp(&self.cfg, f.lines[prev], k, f.lines[cur], k) == std::cmp::Ordering::Greater {
+        if keycmp(&self.cfg, f.keys[prev], f.keys[cur]) == std::cmp::Ordering::Greater {
             self.out.flush_now();
             let mut msg = Vec::new();
             msg.extend_from_slice(f.name.as_bytes());
@@ -261,7 +288,7 @@ impl<'a> Join<'a> {
                 let n = if self.cfg.auto {
                     self.cfg.autocount[w]
                 } else {
-                    l.map_or(0, |l| fields(l, self.cfg.tab).count())
+                    l.map_or(0, |l| field_count(l, self.cfg.tab))
                 };
                 let key = self.cfg.key[w];
                 for i in (0..n).filter(|&i| i != key) {
@@ -278,8 +305,8 @@ impl<'a> Join<'a> {
         let mut c2 = self.get(1);
         if self.cfg.auto {
             self.cfg.autocount = [
-                self.line(0, c1).map_or(0, |l| fields(l, self.cfg.tab).count()),
-                self.line(1, c2).map_or(0, |l| fields(l, self.cfg.tab).count()),
+                self.line(0, c1).map_or(0, |l| field_count(l, self.cfg.tab)),
+                self.line(1, c2).map_or(0, |l| field_count(l, self.cfg.tab)),
             ];
         }
         if header && (c1.is_some() || c2.is_some()) {
@@ -293,10 +320,9 @@ impl<'a> Join<'a> {
                 c2 = self.get(1);
             }
         }
-        let (k1, k2) = (self.cfg.key[0], self.cfg.key[1]);
         while let (Some(a), Some(b)) = (c1, c2) {
             let (la, lb) = (self.files[0].lines[a], self.files[1].lines[b]);
-            match keycmp(&self.cfg, la, k1, lb, k2) {
+            match keycmp(&self.cfg, self.files[0].keys[a], self.files[1].keys[b]) {
                 std::cmp::Ordering::Less => {
                     if self.cfg.unpaired[0] {
                         self.prjoin(Some(la), None);
@@ -317,7 +343,7 @@ impl<'a> Join<'a> {
                     let mut end1 = a + 1;
                     let mut next1 = None;
                     while let Some(i) = self.get(0) {
-                        if keycmp(&self.cfg, self.files[0].lines[i], k1, lb, k2).is_ne() {
+                        if keycmp(&self.cfg, self.files[0].keys[i], self.files[1].keys[b]).is_ne() {
                             next1 = Some(i);
                             break;
                         }
@@ -326,7 +352,7 @@ impl<'a> Join<'a> {
                     let mut end2 = b + 1;
                     let mut next2 = None;
                     while let Some(i) = self.get(1) {
-                        if keycmp(&self.cfg, la, k1, self.files[1].lines[i], k2).is_ne() {
+                        if keycmp(&self.cfg, self.files[0].keys[a], self.files[1].keys[i]).is_ne() {
                             next2 = Some(i);
                             break;
                         }
@@ -544,12 +570,17 @@ fn main(args: &[OsString]) -> i32 {
             }
         }
     }
-    let file = |i: usize| File {
+    let file = |i: usize| {
+        let lines = split_lines(&data[i], cfg.eol);
+        let keys = keys_of(&lines, cfg.tab, cfg.key[i]);
+        File {
         name: m.operands[i].as_os_str(),
-        lines: split_lines(&data[i], cfg.eol),
+        lines,
+        keys,
         next: 0,
         prev: None,
         warned: false,
+        }
     };
     let files = [file(0), file(1)];
     let mut j = Join {

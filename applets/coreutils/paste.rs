@@ -49,6 +49,13 @@ impl Lines {
     /// The next line without its end, or None at the end of input.
     fn next(&mut self, eol: u8, line: &mut Vec<u8>) -> Option<()> {
         line.clear();
+        self.append(eol, line)
+    }
+
+    /// Appends the next line without its end to `line`; None (and nothing
+    /// appended) at the end of input.
+    fn append(&mut self, eol: u8, line: &mut Vec<u8>) -> Option<()> {
+        let start = line.len();
         loop {
             if let Some(p) = memchr::memchr(eol, &self.buf[self.pos..]) {
                 line.extend_from_slice(&self.buf[self.pos..self.pos + p]);
@@ -59,7 +66,7 @@ impl Lines {
             self.pos = 0;
             self.buf.clear();
             if self.eof {
-                return if line.is_empty() { None } else { Some(()) };
+                return if line.len() == start { None } else { Some(()) };
             }
             self.buf.resize(64 * 1024, 0);
             let n = read_fd(self.fd, &mut self.buf).unwrap_or(0);
@@ -173,8 +180,13 @@ fn main(args: &[OsString]) -> i32 {
     } else {
         let n = readers.len();
         let mut done = vec![false; n];
+        // Output lines are gathered and written in blocks.
         loop {
-            text.clear();
+            if text.len() > 1 << 16 {
+                out.write_bytes(&text);
+                text.clear();
+            }
+            let start = text.len();
             let mut got_any = false;
             for i in 0..n {
                 if i > 0 {
@@ -189,19 +201,19 @@ fn main(args: &[OsString]) -> i32 {
                     Some(l) => l,
                     None => &mut stdin,
                 };
-                if reader.next(eol, &mut line).is_some() {
+                if reader.append(eol, &mut text).is_some() {
                     got_any = true;
-                    text.extend_from_slice(&line);
                 } else {
                     done[i] = true;
                 }
             }
             if !got_any {
+                text.truncate(start);
                 break;
             }
             text.push(eol);
-            out.write_bytes(&text);
         }
+        out.write_bytes(&text);
     }
     let status = diag.status();
     out.finish(diag.name(), status)

@@ -23,27 +23,36 @@ pub const APPLET: Applet = Applet {
 
 const OPTS: &[Opt] = &[];
 
+/// Appends `line` reversed to `out`: by bytes, or in a UTF-8 locale by
+/// characters (a byte that starts no valid character is one unit). The
+/// units are copied straight to their place from the end, with no list.
 fn reverse(line: &[u8], utf8: bool, out: &mut Vec<u8>) {
-    if !utf8 {
-        out.extend(line.iter().rev());
-        return;
-    }
-    let mut units: Vec<&[u8]> = Vec::new();
+    let base = out.len();
+    let len = line.len();
+    out.resize(base + len, 0);
+    let dst = &mut out[base..];
     let mut i = 0;
-    while i < line.len() {
-        let len = match line[i] {
-            0xc2..=0xdf => 2,
-            0xe0..=0xef => 3,
-            0xf0..=0xf4 => 4,
-            _ => 1,
+    while i < len {
+        let c = line[i];
+        let n = if !utf8 || c < 0x80 {
+            1
+        } else {
+            let want = match c {
+                0xc2..=0xdf => 2,
+                0xe0..=0xef => 3,
+                0xf0..=0xf4 => 4,
+                _ => 1,
+            };
+            let end = (i + want).min(len);
+            if want > 1 && std::str::from_utf8(&line[i..end]).is_ok() {
+                end - i
+            } else {
+                1
+            }
         };
-        let end = (i + len).min(line.len());
-        let n = if std::str::from_utf8(&line[i..end]).is_ok() { end - i } else { 1 };
-        units.push(&line[i..i + n]);
+        let to = len - i - n;
+        dst[to..to + n].copy_from_slice(&line[i..i + n]);
         i += n;
-    }
-    for u in units.iter().rev() {
-        out.extend_from_slice(u);
     }
 }
 
@@ -82,15 +91,19 @@ fn main(args: &[OsString]) -> i32 {
                 }
             };
             let mut start = 0;
+            text.clear();
             for p in memchr::memchr_iter(b'\n', &buf[..n]) {
-                line.extend_from_slice(&buf[start..p]);
-                text.clear();
-                reverse(&line, utf8, &mut text);
+                if line.is_empty() {
+                    reverse(&buf[start..p], utf8, &mut text);
+                } else {
+                    line.extend_from_slice(&buf[start..p]);
+                    reverse(&line, utf8, &mut text);
+                    line.clear();
+                }
                 text.push(b'\n');
-                out.write_bytes(&text);
-                line.clear();
                 start = p + 1;
             }
+            out.write_bytes(&text);
             line.extend_from_slice(&buf[start..n]);
         }
         if !line.is_empty() {

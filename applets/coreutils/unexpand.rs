@@ -127,7 +127,11 @@ impl Conv<'_> {
         line.convert &= self.all || blank;
         text.push(c);
         if c == b'\n' {
-            *line = Line::new();
+            // As Line::new(), keeping the (empty) pending buffer.
+            line.col = 0;
+            line.convert = true;
+            line.prev_blank = true;
+            line.one_before_stop = false;
         }
     }
 }
@@ -210,8 +214,27 @@ fn main(args: &[OsString]) -> i32 {
                 }
             };
             text.clear();
-            for &c in &buf[..n] {
-                conv.byte(&mut line, c, &mut text);
+            let chunk = &buf[..n];
+            let mut i = 0;
+            while i < n {
+                // A run of bytes that are neither blank nor special goes
+                // out at once: each would flush the blanks before it and
+                // move one column.
+                let mut j = i;
+                while j < n && !matches!(chunk[j], b' ' | b'\t' | b'\n' | 8) {
+                    j += 1;
+                }
+                if j > i {
+                    Conv::flush(&mut line, &mut text);
+                    text.extend_from_slice(&chunk[i..j]);
+                    line.col += (j - i) as u64;
+                    line.prev_blank = false;
+                    line.convert &= conv.all;
+                    i = j;
+                    continue;
+                }
+                conv.byte(&mut line, chunk[i], &mut text);
+                i += 1;
             }
             out.write_bytes(&text);
         }
