@@ -157,18 +157,9 @@ fn field_count(line: &[u8], tab: Option<u8>) -> usize {
     walk(line, tab, usize::MAX).1
 }
 
-/// The join field of each line (empty where it is missing), found once.
-fn keys_of<'a>(lines: &[&'a [u8]], tab: Option<u8>, k: usize) -> Vec<&'a [u8]> {
-    let mut keys = Vec::with_capacity(lines.len());
-    let mut i = 0;
-    while i < lines.len() {
-        keys.push(field(lines[i], tab, k).unwrap_or(b""));
-        i += 1;
-    }
-    keys
-}
-
-fn keycmp(cfg: &Cfg, ka: &[u8], kb: &[u8]) -> std::cmp::Ordering {
+fn keycmp(cfg: &Cfg, a: &[u8], fa: usize, b: &[u8], fb: usize) -> std::cmp::Ordering {
+    let ka = field(a, cfg.tab, fa).unwrap_or(b"");
+    let kb = field(b, cfg.tab, fb).unwrap_or(b"");
     if cfg.icase {
         ka.iter()
             .map(u8::to_ascii_lowercase)
@@ -182,8 +173,6 @@ fn keycmp(cfg: &Cfg, ka: &[u8], kb: &[u8]) -> std::cmp::Ordering {
 struct File<'a> {
     name: &'a OsStr,
     lines: Vec<&'a [u8]>,
-    /// The join field of each line.
-    keys: Vec<&'a [u8]>,
     /// The next line to read.
     next: usize,
     /// The previous line read, for the order check.
@@ -229,7 +218,8 @@ impl<'a> Join<'a> {
             return;
         }
         let f = &self.files[w];
-        if keycmp(&self.cfg, f.keys[prev], f.keys[cur]) == std::cmp::Ordering::Greater {
+        let k = self.cfg.key[w];
+        if keycmp(&self.cfg, f.lines[prev], k, f.lines[cur], k) == std::cmp::Ordering::Greater {
             self.out.flush_now();
             let mut msg = Vec::new();
             msg.extend_from_slice(f.name.as_bytes());
@@ -320,9 +310,10 @@ impl<'a> Join<'a> {
                 c2 = self.get(1);
             }
         }
+        let (k1, k2) = (self.cfg.key[0], self.cfg.key[1]);
         while let (Some(a), Some(b)) = (c1, c2) {
             let (la, lb) = (self.files[0].lines[a], self.files[1].lines[b]);
-            match keycmp(&self.cfg, self.files[0].keys[a], self.files[1].keys[b]) {
+            match keycmp(&self.cfg, la, k1, lb, k2) {
                 std::cmp::Ordering::Less => {
                     if self.cfg.unpaired[0] {
                         self.prjoin(Some(la), None);
@@ -343,7 +334,7 @@ impl<'a> Join<'a> {
                     let mut end1 = a + 1;
                     let mut next1 = None;
                     while let Some(i) = self.get(0) {
-                        if keycmp(&self.cfg, self.files[0].keys[i], self.files[1].keys[b]).is_ne() {
+                        if keycmp(&self.cfg, self.files[0].lines[i], k1, lb, k2).is_ne() {
                             next1 = Some(i);
                             break;
                         }
@@ -352,7 +343,7 @@ impl<'a> Join<'a> {
                     let mut end2 = b + 1;
                     let mut next2 = None;
                     while let Some(i) = self.get(1) {
-                        if keycmp(&self.cfg, self.files[0].keys[a], self.files[1].keys[i]).is_ne() {
+                        if keycmp(&self.cfg, la, k1, self.files[1].lines[i], k2).is_ne() {
                             next2 = Some(i);
                             break;
                         }
@@ -570,17 +561,12 @@ fn main(args: &[OsString]) -> i32 {
             }
         }
     }
-    let file = |i: usize| {
-        let lines = split_lines(&data[i], cfg.eol);
-        let keys = keys_of(&lines, cfg.tab, cfg.key[i]);
-        File {
+    let file = |i: usize| File {
         name: m.operands[i].as_os_str(),
-        lines,
-        keys,
+        lines: split_lines(&data[i], cfg.eol),
         next: 0,
         prev: None,
         warned: false,
-        }
     };
     let files = [file(0), file(1)];
     let mut j = Join {
