@@ -74,4 +74,14 @@ fn errors() {
         .run()
         .status(1)
         .err("paste: delimiter list ends with an unescaped backslash: x\\\n");
+    // A read error (a directory) ends that input, is reported, and makes
+    // the status 1; the other inputs are pasted in full, as GNU does.
+    std::fs::create_dir(t.join("d")).expect("mkdir");
+    cmd("paste")
+        .args(["a", "d"])
+        .cwd(t.path())
+        .run()
+        .status(1)
+        .out("1\t\n2\t\n3\t\n")
+        .err("paste: d: Is a directory\n");
 }

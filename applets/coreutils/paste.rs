@@ -43,6 +43,14 @@ struct Lines {
     buf: Vec<u8>,
     pos: usize,
     eof: bool,
+    /// A read error, which ends this input; reported at the end.
+    err: Option<std::io::Error>,
+}
+
+impl Lines {
+    fn new(fd: i32) -> Lines {
+        Lines { fd, buf: Vec::new(), pos: 0, eof: false, err: None }
+    }
 }
 
 impl Lines {
@@ -69,7 +77,13 @@ impl Lines {
                 return if line.len() == start { None } else { Some(()) };
             }
             self.buf.resize(64 * 1024, 0);
-            let n = read_fd(self.fd, &mut self.buf).unwrap_or(0);
+            let n = match read_fd(self.fd, &mut self.buf) {
+                Ok(n) => n,
+                Err(e) => {
+                    self.err = Some(e);
+                    0
+                }
+            };
             self.buf.truncate(n);
             if n == 0 {
                 self.eof = true;
@@ -143,11 +157,8 @@ fn main(args: &[OsString]) -> i32 {
         }
     }
     // Every `-` shares one reader of standard input.
-    let mut stdin = Lines { fd: 0, buf: Vec::new(), pos: 0, eof: false };
-    let mut readers: Vec<Option<Lines>> = files
-        .iter()
-        .map(|f| f.as_ref().map(|f| Lines { fd: f.as_raw_fd(), buf: Vec::new(), pos: 0, eof: false }))
-        .collect();
+    let mut stdin = Lines::new(0);
+    let mut readers: Vec<Option<Lines>> = files.iter().map(|f| f.as_ref().map(|f| Lines::new(f.as_raw_fd()))).collect();
     let mut out = Out::stdout();
     let mut line = Vec::new();
     let mut text = Vec::new();
@@ -214,6 +225,15 @@ fn main(args: &[OsString]) -> i32 {
             text.push(eol);
         }
         out.write_bytes(&text);
+    }
+    out.flush_now();
+    for (op, r) in ops.iter().zip(readers.iter_mut()) {
+        if let Some(e) = r.as_mut().and_then(|l| l.err.take()) {
+            diag.io_error(op, &e);
+        }
+    }
+    if let Some(e) = stdin.err.take() {
+        diag.io_error(std::ffi::OsStr::new("-"), &e);
     }
     let status = diag.status();
     out.finish(diag.name(), status)
