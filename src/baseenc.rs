@@ -58,19 +58,105 @@ impl Encoder {
         self.in_group = (self.in_group + 1) % self.alpha.group;
     }
 
-    pub fn feed(&mut self, data: &[u8], out: &mut Vec<u8>) {
+    pub fn feed(&mut self, mut data: &[u8], out: &mut Vec<u8>) {
+        let b = self.alpha.bits;
+        // Whole groups (3 bytes to 4 characters, 5 to 8) while the stream
+        // is at a group boundary, written a group at a time.
+        let chars = self.alpha.group;
+        let bytes = chars * b as usize / 8;
+        // First to the next group boundary, a byte at a time.
+        while self.nbits != 0 {
+            let Some((&byte, rest)) = data.split_first() else {
+                return;
+            };
+            self.byte(byte, out);
+            data = rest;
+        }
+        if data.len() >= bytes {
+            let n_groups = data.len() / bytes;
+            let most = n_groups * chars + n_groups * chars / self.wrap.max(1) + 2;
+            out.reserve(most);
+            let start = out.len();
+            let mut t = [0u8; 64];
+            t[..self.alpha.chars.len()].copy_from_slice(self.alpha.chars);
+            let dst = out.spare_capacity_mut();
+            let mut w = 0;
+            // The release build optimises for size and would call a
+            // function for every index here, so the loop writes through
+            // raw pointers: `w` stays below `most` (each group adds at most
+            // `chars` bytes and a newline per `wrap` of them), which the
+            // reserve made room for; table indexes are masked to 64.
+            let d = dst.as_mut_ptr().cast::<u8>();
+            let tp = t.as_ptr();
+            let put = |w: &mut usize, c: u8| {
+                debug_assert!(*w < most);
+                // SAFETY: *w < most <= the spare capacity.
+                unsafe { d.add(*w).write(c) };
+                *w += 1;
+            };
+            let mut groups = data.chunks_exact(bytes);
+            for g in &mut groups {
+                let mut text = [0u8; 8];
+                // SAFETY: every index is masked below 64, t's length.
+                unsafe {
+                    if b == 6 {
+                        let n = u32::from(g[0]) << 16 | u32::from(g[1]) << 8 | u32::from(g[2]);
+                        text[0] = *tp.add((n >> 18) as usize & 63);
+                        text[1] = *tp.add((n >> 12) as usize & 63);
+                        text[2] = *tp.add((n >> 6) as usize & 63);
+                        text[3] = *tp.add(n as usize & 63);
+                    } else {
+                        let n = u64::from(g[0]) << 32
+                            | u64::from(g[1]) << 24
+                            | u64::from(g[2]) << 16
+                            | u64::from(g[3]) << 8
+                            | u64::from(g[4]);
+                        text[0] = *tp.add((n >> 35) as usize & 31);
+                        text[1] = *tp.add((n >> 30) as usize & 31);
+                        text[2] = *tp.add((n >> 25) as usize & 31);
+                        text[3] = *tp.add((n >> 20) as usize & 31);
+                        text[4] = *tp.add((n >> 15) as usize & 31);
+                        text[5] = *tp.add((n >> 10) as usize & 31);
+                        text[6] = *tp.add((n >> 5) as usize & 31);
+                        text[7] = *tp.add(n as usize & 31);
+                    }
+                }
+                if self.wrap == 0 || self.col + chars < self.wrap {
+                    for &c in &text[..chars] {
+                        put(&mut w, c);
+                    }
+                    self.col += chars;
+                    continue;
+                }
+                for &c in &text[..chars] {
+                    if self.col == self.wrap {
+                        put(&mut w, b'\n');
+                        self.col = 0;
+                    }
+                    put(&mut w, c);
+                    self.col += 1;
+                }
+            }
+            // SAFETY: the first w bytes of the spare capacity are written.
+            unsafe { out.set_len(start + w) };
+            data = groups.remainder();
+        }
+        for &byte in data {
+            self.byte(byte, out);
+        }
+    }
+
+    fn byte(&mut self, byte: u8, out: &mut Vec<u8>) {
         let b = self.alpha.bits;
         let mask = (1u64 << b) - 1;
-        for &byte in data {
-            self.acc = (self.acc << 8) | u64::from(byte);
-            self.nbits += 8;
-            while self.nbits >= b {
-                self.nbits -= b;
-                let idx = ((self.acc >> self.nbits) & mask) as usize;
-                self.put(self.alpha.chars[idx], out);
-            }
-            self.acc &= (1u64 << self.nbits) - 1;
+        self.acc = (self.acc << 8) | u64::from(byte);
+        self.nbits += 8;
+        while self.nbits >= b {
+            self.nbits -= b;
+            let idx = ((self.acc >> self.nbits) & mask) as usize;
+            self.put(self.alpha.chars[idx], out);
         }
+        self.acc &= (1u64 << self.nbits) - 1;
     }
 
     /// Writes the last partial group with padding, and the final newline.
@@ -290,6 +376,33 @@ pub fn run(applet: &'static crate::Applet, args: &[std::ffi::OsString], alpha: A
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_groups_match_byte_at_a_time() {
+        let data: Vec<u8> = (0..2000u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+            .collect();
+        for a in [BASE64, BASE32] {
+            for wrap in [0, 1, 3, 4, 5, 7, 8, 9, 64, 76] {
+                for len in [0, 1, 2, 3, 4, 5, 6, 7, 11, 100, 999, 2000] {
+                    let want = enc(a, &data[..len], wrap);
+                    for piece in [3, 5, 7, 64, 2000] {
+                        let mut e = Encoder::new(a, wrap);
+                        let mut out = Vec::new();
+                        for c in data[..len].chunks(piece) {
+                            e.feed(c, &mut out);
+                        }
+                        e.finish(&mut out);
+                        assert_eq!(
+                            String::from_utf8(out).expect("ascii"),
+                            want,
+                            "wrap {wrap} len {len} piece {piece}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     fn enc(a: Alphabet, s: &[u8], wrap: usize) -> String {
         let mut e = Encoder::new(a, wrap);
