@@ -748,6 +748,12 @@ fn kill(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
 }
 
 fn echo(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
+    let line = echo_text(args);
+    i32::from(!out(sh, "echo", &line))
+}
+
+/// What `echo ARGS` writes.
+pub fn echo_text(args: &[Vec<u8>]) -> Vec<u8> {
     let mut newline = true;
     let mut escapes = false;
     let mut first = 1;
@@ -782,7 +788,7 @@ fn echo(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     if newline && !stopped {
         line.push(b'\n');
     }
-    i32::from(!out(sh, "echo", &line))
+    line
 }
 
 fn printf(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {

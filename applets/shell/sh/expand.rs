@@ -788,6 +788,15 @@ impl Shell {
             self.cmdsub_status = Some(0);
             return Vec::new();
         }
+        // `$(echo WORDS)` whose words expand without side effects runs
+        // here: the forked shell would do the same and print the same.
+        if let Some(words) = self.pure_echo(list) {
+            if let Ok(argv) = self.expand_command(words) {
+                self.cmdsub_status = Some(0);
+                self.status = 0;
+                return subst_result(super::builtins::echo_text(&argv));
+            }
+        }
         let mut fds = [0i32; 2];
         // SAFETY: fds has room for the two descriptors.
         if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
@@ -832,16 +841,58 @@ impl Shell {
         let st = self.wait_pid(pid);
         self.cmdsub_status = Some(st);
         self.status = st;
-        while out.last() == Some(&b'\n') {
-            out.pop();
-        }
-        // NUL bytes cannot be in an argument or a variable: drop them, as
-        // dash does.
-        if out.contains(&0) {
-            out.retain(|&c| c != 0);
-        }
-        out
+        subst_result(out)
     }
+
+    /// The words of a substitution that is one plain `echo` (no function
+    /// of that name, no assignments or redirections) whose words are
+    /// literals and plain parameters: nothing in it can change the shell
+    /// or fail. Not under `set -x` or `set -u`, whose messages would come
+    /// from the subshell.
+    fn pure_echo<'l>(&self, list: &'l List) -> Option<&'l [Word]> {
+        let [item] = &list.items[..] else {
+            return None;
+        };
+        if item.background || !item.cmd.rest.is_empty() || item.cmd.first.bang {
+            return None;
+        }
+        let [Command::Simple(s)] = &item.cmd.first.cmds[..] else {
+            return None;
+        };
+        if !s.assigns.is_empty() || !s.redirs.is_empty() || self.opts.xtrace || self.opts.nounset {
+            return None;
+        }
+        if !matches!(s.words.first().map(|w| &w[..]), Some([Part::Lit(t)]) if t == b"echo") {
+            return None;
+        }
+        if self.funcs.contains_key(&b"echo"[..]) {
+            return None;
+        }
+        fn pure(parts: &[Part]) -> bool {
+            parts.iter().all(|p| match p {
+                Part::Lit(_) | Part::Quoted(_) => true,
+                Part::Double(inner) => pure(inner),
+                Part::Param(p) => {
+                    matches!(p.op, ParamOp::Plain | ParamOp::Length) && p.name != b"RANDOM"
+                }
+                _ => false,
+            })
+        }
+        s.words.iter().all(|w| pure(w)).then_some(&s.words[..])
+    }
+}
+
+/// A substitution's output as the word gets it: trailing newlines off,
+/// NUL bytes dropped (they cannot be in an argument or a variable), as
+/// dash does.
+fn subst_result(mut out: Vec<u8>) -> Vec<u8> {
+    while out.last() == Some(&b'\n') {
+        out.pop();
+    }
+    if out.contains(&0) {
+        out.retain(|&c| c != 0);
+    }
+    out
 }
 
 /// Whether `list` is one plain `trap` command (seen lexically).
