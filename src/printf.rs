@@ -384,9 +384,9 @@ impl<'a> Pass<'_, 'a> {
                     if x < 0 {
                         out.push(b'-');
                     }
-                    return decimal(x.unsigned_abs(), out);
+                    return crate::num::push_u64(out, x.unsigned_abs());
                 }
-                (b'u', Int::Unsigned(x)) => return decimal(x, out),
+                (b'u', Int::Unsigned(x)) => return crate::num::push_u64(out, x),
                 _ => {}
             }
         }
@@ -487,21 +487,6 @@ fn plain_decimal(a: &[u8]) -> Option<i64> {
         v = v * 10 + i64::from(c - b'0');
     }
     Some(if neg { -v } else { v })
-}
-
-/// Appends `v` in decimal.
-fn decimal(mut v: u64, out: &mut Vec<u8>) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&buf[i..]);
 }
 
 /// The argument as a C string, or None when it is empty (zero, no error).
