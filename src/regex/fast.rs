@@ -111,12 +111,7 @@ impl Perl {
         }
         let src = alts.join("|");
         let re = meta::Regex::builder()
-            .syntax(
-                syntax::Config::new()
-                    .unicode(false)
-                    .utf8(false)
-                    .case_insensitive(icase),
-            )
+            .syntax(syntax_config(b'\n').case_insensitive(icase))
             .configure(meta::Config::new().utf8_empty(false))
             .build(&src)
             .map_err(|e| match e.syntax_error() {
