@@ -1326,24 +1326,9 @@ fn wait(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     }
     let mut st = 0;
     for a in &args[1..] {
-        let pid = if a.first() == Some(&b'%') {
-            match sh.job_spec_pid(a) {
-                Some(p) => p,
-                None => {
-                    sh.berror("wait", format!("{}: no such job", lossy(a)));
-                    st = 2;
-                    continue;
-                }
-            }
-        } else {
-            match std::str::from_utf8(a).ok().and_then(|s| s.parse::<i32>().ok()) {
-                Some(p) => p,
-                None => {
-                    sh.berror("wait", format!("invalid process id '{}'", lossy(a)));
-                    st = 2;
-                    continue;
-                }
-            }
+        let Some(pid) = wait_operand(sh, a) else {
+            st = 2;
+            continue;
         };
         let known = sh.jobs.iter().position(|j| j.pid == pid && !j.inherited);
         st = match known {
@@ -1367,6 +1352,23 @@ fn wait(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
     st
 }
 
+/// A `wait` operand: a process id or a `%` job spec; None (reported)
+/// when it is neither.
+fn wait_operand(sh: &mut Shell, a: &[u8]) -> Option<i32> {
+    if a.first() == Some(&b'%') {
+        let pid = sh.job_spec_pid(a);
+        if pid.is_none() {
+            sh.berror("wait", format!("{}: no such job", lossy(a)));
+        }
+        return pid;
+    }
+    let pid = std::str::from_utf8(a).ok().and_then(|s| s.parse::<i32>().ok());
+    if pid.is_none() {
+        sh.berror("wait", format!("invalid process id '{}'", lossy(a)));
+    }
+    pid
+}
+
 /// `wait -n [ID]...`: waits until one of the jobs (all of them without
 /// operands) has ended, and gives its status, as bash does; a job that
 /// ended before and was not waited for counts at once. 127 when there is
@@ -1374,17 +1376,9 @@ fn wait(sh: &mut Shell, args: &[Vec<u8>]) -> i32 {
 fn wait_next(sh: &mut Shell, ids: &[Vec<u8>]) -> i32 {
     let mut wanted = Vec::new();
     for a in ids {
-        let pid = if a.first() == Some(&b'%') {
-            sh.job_spec_pid(a)
-        } else {
-            std::str::from_utf8(a).ok().and_then(|s| s.parse::<i32>().ok())
-        };
-        match pid {
+        match wait_operand(sh, a) {
             Some(p) => wanted.push(p),
-            None => {
-                sh.berror("wait", format!("{}: no such job", lossy(a)));
-                return 127;
-            }
+            None => return 2,
         }
     }
     let is_wanted = |pid: i32| wanted.is_empty() || wanted.contains(&pid);

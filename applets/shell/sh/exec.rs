@@ -26,6 +26,20 @@ pub fn have_tty() -> bool {
     true
 }
 
+/// The words of a command as C strings (a word cannot hold a NUL: one
+/// that does is left out).
+fn c_strings(argv: &[Vec<u8>]) -> Vec<CString> {
+    argv.iter().filter_map(|a| CString::new(&a[..]).ok()).collect()
+}
+
+/// The NULL-terminated pointer array execve and posix_spawn take; valid
+/// while `strings` is.
+fn c_array(strings: &[CString]) -> Vec<*mut libc::c_char> {
+    let mut v: Vec<*mut libc::c_char> = strings.iter().map(|c| c.as_ptr().cast_mut()).collect();
+    v.push(std::ptr::null_mut());
+    v
+}
+
 pub fn wait_status(st: i32) -> i32 {
     if libc::WIFEXITED(st) {
         libc::WEXITSTATUS(st)
@@ -614,7 +628,8 @@ impl Shell {
             let line = self.xtrace_line(&assigns, &argv);
             let fd = saved.original(2).unwrap_or(2);
             if fd >= 0 {
-                super::redir::write_all(fd, &line);
+                // Tracing goes on even if that descriptor is unwritable.
+                let _ = crate::io::write_fd(fd, &line);
             }
         }
         let (st, keep) = self.dispatch(argv, assigns, last);
@@ -845,13 +860,8 @@ impl Shell {
         assigns: &[(Vec<u8>, Vec<u8>)],
     ) -> Option<i32> {
         let cpath = CString::new(path).ok()?;
-        let cargs: Vec<CString> = argv
-            .iter()
-            .filter_map(|a| CString::new(&a[..]).ok())
-            .collect();
-        let mut argp: Vec<*mut libc::c_char> =
-            cargs.iter().map(|c| c.as_ptr().cast_mut()).collect();
-        argp.push(std::ptr::null_mut());
+        let cargs = c_strings(argv);
+        let argp = c_array(&cargs);
         let scoped = !assigns.is_empty();
         if scoped {
             self.vars.push_scope();
@@ -860,13 +870,7 @@ impl Shell {
                 let _ = self.vars.set(k, v.clone(), true);
             }
         }
-        let mut envp: Vec<*mut libc::c_char> = self
-            .vars
-            .environ()
-            .iter()
-            .map(|c| c.as_ptr().cast_mut())
-            .collect();
-        envp.push(std::ptr::null_mut());
+        let envp = c_array(self.vars.environ());
         let mut pid = 0;
         // SAFETY: the attribute object is initialised before use and
         // destroyed after; the path, argv and envp arrays are valid,
@@ -1006,21 +1010,15 @@ impl Shell {
             // SAFETY: leaving the child.
             unsafe { libc::_exit(127) };
         };
-        let cargs: Vec<CString> = argv
-            .iter()
-            .filter_map(|a| CString::new(a.clone()).ok())
-            .collect();
-        let mut argp: Vec<*const libc::c_char> = cargs.iter().map(|c| c.as_ptr()).collect();
-        argp.push(std::ptr::null());
-        let env = self.vars.environ();
-        let mut envp: Vec<*const libc::c_char> = env.iter().map(|c| c.as_ptr()).collect();
-        envp.push(std::ptr::null());
+        let cargs = c_strings(argv);
+        let argp = c_array(&cargs);
+        let envp = c_array(self.vars.environ());
         let Ok(cpath) = CString::new(path.clone()) else {
             // SAFETY: leaving the child.
             unsafe { libc::_exit(127) };
         };
         // SAFETY: NUL-terminated arrays of valid C strings.
-        unsafe { libc::execve(cpath.as_ptr(), argp.as_ptr(), envp.as_ptr()) };
+        unsafe { libc::execve(cpath.as_ptr(), argp.as_ptr().cast(), envp.as_ptr().cast()) };
         let e = std::io::Error::last_os_error();
         match e.raw_os_error() {
             Some(libc::ENOEXEC) => {

@@ -30,21 +30,6 @@ impl Saved {
     }
 }
 
-/// Writes all of `bytes` to `fd`, as far as it goes.
-pub fn write_all(fd: i32, mut bytes: &[u8]) {
-    while !bytes.is_empty() {
-        // SAFETY: the pointer and length describe a live slice.
-        let n = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) };
-        if n > 0 {
-            bytes = &bytes[n as usize..];
-        } else if n < 0 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
-            continue;
-        } else {
-            return;
-        }
-    }
-}
-
 /// Opens a script file at a high descriptor, close-on-exec.
 pub fn open_script(path: &[u8]) -> std::io::Result<i32> {
     let c = CString::new(path).map_err(|_| std::io::Error::from_raw_os_error(libc::EINVAL))?;
