@@ -274,12 +274,625 @@ fn quit_codes() {
         .err("sed: -e expression #1, char 4: command only uses one address\n");
 }
 
+/// `sed --debug ARGS` on `stdin`, in a directory holding `f2` (x, y) and
+/// `rf` (r1, r2), in the C locale unless `locale` says otherwise. Each
+/// expected output is GNU sed 4.9's.
+#[track_caller]
+fn debug(
+    args: &[&str],
+    stdin: impl AsRef<[u8]>,
+    locale: Option<&str>,
+    expected: impl AsRef<[u8]>,
+    status: i32,
+) {
+    let mut c = cmd("sed").arg("--debug").args(args).stdin(stdin.as_ref());
+    std::fs::write(c.dir().join("f2"), "x\ny\n").unwrap();
+    std::fs::write(c.dir().join("rf"), "r1\nr2\n").unwrap();
+    if let Some(l) = locale {
+        c = c.env("LC_ALL", l);
+    }
+    c.run().status(status).err("").out(expected);
+}
+
 #[test]
-fn debug_is_refused_clearly() {
-    sed(&["--debug", "p"], "a\n")
+fn debug_program_and_trace() {
+    // every command and address form, in GNU's canonical form
+    debug(
+        &[
+            r"-n",
+            r"1p;$p;/a/Ip;\%b%Mp;0,/c/p;2~3p;4~0p;5,+2p;6,~4p;7,$!p;!p
+:top
+b top;b;t top;T;{=;}
+a\
+two\
+lines
+i one-liner
+c\
+changed
+D;d;e;e echo hi
+F;g;G;h;H;l;l 5;n;N;P;q;q 3;Q;Q 4;r rf
+R rf
+w /dev/null
+W /dev/null
+x;z;y/abc/xyz/
+#comment
+v 4.2
+s/a\/b\tc\.[/]\\/X/gIme3pw /dev/null",
+        ],
+        r"",
+        None,
+        r"SED PROGRAM:
+  1 p
+  $ p
+  /a/I p
+  /b/M p
+  0,/c/ p
+  2~3 p
+  4 p
+  5,+2 p
+  6,~4 p
+  7,$! p
+  !p
+  :top
+  b top
+  b
+  t top
+  T
+  {
+    =
+  }
+  a\two
+lines
+
+  i\one-liner
+
+  c\changed
+
+  D
+  d
+  e ;e echo hi
+
+  F
+  g
+  G
+  h
+  H
+  l
+  l 5
+  n
+  N
+  P
+  q
+  q 3
+  Q
+  Q 4
+  r rf
+  R rf
+  w/dev/null
+  W/dev/null
+  x
+  z
+  y/abc/xyz/
+  s/a\/b\tc\\.[\/]\\\\/X/imgep3w/dev/null
+",
+        0,
+    );
+    // s replacements: references, case conversions as GNU groups them
+    debug(
+        &[
+            r"-n",
+            r"s/\(x\)\(y\)/&-\1\n\U\2\E\l\uA\L\t\\\/&/
+s/\(x\)\(y\)/\L\u&/;s/\(x\)\(y\)/\u\L&/;s/\(x\)\(y\)/\u\1\2/;s/x/a\U/;s/x/\u&\u&/;s/x//
+s,x,a\,b/c,;s/x/[\0]/;s/x/&&\&/",
+        ],
+        r"",
+        None,
+        r"SED PROGRAM:
+  s/\\(x\\)\\(y\\)/&-\1
+\U\2\E\l\uA\L	\/&/
+  s/\\(x\\)\\(y\\)/\L\u&/
+  s/\\(x\\)\\(y\\)/\u\L&/
+  s/\\(x\\)\\(y\\)/\u\1\E\2/
+  s/x/a/
+  s/x/\u&\E\u&/
+  s/x//
+  s/x/a,b/c/
+  s/x/[&]/
+  s/x/&&&/
+",
+        0,
+    );
+    // y in the C locale: the changed bytes in byte order
+    debug(
+        &[r"-n", r"y/a\/\n\\/\t\\x\n/;y/ab/ab/"],
+        r"",
+        None,
+        r"SED PROGRAM:
+  y/
+/\a/x\
+	/
+  y///
+",
+        0,
+    );
+    // y in a UTF-8 locale: the pairs as given
+    debug(
+        &[r"-n", r"y/a\/\n\\/\t\\x\n/;y/ab/ab/"],
+        r"",
+        Some("C.UTF-8"),
+        r"SED PROGRAM:
+  y/a/
+\/	\x
+/
+  y/ab/ab/
+",
+        0,
+    );
+    // the trace: input names and lines, pattern and hold after commands, registers
+    debug(
+        &[r"-s", r"s/\(.\)/[\1]/;h;G;x;g;y/[]/<>/;$!N", r"-", r"f2"],
+        r"a
+b
+",
+        None,
+        r"SED PROGRAM:
+  s/\\(.\\)/[\1]/
+  h
+  G
+  x
+  g
+  y/[]/<>/
+  $! N
+INPUT:   'STDIN' line 1
+PATTERN: a
+COMMAND: s/\\(.\\)/[\1]/
+MATCHED REGEX REGISTERS
+  regex[0] = 0-1 'a'
+  regex[1] = 0-1 'a'
+PATTERN: [a]
+COMMAND: h
+HOLD:    [a]
+COMMAND: G
+PATTERN: [a]\n[a]
+COMMAND: x
+PATTERN: [a]
+HOLD:    [a]\n[a]
+COMMAND: g
+HOLD:    [a]\n[a]
+COMMAND: y/[]/<>/
+PATTERN: <a>\n<a>
+COMMAND: $! N
+PATTERN: <a>\n<a>\nb
+END-OF-CYCLE:
+<a>
+<a>
+b
+INPUT:   'f2' line 1
+PATTERN: x
+COMMAND: s/\\(.\\)/[\1]/
+MATCHED REGEX REGISTERS
+  regex[0] = 0-1 'x'
+  regex[1] = 0-1 'x'
+PATTERN: [x]
+COMMAND: h
+HOLD:    [x]
+COMMAND: G
+PATTERN: [x]\n[x]
+COMMAND: x
+PATTERN: [x]
+HOLD:    [x]\n[x]
+COMMAND: g
+HOLD:    [x]\n[x]
+COMMAND: y/[]/<>/
+PATTERN: <x>\n<x>
+COMMAND: $! N
+PATTERN: <x>\n<x>\ny
+END-OF-CYCLE:
+<x>
+<x>
+y
+",
+        0,
+    );
+    // registers stop at the first group that did not take part
+    debug(
+        &[r"-E", r"s/(a)(x)?(b)/y/;s/(y)(z?)/&/;s/q/Q/"],
+        r"ab
+",
+        None,
+        r"SED PROGRAM:
+  s/(a)(x)?(b)/y/
+  s/(y)(z?)/&/
+  s/q/Q/
+INPUT:   'STDIN' line 1
+PATTERN: ab
+COMMAND: s/(a)(x)?(b)/y/
+MATCHED REGEX REGISTERS
+  regex[0] = 0-2 'ab'
+  regex[1] = 0-1 'a'
+PATTERN: y
+COMMAND: s/(y)(z?)/&/
+MATCHED REGEX REGISTERS
+  regex[0] = 0-1 'y'
+  regex[1] = 0-1 'y'
+  regex[2] = 1-1 ''
+PATTERN: y
+COMMAND: s/q/Q/
+PATTERN: y
+END-OF-CYCLE:
+y
+",
+        0,
+    );
+    // a block not entered shows its }; d inside a block leaves the indent deeper, as GNU's
+    debug(
+        &[r"-n", r"/b/{p};$!{h;d};x;p"],
+        r"a
+b
+c
+",
+        None,
+        r"SED PROGRAM:
+  /b/ {
+    p
+  }
+  $! {
+    h
+    d
+  }
+  x
+  p
+INPUT:   'STDIN' line 1
+PATTERN: a
+COMMAND: /b/ {
+COMMAND: }
+COMMAND: $! {
+COMMAND:   h
+HOLD:    a
+COMMAND:   d
+END-OF-CYCLE:
+INPUT:   'STDIN' line 2
+PATTERN: b
+COMMAND:   /b/ {
+COMMAND:     p
+b
+COMMAND:   }
+COMMAND:   $! {
+COMMAND:     h
+HOLD:    b
+COMMAND:     d
+END-OF-CYCLE:
+INPUT:   'STDIN' line 3
+PATTERN: c
+COMMAND:     /b/ {
+COMMAND:     }
+COMMAND:     $! {
+COMMAND:     }
+COMMAND:     x
+PATTERN: b
+HOLD:    c
+COMMAND:     p
+b
+END-OF-CYCLE:
+",
+        0,
+    );
+    // D with and without a newline; no end of cycle for either
+    debug(
+        &[r"$!N;P;D"],
+        r"a
+b
+c
+",
+        None,
+        r"SED PROGRAM:
+  $! N
+  P
+  D
+INPUT:   'STDIN' line 1
+PATTERN: a
+COMMAND: $! N
+PATTERN: a\nb
+COMMAND: P
+a
+COMMAND: D
+PATTERN: b
+COMMAND: $! N
+PATTERN: b\nc
+COMMAND: P
+b
+COMMAND: D
+PATTERN: c
+COMMAND: $! N
+COMMAND: P
+c
+COMMAND: D
+",
+        0,
+    );
+    // n and N at the end of input
+    debug(
+        &[r"n;N"],
+        r"a
+b
+c
+",
+        None,
+        r"SED PROGRAM:
+  n
+  N
+INPUT:   'STDIN' line 1
+PATTERN: a
+COMMAND: n
+a
+PATTERN: b
+COMMAND: N
+PATTERN: b\nc
+END-OF-CYCLE:
+b
+c
+",
+        0,
+    );
+    // q prints and appends without an end of cycle; Q prints nothing
+    debug(
+        &[r"1a\
+x
+2q;3Q"],
+        r"a
+b
+c
+",
+        None,
+        r"SED PROGRAM:
+  1 a\x
+
+  2 q
+  3 Q
+INPUT:   'STDIN' line 1
+PATTERN: a
+COMMAND: 1 a\x
+
+COMMAND: 2 q
+COMMAND: 3 Q
+END-OF-CYCLE:
+a
+x
+INPUT:   'STDIN' line 2
+PATTERN: b
+COMMAND: 1 a\x
+
+COMMAND: 2 q
+b
+",
+        0,
+    );
+    // c on a range, i, = and l write at once
+    debug(
+        &[r"1i\
+first
+=;l;2,3c\
+X"],
+        r"a
+b
+c
+",
+        None,
+        r"SED PROGRAM:
+  1 i\first
+
+  =
+  l
+  2,3 c\X
+
+INPUT:   'STDIN' line 1
+PATTERN: a
+COMMAND: 1 i\first
+
+first
+COMMAND: =
+1
+COMMAND: l
+a$
+COMMAND: 2,3 c\X
+
+END-OF-CYCLE:
+a
+INPUT:   'STDIN' line 2
+PATTERN: b
+COMMAND: 1 i\first
+
+COMMAND: =
+2
+COMMAND: l
+b$
+COMMAND: 2,3 c\X
+
+END-OF-CYCLE:
+INPUT:   'STDIN' line 3
+PATTERN: c
+COMMAND: 1 i\first
+
+COMMAND: =
+3
+COMMAND: l
+c$
+COMMAND: 2,3 c\X
+
+X
+END-OF-CYCLE:
+",
+        0,
+    );
+    // bytes outside printable ASCII
+    debug(
+        &[r"s/a/\o001\d255/"],
+        b"a\x7f\x01~ \\\xc3\xa9
+",
+        None,
+        b"SED PROGRAM:
+  s/a/\x01\xff/
+INPUT:   'STDIN' line 1
+PATTERN: a\\o177\\o001~ \\\\\\o37777777703\\o37777777651
+COMMAND: s/a/\x01\xff/
+MATCHED REGEX REGISTERS
+  regex[0] = 0-1 'a'
+PATTERN: \\o001\\o37777777777\\o177\\o001~ \\\\\\o37777777703\\o37777777651
+END-OF-CYCLE:
+\x01\xff\x7f\x01~ \\\xc3\xa9
+",
+        0,
+    );
+    // a last line without newline: the trace goes on right after it
+    debug(
+        &[r"p"],
+        r"a",
+        None,
+        r"SED PROGRAM:
+  p
+INPUT:   'STDIN' line 1
+PATTERN: a
+COMMAND: p
+aEND-OF-CYCLE:
+
+a",
+        0,
+    );
+    // -z: the data ends in NUL, the trace in newlines
+    debug(
+        &[r"-z", r"s/a/x\n/;="],
+        b"a\x00b\x00",
+        None,
+        b"SED PROGRAM:
+  s/a/x
+/
+  =
+INPUT:   'STDIN' line 1
+PATTERN: a
+COMMAND: s/a/x
+/
+MATCHED REGEX REGISTERS
+  regex[0] = 0-1 'a'
+PATTERN: x\\n
+COMMAND: =
+1\x00END-OF-CYCLE:
+x
+\x00INPUT:   'STDIN' line 2
+PATTERN: b
+COMMAND: s/a/x
+/
+PATTERN: b
+COMMAND: =
+2\x00END-OF-CYCLE:
+b\x00",
+        0,
+    );
+    // jumps to labels show the label command
+    debug(
+        &[r":a;N;$!ba;s/\n/,/g"],
+        r"a
+b
+c
+",
+        None,
+        r"SED PROGRAM:
+  :a
+  N
+  $! b a
+  s/\n/,/g
+INPUT:   'STDIN' line 1
+PATTERN: a
+COMMAND: :a
+COMMAND: N
+PATTERN: a\nb
+COMMAND: $! b a
+COMMAND: :a
+COMMAND: N
+PATTERN: a\nb\nc
+COMMAND: $! b a
+COMMAND: s/\n/,/g
+MATCHED REGEX REGISTERS
+  regex[0] = 1-2 '
+'
+PATTERN: a,b,c
+END-OF-CYCLE:
+a,b,c
+",
+        0,
+    );
+    // e, s///e and w /dev/stdout. Once an `e` command has run, GNU 4.9
+    // shows a NUL where its text's newline was (it cut the text in place
+    // to run it); oxbox keeps showing the text as it was compiled.
+    debug(
+        &[
+            r"-n",
+            r"1w /dev/stdout
+2e echo hi
+3s/.*/echo X/ep",
+        ],
+        r"a
+b
+c
+",
+        None,
+        b"SED PROGRAM:
+  1 w/dev/stdout
+  2 e echo hi
+
+  3 s/.*/echo X/ep
+INPUT:   'STDIN' line 1
+PATTERN: a
+COMMAND: 1 w/dev/stdout
+a
+COMMAND: 2 e echo hi
+
+COMMAND: 3 s/.*/echo X/ep
+END-OF-CYCLE:
+INPUT:   'STDIN' line 2
+PATTERN: b
+COMMAND: 1 w/dev/stdout
+COMMAND: 2 e echo hi
+
+hi
+COMMAND: 3 s/.*/echo X/ep
+END-OF-CYCLE:
+INPUT:   'STDIN' line 3
+PATTERN: c
+COMMAND: 1 w/dev/stdout
+COMMAND: 2 e echo hi
+
+COMMAND: 3 s/.*/echo X/ep
+MATCHED REGEX REGISTERS
+  regex[0] = 0-1 'c'
+X
+PATTERN: X
+END-OF-CYCLE:
+",
+        0,
+    );
+}
+
+#[test]
+fn debug_with_in_place_editing() {
+    // The trace goes to standard output; the file gets the edited text.
+    let d = TempDir::new();
+    d.write("f", "a\n");
+    cmd("sed")
+        .args(["--debug", "-i", "s/a/b/", "f"])
+        .cwd(d.path())
+        .run()
+        .ok()
+        .err("")
+        .out(
+            "SED PROGRAM:\n  s/a/b/\nINPUT:   'f' line 1\nPATTERN: a\nCOMMAND: s/a/b/\n\
+             MATCHED REGEX REGISTERS\n  regex[0] = 0-1 'a'\nPATTERN: b\nEND-OF-CYCLE:\n",
+        );
+    assert_eq!(std::fs::read(d.join("f")).unwrap(), b"b\n");
+    // A script that does not compile shows nothing on standard output.
+    sed(&["--debug", "s/a"], "a\n")
         .status(1)
         .out("")
-        .err_has("sed: option '--debug' is not supported\n");
+        .err("sed: -e expression #1, char 3: unterminated `s' command\n");
 }
 
 #[test]
@@ -319,4 +932,79 @@ fn e_runs_the_shell_as_sh() {
     // The empty output replaces the line, which is then printed.
     o.status(0).out("\n");
     assert!(o.stderr_str().starts_with("sh: "), "{:?}", o.stderr_str());
+}
+
+#[test]
+fn ranges_as_gnu() {
+    // Lines 1-10; each script's output is GNU sed 4.9's. A numeric first
+    // address opens its range on the first line seen at or past it (and
+    // not again); addr,N takes lines up to N, just the first one when N is
+    // not ahead (none when addr was passed, not met); addr,~N and addr,+N
+    // end on the first line seen at or past their end, which they take.
+    let seq = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n";
+    for (script, want) in [
+        ("n;n;1,4p", "3"),
+        ("n;n;1,+1p", "3 6"),
+        ("n;n;/3/,1p", "3"),
+        ("n;n;2,1p", ""),
+        ("n;n;2,3p", "3"),
+        ("n;n;2,~2p", "3 6"),
+        ("n;n;/3/,~4p", "3 6"),
+        ("n;n;4,/6/p", "6 9"),
+        ("1d;1,3p", "2 3"),
+        ("2,~2p", "2 3 4"),
+        ("4,~2p", "4 5 6"),
+        ("3,~2p", "3 4"),
+        ("/4/,~4p", "4 5 6 7 8"),
+        ("2,~0p", "2"),
+        ("2,~1p", "2 3"),
+        ("0,/3/p", "1 2 3"),
+        ("5,3p", "5"),
+    ] {
+        let out = sed(&["-n", script], seq);
+        out.ok();
+        let got = out
+            .stdout_str()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(got, want, "{script}");
+    }
+}
+
+#[test]
+fn ranges_restart_in_each_file_with_s() {
+    let c = cmd("sed").args(["-s", "-n", "2,/x/p;/2/,4=;0,/1/p", "f", "f"]);
+    std::fs::write(c.dir().join("f"), "1\n2\n3\n").unwrap();
+    c.run().ok().out("1\n2\n2\n3\n3\n1\n2\n2\n3\n3\n");
+}
+
+#[test]
+fn bang_without_an_address_never_applies() {
+    sed(&["!d"], "1\n2\n").ok().out("1\n2\n");
+    sed(&["-n", "1!p;!p;$!{!p}"], "1\n2\n").ok().out("2\n");
+}
+
+#[test]
+fn labels_end_as_in_gnu() {
+    // A label ends at white space, `;`, `}` or `#`; what follows is the
+    // next command.
+    sed(&["-n", "/x/{s/x/y/;by};p;:y;s/$/!/p"], "x\n")
+        .ok()
+        .out("y!\n");
+    sed(&["-n", ":a p;bx p;:x"], "x\n").ok().out("x\n");
+    sed(&["-n", "bx#comment\np;:x"], "x\n").ok().out("");
+    sed(&["-n", "{:a};p"], "x\n").ok().out("x\n");
+    sed(&["-n", ":x};p"], "x\n")
+        .status(1)
+        .err("sed: -e expression #1, char 3: unexpected `}'\n");
+}
+
+#[test]
+fn eq_and_f_end_with_the_line_separator() {
+    // With -z, = and F end in NUL as GNU's do.
+    sed(&["-z", "=;F"], "a\0b\0")
+        .ok()
+        .out("1\0-\0a\x002\0-\0b\0");
+    sed(&["=;F"], "a\n").ok().out("1\n-\na\n");
 }

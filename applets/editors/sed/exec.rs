@@ -4,6 +4,7 @@
 //! last line read without its newline is written without one, and a
 //! newline is put back only when more output follows on that stream.
 
+use super::debug;
 use super::parse::{Addr, Op, Part, Program, Subst};
 use crate::diag::{self, Diag};
 use crate::io::{read_fd, Out};
@@ -28,6 +29,8 @@ pub struct Options {
     pub unbuffered: bool,
     pub line_len: usize,
     pub posix: bool,
+    /// --debug: the program and a trace of its run on standard output.
+    pub debug: bool,
 }
 
 /// An error that ends sed: the message and the exit status (4 for I/O,
@@ -238,6 +241,9 @@ enum Append {
 #[derive(Clone, Copy, Default)]
 struct Range {
     active: bool,
+    /// A range whose first address is a line number has run (it does not
+    /// start again).
+    closed: bool,
     end: usize,
 }
 
@@ -248,6 +254,8 @@ enum Flow {
     End(bool),
     /// D with a newline: start again without reading.
     Restart,
+    /// D without a newline: as d, but --debug shows no end of cycle.
+    Drop,
     Quit(i32, bool),
 }
 
@@ -270,6 +278,9 @@ pub struct Exec<'a> {
     last_re: Option<usize>,
     ranges: Vec<Range>,
     appends: Vec<Append>,
+    /// --debug's block depth for indenting the trace; as GNU's, it is
+    /// not reset when a jump or `d` leaves a block.
+    level: isize,
     pub diag: &'a mut Diag,
 }
 
@@ -305,12 +316,6 @@ impl<'a> Exec<'a> {
                 }
             });
         }
-        let mut ranges = vec![Range::default(); prog.cmds.len()];
-        for (r, c) in ranges.iter_mut().zip(&prog.cmds) {
-            if matches!(c.a1, Some(Addr::Line(0))) {
-                r.active = true;
-            }
-        }
         let files = if files.is_empty() && opts.in_place.is_none() {
             vec![OsString::from("-")]
         } else {
@@ -338,8 +343,9 @@ impl<'a> Exec<'a> {
             line: 0,
             tflag: false,
             last_re: None,
-            ranges,
+            ranges: Vec::new(),
             appends: Vec::new(),
+            level: 0,
             diag,
         })
     }
@@ -348,12 +354,20 @@ impl<'a> Exec<'a> {
     pub fn run(&mut self) -> R<Option<i32>> {
         let mut code = None;
         let mut restart = false;
+        let debug = self.opts.debug;
+        self.reset_ranges();
+        if debug {
+            self.debug_program();
+        }
         'cycles: loop {
             if !restart {
                 if !self.read_line(false)? {
                     break;
                 }
                 self.tflag = false;
+                if debug {
+                    self.debug_input();
+                }
             }
             restart = false;
             let mut pc = 0;
@@ -363,9 +377,18 @@ impl<'a> Exec<'a> {
                     autoprint = true;
                     break;
                 }
+                if debug {
+                    self.debug_command(pc);
+                }
                 if !self.selected(pc)? {
                     pc = match self.prog.cmds[pc].op {
-                        Op::Block(end) => end,
+                        Op::Block(end) => {
+                            // GNU goes to the `}` and shows it.
+                            if debug {
+                                self.debug_command(end - 1);
+                            }
+                            end
+                        }
                         _ => pc + 1,
                     };
                     continue;
@@ -376,6 +399,10 @@ impl<'a> Exec<'a> {
                     Flow::End(p) => {
                         autoprint = p;
                         break;
+                    }
+                    Flow::Drop => {
+                        self.dump_appends()?;
+                        continue 'cycles;
                     }
                     Flow::Restart => {
                         self.dump_appends()?;
@@ -392,6 +419,9 @@ impl<'a> Exec<'a> {
                     }
                 }
             }
+            if debug {
+                self.debug_out(b"END-OF-CYCLE:\n");
+            }
             if autoprint {
                 self.autoprint();
             }
@@ -399,6 +429,97 @@ impl<'a> Exec<'a> {
         }
         self.end_file()?;
         Ok(code)
+    }
+
+    /// No range open; `0,/re/` starts inside its range.
+    fn reset_ranges(&mut self) {
+        self.ranges.clear();
+        self.ranges.extend(self.prog.cmds.iter().map(|c| {
+            let zero = matches!(c.a1, Some(Addr::Line(0)));
+            Range {
+                active: zero,
+                closed: zero,
+                end: 0,
+            }
+        }));
+    }
+
+    /// --debug output goes to standard output as it is, outside the
+    /// missing-newline bookkeeping of the edited text (as GNU's does).
+    fn debug_out(&mut self, b: &[u8]) {
+        self.outs.stdout.out.write_bytes(b);
+    }
+
+    fn debug_program(&mut self) {
+        let mut t = b"SED PROGRAM:\n".to_vec();
+        let mut depth = 1usize;
+        for (c, shown) in self.prog.cmds.iter().zip(&self.prog.shown) {
+            if matches!(c.op, Op::EndBlock) {
+                depth = depth.saturating_sub(1);
+            }
+            t.resize(t.len() + 2 * depth, b' ');
+            t.extend_from_slice(shown);
+            t.push(b'\n');
+            if matches!(c.op, Op::Block(_)) {
+                depth += 1;
+            }
+        }
+        self.debug_out(&t);
+    }
+
+    fn debug_input(&mut self) {
+        let name = self.reader.name.as_bytes();
+        let name = if name == b"-" { &b"STDIN"[..] } else { name };
+        let mut t = b"INPUT:   '".to_vec();
+        t.extend_from_slice(name);
+        t.extend_from_slice(format!("' line {}\n", self.line).as_bytes());
+        self.debug_out(&t);
+        self.debug_space(false);
+    }
+
+    fn debug_command(&mut self, pc: usize) {
+        let op = &self.prog.cmds[pc].op;
+        if matches!(op, Op::EndBlock) {
+            self.level -= 1;
+        }
+        let mut t = b"COMMAND: ".to_vec();
+        t.resize(t.len() + 2 * self.level.max(0) as usize, b' ');
+        t.extend_from_slice(&self.prog.shown[pc]);
+        t.push(b'\n');
+        if matches!(op, Op::Block(_)) {
+            self.level += 1;
+        }
+        self.debug_out(&t);
+    }
+
+    /// `PATTERN: ` or `HOLD:    ` and the space.
+    fn debug_space(&mut self, hold: bool) {
+        let (label, space) = if hold {
+            (&b"HOLD:    "[..], &self.hs)
+        } else {
+            (&b"PATTERN: "[..], &self.ps)
+        };
+        let mut t = label.to_vec();
+        debug::escaped(&mut t, space);
+        t.push(b'\n');
+        self.debug_out(&t);
+    }
+
+    /// The groups of the first match of `s`, up to the first unset one.
+    fn debug_registers(&mut self, re: Option<usize>) -> R<()> {
+        let re = &self.prog.regexes[self.resolve(re)?];
+        let mut spans = vec![None; re.groups() + 1];
+        if !re.captures_at(&self.ps, 0, &mut spans) {
+            return Ok(());
+        }
+        let mut t = b"MATCHED REGEX REGISTERS\n".to_vec();
+        for (i, (a, b)) in spans.iter().map_while(|s| *s).enumerate() {
+            t.extend_from_slice(format!("  regex[{i}] = {a}-{b} '").as_bytes());
+            t.extend_from_slice(&self.ps[a..b]);
+            t.extend_from_slice(b"'\n");
+        }
+        self.debug_out(&t);
+        Ok(())
     }
 
     /// After a fatal error: an in-place edit leaves the original alone.
@@ -559,6 +680,7 @@ impl<'a> Exec<'a> {
             }
             if self.opts.separate {
                 self.line = 0;
+                self.reset_ranges();
             }
             return Ok(true);
         }
@@ -712,11 +834,23 @@ impl<'a> Exec<'a> {
         })
     }
 
+    /// Whether command `pc` applies to the current line. Ranges follow
+    /// GNU 4.9:
+    /// - a range whose first address is a line number starts on the first
+    ///   line it sees at or past that number (a line that `n` or `d` kept
+    ///   it from seeing still opens it), and never starts again;
+    /// - `addr1,N` takes the lines up to N, and at its start just the one
+    ///   line when N is not ahead (none when addr1 was passed, not met);
+    /// - `addr1,+N` and `addr1,~N` end on the first line seen at or past
+    ///   their end (the line N after the start, or the next multiple of N
+    ///   after it), which belongs to the range;
+    /// - with -s or -i every file starts with no range open.
     fn selected(&mut self, pc: usize) -> R<bool> {
         let c = &self.prog.cmds[pc];
         let (neg, a1, a2) = (c.neg, c.a1, c.a2);
         let Some(a1) = a1 else {
-            return Ok(true);
+            // `!` without an address never applies, as in GNU.
+            return Ok(!neg);
         };
         let Some(a2) = a2 else {
             return Ok(self.match1(a1)? != neg);
@@ -725,14 +859,14 @@ impl<'a> Exec<'a> {
         let mut r = self.ranges[pc];
         let m = if r.active {
             match a2 {
-                Addr::Line(_) | Addr::Plus(_) => {
+                Addr::Line(_) => {
                     if line >= r.end {
                         r.active = false;
                     }
                     line <= r.end
                 }
-                Addr::Mult(n) => {
-                    if n == 0 || line.is_multiple_of(n) {
+                Addr::Plus(_) | Addr::Mult(_) => {
+                    if line >= r.end {
                         r.active = false;
                     }
                     true
@@ -756,33 +890,17 @@ impl<'a> Exec<'a> {
                     true
                 }
             }
-        } else if self.match1(a1)? {
-            match a2 {
-                Addr::Line(n) | Addr::Step(n, _) => {
-                    if n > line {
-                        r = Range { active: true, end: n };
-                    }
-                }
-                Addr::Plus(n) => {
-                    if n > 0 {
-                        r = Range {
-                            active: true,
-                            end: line + n,
-                        };
-                    }
-                }
-                Addr::Mult(n) => {
-                    if n > 0 && !line.is_multiple_of(n) {
-                        r.active = true;
-                    }
-                }
-                Addr::Last => {
-                    if !self.is_last()? {
-                        r.active = true;
-                    }
-                }
-                Addr::Re(_) => r.active = true,
+        } else if let Addr::Line(first) = a1 {
+            if r.closed || line < first {
+                false
+            } else {
+                r.closed = true;
+                let passed = line > first;
+                self.open(&mut r, a2, line)?;
+                !(passed && matches!(a2, Addr::Line(n) if n < line))
             }
+        } else if self.match1(a1)? {
+            self.open(&mut r, a2, line)?;
             true
         } else {
             false
@@ -791,15 +909,40 @@ impl<'a> Exec<'a> {
         Ok(m != neg)
     }
 
+    /// Opens a range on `line` unless `a2` makes it a one-line range.
+    fn open(&mut self, r: &mut Range, a2: Addr, line: usize) -> R<()> {
+        r.active = match a2 {
+            Addr::Line(n) | Addr::Step(n, _) => {
+                r.end = n;
+                n > line
+            }
+            Addr::Plus(n) => {
+                r.end = line + n;
+                n > 0
+            }
+            Addr::Mult(n) => match line.checked_div(n) {
+                Some(q) => {
+                    r.end = (q + 1) * n;
+                    true
+                }
+                None => false,
+            },
+            Addr::Last => !self.is_last()?,
+            Addr::Re(_) => true,
+        };
+        Ok(())
+    }
+
     fn step(&mut self, pc: usize) -> R<Flow> {
         let prog = self.prog;
         let sep = self.opts.sep;
         let cmd = &prog.cmds[pc];
         match &cmd.op {
-            Op::Block(_) | Op::EndBlock | Op::Nop => {}
+            Op::Block(_) | Op::EndBlock | Op::Label => {}
             Op::Eq => {
-                let s = format!("{}\n", self.line);
-                self.outs.get(Tgt::Cur).text(s.as_bytes(), sep);
+                // Ended by the line separator (NUL with -z), as GNU's.
+                let s = self.line.to_string();
+                self.outs.get(Tgt::Cur).line(s.as_bytes(), true, sep);
             }
             Op::Append(_) => self.appends.push(Append::Text(pc)),
             Op::Insert(t) => self.outs.get(Tgt::Cur).text(t, sep),
@@ -826,9 +969,12 @@ impl<'a> Exec<'a> {
             Op::Delete => return Ok(Flow::End(false)),
             Op::DeleteFirst => {
                 return Ok(match memchr::memchr(sep, &self.ps) {
-                    None => Flow::End(false),
+                    None => Flow::Drop,
                     Some(i) => {
                         self.ps.drain(..=i);
+                        if self.opts.debug {
+                            self.debug_space(false);
+                        }
                         Flow::Restart
                     }
                 });
@@ -853,31 +999,37 @@ impl<'a> Exec<'a> {
                 } else {
                     self.reader.name.as_bytes().to_vec()
                 };
-                self.outs.get(Tgt::Cur).line(&name, true, b'\n');
+                self.outs.get(Tgt::Cur).line(&name, true, sep);
             }
             // Each space keeps whether its text ends a line (GNU's
             // `chomped`): copying copies it, `x` swaps it.
+            // --debug shows the hold space after g, as GNU 4.9 does.
             Op::Get => {
                 self.ps.clone_from(&self.hs);
                 self.chomped = self.hs_chomped;
+                self.debug_after(false, true);
             }
             Op::GetAppend => {
                 self.ps.push(sep);
                 self.ps.extend_from_slice(&self.hs);
                 self.chomped = self.hs_chomped;
+                self.debug_after(true, false);
             }
             Op::Hold => {
                 self.hs.clone_from(&self.ps);
                 self.hs_chomped = self.chomped;
+                self.debug_after(false, true);
             }
             Op::HoldAppend => {
                 self.hs.push(sep);
                 self.hs.extend_from_slice(&self.ps);
                 self.hs_chomped = self.chomped;
+                self.debug_after(false, true);
             }
             Op::Exchange => {
                 std::mem::swap(&mut self.ps, &mut self.hs);
                 std::mem::swap(&mut self.chomped, &mut self.hs_chomped);
+                self.debug_after(true, true);
             }
             Op::List(n) => {
                 let width = n.unwrap_or(self.opts.line_len);
@@ -885,17 +1037,18 @@ impl<'a> Exec<'a> {
                 self.outs.get(Tgt::Cur).text(&text, sep);
             }
             Op::Next => {
+                // At the end, GNU prints the line and quits (with or
+                // without POSIXLY_CORRECT); --debug shows that order.
                 if self.is_last()? {
-                    if self.opts.posix {
-                        return Ok(Flow::End(true));
-                    }
-                    return Ok(Flow::End(true));
+                    self.autoprint();
+                    return Ok(Flow::End(false));
                 }
                 self.autoprint();
                 self.dump_appends()?;
                 if !self.read_line(false)? {
                     return Ok(Flow::End(false));
                 }
+                self.debug_after(true, false);
             }
             Op::NextAppend => {
                 if self.is_last()? {
@@ -905,6 +1058,7 @@ impl<'a> Exec<'a> {
                 if !self.read_line(true)? {
                     return Ok(Flow::End(!self.opts.posix));
                 }
+                self.debug_after(true, false);
             }
             Op::Print => {
                 self.outs.get(Tgt::Cur).line(&self.ps, self.chomped, sep);
@@ -922,6 +1076,9 @@ impl<'a> Exec<'a> {
                 }
             }
             Op::Subst(s) => {
+                if self.opts.debug {
+                    self.debug_registers(s.re)?;
+                }
                 if self.subst(s)? {
                     self.tflag = true;
                     if s.eval {
@@ -939,6 +1096,7 @@ impl<'a> Exec<'a> {
                         self.outs.get(Tgt::W(w)).line(&self.ps, self.chomped, sep);
                     }
                 }
+                self.debug_after(true, false);
             }
             Op::Write(w) => {
                 self.outs.get(Tgt::W(*w)).line(&self.ps, self.chomped, sep);
@@ -951,10 +1109,26 @@ impl<'a> Exec<'a> {
                 for b in &mut self.ps {
                     *b = map[usize::from(*b)];
                 }
+                self.debug_after(true, false);
             }
-            Op::Zap => self.ps.clear(),
+            Op::Zap => {
+                self.ps.clear();
+                self.debug_after(true, false);
+            }
         }
         Ok(Flow::Next)
+    }
+
+    /// --debug: the spaces a command changed.
+    fn debug_after(&mut self, pattern: bool, hold: bool) {
+        if self.opts.debug {
+            if pattern {
+                self.debug_space(false);
+            }
+            if hold {
+                self.debug_space(true);
+            }
+        }
     }
 
     /// The next line of an `R` file, with its newline (one is added when

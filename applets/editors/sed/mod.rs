@@ -12,9 +12,11 @@
 //! Exit status: 0; 1 for a bad script or usage; 2 when an input file could
 //! not be read (the others are still processed); 4 for an I/O error; or
 //! the code given to `q`/`Q`. Choices: `-E` applies to the whole script
-//! wherever it stands (GNU applies it only to the expressions after it);
-//! `--debug` is not supported.
+//! wherever it stands (GNU applies it only to the expressions after it).
+//! `--debug` prints the program in GNU's canonical form and traces each
+//! cycle on standard output as GNU 4.9 does ([`debug`]).
 
+mod debug;
 mod exec;
 mod parse;
 
@@ -43,7 +45,8 @@ pub const APPLET: Applet = Applet {
 \t-z, --null-data\tLines end in NUL bytes\n\
 \t-u, --unbuffered\tRead as little and flush as often as possible\n\
 \t--posix\tDisable GNU extensions\n\
-\t--sandbox\tReject the e, r and w commands",
+\t--sandbox\tReject the e, r and w commands\n\
+\t--debug\tShow the program and trace its execution",
     help_option: true,
     main,
 };
@@ -92,9 +95,6 @@ fn main(args: &[OsString]) -> i32 {
         let mut out = crate::io::Out::stdout();
         out.write_bytes(b"sed (oxbox) 4.9\n");
         return out.finish(diag.name(), 0);
-    }
-    if m.has("debug") {
-        return parser.usage_error(args, "option '--debug' is not supported");
     }
     let line_len = match m.value("l") {
         None => 70,
@@ -152,6 +152,7 @@ fn main(args: &[OsString]) -> i32 {
         extended: m.has("E") || m.has("r"),
         posix: m.has("posix"),
         sandbox: m.has("sandbox"),
+        debug: m.has("debug"),
     };
     let prog = match parse::compile(&src, settings) {
         Ok(p) => p,
@@ -178,6 +179,7 @@ fn main(args: &[OsString]) -> i32 {
         unbuffered: m.has("u"),
         line_len,
         posix: m.has("posix") || posix_env,
+        debug: m.has("debug"),
     };
     let mut ex = match exec::Exec::new(&prog, &opts, operands, &mut diag) {
         Ok(ex) => ex,

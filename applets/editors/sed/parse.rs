@@ -3,6 +3,7 @@
 //! resolved jumps. Errors carry GNU's texts and positions
 //! (`-e expression #1, char 5: ...`, `file F line 2: ...`).
 
+use super::debug;
 use crate::regex::{Pattern, Syntax};
 
 /// Where a piece of script text came from, for error positions.
@@ -136,7 +137,8 @@ pub enum Op {
     Exchange,
     Translate(Box<[u8; 256]>),
     Zap,
-    Nop,
+    /// `:label`, kept as a command only with --debug (which shows it).
+    Label,
 }
 
 pub struct Command {
@@ -152,6 +154,8 @@ pub struct Settings {
     pub extended: bool,
     pub posix: bool,
     pub sandbox: bool,
+    /// Render each command for --debug into `Program::shown`.
+    pub debug: bool,
 }
 
 pub struct Program {
@@ -163,6 +167,8 @@ pub struct Program {
     pub rfiles: Vec<Vec<u8>>,
     /// The script starts with `#n` on a line of its own.
     pub quiet: bool,
+    /// With --debug: each command in GNU's canonical form.
+    pub shown: Vec<Vec<u8>>,
 }
 
 struct Compiler<'a> {
@@ -175,6 +181,11 @@ struct Compiler<'a> {
     /// Jumps to resolve: command index, label, position for errors.
     jumps: Vec<(usize, Vec<u8>)>,
     labels: Vec<(Vec<u8>, usize)>,
+    /// With --debug: the current command's addresses, rendered.
+    addr_text: Vec<u8>,
+    /// With --debug: the rendering of a command whose op lacks the
+    /// details to render it (s, y, jumps, q with a code, labels).
+    func_text: Option<Vec<u8>>,
 }
 
 type R<T> = Result<T, String>;
@@ -203,10 +214,13 @@ fn compile_inner(src: &Source, set: Settings) -> R<Program> {
             wfiles: Vec::new(),
             rfiles: Vec::new(),
             quiet: false,
+            shown: Vec::new(),
         },
         blocks: Vec::new(),
         jumps: Vec::new(),
         labels: Vec::new(),
+        addr_text: Vec::new(),
+        func_text: None,
     };
     if let Some(first) = src.chunks.first() {
         let t = &src.text[first.start..first.end];
@@ -336,6 +350,10 @@ impl Compiler<'_> {
                     }
                     self.i += 1;
                 }
+                if self.set.debug {
+                    let text = convert_regex(&raw);
+                    debug::regex(&mut self.addr_text, &text, (icase, multi));
+                }
                 Ok(Some(Addr::Re(self.regex(&raw, icase, multi)?)))
             }
             b'0'..=b'9' => {
@@ -345,8 +363,11 @@ impl Compiler<'_> {
                     self.i += 1;
                     self.skip_blanks();
                     let step = self.number().unwrap_or(0);
+                    // GNU shows first~0 as the plain line number.
+                    self.note_addr(if step == 0 { n.to_string() } else { format!("{n}~{step}") });
                     return Ok(Some(Addr::Step(n, step)));
                 }
+                self.note_addr(n.to_string());
                 Ok(Some(Addr::Line(n)))
             }
             b'+' | b'~' if second && !self.set.posix => {
@@ -355,10 +376,12 @@ impl Compiler<'_> {
                 let Some(n) = self.number() else {
                     return Err(self.err("expected newer version of sed"));
                 };
+                self.note_addr(format!("{}{n}", c as char));
                 Ok(Some(if c == b'+' { Addr::Plus(n) } else { Addr::Mult(n) }))
             }
             b'$' => {
                 self.i += 1;
+                self.note_addr("$".into());
                 Ok(Some(Addr::Last))
             }
             _ => Ok(None),
@@ -485,22 +508,19 @@ impl Compiler<'_> {
         }
     }
 
-    /// A label for `:`, `b`, `t`, `T`: up to a newline or `;`, blanks
-    /// around it dropped.
-    fn label(&mut self, colon: bool) -> Vec<u8> {
+    /// A label for `:`, `b`, `t`, `T` (and `v`'s version), as GNU 4.9
+    /// reads one: after blanks, up to white space, `;`, `}` or `#`. What
+    /// follows is the next command (`b x}` closes a block, `:a p` prints).
+    fn label(&mut self) -> Vec<u8> {
         self.skip_blanks();
         let start = self.i;
-        while let Some(c) = self.peek() {
-            if c == b'\n' || c == b';' || (!colon && is_blank(c)) {
-                break;
-            }
+        while self
+            .peek()
+            .is_some_and(|c| !is_space(c) && !matches!(c, b';' | b'}' | b'#'))
+        {
             self.i += 1;
         }
-        let mut l = self.t[start..self.i].to_vec();
-        while l.last().is_some_and(|&b| is_blank(b)) {
-            l.pop();
-        }
-        l
+        self.t[start..self.i].to_vec()
     }
 
     /// The rest of the line (a file name or a command).
@@ -595,11 +615,93 @@ impl Compiler<'_> {
         Ok(out)
     }
 
+    fn note_addr(&mut self, text: String) {
+        if self.set.debug {
+            self.addr_text.extend_from_slice(text.as_bytes());
+        }
+    }
+
     fn push(&mut self, a1: Option<Addr>, a2: Option<Addr>, neg: bool, op: Op) {
+        if self.set.debug {
+            let mut t = std::mem::take(&mut self.addr_text);
+            if neg {
+                t.push(b'!');
+            }
+            if a1.is_some() {
+                t.push(b' ');
+            }
+            match self.func_text.take() {
+                Some(f) => t.extend_from_slice(&f),
+                None => self.render(&op, &mut t),
+            }
+            self.prog.shown.push(t);
+        }
         self.prog.cmds.push(Command { a1, a2, neg, op });
     }
 
+    /// GNU's canonical form of a command that its op describes fully.
+    fn render(&self, op: &Op, t: &mut Vec<u8>) {
+        let letter = match op {
+            Op::Block(_) => b'{',
+            Op::EndBlock => b'}',
+            Op::Eq => b'=',
+            Op::Delete => b'd',
+            Op::DeleteFirst => b'D',
+            Op::FileName => b'F',
+            Op::Get => b'g',
+            Op::GetAppend => b'G',
+            Op::Hold => b'h',
+            Op::HoldAppend => b'H',
+            Op::Next => b'n',
+            Op::NextAppend => b'N',
+            Op::Print => b'p',
+            Op::PrintFirst => b'P',
+            Op::Exchange => b'x',
+            Op::Zap => b'z',
+            Op::Append(_) => b'a',
+            Op::Insert(_) => b'i',
+            Op::Change(_) => b'c',
+            Op::Exec(_) => b'e',
+            Op::List(_) => b'l',
+            Op::ReadFile(_) => b'r',
+            Op::ReadLine(_) => b'R',
+            Op::Write(_) => b'w',
+            Op::WriteFirst(_) => b'W',
+            // These come with their own rendering (func_text).
+            _ => return,
+        };
+        t.push(letter);
+        match op {
+            Op::Append(x) | Op::Insert(x) | Op::Change(x) => {
+                t.push(b'\\');
+                t.extend_from_slice(x);
+            }
+            Op::Exec(c) => {
+                // GNU keeps the command's newline; an empty one has none.
+                t.push(b' ');
+                t.extend_from_slice(c);
+                if !c.is_empty() {
+                    t.push(b'\n');
+                }
+            }
+            Op::List(Some(n)) => t.extend_from_slice(format!(" {n}").as_bytes()),
+            Op::ReadFile(f) => {
+                t.push(b' ');
+                t.extend_from_slice(f);
+            }
+            Op::ReadLine(n) => {
+                t.push(b' ');
+                t.extend_from_slice(&self.prog.rfiles[*n]);
+            }
+            // No blank before a w file's name, as GNU shows it.
+            Op::Write(n) | Op::WriteFirst(n) => t.extend_from_slice(&self.prog.wfiles[*n]),
+            _ => {}
+        }
+    }
+
     fn command(&mut self) -> R<()> {
+        self.addr_text.clear();
+        self.func_text = None;
         let a1 = self.address(false)?;
         let mut a2 = None;
         if a1.is_some() {
@@ -607,6 +709,7 @@ impl Compiler<'_> {
             if self.peek() == Some(b',') {
                 self.i += 1;
                 self.skip_blanks();
+                self.note_addr(",".into());
                 a2 = self.address(true)?;
                 if a2.is_none() {
                     if self.peek().is_some() {
@@ -689,7 +792,7 @@ impl Compiler<'_> {
                 if has_addr {
                     return Err(self.err(": doesn't want any addresses"));
                 }
-                let l = self.label(true);
+                let l = self.label();
                 if l.is_empty() {
                     return Err(self.err("\":\" lacks a label"));
                 }
@@ -697,6 +800,12 @@ impl Compiler<'_> {
                     self.i += 1;
                 }
                 let at = self.prog.cmds.len();
+                if self.set.debug {
+                    let mut f = vec![b':'];
+                    f.extend_from_slice(&l);
+                    self.func_text = Some(f);
+                    self.push(None, None, false, Op::Label);
+                }
                 self.labels.push((l, at));
                 return Ok(());
             }
@@ -731,7 +840,15 @@ impl Compiler<'_> {
             b'q' | b'Q' => {
                 one_addr(self)?;
                 self.skip_blanks();
-                let code = if self.set.posix { 0 } else { self.number().unwrap_or(0) as i32 };
+                let given = if self.set.posix { None } else { self.number() };
+                let code = given.unwrap_or(0) as i32;
+                if self.set.debug {
+                    let mut f = vec![c];
+                    if let Some(n) = given {
+                        f.extend_from_slice(format!(" {n}").as_bytes());
+                    }
+                    self.func_text = Some(f);
+                }
                 if c == b'q' {
                     Op::Quit(code)
                 } else {
@@ -739,14 +856,25 @@ impl Compiler<'_> {
                 }
             }
             b'b' | b't' | b'T' => {
-                let l = self.label(false);
+                let l = self.label();
+                if self.set.debug {
+                    let mut f = vec![c];
+                    if !l.is_empty() {
+                        f.push(b' ');
+                        f.extend_from_slice(&l);
+                    }
+                    self.func_text = Some(f);
+                }
                 let at = self.prog.cmds.len();
                 self.jumps.push((at, l));
-                match c {
+                let op = match c {
                     b'b' => Op::Branch(0),
                     b't' => Op::BranchIf(0),
                     _ => Op::BranchUnless(0),
-                }
+                };
+                // GNU reads on after a label without looking for an end.
+                self.push(a1, a2, neg, op);
+                return Ok(());
             }
             b'r' => {
                 let f = self.filename()?;
@@ -775,11 +903,12 @@ impl Compiler<'_> {
             }
             b'v' => {
                 // GNU 4.9's features are here: a later version is refused.
-                let want = self.label(false);
+                let want = self.label();
                 if !want.is_empty() && version_cmp(&want, b"4.9") == std::cmp::Ordering::Greater {
                     return Err(self.err("expected newer version of sed"));
                 }
-                Op::Nop
+                // Nothing to run: GNU keeps no command for it either.
+                return self.end_of_command();
             }
             b's' => {
                 let sub = self.subst()?;
@@ -882,6 +1011,25 @@ impl Compiler<'_> {
         }
         s.re = self.regex(&raw_re, icase, multi)?;
         let (repl, max) = replacement(&raw_repl, self.set.posix);
+        if self.set.debug {
+            let mut f = vec![b's'];
+            debug::regex(&mut f, &convert_regex(&raw_re), (false, false));
+            debug::replacement(&mut f, &repl);
+            f.push(b'/');
+            for (on, flag) in [(icase, b'i'), (multi, b'm'), (s.global, b'g'), (s.eval, b'e'), (s.print, b'p')] {
+                if on {
+                    f.push(flag);
+                }
+            }
+            if have_nth {
+                f.extend_from_slice(s.nth.to_string().as_bytes());
+            }
+            if let Some(w) = s.wfile {
+                f.push(b'w');
+                f.extend_from_slice(&self.prog.wfiles[w]);
+            }
+            self.func_text = Some(f);
+        }
         s.has_case = repl.iter().any(|p| {
             matches!(
                 p,
@@ -920,6 +1068,11 @@ impl Compiler<'_> {
         }
         for (&x, &y) in a.iter().zip(&b) {
             map[usize::from(x)] = y;
+        }
+        if self.set.debug {
+            let mut f = Vec::new();
+            debug::translate(&mut f, &a, &b, &map, crate::sys::utf8_locale());
+            self.func_text = Some(f);
         }
         Ok(map)
     }
