@@ -941,8 +941,9 @@ impl<'a> Exec<'a> {
             Op::Block(_) | Op::EndBlock | Op::Label => {}
             Op::Eq => {
                 // Ended by the line separator (NUL with -z), as GNU's.
-                let s = self.line.to_string();
-                self.outs.get(Tgt::Cur).line(s.as_bytes(), true, sep);
+                self.sbuf.clear();
+                crate::num::push_u64(&mut self.sbuf, self.line as u64);
+                self.outs.get(Tgt::Cur).line(&self.sbuf, true, sep);
             }
             Op::Append(_) => self.appends.push(Append::Text(pc)),
             Op::Insert(t) => self.outs.get(Tgt::Cur).text(t, sep),
@@ -1039,11 +1040,11 @@ impl<'a> Exec<'a> {
             Op::Next => {
                 // At the end, GNU prints the line and quits (with or
                 // without POSIXLY_CORRECT); --debug shows that order.
-                if self.is_last()? {
-                    self.autoprint();
+                let last = self.is_last()?;
+                self.autoprint();
+                if last {
                     return Ok(Flow::End(false));
                 }
-                self.autoprint();
                 self.dump_appends()?;
                 if !self.read_line(false)? {
                     return Ok(Flow::End(false));

@@ -796,9 +796,6 @@ impl Compiler<'_> {
                 if l.is_empty() {
                     return Err(self.err("\":\" lacks a label"));
                 }
-                if self.peek() == Some(b';') {
-                    self.i += 1;
-                }
                 let at = self.prog.cmds.len();
                 if self.set.debug {
                     let mut f = vec![b':'];
