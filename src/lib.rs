@@ -51,6 +51,7 @@ pub mod sm3;
 pub mod sys;
 pub mod tabstops;
 pub mod testexpr;
+pub mod text;
 pub mod time;
 pub mod users;
 pub mod vercmp;

@@ -141,8 +141,44 @@ pub fn fnmatch(pattern: &[u8], name: &[u8], flags: i32) -> bool {
     ) else {
         return false;
     };
+    fnmatch_c(&p, &n, flags)
+}
+
+/// [`fnmatch`] on C strings (find keeps its patterns as such). In a UTF-8
+/// locale `?` and brackets take whole characters; a pattern or name that
+/// is no valid UTF-8 is matched byte by byte (as glibc falls back).
+pub fn fnmatch_c(pattern: &std::ffi::CStr, name: &std::ffi::CStr, flags: i32) -> bool {
     // SAFETY: both are valid NUL-terminated strings.
-    unsafe { libc::fnmatch(p.as_ptr(), n.as_ptr(), flags) == 0 }
+    let call = || unsafe { libc::fnmatch(pattern.as_ptr(), name.as_ptr(), flags) == 0 };
+    let (p, n) = (pattern.to_bytes(), name.to_bytes());
+    if p.is_ascii() && n.is_ascii() {
+        return call();
+    }
+    if utf8_locale() && std::str::from_utf8(p).is_ok() && std::str::from_utf8(n).is_ok() {
+        return with_utf8_ctype(call);
+    }
+    call()
+}
+
+/// Runs `f` with the C library's character type set to UTF-8 (and set
+/// back after): for its matchers (`fnmatch`, `regexec`) in a UTF-8
+/// locale. oxbox otherwise runs in the C locale, where they work on bytes.
+pub fn with_utf8_ctype<T>(f: impl FnOnce() -> T) -> T {
+    // SAFETY: setlocale with a null name only reads the current one; the
+    // copy is taken before anything can change it.
+    let old = unsafe {
+        let p = libc::setlocale(libc::LC_CTYPE, std::ptr::null());
+        (!p.is_null()).then(|| std::ffi::CStr::from_ptr(p).to_owned())
+    };
+    // SAFETY: a NUL-terminated locale name; applets run one at a time.
+    let set = unsafe { !libc::setlocale(libc::LC_CTYPE, c"C.UTF-8".as_ptr()).is_null() };
+    let out = f();
+    if set {
+        let back = old.unwrap_or_else(|| c"C".to_owned());
+        // SAFETY: as above, with the name saved before.
+        unsafe { libc::setlocale(libc::LC_CTYPE, back.as_ptr()) };
+    }
+    out
 }
 
 /// Calls `each(name, d_type)` for every entry of the directory open at `fd`

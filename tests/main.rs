@@ -5,6 +5,7 @@
 mod common;
 
 mod multi;
+mod utf8;
 
 #[cfg(feature = "awk")]
 mod awk;

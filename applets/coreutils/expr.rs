@@ -430,22 +430,9 @@ fn has_backref(src: &[u8]) -> bool {
 /// non-ASCII input comes here: on ASCII both readings agree.
 fn utf8_captures(src: &[u8], text: &[u8], spans: &mut [crate::regex::Span]) -> bool {
     use crate::regex::{Flags, Regex};
-    // SAFETY: setlocale with a null name only reads the current one; the
-    // copy is taken before anything can change it.
-    let old = unsafe {
-        let p = libc::setlocale(libc::LC_CTYPE, std::ptr::null());
-        (!p.is_null()).then(|| std::ffi::CStr::from_ptr(p).to_owned())
-    };
-    let utf8 = c"C.UTF-8";
-    // SAFETY: a NUL-terminated locale name; applets run one at a time.
-    let set = unsafe { !libc::setlocale(libc::LC_CTYPE, utf8.as_ptr()).is_null() };
-    let hit = Regex::new(src, Flags::default()).is_ok_and(|re| re.exec(text, false, spans));
-    if set {
-        let back = old.unwrap_or_else(|| c"C".to_owned());
-        // SAFETY: as above, with the name saved before.
-        unsafe { libc::setlocale(libc::LC_CTYPE, back.as_ptr()) };
-    }
-    hit
+    crate::sys::with_utf8_ctype(|| {
+        Regex::new(src, Flags::default()).is_ok_and(|re| re.exec(text, false, spans))
+    })
 }
 
 fn overflow() -> Fail {

@@ -7,10 +7,14 @@
 //! on the fast engine (the `regex-automata` crate, feature `fast-regex`)
 //! whenever that gives the POSIX answer, and on the C library's matcher
 //! otherwise (back-references, submatch positions). Both engines work on
-//! bytes as in the C locale; matches are leftmost-longest.
+//! bytes; matches are leftmost-longest. In a UTF-8 locale `.`, bracket
+//! expressions, `\w`, `\s` and a repeated non-ASCII letter take whole
+//! characters: they are spelled for the engines as alternatives of byte
+//! sequences ([`wide`]), so an invalid byte is matched only by itself.
 
 mod parse;
 mod posix;
+mod wide;
 
 #[cfg(feature = "fast-regex")]
 mod fast;
@@ -25,15 +29,23 @@ pub struct Pattern {
     fast: Option<fast::Fast>,
     /// The C library's form: always there when the fast engine is not,
     /// compiled on first use otherwise (for submatches).
-    posix_src: Option<Vec<u8>>,
+    posix_src: Option<parse::PosixForm>,
     posix: std::cell::OnceCell<Option<Regex>>,
+    /// The C library's spans, when its form has groups of its own.
+    scratch: std::cell::RefCell<Vec<Span>>,
     syntax: Syntax,
 }
 
 impl Pattern {
-    /// Parses and compiles `pattern`; the error is GNU's text.
+    /// Parses and compiles `pattern` for the locale's character set; the
+    /// error is GNU's text.
     pub fn new(pattern: &[u8], syntax: Syntax) -> Result<Pattern, String> {
-        let parsed = parse::parse(pattern, syntax)?;
+        Pattern::new_in(pattern, syntax, crate::sys::utf8_locale())
+    }
+
+    /// As [`new`](Self::new), in a UTF-8 locale or not.
+    pub fn new_in(pattern: &[u8], syntax: Syntax, utf8: bool) -> Result<Pattern, String> {
+        let parsed = parse::parse(pattern, syntax, utf8)?;
         let posix_src = parse::to_posix(&parsed.node);
         #[cfg(feature = "fast-regex")]
         let fast = match parse::to_fast(&parsed.node, syntax.newline) {
@@ -46,6 +58,7 @@ impl Pattern {
             fast,
             posix_src,
             posix: std::cell::OnceCell::new(),
+            scratch: std::cell::RefCell::new(Vec::new()),
             syntax,
         };
         if !p.has_fast() && p.posix().is_none() {
@@ -64,7 +77,7 @@ impl Pattern {
     fn posix(&self) -> Option<&Regex> {
         self.posix
             .get_or_init(|| {
-                let src = self.posix_src.as_ref()?;
+                let src = &self.posix_src.as_ref()?.src;
                 let flags = Flags {
                     extended: false,
                     icase: self.syntax.icase,
@@ -109,7 +122,19 @@ impl Pattern {
             return false;
         };
         let notbol = start > 0 && !(self.syntax.newline && text[start - 1] == b'\n');
-        if !re.exec(&text[start..], notbol, spans) {
+        let form = self.posix_src.as_ref();
+        if let Some((map, groups)) = form.and_then(|f| Some((f.map.as_ref()?, f.groups))) {
+            // Its groups, then the pattern's picked out of them.
+            let mut all = self.scratch.borrow_mut();
+            all.clear();
+            all.resize(groups + 1, None);
+            if !re.exec(&text[start..], notbol, &mut all) {
+                return false;
+            }
+            for (i, s) in spans.iter_mut().enumerate() {
+                *s = map.get(i).and_then(|&g| all.get(g).copied().flatten());
+            }
+        } else if !re.exec(&text[start..], notbol, spans) {
             return false;
         }
         for s in spans.iter_mut().flatten() {
@@ -155,7 +180,17 @@ fn is_word(b: u8) -> bool {
 }
 
 impl LineMatcher {
+    /// The patterns, for the locale's character set.
     pub fn new(patterns: &[Vec<u8>], opts: LineOptions) -> Result<LineMatcher, String> {
+        LineMatcher::new_in(patterns, opts, crate::sys::utf8_locale())
+    }
+
+    /// As [`new`](Self::new), in a UTF-8 locale or not.
+    pub fn new_in(
+        patterns: &[Vec<u8>],
+        opts: LineOptions,
+        utf8: bool,
+    ) -> Result<LineMatcher, String> {
         let syn = Syntax {
             extended: opts.extended,
             icase: opts.icase,
@@ -164,7 +199,7 @@ impl LineMatcher {
         let mut nodes = Vec::new();
         for p in patterns {
             let mut node = if opts.fixed {
-                parse::literal(p, opts.icase)
+                parse::literal(p, opts.icase, utf8)
             } else {
                 if let Some(name) = bare_class(p) {
                     let name = String::from_utf8_lossy(name);
@@ -172,7 +207,7 @@ impl LineMatcher {
                         "character class syntax is [[:{name}:]], not [:{name}:]"
                     ));
                 }
-                parse::parse(p, syn)?.node
+                parse::parse(p, syn, utf8)?.node
             };
             parse::exclude(&mut node, opts.term);
             nodes.push(node);
@@ -227,7 +262,7 @@ impl LineMatcher {
         };
         if !m.has_fast() {
             for n in &nodes {
-                let src = parse::to_posix(n).ok_or("Regular expression too big")?;
+                let src = parse::to_posix(n).ok_or("Regular expression too big")?.src;
                 let flags = Flags {
                     extended: false,
                     icase: opts.icase,

@@ -14,6 +14,8 @@
 //!   character is itself; a backslash is literal inside brackets.
 //! - Case folding (`icase`) is applied here: letters become two-member sets.
 
+use super::wide;
+
 /// A parsed expression.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Node {
@@ -21,6 +23,9 @@ pub enum Node {
     Byte(u8),
     /// A set of bytes (bracket expressions, `.`, `\w`, folded letters).
     Set(Box<[bool; 256]>),
+    /// A set of characters, in a UTF-8 locale: code point ranges (see
+    /// [`wide`](super::wide)), matched as whole UTF-8 sequences.
+    Chars(Vec<(u32, u32)>),
     LineStart,
     LineEnd,
     BufStart,
@@ -69,14 +74,17 @@ struct Parser<'a> {
     /// Groups closed so far (a back-reference must name one).
     closed: Vec<usize>,
     depth: usize,
+    /// The locale's characters are UTF-8: `.`, brackets and a repeated
+    /// non-ASCII letter take whole characters.
+    utf8: bool,
 }
 
 type R<T> = Result<T, String>;
 
 const UNMATCHED_BRACKET: &str = "Unmatched [, [^, [:, [., or [=";
 
-/// Parses `pattern`.
-pub fn parse(pattern: &[u8], syn: Syntax) -> R<Parsed> {
+/// Parses `pattern`; `utf8`: in a UTF-8 locale.
+pub fn parse(pattern: &[u8], syn: Syntax, utf8: bool) -> R<Parsed> {
     let mut p = Parser {
         p: pattern,
         i: 0,
@@ -84,6 +92,7 @@ pub fn parse(pattern: &[u8], syn: Syntax) -> R<Parsed> {
         groups: 0,
         closed: Vec::new(),
         depth: 0,
+        utf8,
     };
     let node = p.alt(0)?;
     if p.i < p.p.len() {
@@ -223,6 +232,14 @@ impl Parser<'_> {
                     self.i += 1;
                     Node::LineEnd
                 }
+                b'.' if self.utf8 => {
+                    self.i += 1;
+                    let mut v = vec![(0, wide::MAX)];
+                    if self.syn.newline {
+                        wide::remove(&mut v, u32::from(b'\n'));
+                    }
+                    Node::Chars(v)
+                }
                 b'.' => {
                     self.i += 1;
                     let mut s = Box::new([true; 256]);
@@ -240,6 +257,7 @@ impl Parser<'_> {
                     self.group(level)?
                 }
                 b'\\' => self.escape(level)?,
+                0x80.. if self.utf8 => self.wide_char(),
                 _ => {
                     self.i += 1;
                     self.byte(c)
@@ -415,6 +433,37 @@ impl Parser<'_> {
         }
     }
 
+    /// The character at `self.i` (UTF-8 locale, a byte from 0x80 up): one
+    /// atom, folded with `icase`. An invalid byte stands for itself.
+    fn wide_char(&mut self) -> Node {
+        let Some((c, len)) = wide::decode(&self.p[self.i..]) else {
+            self.i += 1;
+            return Node::Byte(self.p[self.i - 1]);
+        };
+        self.i += len;
+        let mut v = vec![(c, c)];
+        if self.syn.icase {
+            wide::fold(c, &mut v);
+        }
+        Node::Chars(wide::normalize(v))
+    }
+
+    /// `\w` (and negated `\W`) or `\s`/`\S`, by the locale.
+    fn class_escape(&self, word: bool, negated: bool) -> Node {
+        if !self.utf8 {
+            let s = if word { word_set() } else { space_set() };
+            return Node::Set(if negated { negate(s) } else { s });
+        }
+        let ascii = if word { word_set() } else { space_set() };
+        let mut v: Vec<(u32, u32)> = (0..128u32)
+            .filter(|&b| ascii[b as usize])
+            .map(|b| (b, b))
+            .collect();
+        v.extend(wide::class(if word { b"alnum" } else { b"space" }, false));
+        let v = wide::normalize(v);
+        Node::Chars(if negated { wide::complement(&v) } else { v })
+    }
+
     fn escape(&mut self, level: usize) -> R<Node> {
         let Some(&c) = self.p.get(self.i + 1) else {
             return Err("Trailing backslash".into());
@@ -431,24 +480,61 @@ impl Parser<'_> {
                 }
                 Node::Backref(n)
             }
-            b'w' => Node::Set(word_set()),
-            b'W' => Node::Set(negate(word_set())),
-            b's' => Node::Set(space_set()),
-            b'S' => Node::Set(negate(space_set())),
+            b'w' => self.class_escape(true, false),
+            b'W' => self.class_escape(true, true),
+            b's' => self.class_escape(false, false),
+            b'S' => self.class_escape(false, true),
             b'b' => Node::WordBoundary,
             b'B' => Node::NotWordBoundary,
             b'<' => Node::WordStart,
             b'>' => Node::WordEnd,
             b'`' => Node::BufStart,
             b'\'' => Node::BufEnd,
+            0x80.. if self.utf8 => {
+                self.i -= 1;
+                self.wide_char()
+            }
             _ => self.byte(c),
         })
+    }
+
+    /// One character of a bracket expression at `self.i`: a byte, or in
+    /// a UTF-8 locale a code point (an invalid byte as [`wide::RAW`] + it).
+    fn bracket_char(&mut self) -> u32 {
+        let c = self.p[self.i];
+        if self.utf8 && c >= 0x80 {
+            if let Some((v, len)) = wide::decode(&self.p[self.i..]) {
+                self.i += len;
+                return v;
+            }
+            self.i += 1;
+            return wide::RAW + u32::from(c);
+        }
+        self.i += 1;
+        u32::from(c)
+    }
+
+    /// The one character a collating symbol or an equivalence class
+    /// names.
+    fn named_char(&self, name: &[u8]) -> Option<u32> {
+        match name {
+            [c] if self.utf8 && *c >= 0x80 => Some(wide::RAW + u32::from(*c)),
+            [c] => Some(u32::from(*c)),
+            _ if self.utf8 => wide::decode(name)
+                .filter(|&(_, n)| n == name.len())
+                .map(|(v, _)| v),
+            _ => None,
+        }
     }
 
     /// A bracket expression; `self.i` is just past the `[`.
     fn bracket(&mut self) -> R<Node> {
         let p = self.p;
+        // The bytes it holds; in a UTF-8 locale also the characters named
+        // (`chars`) and the non-ASCII members of its classes (`classes`).
         let mut set = Box::new([false; 256]);
+        let mut chars: Vec<(u32, u32)> = Vec::new();
+        let mut classes: Vec<(u32, u32)> = Vec::new();
         let mut negated = false;
         if self.peek() == Some(b'^') {
             negated = true;
@@ -464,7 +550,7 @@ impl Parser<'_> {
                 break;
             }
             // One element: a class, an equivalence class, a collating
-            // symbol or a byte; then maybe a range.
+            // symbol or a character; then maybe a range.
             let lo = if c == b'[' && matches!(self.peek2(), Some(b':' | b'=' | b'.')) {
                 let kind = p[self.i + 1];
                 let body = self.i + 2;
@@ -485,54 +571,62 @@ impl Parser<'_> {
                                 set[b as usize] = true;
                             }
                         }
+                        if self.utf8 {
+                            classes.extend(wide::class(name, self.syn.icase));
+                        }
                         continue;
                     }
                     _ => {
-                        if name.len() != 1 {
-                            return Err("Invalid collation character".into());
-                        }
+                        let v = self.named_char(name).ok_or("Invalid collation character")?;
                         if kind == b'=' {
-                            set[name[0] as usize] = true;
+                            chars.push((v, v));
                             continue;
                         }
-                        name[0]
+                        v
                     }
                 }
             } else {
-                self.i += 1;
-                c
+                self.bracket_char()
             };
             // A range?
-            if self.peek() == Some(b'-') && self.peek2().is_some_and(|n| n != b']') {
+            let (lo, hi) = if self.peek() == Some(b'-') && self.peek2().is_some_and(|n| n != b']') {
                 self.i += 1;
                 let hi = if self.peek() == Some(b'[') && self.peek2() == Some(b'.') {
                     let body = self.i + 2;
-                    if body + 2 < p.len() + 1
-                        && p.get(body + 1) == Some(&b'.')
-                        && p.get(body + 2) == Some(&b']')
-                    {
-                        self.i = body + 3;
-                        p[body]
-                    } else {
-                        return Err("Invalid range end".into());
+                    let end = p[body.min(p.len())..]
+                        .windows(2)
+                        .position(|w| w == b".]")
+                        .map(|k| body + k);
+                    match end.and_then(|e| self.named_char(&p[body..e]).map(|v| (v, e))) {
+                        Some((v, e)) if e > body => {
+                            self.i = e + 2;
+                            v
+                        }
+                        _ => return Err("Invalid range end".into()),
                     }
                 } else if self.peek() == Some(b'[') && matches!(self.peek2(), Some(b':' | b'=')) {
                     return Err("Invalid range end".into());
                 } else {
-                    let Some(h) = self.peek() else {
+                    if self.peek().is_none() {
                         return Err(UNMATCHED_BRACKET.into());
-                    };
-                    self.i += 1;
-                    h
+                    }
+                    self.bracket_char()
                 };
-                if hi < lo {
+                if hi < lo || (lo >= wide::RAW) != (hi >= wide::RAW) {
                     return Err("Invalid range end".into());
                 }
-                for b in lo..=hi {
-                    set[b as usize] = true;
-                }
+                (lo, hi)
             } else {
-                set[lo as usize] = true;
+                (lo, lo)
+            };
+            chars.push((lo, hi));
+        }
+        if self.utf8 {
+            return Ok(self.wide_bracket(&set, chars, classes, negated));
+        }
+        for (lo, hi) in chars {
+            for b in lo..=hi {
+                set[b as usize] = true;
             }
         }
         if self.syn.icase {
@@ -552,26 +646,72 @@ impl Parser<'_> {
         }
         Ok(Node::Set(set))
     }
+
+    /// A bracket expression in a UTF-8 locale: `set` holds its classes'
+    /// ASCII members, `chars` what it names, `classes` the classes'
+    /// other members. Only ASCII left: a byte set.
+    fn wide_bracket(
+        &self,
+        set: &[bool; 256],
+        mut chars: Vec<(u32, u32)>,
+        classes: Vec<(u32, u32)>,
+        negated: bool,
+    ) -> Node {
+        chars.extend((0..128u32).filter(|&b| set[b as usize]).map(|b| (b, b)));
+        if self.syn.icase {
+            wide::fold_all(&mut chars);
+        }
+        chars.extend(classes);
+        let mut v = wide::normalize(chars);
+        if negated {
+            v = wide::complement(&v);
+            if self.syn.newline {
+                wide::remove(&mut v, u32::from(b'\n'));
+            }
+        }
+        if v.last().is_some_and(|&(_, hi)| hi >= 0x80) {
+            return Node::Chars(v);
+        }
+        let mut s = Box::new([false; 256]);
+        for (lo, hi) in v {
+            for b in lo..=hi {
+                s[b as usize] = true;
+            }
+        }
+        Node::Set(s)
+    }
 }
 
-/// A fixed string, as `grep -F` takes it.
-pub fn literal(bytes: &[u8], icase: bool) -> Node {
+/// A fixed string, as `grep -F` takes it; `utf8`: non-ASCII letters
+/// fold too.
+pub fn literal(bytes: &[u8], icase: bool, utf8: bool) -> Node {
     let syn = Syntax {
         icase,
         ..Syntax::default()
     };
-    let p = Parser {
-        p: b"",
+    let mut p = Parser {
+        p: bytes,
         i: 0,
         syn,
         groups: 0,
         closed: Vec::new(),
         depth: 0,
+        utf8: utf8 && icase,
     };
-    match bytes.len() {
+    let mut items = Vec::new();
+    while p.i < bytes.len() {
+        let c = bytes[p.i];
+        items.push(if p.utf8 && c >= 0x80 {
+            p.wide_char()
+        } else {
+            p.i += 1;
+            p.byte(c)
+        });
+    }
+    match items.len() {
         0 => Node::Empty,
-        1 => p.byte(bytes[0]),
-        _ => Node::Concat(bytes.iter().map(|&b| p.byte(b)).collect()),
+        1 => items.pop().unwrap_or(Node::Empty),
+        _ => Node::Concat(items),
     }
 }
 
@@ -580,6 +720,7 @@ pub fn literal(bytes: &[u8], icase: bool) -> Node {
 pub fn exclude(node: &mut Node, byte: u8) {
     match node {
         Node::Set(s) => s[byte as usize] = false,
+        Node::Chars(v) => wide::remove(v, u32::from(byte)),
         Node::Group(n, _) | Node::Repeat(n, ..) => exclude(n, byte),
         Node::Concat(v) | Node::Alt(v) => v.iter_mut().for_each(|n| exclude(n, byte)),
         _ => {}
@@ -660,6 +801,27 @@ pub fn to_fast(node: &Node, multiline: bool) -> Option<String> {
     Some(out)
 }
 
+/// A byte set as a class of the `regex` crate's byte mode.
+#[cfg(feature = "fast-regex")]
+fn fast_set(s: &[bool; 256], out: &mut String) {
+    use std::fmt::Write;
+    let r = set_ranges(s);
+    if r.is_empty() {
+        // Matches nothing.
+        out.push_str("[^\\x00-\\xFF]");
+        return;
+    }
+    out.push('[');
+    for (lo, hi) in r {
+        let _ = if lo == hi {
+            write!(out, "\\x{lo:02X}")
+        } else {
+            write!(out, "\\x{lo:02X}-\\x{hi:02X}")
+        };
+    }
+    out.push(']');
+}
+
 #[cfg(feature = "fast-regex")]
 fn fast(node: &Node, ml: bool, out: &mut String) -> Option<()> {
     use std::fmt::Write;
@@ -668,21 +830,36 @@ fn fast(node: &Node, ml: bool, out: &mut String) -> Option<()> {
         Node::Byte(b) => {
             let _ = write!(out, "\\x{b:02X}");
         }
-        Node::Set(s) => {
-            let r = set_ranges(s);
-            if r.is_empty() {
-                // Matches nothing.
+        Node::Set(s) => fast_set(s, out),
+        Node::Chars(v) => {
+            // The alternatives: the single bytes, then each sequence.
+            let (single, multi) = wide::encodings(v);
+            let bytes = single.iter().any(|&b| b);
+            let n = multi.len() + usize::from(bytes);
+            if n == 0 {
                 out.push_str("[^\\x00-\\xFF]");
-            } else {
-                out.push('[');
-                for (lo, hi) in r {
-                    if lo == hi {
-                        let _ = write!(out, "\\x{lo:02X}");
-                    } else {
-                        let _ = write!(out, "\\x{lo:02X}-\\x{hi:02X}");
-                    }
+                return Some(());
+            }
+            if n > 1 {
+                out.push_str("(?:");
+            }
+            if bytes {
+                fast_set(&single, out);
+            }
+            for (i, seq) in multi.iter().enumerate() {
+                if i > 0 || bytes {
+                    out.push('|');
                 }
-                out.push(']');
+                for &(lo, hi) in seq {
+                    let _ = if lo == hi {
+                        write!(out, "\\x{lo:02X}")
+                    } else {
+                        write!(out, "[\\x{lo:02X}-\\x{hi:02X}]")
+                    };
+                }
+            }
+            if n > 1 {
+                out.push(')');
             }
         }
         Node::LineStart => out.push_str(if ml { "(?m:^)" } else { "\\A" }),
@@ -729,54 +906,143 @@ fn fast(node: &Node, ml: bool, out: &mut String) -> Option<()> {
     Some(())
 }
 
-/// Writes the tree as a BRE for the C library (musl accepts GNU's
-/// `\+ \? \| \b \< \>` and back-references there). None when a byte cannot
-/// be written (NUL) or a construct has no ERE form.
-pub fn to_posix(node: &Node) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    posix(node, &mut out)?;
-    Some(out)
+/// A tree written for the C library: the BRE and, when it holds groups
+/// of its own (the alternatives of a UTF-8 character set), where each of
+/// the pattern's groups went (`map[n]` is group n's number there).
+pub struct PosixForm {
+    pub src: Vec<u8>,
+    pub map: Option<Vec<usize>>,
+    /// How many groups the BRE has.
+    pub groups: usize,
 }
 
-fn posix(node: &Node, out: &mut Vec<u8>) -> Option<()> {
+struct PosixOut {
+    out: Vec<u8>,
+    groups: usize,
+    map: Vec<usize>,
+    hidden: bool,
+}
+
+/// Writes the tree as a BRE for the C library (musl accepts GNU's
+/// `\+ \? \| \b \< \>` and back-references there). None when a byte cannot
+/// be written (NUL) or a construct has no BRE form.
+pub fn to_posix(node: &Node) -> Option<PosixForm> {
+    let mut st = PosixOut {
+        out: Vec::new(),
+        groups: 0,
+        map: vec![0],
+        hidden: false,
+    };
+    posix(node, &mut st)?;
+    Some(PosixForm {
+        src: st.out,
+        groups: st.groups,
+        map: st.hidden.then_some(st.map),
+    })
+}
+
+/// How a character set stands where it is written.
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    /// In a concatenation: grouped when there are alternatives.
+    Plain,
+    /// The operand of a repeat: grouped unless it is one byte set.
+    Atom,
+    /// All of a group's body: never grouped again.
+    Grouped,
+}
+
+/// A character set as alternatives of byte sequences, in a group of its
+/// own where `place` needs one.
+fn posix_chars(v: &[(u32, u32)], st: &mut PosixOut, place: Place) -> Option<()> {
+    let (single, multi) = wide::encodings(v);
+    let bytes = single.iter().any(|&b| b);
+    let n = multi.len() + usize::from(bytes);
+    if n == 0 {
+        return None;
+    }
+    let group = match place {
+        Place::Plain => n > 1,
+        Place::Atom => n > 1 || !multi.is_empty(),
+        Place::Grouped => false,
+    };
+    if group {
+        st.groups += 1;
+        st.hidden = true;
+        st.out.extend_from_slice(b"\\(");
+    }
+    if bytes {
+        posix_set(&single, &mut st.out)?;
+    }
+    for (i, seq) in multi.iter().enumerate() {
+        if i > 0 || bytes {
+            st.out.extend_from_slice(b"\\|");
+        }
+        // Bytes from 0x80 up: never special.
+        for &(lo, hi) in seq {
+            if lo == hi {
+                st.out.push(lo);
+            } else {
+                st.out.extend_from_slice(&[b'[', lo, b'-', hi, b']']);
+            }
+        }
+    }
+    if group {
+        st.out.extend_from_slice(b"\\)");
+    }
+    Some(())
+}
+
+fn posix(node: &Node, st: &mut PosixOut) -> Option<()> {
     match node {
         Node::Empty => {}
         Node::Byte(0) => return None,
         Node::Byte(b) => {
             if b"\\^$.[*".contains(b) {
-                out.push(b'\\');
+                st.out.push(b'\\');
             }
-            out.push(*b);
+            st.out.push(*b);
         }
-        Node::Set(s) => posix_set(s, out)?,
-        Node::LineStart => out.push(b'^'),
-        Node::LineEnd => out.push(b'$'),
+        Node::Set(s) => posix_set(s, &mut st.out)?,
+        Node::Chars(v) => posix_chars(v, st, Place::Plain)?,
+        Node::LineStart => st.out.push(b'^'),
+        Node::LineEnd => st.out.push(b'$'),
         Node::BufStart | Node::BufEnd | Node::NotWordBoundary => return None,
         Node::NotWordBefore | Node::NotWordAfter => return None,
-        Node::WordBoundary => out.extend_from_slice(b"\\b"),
-        Node::WordStart => out.extend_from_slice(b"\\<"),
-        Node::WordEnd => out.extend_from_slice(b"\\>"),
-        Node::Group(inner, _) => {
-            out.extend_from_slice(b"\\(");
-            posix(inner, out)?;
-            out.extend_from_slice(b"\\)");
+        Node::WordBoundary => st.out.extend_from_slice(b"\\b"),
+        Node::WordStart => st.out.extend_from_slice(b"\\<"),
+        Node::WordEnd => st.out.extend_from_slice(b"\\>"),
+        Node::Group(inner, n) => {
+            st.groups += 1;
+            if st.map.len() <= *n {
+                st.map.resize(*n + 1, 0);
+            }
+            st.map[*n] = st.groups;
+            st.out.extend_from_slice(b"\\(");
+            match &**inner {
+                Node::Chars(v) => posix_chars(v, st, Place::Grouped)?,
+                _ => posix(inner, st)?,
+            }
+            st.out.extend_from_slice(b"\\)");
         }
         Node::Backref(n) => {
-            out.push(b'\\');
-            out.push(b'0' + *n as u8);
+            // The C library knows \1 to \9 only.
+            let at = st.map.get(*n).copied().filter(|&g| (1..=9).contains(&g))?;
+            st.out.push(b'\\');
+            st.out.push(b'0' + at as u8);
         }
         Node::Repeat(inner, min, max) => {
             // The operand must be one atom; a non-capturing group does not
-            // exist in ERE, so wrap only what needs it in a group that the
+            // exist in BRE, so wrap only what needs it in a group that the
             // caller's numbering does not see: such trees (repeats of
             // concatenations outside a group) do not come from the parser.
             let atomic = matches!(
                 **inner,
-                Node::Byte(_) | Node::Set(_) | Node::Group(..) | Node::Backref(_)
+                Node::Byte(_) | Node::Set(_) | Node::Chars(_) | Node::Group(..) | Node::Backref(_)
             );
             if let Node::Repeat(x, mi, xi) = &**inner {
                 let (m2, x2) = merge_repeats(*mi, *xi, *min, *max)?;
-                return posix(&Node::Repeat(x.clone(), m2, x2), out);
+                return posix(&Node::Repeat(x.clone(), m2, x2), st);
             }
             if matches!(
                 **inner,
@@ -789,7 +1055,7 @@ fn posix(node: &Node, out: &mut Vec<u8>) -> Option<()> {
                 // A repeated assertion (ERE `^*`, `$+`): zero times always
                 // matches, once or more is the assertion itself.
                 if *min > 0 {
-                    posix(inner, out)?;
+                    posix(inner, st)?;
                 }
                 return Some(());
             }
@@ -800,7 +1066,11 @@ fn posix(node: &Node, out: &mut Vec<u8>) -> Option<()> {
                 }
                 return None;
             }
-            posix(inner, out)?;
+            match &**inner {
+                Node::Chars(v) => posix_chars(v, st, Place::Atom)?,
+                _ => posix(inner, st)?,
+            }
+            let out = &mut st.out;
             match (min, max) {
                 (0, None) => out.push(b'*'),
                 (1, None) => out.extend_from_slice(b"\\+"),
@@ -812,15 +1082,15 @@ fn posix(node: &Node, out: &mut Vec<u8>) -> Option<()> {
         }
         Node::Concat(items) => {
             for n in items {
-                posix(n, out)?;
+                posix(n, st)?;
             }
         }
         Node::Alt(branches) => {
             for (i, n) in branches.iter().enumerate() {
                 if i > 0 {
-                    out.extend_from_slice(b"\\|");
+                    st.out.extend_from_slice(b"\\|");
                 }
-                posix(n, out)?;
+                posix(n, st)?;
             }
         }
     }

@@ -9,14 +9,14 @@ fn ere(p: &str) -> Syntax {
 }
 
 fn err(p: &str, syn: Syntax) -> String {
-    match Pattern::new(p.as_bytes(), syn) {
+    match Pattern::new_in(p.as_bytes(), syn, false) {
         Ok(_) => String::from("ok"),
         Err(e) => e,
     }
 }
 
 fn m(p: &str, syn: Syntax, t: &str) -> Option<(usize, usize)> {
-    Pattern::new(p.as_bytes(), syn)
+    Pattern::new_in(p.as_bytes(), syn, false)
         .ok()?
         .find_at(t.as_bytes(), 0)
 }
@@ -129,15 +129,101 @@ fn engines_agree() {
             extended: true,
             ..Syntax::default()
         };
-        let pat = Pattern::new(p.as_bytes(), syn).unwrap_or_else(|e| panic!("{p}: {e}"));
-        for t in texts {
-            let mut s = [None];
-            let slow = pat
-                .captures_at(t.as_bytes(), 0, &mut s)
-                .then_some(s[0])
-                .flatten();
-            assert_eq!(pat.find_at(t.as_bytes(), 0), slow, "{p:?} on {t:?}");
-            assert_eq!(pat.is_match(t.as_bytes()), slow.is_some(), "{p:?} on {t:?}");
-        }
+        let pat = Pattern::new_in(p.as_bytes(), syn, false).unwrap_or_else(|e| panic!("{p}: {e}"));
+        agree(&pat, p, &texts);
+    }
+}
+
+/// `find_at` (the fast engine when there is one) and `captures_at` (the C
+/// library's) give the same whole match on each text.
+fn agree(pat: &Pattern, p: &str, texts: &[&str]) {
+    for t in texts {
+        let mut s = [None];
+        let slow = pat
+            .captures_at(t.as_bytes(), 0, &mut s)
+            .then_some(s[0])
+            .flatten();
+        assert_eq!(pat.find_at(t.as_bytes(), 0), slow, "{p:?} on {t:?}");
+        assert_eq!(pat.is_match(t.as_bytes()), slow.is_some(), "{p:?} on {t:?}");
+    }
+}
+
+/// UTF-8 (utf8 = true): where the locale's characters change a match.
+fn u(p: &str, syn: Syntax, t: &[u8]) -> Option<(usize, usize)> {
+    Pattern::new_in(p.as_bytes(), syn, true).ok()?.find_at(t, 0)
+}
+
+#[test]
+fn utf8_characters() {
+    let bre = Syntax::default();
+    let e = ere("");
+    let i = Syntax { icase: true, ..bre };
+    let t = "é€x".as_bytes();
+    // `.` is one character; the C locale's is one byte.
+    assert_eq!(u(".", bre, t), Some((0, 2)));
+    assert_eq!(m(".", bre, "é€x"), Some((0, 1)));
+    assert_eq!(u("^.$", bre, "€".as_bytes()), Some((0, 3)));
+    assert_eq!(u("x.", bre, "x\u{10348}".as_bytes()), Some((0, 5)));
+    // An invalid byte is matched by nothing but itself.
+    assert_eq!(u("a.b", bre, b"a\xffb"), None);
+    assert_eq!(u("a[^x]b", bre, b"a\xffb"), None);
+    let raw = Pattern::new_in(b"a\xffb", bre, true).unwrap();
+    assert_eq!(raw.find_at(b"xa\xffb", 0), Some((1, 4)));
+    assert_eq!(u(".*", bre, b"ab\xe2\x82c"), Some((0, 2)));
+    // A repeated letter is the whole letter.
+    assert_eq!(u("é*", bre, "éé".as_bytes()), Some((0, 4)));
+    assert_eq!(u("é{2}", e, "xééé".as_bytes()), Some((1, 5)));
+    // Brackets: characters, ranges by code point, negation, classes.
+    assert_eq!(u("[€é]+", e, "x€é".as_bytes()), Some((1, 6)));
+    assert_eq!(u("[à-ä]", bre, "éâ".as_bytes()), Some((2, 4)));
+    assert_eq!(u("[^a]", bre, "aé".as_bytes()), Some((1, 3)));
+    assert_eq!(u("[[:alpha:]]*", bre, "aé1".as_bytes()), Some((0, 3)));
+    assert_eq!(u("[[:punct:]]", bre, "a€".as_bytes()), Some((1, 4)));
+    assert_eq!(u("[[=é=]]", bre, "eé".as_bytes()), Some((1, 3)));
+    assert_eq!(u("[[.é.]]", bre, "eé".as_bytes()), Some((1, 3)));
+    assert_eq!(u("\\w*", bre, "ñu-".as_bytes()), Some((0, 3)));
+    assert_eq!(u("\\W", bre, "ñ€".as_bytes()), Some((2, 5)));
+    // Case folding beyond ASCII.
+    assert_eq!(u("é", i, "É".as_bytes()), Some((0, 2)));
+    assert_eq!(u("[é]", i, "É".as_bytes()), Some((0, 2)));
+    assert_eq!(u("[^é]", i, "Éa".as_bytes()), Some((2, 3)));
+    assert_eq!(u("[[:lower:]]", i, "Ä".as_bytes()), Some((0, 2)));
+    // Back-references and groups around multi-byte sets.
+    assert_eq!(u("\\(.\\)\\1", bre, "aéé".as_bytes()), Some((1, 5)));
+    let p = Pattern::new_in(b"\\(.\\)x\\(.\\)", bre, true).unwrap();
+    let mut s = [None; 3];
+    assert!(p.captures_at("éx€".as_bytes(), 0, &mut s));
+    assert_eq!(s, [Some((0, 6)), Some((0, 2)), Some((3, 6))]);
+}
+
+/// Both engines agree in UTF-8 too.
+#[test]
+fn utf8_engines_agree() {
+    let pats = [
+        ".",
+        ".*",
+        "..",
+        "[^a]+",
+        "é+",
+        "(é|e)x",
+        "[[:alpha:]]+",
+        "[^[:alpha:]]",
+        "\\w+",
+        "\\W",
+        "[é-ü]+",
+        "a.b",
+        "(.)\\1",
+        "x*.",
+    ];
+    let texts = [
+        "", "a", "é", "aéb", "€€x", "a\u{ff}b", "ééx", "ü-é", "a€b", "xx",
+    ];
+    for p in pats {
+        let syn = Syntax {
+            extended: true,
+            ..Syntax::default()
+        };
+        let pat = Pattern::new_in(p.as_bytes(), syn, true).unwrap_or_else(|e| panic!("{p}: {e}"));
+        agree(&pat, p, &texts);
     }
 }

@@ -218,11 +218,8 @@ impl<'p> Interp<'p> {
             }
             Tolower | Toupper => {
                 let s = self.eval_str(&args[0])?;
-                let v: Vec<u8> = if b == Tolower {
-                    s.to_ascii_lowercase()
-                } else {
-                    s.to_ascii_uppercase()
-                };
+                let mut v = Vec::with_capacity(s.len());
+                crate::text::push_case(&mut v, &s, b == Toupper, self.utf8);
                 return Ok(Value::Str(v.into()));
             }
             Int => n(self, 0)?.trunc(),

@@ -257,8 +257,7 @@ fn unescape_mount(s: &[u8]) -> Vec<u8> {
 
 fn fnmatch(pat: &CStr, name: &CStr, fold: bool) -> bool {
     let flags = if fold { libc::FNM_CASEFOLD } else { 0 };
-    // SAFETY: both are NUL-terminated.
-    unsafe { libc::fnmatch(pat.as_ptr(), name.as_ptr(), flags) == 0 }
+    crate::sys::fnmatch_c(pat, name, flags)
 }
 
 /// The last component of a path, trailing slashes kept (GNU's `%f`).

@@ -1,0 +1,246 @@
+//! UTF-8 locales: `.`, bracket expressions, `\w`, repeats and case folding
+//! take whole characters in grep, sed, awk and find, as GNU's tools do in
+//! C.UTF-8; an invalid byte is matched only by itself. Every expected
+//! output is GNU's (grep 3.8, sed 4.9, gawk 5.2, find 4.9) on the same
+//! input. In the C locale the same patterns work on bytes.
+
+#![allow(unused_imports, dead_code)]
+
+use crate::common::*;
+
+/// `applet args` on `stdin` with LC_ALL=C.UTF-8.
+#[track_caller]
+fn u8(
+    applet: &str,
+    args: &[&str],
+    stdin: impl AsRef<[u8]>,
+    out: impl AsRef<[u8]>,
+    err: &str,
+    status: i32,
+) {
+    cmd(applet)
+        .args(args)
+        .env("LC_ALL", "C.UTF-8")
+        .stdin(stdin)
+        .run()
+        .status(status)
+        .out(out)
+        .err(err);
+}
+
+#[cfg(feature = "grep")]
+#[test]
+fn grep_matches_characters() {
+    u8("grep", &["-o", "."], "é€x\n", "é\n€\nx\n", "", 0);
+    u8("grep", &["-c", "^.$"], "é\nab\n€\n\n", "2\n", "", 0);
+    u8("grep", &["-o", "[^a]"], "aéb\n", "é\nb\n", "", 0);
+    u8("grep", &["-o", "[[:alpha:]]*"], "aé1ü\n", "aé\nü\n", "", 0);
+    u8("grep", &["-o", "[[:punct:]]"], "a€b-\n", "€\n-\n", "", 0);
+    u8("grep", &["-o", "[[:upper:]]"], "aÀbÉ\n", "À\nÉ\n", "", 0);
+    u8("grep", &["-i", "é"], "É\nE\né\n", "É\né\n", "", 0);
+    u8("grep", &["-iF", "é"], "É\nE\n", "É\n", "", 0);
+    u8("grep", &["-io", "[é]"], "ÉxéE\n", "É\né\n", "", 0);
+    u8("grep", &["-o", "\\w*"], "ñu-x\n", "ñu\nx\n", "", 0);
+    u8("grep", &["-o", "\\W"], "ñ€x\n", "€\n", "", 0);
+    u8("grep", &["-Eo", "é{2}"], "éééé\n", "éé\néé\n", "", 0);
+    u8("grep", &["-E", "^(.)\\1$"], "éé\néa\n", "éé\n", "", 0);
+    u8("grep", &["-ob", "."], "aé€\n", "0:a\n1:é\n3:€\n", "", 0);
+    u8("grep", &["-o", "[é€]\\+"], "aé€é\n", "é€é\n", "", 0);
+    // In the C locale `.` is a byte: -o would cut é in two.
+    cmd("grep")
+        .args(["-o", "."])
+        .stdin("é\n")
+        .run()
+        .ok()
+        .out(b"\xc3\n\xa9\n");
+    cmd("grep")
+        .args(["-c", "^.$"])
+        .stdin("é\n")
+        .run()
+        .status(1)
+        .out("0\n");
+}
+
+#[cfg(feature = "grep")]
+#[test]
+fn grep_invalid_bytes_match_nothing_but_themselves() {
+    // `.` does not match the invalid byte; the line is never printed.
+    u8(
+        "grep",
+        &["-o", "a.b"],
+        b"a\xffb\na\xc3\xa9b\n",
+        "aéb\n",
+        "",
+        0,
+    );
+    u8(
+        "grep",
+        &["-ao", "a.b"],
+        b"a\xffb\na\xc3\xa9b\n",
+        "aéb\n",
+        "",
+        0,
+    );
+    // A cut sequence splits `.*`.
+    u8("grep", &["-ao", ".*"], b"x\xe2\x82y\n", "x\ny\n", "", 0);
+    u8("grep", &["-c", "x"], b"x\xff\n", "1\n", "", 0);
+    // A line that is no valid UTF-8 makes the input binary.
+    u8(
+        "grep",
+        &["b"],
+        b"a\xffb\n",
+        "",
+        "grep: (standard input): binary file matches\n",
+        0,
+    );
+}
+
+#[cfg(feature = "sed")]
+#[test]
+fn sed_matches_characters() {
+    u8("sed", &["s/./X/g"], "é€x\n", "XXX\n", "", 0);
+    u8("sed", &["s/./X/g"], b"a\xffb\n", b"X\xffX\n", "", 0);
+    u8("sed", &["s/.$/X/"], "é€\n", "éX\n", "", 0);
+    u8("sed", &["-E", "s/é{2}/X/"], "ééé\n", "Xé\n", "", 0);
+    u8("sed", &["s/é*/X/"], "ééa\n", "Xa\n", "", 0);
+    u8("sed", &["s/[é]/X/Ig"], "àÉü\n", "àXü\n", "", 0);
+    u8("sed", &["s/[^é]/X/g"], "àéü\n", "XéX\n", "", 0);
+    u8(
+        "sed",
+        &["s/\\(.\\)x\\(.\\)/\\2\\1/"],
+        "éx€\n",
+        "€é\n",
+        "",
+        0,
+    );
+    u8(
+        "sed",
+        &["-n", "/\\(.\\)a\\1a/p"],
+        "éaéa\nxaya\n",
+        "éaéa\n",
+        "",
+        0,
+    );
+    u8("sed", &["s/[[:alpha:]]/X/g"], "aé1€\n", "XX1€\n", "", 0);
+    u8(
+        "sed",
+        &["s/\\w\\+/<&>/g"],
+        "naïve café\n",
+        "<naïve> <café>\n",
+        "",
+        0,
+    );
+    u8("sed", &["s/é/\\n/"], "aéb\n", "a\nb\n", "", 0);
+    // The C locale: six bytes.
+    cmd("sed")
+        .arg("s/./X/g")
+        .stdin("é€\n")
+        .run()
+        .ok()
+        .out("XXXXX\n");
+}
+
+#[cfg(feature = "sed")]
+#[test]
+fn sed_groups_around_characters() {
+    // Each `.` is spelled for the C library's matcher with a group of its
+    // own: the pattern's groups still number from 1, up to \9.
+    u8(
+        "sed",
+        &["s/\\(.\\)\\(.\\)\\(.\\)\\(.\\)\\(.\\)\\(.\\)/\\6\\5\\4\\3\\2\\1/"],
+        "àéîõüx\n",
+        "xüõîéà\n",
+        "",
+        0,
+    );
+    u8(
+        "sed",
+        &["-E", "s/(.)(.)\\2\\1/[&]/"],
+        "aééaz\n",
+        "[aééa]z\n",
+        "",
+        0,
+    );
+    u8(
+        "sed",
+        &["s/.\\(.*\\)\\(.\\)\\(.\\)\\3\\2/\\1/"],
+        "éxyzé€€é!\n",
+        "xyz!\n",
+        "",
+        0,
+    );
+}
+
+#[cfg(feature = "awk")]
+#[test]
+fn awk_matches_characters() {
+    u8(
+        "awk",
+        &["{gsub(/./,\"<&>\")}1"],
+        "é€x\n",
+        "<é><€><x>\n",
+        "",
+        0,
+    );
+    u8(
+        "awk",
+        &["{print toupper($0), tolower($0)}"],
+        "àÉß\n",
+        "ÀÉß àéß\n",
+        "",
+        0,
+    );
+    u8(
+        "awk",
+        &["{match($0, /é+/); print RSTART, RLENGTH}"],
+        "xéé\n",
+        "2 2\n",
+        "",
+        0,
+    );
+    u8(
+        "awk",
+        &["{n = split($0, a, /[é€]/); print n, a[1], a[3]}"],
+        "xéy€z\n",
+        "3 x z\n",
+        "",
+        0,
+    );
+    u8("awk", &["$0 ~ /^.$/"], "é\nab\n", "é\n", "", 0);
+    // The C locale: bytes, and only ASCII letters change case.
+    case(
+        "awk",
+        &["{print toupper($0), length($0)}"],
+        "àb\n",
+        "àB 3\n",
+    );
+}
+
+#[cfg(feature = "find")]
+#[test]
+fn find_names_and_regexes_take_characters() {
+    let d = TempDir::new();
+    for name in ["é", "ab", "x"] {
+        d.write(name, "");
+    }
+    d.write(os(b"y\xff"), "");
+    let find = |args: &[&str], locale: &str| {
+        let out = cmd("find")
+            .args(args)
+            .env("LC_ALL", locale)
+            .cwd(d.path())
+            .run();
+        out.status(0).err("");
+        let mut lines: Vec<String> = out.stdout_str().lines().map(String::from).collect();
+        lines.sort();
+        lines
+    };
+    assert_eq!(find(&[".", "-name", "?"], "C.UTF-8"), [".", "./x", "./é"]);
+    assert_eq!(find(&[".", "-name", "[é]"], "C.UTF-8"), ["./é"]);
+    assert_eq!(find(&[".", "-iname", "É"], "C.UTF-8"), ["./é"]);
+    assert_eq!(find(&[".", "-regex", "\\./."], "C.UTF-8"), ["./x", "./é"]);
+    // A name that is no valid UTF-8 is matched byte by byte.
+    assert_eq!(find(&[".", "-name", "y?"], "C.UTF-8"), ["./y\u{fffd}"]);
+    // The C locale: é is two bytes.
+    assert_eq!(find(&[".", "-name", "?"], "C"), [".", "./x"]);
+}
