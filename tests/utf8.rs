@@ -171,6 +171,40 @@ fn sed_groups_around_characters() {
     );
 }
 
+#[cfg(feature = "sed")]
+#[test]
+fn sed_case_conversion_takes_characters() {
+    u8("sed", &["s/.*/\\U&/"], "àb€ß\n", "ÀB€ß\n", "", 0);
+    u8("sed", &["s/.*/\\u&/"], "éa\n", "Éa\n", "", 0);
+    u8("sed", &["s/.*/\\l&/"], "ÉA\n", "éA\n", "", 0);
+    u8(
+        "sed",
+        &["s/\\(.\\)\\(.\\)/\\U\\1\\E\\2/"],
+        "éa\n",
+        "Éa\n",
+        "",
+        0,
+    );
+    u8("sed", &["s/.*/\\L\\u&/"], "ÉCOLE\n", "École\n", "", 0);
+    // `.*` stops at an invalid byte, so only the a is changed.
+    u8("sed", &["s/.*/\\U&/"], b"a\xffb\n", b"A\xffb\n", "", 0);
+    // An invalid byte inside the text changed is left as it is.
+    cmd("sed")
+        .args([os(b"s/a\xffb/\\U&/")])
+        .env("LC_ALL", "C.UTF-8")
+        .stdin(b"a\xffb\n")
+        .run()
+        .ok()
+        .out(b"A\xffB\n");
+    // The C locale: only ASCII letters.
+    cmd("sed")
+        .arg("s/.*/\\U&/")
+        .stdin("àb\n")
+        .run()
+        .ok()
+        .out("àB\n");
+}
+
 #[cfg(feature = "awk")]
 #[test]
 fn awk_matches_characters() {

@@ -1230,8 +1230,13 @@ struct CaseState {
     one: Case,
 }
 
+/// Appends `bytes` with the case changes in force: `\u`/`\l` for the
+/// first character, `\U`/`\L` for all. In a UTF-8 locale a character is
+/// changed whole (`\u` on `é` gives `É`).
 fn push_cased(out: &mut Vec<u8>, bytes: &[u8], st: &mut CaseState) {
-    for &b in bytes {
+    let utf8 = crate::sys::utf8_locale();
+    let mut i = 0;
+    while i < bytes.len() {
         let c = if st.one != Case::None {
             let c = st.one;
             st.one = Case::None;
@@ -1239,11 +1244,13 @@ fn push_cased(out: &mut Vec<u8>, bytes: &[u8], st: &mut CaseState) {
         } else {
             st.mode
         };
-        out.push(match c {
-            Case::Upper => b.to_ascii_uppercase(),
-            Case::Lower => b.to_ascii_lowercase(),
-            Case::None => b,
-        });
+        match c {
+            Case::None => {
+                out.extend_from_slice(&bytes[i..]);
+                return;
+            }
+            _ => i += crate::text::push_case_one(out, &bytes[i..], c == Case::Upper, utf8),
+        }
     }
 }
 
