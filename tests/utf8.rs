@@ -205,6 +205,33 @@ fn sed_case_conversion_takes_characters() {
         .out("àB\n");
 }
 
+#[cfg(feature = "sed")]
+#[test]
+fn sed_y_takes_characters() {
+    u8("sed", &["y/é/e/"], "héllo\n", "hello\n", "", 0);
+    u8("sed", &["y/aé/éa/"], "aé\n", "éa\n", "", 0);
+    u8("sed", &["y/e€/€e/"], "e€x\n", "€ex\n", "", 0);
+    // The first pair for a character wins (in the C locale the last does).
+    u8("sed", &["y/éé/xy/"], "é\n", "x\n", "", 0);
+    u8("sed", &["y/é\\n/e|/;N;y/\\n/+/"], "é\né\n", "e+é\n", "", 0);
+    u8("sed", &["y/é/e/"], b"a\xff\xc3\xa9\n", b"a\xffe\n", "", 0);
+    u8(
+        "sed",
+        &["y/é/ab/"],
+        "é\n",
+        "",
+        "sed: -e expression #1, char 8: strings for `y' command are different lengths\n",
+        1,
+    );
+    // The C locale: é is two bytes, so it needs two.
+    cmd("sed")
+        .arg("y/é/ab/")
+        .stdin("é\n")
+        .run()
+        .ok()
+        .out("ab\n");
+}
+
 #[cfg(feature = "awk")]
 #[test]
 fn awk_matches_characters() {

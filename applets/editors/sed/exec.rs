@@ -1112,6 +1112,21 @@ impl<'a> Exec<'a> {
                 }
                 self.debug_after(true, false);
             }
+            Op::TranslateChars(pairs) => {
+                self.sbuf.clear();
+                let mut i = 0;
+                while i < self.ps.len() {
+                    let n = crate::text::decode(&self.ps[i..]).map_or(1, |(_, n)| n);
+                    let c = &self.ps[i..i + n];
+                    match pairs.binary_search_by(|p| p.0.as_slice().cmp(c)) {
+                        Ok(k) => self.sbuf.extend_from_slice(&pairs[k].1),
+                        Err(_) => self.sbuf.extend_from_slice(c),
+                    }
+                    i += n;
+                }
+                std::mem::swap(&mut self.ps, &mut self.sbuf);
+                self.debug_after(true, false);
+            }
             Op::Zap => {
                 self.ps.clear();
                 self.debug_after(true, false);

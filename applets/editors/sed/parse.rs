@@ -136,6 +136,9 @@ pub enum Op {
     WriteFirst(usize),
     Exchange,
     Translate(Box<[u8; 256]>),
+    /// `y` in a UTF-8 locale with non-ASCII characters: pairs of
+    /// characters (their bytes), sorted by the first.
+    TranslateChars(Vec<(Vec<u8>, Vec<u8>)>),
     Zap,
     /// `:label`, kept as a command only with --debug (which shows it).
     Label,
@@ -917,7 +920,7 @@ impl Compiler<'_> {
                 }
                 return self.end_of_command();
             }
-            b'y' => Op::Translate(self.translate()?),
+            b'y' => self.translate()?,
             _ => {
                 let shown = String::from_utf8_lossy(&self.t[self.i - 1..self.i]).into_owned();
                 return Err(self.err(&format!("unknown command: `{shown}'")));
@@ -1043,7 +1046,7 @@ impl Compiler<'_> {
         Ok(s)
     }
 
-    fn translate(&mut self) -> R<Box<[u8; 256]>> {
+    fn translate(&mut self) -> R<Op> {
         let delim = match self.next() {
             Some(d) if d != b'\n' && d != b'\\' => d,
             _ => return Err(self.err(UNTERMINATED_Y)),
@@ -1056,6 +1059,10 @@ impl Compiler<'_> {
         };
         let a = self.y_string(&a)?;
         let b = self.y_string(&b)?;
+        let utf8 = crate::sys::utf8_locale();
+        if utf8 && !(a.is_ascii() && b.is_ascii()) {
+            return self.translate_chars(&a, &b);
+        }
         if a.len() != b.len() {
             return Err(self.err("strings for `y' command are different lengths"));
         }
@@ -1068,10 +1075,31 @@ impl Compiler<'_> {
         }
         if self.set.debug {
             let mut f = Vec::new();
-            debug::translate(&mut f, &a, &b, &map, crate::sys::utf8_locale());
+            debug::translate(&mut f, &a, &b, &map, utf8);
             self.func_text = Some(f);
         }
-        Ok(map)
+        Ok(Op::Translate(map))
+    }
+
+    /// `y` on characters (UTF-8 locale): as GNU, the first pair for a
+    /// character is the one kept.
+    fn translate_chars(&mut self, a: &[u8], b: &[u8]) -> R<Op> {
+        let (from, to) = (chars(a), chars(b));
+        if from.len() != to.len() {
+            return Err(self.err("strings for `y' command are different lengths"));
+        }
+        let mut pairs: Vec<(Vec<u8>, Vec<u8>)> = Vec::with_capacity(from.len());
+        for (x, y) in from.into_iter().zip(to) {
+            if let Err(at) = pairs.binary_search_by(|p| p.0.as_slice().cmp(x)) {
+                pairs.insert(at, (x.to_vec(), y.to_vec()));
+            }
+        }
+        if self.set.debug {
+            let mut f = Vec::new();
+            debug::translate(&mut f, a, b, &[0; 256], true);
+            self.func_text = Some(f);
+        }
+        Ok(Op::TranslateChars(pairs))
     }
 
     fn y_string(&self, s: &[u8]) -> R<Vec<u8>> {
@@ -1100,6 +1128,18 @@ impl Compiler<'_> {
         }
         Ok(out)
     }
+}
+
+/// `s` cut into characters: whole UTF-8 sequences, other bytes one by one.
+pub fn chars(s: &[u8]) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let n = crate::text::decode(&s[i..]).map_or(1, |(_, n)| n);
+        out.push(&s[i..i + n]);
+        i += n;
+    }
+    out
 }
 
 /// strverscmp(3)'s order, as GNU's `v` compares: runs of digits by value,
