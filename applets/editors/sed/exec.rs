@@ -636,12 +636,12 @@ impl<'a> Exec<'a> {
     }
 
     /// Whether the current line is the last (of its file with -s/-i).
+    /// As GNU's, a file that fails to read here (a directory) counts as
+    /// empty: `sed '$p' f dir` takes f's last line as the last, silently.
     fn is_last(&mut self) -> R<bool> {
         loop {
-            match self.reader.has_more() {
-                Ok(true) => return Ok(false),
-                Ok(false) => {}
-                Err(e) => return Err(self.read_err(&e)),
+            if let Ok(true) = self.reader.has_more() {
+                return Ok(false);
             }
             if self.opts.separate {
                 return Ok(true);
@@ -823,13 +823,8 @@ impl<'a> Exec<'a> {
             Addr::Line(n) => self.line == n,
             Addr::Last => self.is_last()?,
             Addr::Re(r) => self.re_match(r)?,
-            Addr::Step(f, s) => {
-                if s == 0 {
-                    self.line == f
-                } else {
-                    self.line >= f && (self.line - f).is_multiple_of(s)
-                }
-            }
+            // The parser makes first~0 the line number: s > 0 here.
+            Addr::Step(f, s) => self.line >= f && (self.line - f).is_multiple_of(s),
             Addr::Plus(_) | Addr::Mult(_) => false,
         })
     }
@@ -883,8 +878,8 @@ impl<'a> Exec<'a> {
                     }
                     true
                 }
-                Addr::Step(f, _) => {
-                    if line >= f {
+                Addr::Step(..) => {
+                    if self.match1(a2)? {
                         r.active = false;
                     }
                     true
@@ -912,10 +907,13 @@ impl<'a> Exec<'a> {
     /// Opens a range on `line` unless `a2` makes it a one-line range.
     fn open(&mut self, r: &mut Range, a2: Addr, line: usize) -> R<()> {
         r.active = match a2 {
-            Addr::Line(n) | Addr::Step(n, _) => {
+            Addr::Line(n) => {
                 r.end = n;
                 n > line
             }
+            // As GNU's: the range ends on the first line that first~step
+            // matches, this one included.
+            Addr::Step(..) => !self.match1(a2)?,
             Addr::Plus(n) => {
                 r.end = line + n;
                 n > 0
@@ -1151,9 +1149,12 @@ impl<'a> Exec<'a> {
         }
         let r = self.rfiles[i].as_mut()?;
         let mut l = Vec::new();
+        // As GNU's, a last line without its terminator is appended as it is.
         match r.line(&mut l, self.opts.sep) {
-            Ok(Some(_)) => {
-                l.push(self.opts.sep);
+            Ok(Some(nl)) => {
+                if nl {
+                    l.push(self.opts.sep);
+                }
                 Some(l)
             }
             _ => None,
