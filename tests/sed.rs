@@ -2411,3 +2411,219 @@ fn help_version_and_usage() {
         .err_has("sed: option requires an argument -- 'e'\nUsage: ");
     sed(&[], "").status(1).out("").err_has("Usage: ");
 }
+
+#[test]
+fn t_flag_and_cycles_as_gnu() {
+    // Reading a line with n or N clears the flag t and T test, as a new cycle does; D restarting keeps it.
+    gnu(&["s/a/A/;n;T;s/$/!/"], b"ab\nb\n", b"Ab\nb\n", b"", 0);
+    gnu(&["s/a/A/;N;t;s/$/!/"], b"a\nb\n", b"A\nb!\n", b"", 0);
+    gnu(
+        &["s/b/B/;$!N;tx;s/$/-/;:x"],
+        b"a\nb\nc\n",
+        b"a\nb-\nc-\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["1{N;N};s/^a/A/;P;tx;s/^/-/;D;:x;D"],
+        b"a\nb\nc\n",
+        b"A\nb\nc\n",
+        b"",
+        0,
+    );
+    gnu(&["T;s/b/B/;T;s/$/!/"], b"a\nb\nc\n", b"a\nb\nc\n", b"", 0);
+    gnu(&["-n", "n;p"], b"a\n", b"", b"", 0);
+    gnu(&["n;s/^/X/"], b"a\n", b"a\n", b"", 0);
+    gnu(&["$!N;s/^/X/"], b"a\n", b"Xa\n", b"", 0);
+    gnu(&["2{x;p;x}"], b"a\nb\nc\n", b"a\n\nb\nc\n", b"", 0);
+}
+
+#[test]
+fn long_lines_and_more_text_as_gnu() {
+    gnu(&["c\\"], b"a\nb\nc\n", b"", b"", 0);
+    gnu(
+        &["2,3c\\", "-e", "A\\", "-e", "B"],
+        b"a\nb\nc\n",
+        b"",
+        b"sed: -e expression #1, char 1: unknown command: `A'\n",
+        1,
+    );
+    gnu(
+        &["i\\", "-e", "I1\\", "-e", "I2"],
+        b"a\nb\n",
+        b"",
+        b"sed: -e expression #1, char 1: unknown command: `I'\n",
+        1,
+    );
+    gnu(
+        &["a\\ttab\\", "-e", "  lead"],
+        b"a\nb\n",
+        b"",
+        b"sed: -e expression #1, char 4: extra characters after command\n",
+        1,
+    );
+    gnu(
+        &["a\\\n  lead"],
+        b"a\nb\n",
+        b"a\n  lead\nb\n  lead\n",
+        b"",
+        0,
+    );
+    gnu(&["1{a foo\n}"], b"a\nb\n", b"a\nfoo\nb\n", b"", 0);
+    gnu(
+        &["1{a foo}"],
+        b"a\nb\n",
+        b"",
+        b"sed: -e expression #1, char 0: unmatched `{'\n",
+        1,
+    );
+    gnu(&["a foo;p"], b"a\nb\n", b"a\nfoo;p\nb\nfoo;p\n", b"", 0);
+    gnu(
+        &["a foo # c"],
+        b"a\nb\n",
+        b"a\nfoo # c\nb\nfoo # c\n",
+        b"",
+        0,
+    );
+}
+
+#[test]
+fn more_errors_as_gnu() {
+    gnu(
+        &["y/a/"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 4: unterminated `y' command\n",
+        1,
+    );
+    gnu(
+        &["y/abc/de/"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 9: strings for `y' command are different lengths\n",
+        1,
+    );
+    gnu(
+        &["y/a/b/g"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 7: extra characters after command\n",
+        1,
+    );
+    gnu(&["e"], b"x\n", b"\n", b"sh: 1: x: not found\n", 0);
+    gnu(
+        &["w"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 1: missing filename in r/R/w/W commands\n",
+        1,
+    );
+    gnu(
+        &["s/x/y/w"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 7: missing filename in r/R/w/W commands\n",
+        1,
+    );
+    gnu(
+        &["=5"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 2: extra characters after command\n",
+        1,
+    );
+    gnu(
+        &["dp"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 2: extra characters after command\n",
+        1,
+    );
+    gnu(
+        &["l 5x"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 4: extra characters after command\n",
+        1,
+    );
+    gnu(
+        &["q 5 5"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 5: extra characters after command\n",
+        1,
+    );
+    gnu(
+        &["qx"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 2: extra characters after command\n",
+        1,
+    );
+    gnu(
+        &["z x"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 3: extra characters after command\n",
+        1,
+    );
+    gnu(&["1~2,~3p"], b"x\n", b"x\nx\n", b"", 0);
+    gnu(&[" 1 , 2 p"], b"x\n", b"x\nx\n", b"", 0);
+    gnu(&["/x/ , /y/ p"], b"x\n", b"x\nx\n", b"", 0);
+    gnu(&["1,$ !  p"], b"x\n", b"x\n", b"", 0);
+    gnu(&[":a;:a"], b"x\n", b"x\n", b"", 0);
+    gnu(&["b end;:end"], b"x\n", b"x\n", b"", 0);
+    gnu(&["{p;};{;p}"], b"x\n", b"x\nx\nx\n", b"", 0);
+    gnu(
+        &["s/x/y/;s/\\(x/y/"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 15: Unmatched ( or \\(\n",
+        1,
+    );
+    gnu(
+        &["-E", "s/(x/y/"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 7: Unmatched ( or \\(\n",
+        1,
+    );
+    gnu(
+        &["s/x\\{2,1\\}/y/"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 13: Invalid content of \\{\\}\n",
+        1,
+    );
+    gnu(
+        &["s/[[:foo:]]/y/"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 14: Invalid character class name\n",
+        1,
+    );
+    gnu(
+        &["s/a/b/0"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 7: number option to `s' command may not be zero\n",
+        1,
+    );
+    gnu(&["--posix", "s/x/\\n/"], b"x\n", b"\n\n", b"", 0);
+}
+
+#[test]
+fn long_lines_as_gnu() {
+    let long = "a".repeat(100_000);
+    sed(&["s/a*/X/"], &format!("{long}\n")).ok().out("X\n");
+    sed(&[r"s/a\(b\)/\1/"], &format!("{long}b\n"))
+        .ok()
+        .out(format!("{}b\n", &long[1..]));
+    sed(&["-n", "$="], &format!("{long}\n")).ok().out("1\n");
+    sed(&["p"], &long).ok().out(format!("{long}\n{long}"));
+    // GNU's RE_DUP_MAX is 32767.
+    sed(&[r"s/^a\{99990\}/Y/"], &long)
+        .status(1)
+        .out("")
+        .err("sed: -e expression #1, char 16: Regular expression too big\n");
+}

@@ -364,7 +364,6 @@ impl<'a> Exec<'a> {
                 if !self.read_line(false)? {
                     break;
                 }
-                self.tflag = false;
                 if debug {
                     self.debug_input();
                 }
@@ -604,6 +603,8 @@ impl<'a> Exec<'a> {
     /// Reads the next line into the pattern space (after a newline when
     /// `append`). False at the end of input (of the file with -s/-i).
     fn read_line(&mut self, append: bool) -> R<bool> {
+        // As GNU's, reading a line (n and N too) clears the flag of t and T.
+        self.tflag = false;
         loop {
             if self.reader.src.is_some() {
                 let keep = self.ps.len();
