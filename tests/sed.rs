@@ -2627,3 +2627,178 @@ fn long_lines_as_gnu() {
         .out("")
         .err("sed: -e expression #1, char 16: Regular expression too big\n");
 }
+
+#[test]
+fn separate_files_as_gnu() {
+    // With -s (and -i) each file starts with an empty hold space, no range open, and R reading its file from the start.
+    gnu(
+        &["-s", "H;$!d;x", "-", "f2"],
+        b"a\nb\n",
+        b"\na\nb\n\nx\ny\n",
+        b"",
+        0,
+    );
+    gnu(&["-s", "x", "-", "f2"], b"a\nb\n", b"\na\n\nx\n", b"", 0);
+    gnu(&["x", "-", "f2"], b"a\nb\n", b"\na\nb\nx\n", b"", 0);
+    gnu(
+        &["-s", "R rf", "-", "f2"],
+        b"a\nb\n",
+        b"a\nr1\nb\nr2\nx\nr1\ny\nr2\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["R rf", "-", "f2"],
+        b"a\nb\n",
+        b"a\nr1\nb\nr2\nx\ny\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-s", "1R rf", "-", "f2", "f2"],
+        b"a\nb\n",
+        b"a\nr1\nb\nx\nr1\ny\nx\nr1\ny\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-s", "w out\n$r out", "-", "f2"],
+        b"a\nb\n",
+        b"a\nb\nx\ny\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-s", "$r rf", "-", "f2"],
+        b"a\nb\n",
+        b"a\nb\nr1\nr2\nx\ny\nr1\nr2\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-s", "1i\\", "-e", "top", "-", "f2"],
+        b"a\nb\n",
+        b"",
+        b"sed: can't find label for jump to `op'\n",
+        4,
+    );
+    gnu(
+        &["-n", "/a/,/x/p", "-", "f2"],
+        b"a\nb\n",
+        b"a\nb\nx\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-s", "-n", "/b/,/x/p", "-", "f2"],
+        b"a\nb\n",
+        b"b\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "F;=", "-", "f2"],
+        b"a\nb\n",
+        b"-\n1\n-\n2\nf2\n3\nf2\n4\n",
+        b"",
+        0,
+    );
+}
+
+#[test]
+fn y_as_gnu() {
+    // An escaped byte y does not know is the byte itself.
+    gnu(&["y/a\\%/xy/"], b"ab%.&q\tc\n", b"xby.&q\tc\n", b"", 0);
+    gnu(&["y/a\\b/xy/"], b"ab%.&q\tc\n", b"xy%.&q\tc\n", b"", 0);
+    gnu(&["y/a\\q/xy/"], b"ab%.&q\tc\n", b"xb%.&y\tc\n", b"", 0);
+    gnu(&["y/\\t/x/"], b"ab%.&q\tc\n", b"ab%.&qxc\n", b"", 0);
+    gnu(&["y/a/\\q/"], b"ab%.&q\tc\n", b"qb%.&q\tc\n", b"", 0);
+    gnu(&["y/\\&/x/"], b"ab%.&q\tc\n", b"ab%.xq\tc\n", b"", 0);
+    gnu(&["y/\\\\/X/"], b"a\\b\n", b"aXb\n", b"", 0);
+    gnu(&["y/abc/\\x41BC/"], b"abc\n", b"ABC\n", b"", 0);
+    gnu(&["N;y/\\n/,/"], b"a\nb\n", b"a,b\n", b"", 0);
+    gnu(&["y/elo/ELO/;s/L/l/2"], b"hello\n", b"hELlO\n", b"", 0);
+}
+
+#[test]
+fn null_data_and_regex_more_as_gnu() {
+    gnu(&["-z", "s/\\n/,/g"], b"a\nb\n", b"a,b,", b"", 0);
+    gnu(&["-z", "$s/b/B/"], b"a\nb", b"a\nB", b"", 0);
+    gnu(&["-z", "-n", "$="], b"a\x00b\x00", b"2\x00", b"", 0);
+    gnu(&["-z", "a X"], b"a\x00b\x00", b"a\x00X\nb\x00X\n", b"", 0);
+    gnu(
+        &["-z", "i\\", "-e", "X"],
+        b"a\x00b\x00",
+        b"",
+        b"sed: -e expression #1, char 1: unknown command: `X'\n",
+        1,
+    );
+    gnu(&["-z", "N;P;D"], b"a\x00b\x00", b"a\x00b\x00", b"", 0);
+    gnu(
+        &["-z", "1r rf"],
+        b"a\x00b\x00",
+        b"a\x00r1\nr2\nb\x00",
+        b"",
+        0,
+    );
+    gnu(
+        &["-z", "R rf"],
+        b"a\x00b\x00",
+        b"a\x00r1\nr2\nb\x00",
+        b"",
+        0,
+    );
+    gnu(
+        &["-z", "w /dev/stdout"],
+        b"a\x00b\x00",
+        b"a\x00a\x00b\x00b\x00",
+        b"",
+        0,
+    );
+    gnu(&["-E", "s/(a|b)+/<&>/"], b"a\nb\n", b"<a>\n<b>\n", b"", 0);
+    gnu(&["-E", "s/a{,2}/X/"], b"aaa\n", b"Xa\n", b"", 0);
+    gnu(&["-E", "s/()b/X/"], b"ab\n", b"aX\n", b"", 0);
+    gnu(&["s/\\(\\)b/X/"], b"ab\n", b"aX\n", b"", 0);
+    gnu(
+        &["s/a\\{1/X/"],
+        b"a\n",
+        b"",
+        b"sed: -e expression #1, char 9: Unmatched \\{\n",
+        1,
+    );
+    gnu(
+        &["s/[a-/X/"],
+        b"ab\n",
+        b"",
+        b"sed: -e expression #1, char 8: unterminated `s' command\n",
+        1,
+    );
+    gnu(&["s/[a-]/X/g"], b"a-b\n", b"XXb\n", b"", 0);
+    gnu(
+        &["s/[b-a]/X/g"],
+        b"a\n",
+        b"",
+        b"sed: -e expression #1, char 11: Invalid range end\n",
+        1,
+    );
+    gnu(&["s/[\\n]/X/g"], b"a\\nb\n", b"a\\nb\n", b"", 0);
+    gnu(&["s/[a-z]/x/Ig"], b"AbC\n", b"xxx\n", b"", 0);
+    gnu(&["/abc/I!d"], b"AbC\n", b"AbC\n", b"", 0);
+    gnu(&["s/x/-/I"], b"aXb\n", b"a-b\n", b"", 0);
+    gnu(&["s/\\d32/_/"], b"a b\n", b"a_b\n", b"", 0);
+    gnu(&["s/b/\\cA/"], b"abc\n", b"a\x01c\n", b"", 0);
+    gnu(&["s/b/\\d/"], b"abc\n", b"adc\n", b"", 0);
+    gnu(&["s/b/\\x4/"], b"abc\n", b"a\x04c\n", b"", 0);
+    gnu(&["s/a/\\U\\x61/"], b"a\n", b"A\n", b"", 0);
+}
+
+#[test]
+fn newline_in_brackets_as_gnu() {
+    // \n in a bracket expression is a newline; \\ there is a pair.
+    gnu(&["N;s/[\\n]/X/g"], b"a\\nb]\nc\n", b"a\\nb]Xc\n", b"", 0);
+    gnu(&["N;s/[^\\n]/X/g"], b"a\\nb]\nc\n", b"XXXXX\nX\n", b"", 0);
+    gnu(&["N;s/[\\\\n]/X/g"], b"a\\nb]\nc\n", b"aXXb]\nc\n", b"", 0);
+    gnu(&["s/[\\]/X/g"], b"a\\nb]\nc\n", b"aXnb]\nc\n", b"", 0);
+    gnu(&["s/[\\]]/X/g"], b"a\\nb]\nc\n", b"a\\nb]\nc\n", b"", 0);
+    gnu(&["-n", "$!N;/a[\\n]/p"], b"a\\nb]\nc\n", b"", b"", 0);
+}

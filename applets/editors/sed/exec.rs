@@ -680,8 +680,12 @@ impl<'a> Exec<'a> {
                 }
             }
             if self.opts.separate {
+                // As GNU's, each file starts with an empty hold space and
+                // reads R's files from their start.
                 self.line = 0;
                 self.reset_ranges();
+                self.hs.clear();
+                self.rfiles.iter_mut().for_each(|r| *r = None);
             }
             return Ok(true);
         }

@@ -476,6 +476,15 @@ impl Compiler<'_> {
                 self.unread_newline();
                 return None;
             }
+            // As GNU's, `\n` is a newline here too; `\\` is a pair.
+            if c == b'\\' && matches!(self.peek(), Some(b'n' | b'\\')) {
+                match self.next() {
+                    Some(b'n') => out.push(b'\n'),
+                    _ => out.extend_from_slice(b"\\\\"),
+                }
+                first = false;
+                continue;
+            }
             out.push(c);
             match c {
                 b']' if !first => return Some(()),
@@ -1140,7 +1149,8 @@ impl Compiler<'_> {
                             i += used + 1;
                             continue;
                         }
-                        None => return Err(self.err(UNTERMINATED_Y)),
+                        // GNU takes any other escaped byte as itself.
+                        None => out.push(s[i + 1]),
                     },
                 }
                 i += 2;
