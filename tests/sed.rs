@@ -2802,3 +2802,97 @@ fn newline_in_brackets_as_gnu() {
     gnu(&["s/[\\]]/X/g"], b"a\\nb]\nc\n", b"a\\nb]\nc\n", b"", 0);
     gnu(&["-n", "$!N;/a[\\n]/p"], b"a\\nb]\nc\n", b"", b"", 0);
 }
+
+#[test]
+fn cycle_order_as_gnu() {
+    gnu(
+        &["-s", "=", "-", "f2"],
+        b"a\nb\n",
+        b"1\na\n2\nb\n1\nx\n2\ny\n",
+        b"",
+        0,
+    );
+    // e runs at once; i writes at once; a waits for the end of the cycle.
+    gnu(
+        &["1e echo E\n1a A\n1i I"],
+        b"a\nb\n",
+        b"E\nI\na\nA\nb\n",
+        b"",
+        0,
+    );
+    gnu(&["a A\ne echo E"], b"a\nb\n", b"E\na\nA\nE\nb\nA\n", b"", 0);
+    gnu(&["$!{N;l;D}"], b"a\nb\n", b"a\\nb$\nb\n", b"", 0);
+    gnu(&["N;P;P;D"], b"a\nb\n", b"a\na\nb\n", b"", 0);
+    gnu(&["-n", "/a/{=;p}"], b"a\nb\n", b"1\na\n", b"", 0);
+    gnu(
+        &["-e", "2i\\", "-e", "x", "-e", "1d"],
+        b"a\nb\n",
+        b"x\nb\n",
+        b"",
+        0,
+    );
+    gnu(&["1!{x;G}"], b"a\nb\n", b"a\n\nb\n", b"", 0);
+    gnu(&["="], b"", b"", b"", 0);
+    gnu(&["="], b"\n", b"1\n\n", b"", 0);
+    gnu(&["N;N;s/\\n/-/"], b"a\nb\n", b"a\nb\n", b"", 0);
+    gnu(&["2!{N}"], b"a\nb\nc\n", b"a\nb\nc\n", b"", 0);
+    gnu(&["s/ \\+/_/g"], b"a b  c\n", b"a_b_c\n", b"", 0);
+    gnu(&["-E", "s/ +/_/2"], b"a b  c\n", b"a b_c\n", b"", 0);
+    gnu(
+        &["s/\\(a*\\) \\(b*\\)/\\2 \\1/"],
+        b"aaa bbb\n",
+        b"bbb aaa\n",
+        b"",
+        0,
+    );
+    gnu(&["s/x/a&b\\&c/"], b"x\n", b"axb&c\n", b"", 0);
+    gnu(&["s/x/\\\\/"], b"x\n", b"\\\n", b"", 0);
+    gnu(&["s/x/\\//"], b"x\n", b"/\n", b"", 0);
+    gnu(&["s|x|\\||"], b"x\n", b"|\n", b"", 0);
+    gnu(&["s/x/a\\\nb\\\nc/"], b"x\n", b"a\nb\nc\n", b"", 0);
+    gnu(&["c\\\na\\\nb"], b"x\n", b"a\nb\n", b"", 0);
+    gnu(
+        &["i\\\n  lead\\\n\\  kept"],
+        b"x\n",
+        b"  lead\n  kept\nx\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-e", "a\\", "-e", "  lead"],
+        b"x\n",
+        b"x\n  lead\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-e", "a\\", "-e", "\\  lead"],
+        b"x\n",
+        b"x\n  lead\n",
+        b"",
+        0,
+    );
+}
+
+#[test]
+fn in_place_quit_as_gnu() {
+    // q writes the rest of nothing: the file keeps the lines up to q; Q
+    // drops the current one too. q's exit code is sed's.
+    let d = TempDir::new();
+    let run = |args: &[&str]| cmd("sed").args(args).cwd(d.path()).run();
+    let read = |name: &str| std::fs::read_to_string(d.join(name)).unwrap();
+    d.write("f", "a\nb\nc\n");
+    run(&["-i", "2q", "f"]).ok().out("");
+    assert_eq!(read("f"), "a\nb\n");
+    run(&["-i", "2Q", "f"]).ok().out("");
+    assert_eq!(read("f"), "a\n");
+    d.write("f", "a\nb\n");
+    run(&["-i", "1q5", "f"]).status(5).err("").out("");
+    assert_eq!(read("f"), "a\n");
+    // With -s and -i the hold space starts empty in each file.
+    d.write("f", "a\nb\n");
+    d.write("g", "x\ny\n");
+    run(&["-i", "x", "f", "g"]).ok().out("");
+    assert_eq!(read("f"), "\na\n");
+    assert_eq!(read("g"), "\nx\n");
+}
