@@ -1008,3 +1008,1891 @@ fn eq_and_f_end_with_the_line_separator() {
         .out("1\0-\0a\x002\0-\0b\0");
     sed(&["=;F"], "a\n").ok().out("1\n-\na\n");
 }
+
+// The cases below were each run through GNU sed 4.9 (/usr/bin/sed) in the
+// C locale; the expected stdout, stderr and status are its.
+
+/// `sed ARGS` on `stdin` in a directory holding f2 (x, y), rf (r1, r2),
+/// nn (`nonl`, no final newline), an empty directory `dir` and, when
+/// given, the script file sf; checks GNU's stdout, stderr and status.
+#[track_caller]
+fn gnu_in(sf: Option<&str>, args: &[&str], stdin: &[u8], out: &[u8], err: &[u8], status: i32) {
+    let c = cmd("sed").args(args).stdin(stdin);
+    let d = c.dir();
+    std::fs::write(d.join("f2"), "x\ny\n").unwrap();
+    std::fs::write(d.join("rf"), "r1\nr2\n").unwrap();
+    std::fs::write(d.join("nn"), "nonl").unwrap();
+    std::fs::create_dir(d.join("dir")).unwrap();
+    if let Some(s) = sf {
+        std::fs::write(d.join("sf"), s).unwrap();
+    }
+    let o = c.run();
+    o.out(out).err(err).status(status);
+}
+
+#[track_caller]
+fn gnu(args: &[&str], stdin: &[u8], out: &[u8], err: &[u8], status: i32) {
+    gnu_in(None, args, stdin, out, err, status);
+}
+
+#[track_caller]
+fn gnu_file(sf: &str, args: &[&str], stdin: &[u8], out: &[u8], err: &[u8], status: i32) {
+    gnu_in(Some(sf), args, stdin, out, err, status);
+}
+
+#[test]
+fn commands_as_gnu() {
+    // Each command, with and without an address or `!`.
+    gnu(&["-n", "2{p;p}"], b"1\n2\n3\n", b"2\n2\n", b"", 0);
+    gnu(&["="], b"1\n2\n3\n", b"1\n1\n2\n2\n3\n3\n", b"", 0);
+    gnu(&["-n", "$="], b"1\n2\n3\n", b"3\n", b"", 0);
+    gnu(&["2!d"], b"1\n2\n3\n", b"2\n", b"", 0);
+    gnu(&["1,2!d"], b"1\n2\n3\n", b"1\n2\n", b"", 0);
+    gnu(&["1!{p}"], b"1\n2\n3\n", b"1\n2\n2\n3\n3\n", b"", 0);
+    gnu(
+        &["1!!p"],
+        b"1\n2\n3\n",
+        b"",
+        b"sed: -e expression #1, char 3: multiple `!'s\n",
+        1,
+    );
+    gnu(&["b;p"], b"1\n2\n3\n", b"1\n2\n3\n", b"", 0);
+    gnu(&["2bx;s/$/!/;:x"], b"1\n2\n3\n", b"1!\n2\n3!\n", b"", 0);
+    gnu(&["2d"], b"1\n2\n3\n", b"1\n3\n", b"", 0);
+    gnu(&["1{h;d};G"], b"1\n2\n3\n", b"2\n1\n3\n1\n", b"", 0);
+    gnu(&["G"], b"1\n2\n3\n", b"1\n\n2\n\n3\n\n", b"", 0);
+    gnu(&["H;$!d;x"], b"1\n2\n3\n", b"\n1\n2\n3\n", b"", 0);
+    gnu(&["H;$!d;g"], b"1\n2\n3\n", b"\n1\n2\n3\n", b"", 0);
+    gnu(&["x"], b"1\n2\n3\n", b"\n1\n2\n", b"", 0);
+    gnu(&["1!G;h;$!d"], b"1\n2\n3\n", b"3\n2\n1\n", b"", 0);
+    gnu(&["n;d"], b"1\n2\n3\n", b"1\n3\n", b"", 0);
+    gnu(&["-n", "n;p"], b"1\n2\n3\n", b"2\n", b"", 0);
+    gnu(&["$!N;s/\\n/-/"], b"1\n2\n3\n", b"1-2\n3\n", b"", 0);
+    // GNU prints the pattern space when N finds no next line (POSIXLY_CORRECT would not).
+    gnu(&["N;s/\\n/-/"], b"1\n2\n3\n", b"1-2\n3\n", b"", 0);
+    gnu(&["-n", "N;P"], b"1\n2\n3\n", b"1\n", b"", 0);
+    gnu(&["N;P;D"], b"1\n2\n3\n", b"1\n2\n3\n", b"", 0);
+    // D with a newline restarts the cycle without reading a line.
+    gnu(
+        &["-n", "1{N;N};P;D"],
+        b"a\nb\nc\nd\n",
+        b"a\nb\nc\nd\n",
+        b"",
+        0,
+    );
+    gnu(&["$!N;D"], b"a\nb\nc\n", b"", b"", 0);
+    gnu(&["D"], b"a\nb\n", b"", b"", 0);
+    gnu(&["s/2/X/;t;s/$/!/"], b"1\n2\n3\n", b"1!\nX\n3!\n", b"", 0);
+    gnu(&["s/2/X/;T;s/$/!/"], b"1\n2\n3\n", b"1\nX!\n3\n", b"", 0);
+    gnu(
+        &["s/2/X/;s/3/Y/;tx;b;:x;s/$/!/"],
+        b"1\n2\n3\n",
+        b"1\nX!\nY!\n",
+        b"",
+        0,
+    );
+    gnu(&["y/123/abc/"], b"1\n2\n3\n", b"a\nb\nc\n", b"", 0);
+    gnu(&[":a;$!{N;ba};s/\\n/+/g"], b"1\n2\n3\n", b"1+2+3\n", b"", 0);
+    gnu(
+        &["#comment\np"],
+        b"1\n2\n3\n",
+        b"1\n1\n2\n2\n3\n3\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["p # comment"],
+        b"1\n2\n3\n",
+        b"1\n1\n2\n2\n3\n3\n",
+        b"",
+        0,
+    );
+    gnu(&["2z"], b"1\n2\n3\n", b"1\n\n3\n", b"", 0);
+    gnu(&["z;G"], b"1\n2\n3\n", b"\n\n\n\n\n\n", b"", 0);
+    // x on the first line gives the empty hold space; G and H on an empty hold add just a newline.
+    gnu(&["x"], b"a\nb\n", b"\na\n", b"", 0);
+    gnu(&["G"], b"a\n", b"a\n\n", b"", 0);
+    gnu(&["H;x"], b"a\n", b"\na\n", b"", 0);
+    gnu(&["F"], b"1\n2\n3\n", b"-\n1\n-\n2\n-\n3\n", b"", 0);
+    gnu(&["F", "-"], b"1\n2\n3\n", b"-\n1\n-\n2\n-\n3\n", b"", 0);
+    gnu(&["F", "f2"], b"", b"f2\nx\nf2\ny\n", b"", 0);
+    gnu(&["2e echo hi"], b"1\n2\n3\n", b"1\nhi\n2\n3\n", b"", 0);
+    gnu(&["v"], b"1\n2\n3\n", b"1\n2\n3\n", b"", 0);
+    gnu(&["v 4.2"], b"1\n2\n3\n", b"1\n2\n3\n", b"", 0);
+}
+
+#[test]
+fn quit_and_exit_codes() {
+    gnu(&["2q"], b"1\n2\n3\n", b"1\n2\n", b"", 0);
+    gnu(&["2q7"], b"1\n2\n3\n", b"1\n2\n", b"", 7);
+    gnu(&["2Q7"], b"1\n2\n3\n", b"1\n", b"", 7);
+    gnu(&["Q"], b"1\n2\n3\n", b"", b"", 0);
+    gnu(&["q;p"], b"1\n2\n3\n", b"1\n", b"", 0);
+    gnu(&["-n", "2q5"], b"1\n2\n3\n", b"", b"", 5);
+    gnu(&["2{p;Q3}"], b"1\n2\n3\n", b"1\n2\n", b"", 3);
+    gnu(&["1a x\n1q"], b"1\n2\n3\n", b"1\nx\n", b"", 0);
+}
+
+#[test]
+fn text_commands() {
+    // a, i and c: one-liners, the POSIX form, blanks, ranges.
+    gnu(&["a hello"], b"1\n2\n", b"1\nhello\n2\nhello\n", b"", 0);
+    // Blanks after `a` are skipped; after `a\` they are kept.
+    gnu(&["a   hello"], b"1\n2\n", b"1\nhello\n2\nhello\n", b"", 0);
+    gnu(
+        &["a\\   hello"],
+        b"1\n2\n",
+        b"1\n   hello\n2\n   hello\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["a\\\n  hello\\\nworld"],
+        b"1\n2\n",
+        b"1\n  hello\nworld\n2\n  hello\nworld\n",
+        b"",
+        0,
+    );
+    gnu(&["1a\\"], b"1\n2\n", b"1\n2\n", b"", 0);
+    gnu(
+        &["-e", "1i\\", "-e", "foo"],
+        b"1\n2\n",
+        b"foo\n1\n2\n",
+        b"",
+        0,
+    );
+    gnu(&["$i\\\nX"], b"1\n2\n", b"1\nX\n2\n", b"", 0);
+    gnu(&["1i\\  ins"], b"1\n2\n", b"  ins\n1\n2\n", b"", 0);
+    gnu(
+        &["a one\\ntwo"],
+        b"1\n2\n",
+        b"1\none\ntwo\n2\none\ntwo\n",
+        b"",
+        0,
+    );
+    gnu(&["a\\ttab"], b"1\n2\n", b"1\nttab\n2\nttab\n", b"", 0);
+    // c on a range prints its text once, at the range end; with ! on every other line.
+    gnu(&["2,3c\\\nX"], b"1\n2\n3\n", b"1\nX\n", b"", 0);
+    gnu(&["2,3!c\\\nX"], b"1\n2\n3\n", b"X\n2\n3\n", b"", 0);
+    gnu(&["$!c X"], b"1\n2\n3\n", b"X\nX\n3\n", b"", 0);
+    gnu(&["2c X"], b"1\n2\n3\n", b"1\nX\n3\n", b"", 0);
+    gnu(&["/2/,/nomatch/c X"], b"1\n2\n3\n", b"1\n", b"", 0);
+    // Inside a block, c prints its text on every line.
+    gnu(&["2,3{c X\n}"], b"1\n2\n3\n", b"1\nX\nX\n", b"", 0);
+    gnu(&["-n", "2{c X\n}"], b"1\n2\n3\n", b"X\n", b"", 0);
+    gnu(
+        &["1a app\n1r rf\n1i ins"],
+        b"1\n2\n3\n",
+        b"ins\n1\napp\nr1\nr2\n2\n3\n",
+        b"",
+        0,
+    );
+    // `a` and a newline: an empty line of text.
+    gnu(
+        &["a\nfoo"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 3: unknown command: `f'\n",
+        1,
+    );
+    gnu(&["a\n"], b"x\n", b"x\n\n", b"", 0);
+    gnu(
+        &["a"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 1: expected \\ after `a', `c' or `i'\n",
+        1,
+    );
+    gnu(
+        &["-e", "a", "-e", "foo"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 1: expected \\ after `a', `c' or `i'\n",
+        1,
+    );
+    gnu(&["1i\t\np"], b"x\n", b"\nx\nx\n", b"", 0);
+}
+
+#[test]
+fn read_and_write_files() {
+    // r, R, w and W.
+    gnu(&["2r rf"], b"1\n2\n3\n", b"1\n2\nr1\nr2\n3\n", b"", 0);
+    gnu(&["$r rf"], b"1\n2\n3\n", b"1\n2\n3\nr1\nr2\n", b"", 0);
+    // A missing file adds nothing.
+    gnu(&["r nosuch"], b"1\n2\n3\n", b"1\n2\n3\n", b"", 0);
+    gnu(&["R nosuch"], b"1\n2\n3\n", b"1\n2\n3\n", b"", 0);
+    gnu(&["R rf"], b"1\n2\n3\n", b"1\nr1\n2\nr2\n3\n", b"", 0);
+    // r copies a file without a final newline as it is; R a last line too.
+    gnu(&["r nn"], b"1\n2\n3\n", b"1\nnonl2\nnonl3\nnonl", b"", 0);
+    gnu(&["R nn"], b"1\n2\n3\n", b"1\nnonl2\n3\n", b"", 0);
+    gnu(&["$R nn"], b"1\n2\n3\n", b"1\n2\n3\nnonl", b"", 0);
+    gnu(&["R nn\nR nn"], b"1\n2\n3\n", b"1\nnonl2\n3\n", b"", 0);
+    gnu(
+        &["1r rf\n1a app"],
+        b"1\n2\n3\n",
+        b"1\nr1\nr2\napp\n2\n3\n",
+        b"",
+        0,
+    );
+    gnu(&["-n", "w out\n$r out"], b"1\n2\n3\n", b"", b"", 0);
+    gnu(
+        &["w out\n2w out\n$r out"],
+        b"1\n2\n3\n",
+        b"1\n2\n3\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["s/1/X/w out\nw out\n$r out"],
+        b"1\n2\n3\n",
+        b"X\n2\n3\n",
+        b"",
+        0,
+    );
+    gnu(&["-n", "W out\n$r out"], b"1\n2\n3\n", b"", b"", 0);
+    gnu(&["N;W /dev/stdout"], b"1\n2\n3\n", b"1\n1\n2\n3\n", b"", 0);
+    gnu(&["-n", "1w /dev/stderr"], b"1\n2\n3\n", b"", b"1\n", 0);
+}
+
+#[test]
+fn list_command() {
+    gnu(
+        &["-n", "l"],
+        b"a\tb\\\x01\x80\x07\x08\x0c\x0b\x0d\n",
+        b"a\\tb\\\\\\001\\200\\a\\b\\f\\v\\r$\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "l 6"],
+        b"abcdefghijklmnop\n",
+        b"abcde\\\nfghij\\\nklmno\\\np$\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "-l", "6", "l"],
+        b"abcdefghijklmnop\n",
+        b"abcde\\\nfghij\\\nklmno\\\np$\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "l 0"],
+        b"abcdefghijklmnop\n",
+        b"abcdefghijklmnop$\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "-l", "6", "l 3"],
+        b"abcdefghijklmnop\n",
+        b"ab\\\ncd\\\nef\\\ngh\\\nij\\\nkl\\\nmn\\\nop$\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "l 2"],
+        b"abcdefghijklmnop\n",
+        b"a\\\nb\\\nc\\\nd\\\ne\\\nf\\\ng\\\nh\\\ni\\\nj\\\nk\\\nl\\\nm\\\nn\\\no\\\np$\n",
+        b"",
+        0,
+    );
+    gnu(&["-n", "N;l"], b"a\nb\n", b"a\\nb$\n", b"", 0);
+    gnu(&["l"], b"abc", b"abc$\nabc", b"", 0);
+}
+
+#[test]
+fn addresses_as_gnu() {
+    gnu(
+        &["-n", "$p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"10\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "/1/p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"1\n10\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "\\,1,p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"1\n10\n",
+        b"",
+        0,
+    );
+    gnu(&["-n", "\\,a\\,b,p"], b"a,b\nab\n", b"a,b\n", b"", 0);
+    gnu(&["-n", "\\|a\\|b|p"], b"a|b\nab\n", b"a|b\n", b"", 0);
+    gnu(
+        &["-n", "\\xa\\xxbxp"],
+        b"axb\nab\n",
+        b"",
+        b"sed: can't find label for jump to `xp'\n",
+        4,
+    );
+    gnu(&["-n", "/abc/Ip"], b"ABC\nabc\n", b"ABC\nabc\n", b"", 0);
+    gnu(&["-n", "$!N;/^b/Mp"], b"a\nb\n", b"a\nb\n", b"", 0);
+    gnu(&["-n", "$!N;/^b/p"], b"a\nb\n", b"", b"", 0);
+    gnu(&["-n", "$!N;/a$/Mp"], b"a\nb\n", b"a\nb\n", b"", 0);
+    // An empty regex is the last one used, in an address and in s.
+    gnu(
+        &["-n", "/foo/{//p}"],
+        b"foo\nbar\nfoo\n",
+        b"foo\nfoo\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["s/o/0/;s//O/"],
+        b"foo\nbar\nfoo\n",
+        b"f0O\nbar\nf0O\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["/o/s//0/g"],
+        b"foo\nbar\nfoo\n",
+        b"f00\nbar\nf00\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["s//x/"],
+        b"foo\n",
+        b"",
+        b"sed: -e expression #1, char 0: no previous regular expression\n",
+        1,
+    );
+    gnu(
+        &["-n", "0,/1/p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"1\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "1,/1/p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "0,5p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"",
+        b"sed: -e expression #1, char 4: invalid usage of line address 0\n",
+        1,
+    );
+    gnu(
+        &["-n", "0p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"",
+        b"sed: -e expression #1, char 2: invalid usage of line address 0\n",
+        1,
+    );
+    gnu(
+        &["-n", "0~3p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"3\n6\n9\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "1~3p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"1\n4\n7\n10\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "2~0p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"2\n",
+        b"",
+        0,
+    );
+    // 0~0 is line 0.
+    gnu(
+        &["-n", "0~0p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"",
+        b"sed: -e expression #1, char 4: invalid usage of line address 0\n",
+        1,
+    );
+    gnu(
+        &["-n", "0~0,/3/p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"1\n2\n3\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "10~3p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"10\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "/2/,+2p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"2\n3\n4\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "/2/,~4p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"2\n3\n4\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "8,~4p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"8\n9\n10\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "5,2p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"5\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "/5/,2p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"5\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "/5/,/nomatch/p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"5\n6\n7\n8\n9\n10\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "/[13579]/,/[13579]/p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"1\n2\n3\n5\n6\n7\n9\n10\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "2,4   !   p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"1\n5\n6\n7\n8\n9\n10\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "2  !p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"1\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "$,1p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"10\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "/3/,$!p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"1\n2\n",
+        b"",
+        0,
+    );
+    // A second address first~step ends the range on the first line it matches, the first one included.
+    gnu(
+        &["-n", "2,5~3p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"2\n3\n4\n5\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "2,1~3p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"2\n3\n4\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "5,2~4p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"5\n6\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "2,2~3p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"2\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "/5/,8~0p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"5\n6\n7\n8\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "n;n;1,2~5p"],
+        b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+        b"3\n6\n9\n",
+        b"",
+        0,
+    );
+}
+
+#[test]
+fn substitute_flags() {
+    gnu(&["s/a/X/g"], b"aaa\nbab\n", b"XXX\nbXb\n", b"", 0);
+    gnu(&["-n", "s/a/X/p"], b"aaa\nbab\n", b"Xaa\nbXb\n", b"", 0);
+    gnu(&["s/a/X/2"], b"aaa\nbab\n", b"aXa\nbab\n", b"", 0);
+    gnu(&["s/a/X/4"], b"aaa\nbab\n", b"aaa\nbab\n", b"", 0);
+    gnu(
+        &["s/a/X/gw out\n$r out"],
+        b"aaa\nbab\n",
+        b"XXX\nbXb\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "s/a/X/pw out\n$r out"],
+        b"aaa\nbab\n",
+        b"Xaa\nbXb\n",
+        b"",
+        0,
+    );
+    gnu(&["s/A/X/i"], b"aaa\nbab\n", b"Xaa\nbXb\n", b"", 0);
+    gnu(&["s/A/X/Ig"], b"aaa\nbab\n", b"XXX\nbXb\n", b"", 0);
+    gnu(&["N;s/^b/X/m"], b"a\nb\n", b"a\nX\n", b"", 0);
+    gnu(&["N;s/.$/X/Mg"], b"a\nb\n", b"X\nX\n", b"", 0);
+    gnu(&["s/.*/echo X&/e"], b"ab\n", b"Xab\n", b"", 0);
+    // Blanks between the flags are skipped.
+    gnu(&["s/x/y/ g"], b"xx\n", b"yy\n", b"", 0);
+    gnu(&["s/x/y/ 2 p"], b"xx\n", b"xy\nxy\n", b"", 0);
+    gnu(
+        &["s/x/y/ x"],
+        b"xx\n",
+        b"",
+        b"sed: -e expression #1, char 8: unknown option to `s'\n",
+        1,
+    );
+}
+
+#[test]
+fn substitute_replacement() {
+    gnu(&["s/b/&&/;s/a/\\&/"], b"ab\n", b"&bb\n", b"", 0);
+    gnu(&["s/\\(a\\)\\(b\\)\\(c\\)\\(d\\)\\(e\\)\\(f\\)\\(g\\)\\(h\\)\\(i\\)/\\9\\8\\7\\6\\5\\4\\3\\2\\1/"], b"abcdefghij\n", b"ihgfedcbaj\n", b"", 0);
+    // \10 is group 1 and a 0.
+    gnu(
+        &["-E", "s/(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)/\\10/"],
+        b"abcdefghij\n",
+        b"a0\n",
+        b"",
+        0,
+    );
+    gnu(&["s/a/x\\ny/"], b"ab\n", b"x\nyb\n", b"", 0);
+    gnu(&["s/a/x\\\ny/"], b"ab\n", b"x\nyb\n", b"", 0);
+    gnu(&["N;s/a\\nb/-/"], b"a\nb\n", b"-\n", b"", 0);
+    gnu(
+        &["s/\\w\\+/\\u&/g"],
+        b"hello world\n",
+        b"Hello World\n",
+        b"",
+        0,
+    );
+    gnu(&["s/.*/\\U&/"], b"hello world\n", b"HELLO WORLD\n", b"", 0);
+    gnu(&["s/.*/\\L&/"], b"HELLO World\n", b"hello world\n", b"", 0);
+    gnu(
+        &["s/\\(hello\\) \\(world\\)/\\U\\1\\E \\2/"],
+        b"hello world\n",
+        b"HELLO world\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["s/\\(hello\\) \\(world\\)/\\u\\1 \\l\\U\\2/"],
+        b"hello world\n",
+        b"Hello WORLD\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["s/hello/\\Ufoo\\Ebar/"],
+        b"hello world\n",
+        b"FOObar world\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["s/hello/\\L\\uFOO/"],
+        b"hello world\n",
+        b"Foo world\n",
+        b"",
+        0,
+    );
+    gnu(&["s/a/\\t/"], b"ab\n", b"\tb\n", b"", 0);
+    gnu(&["s/a/\\x41\\o102\\d67/"], b"ab\n", b"ABCb\n", b"", 0);
+}
+
+#[test]
+fn substitute_delimiters_and_empty_matches() {
+    gnu(&["s|a|b|"], b"a|b\n", b"b|b\n", b"", 0);
+    gnu(&["s|a\\|b|X|"], b"a|b\n", b"X\n", b"", 0);
+    gnu(&["s,a\\,b,X,"], b"a,b\n", b"X\n", b"", 0);
+    gnu(&["s a X "], b"a b\n", b"X b\n", b"", 0);
+    // A backslash can be the delimiter: it then escapes nothing.
+    gnu(&["s\\n\\X\\"], b"anb\n", b"aXb\n", b"", 0);
+    gnu(&["\\\\a\\d"], b"ab\n", b"", b"", 0);
+    gnu(&["y\\a\\X\\"], b"ab\n", b"Xb\n", b"", 0);
+    gnu(&["s/b*/-/g"], b"abc\n", b"-a-c-\n", b"", 0);
+    gnu(&["s/b*/-/3"], b"abc\n", b"abc-\n", b"", 0);
+    gnu(&["s/b*/-/3g"], b"abc\n", b"abc-\n", b"", 0);
+    // No empty match right after a match: baaac gives xbxcx.
+    gnu(&["s/a*/x/g"], b"baaac\n", b"xbxcx\n", b"", 0);
+    gnu(&["s/c/X/"], b"abc", b"abX", b"", 0);
+    gnu(&["s/$/X\\n/"], b"abc", b"abcX\n", b"", 0);
+    gnu(&["s/x*$/E/"], b"ba\n", b"baE\n", b"", 0);
+    gnu(&["-E", "s/b|()/X/g"], b"abc\n", b"XaXcX\n", b"", 0);
+}
+
+#[test]
+fn regex_bre_and_ere() {
+    gnu(&["s/a^b/X/"], b"a^b\n", b"X\n", b"", 0);
+    gnu(&["s/a$b/X/"], b"a$b\n", b"X\n", b"", 0);
+    gnu(&["s/*a/X/"], b"*ab\n", b"Xb\n", b"", 0);
+    gnu(&["s/\\(*\\)/X/"], b"a*b\n", b"aXb\n", b"", 0);
+    gnu(&["s/a\\{2,\\}/X/"], b"aaa\n", b"X\n", b"", 0);
+    gnu(&["-E", "s/a{2}/X/"], b"aaa\n", b"Xa\n", b"", 0);
+    gnu(&["s/a{2}/X/"], b"a{2}\n", b"X\n", b"", 0);
+    gnu(&["s/[^]a]/X/g"], b"ab]\n", b"aX]\n", b"", 0);
+    gnu(&["s/[]a]/X/g"], b"ab]\n", b"XbX\n", b"", 0);
+    gnu(&["s/[[:alpha:]]/X/g"], b"a1 b\n", b"X1 X\n", b"", 0);
+    gnu(
+        &["s/[[:digit:][:space:]]/X/g"],
+        b"a1 b\n",
+        b"aXXb\n",
+        b"",
+        0,
+    );
+    gnu(&["s/\\(ab\\)\\1/X/"], b"abab\n", b"X\n", b"", 0);
+    gnu(&["-E", "s/(ab)\\1/X/"], b"abab\n", b"X\n", b"", 0);
+    gnu(&["s/a\\+/X/"], b"aab\n", b"Xb\n", b"", 0);
+    gnu(&["s/a\\?b/X/"], b"aab\n", b"aX\n", b"", 0);
+    gnu(&["s/b\\|aa/X/g"], b"aab\n", b"XX\n", b"", 0);
+    // Alternation takes the longest match.
+    gnu(&["-E", "s/a|ab/X/"], b"ab\n", b"X\n", b"", 0);
+    gnu(
+        &["-E", "s/(a|ab)(c|bcd)/[\\1,\\2]/"],
+        b"abcd\n",
+        b"[a,bcd]\n",
+        b"",
+        0,
+    );
+    gnu(&["s/\\<b/X/"], b"foo bar\n", b"foo Xar\n", b"", 0);
+    gnu(&["s/o\\>/X/"], b"foo bar\n", b"foX bar\n", b"", 0);
+    gnu(&["s/\\w/X/g"], b"foo bar\n", b"XXX XXX\n", b"", 0);
+    gnu(&["s/\\W/X/g"], b"foo bar\n", b"fooXbar\n", b"", 0);
+    gnu(&["s/\\s/X/g"], b"foo bar\n", b"fooXbar\n", b"", 0);
+    gnu(&["s/\\S/X/g"], b"foo bar\n", b"XXX XXX\n", b"", 0);
+    gnu(&["-E", "s/a\\+b/X/"], b"a+b\n", b"X\n", b"", 0);
+    gnu(&["-E", "s/\\(b\\)/X/"], b"a(b)\n", b"aX\n", b"", 0);
+    gnu(&["s/(b)/X/"], b"a(b)\n", b"aX\n", b"", 0);
+    gnu(&["-E", "s/(b|c)+/x/I"], b"ABC\n", b"Ax\n", b"", 0);
+    gnu(&["s/\\./X/g"], b"a.b\n", b"aXb\n", b"", 0);
+}
+
+#[test]
+fn options_as_gnu() {
+    gnu(
+        &["-e", "p", "-e", "="],
+        b"a\nb\n",
+        b"a\n1\na\nb\n2\nb\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["--expression=p", "--expression", "="],
+        b"a\nb\n",
+        b"a\n1\na\nb\n2\nb\n",
+        b"",
+        0,
+    );
+    gnu(&["--quiet", "p"], b"a\nb\n", b"a\nb\n", b"", 0);
+    gnu(&["--silent", "p"], b"a\nb\n", b"a\nb\n", b"", 0);
+    gnu(&["-ne", "p"], b"a\nb\n", b"a\nb\n", b"", 0);
+    gnu(&["-nE", "s/\\(b\\)/X/p"], b"a(b)\n", b"aX\n", b"", 0);
+    gnu(&["-nr", "s/(b)/X/p"], b"a(b)\n", b"a(X)\n", b"", 0);
+    gnu(
+        &["--regexp-extended", "s/(b)/X/"],
+        b"a(b)\n",
+        b"a(X)\n",
+        b"",
+        0,
+    );
+    gnu(&["-z", "s/^/>/"], b"a\x00b\x00", b">a\x00>b\x00", b"", 0);
+    gnu(&["-z", "s/^/>/"], b"a\x00b", b">a\x00>b", b"", 0);
+    gnu(&["-z", "s/\\n/N/g"], b"a\nb\x00c\n", b"aNb\x00cN", b"", 0);
+    gnu(&["--null-data", "-n", "$p"], b"a\nb\x00c\n", b"c\n", b"", 0);
+    gnu(
+        &["-z", "N;l"],
+        b"a\x00b\x00",
+        b"a\\000b$\x00a\x00b\x00",
+        b"",
+        0,
+    );
+    gnu(&["-z", "G"], b"a\x00b\x00", b"a\x00\x00b\x00\x00", b"", 0);
+    gnu(&["-u", "p"], b"a\nb\n", b"a\na\nb\nb\n", b"", 0);
+    gnu(&["--unbuffered", "p"], b"a\nb\n", b"a\na\nb\nb\n", b"", 0);
+    gnu(
+        &["--line-length=3", "-n", "l"],
+        b"abcdef\n",
+        b"ab\\\ncd\\\nef$\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-l3", "-n", "l"],
+        b"abcdef\n",
+        b"ab\\\ncd\\\nef$\n",
+        b"",
+        0,
+    );
+    gnu(&["--posix", "p"], b"a\nb\n", b"a\na\nb\nb\n", b"", 0);
+    gnu(&["--", "p"], b"a\nb\n", b"a\na\nb\nb\n", b"", 0);
+    gnu(&["-n", "--", "p", "-"], b"a\nb\n", b"a\nb\n", b"", 0);
+    gnu(&["-s", "-n", "$p", "-", "f2"], b"a\nb\n", b"b\ny\n", b"", 0);
+    gnu(
+        &["--separate", "-n", "$=", "-", "f2"],
+        b"a\nb\n",
+        b"2\n2\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-s", "F", "-", "f2"],
+        b"a\nb\n",
+        b"-\na\n-\nb\nf2\nx\nf2\ny\n",
+        b"",
+        0,
+    );
+    // $ is the last line of the last file.
+    gnu(&["-n", "$p", "-", "f2"], b"a\nb\n", b"y\n", b"", 0);
+    gnu(&["-f", "-", "f2"], b"p\n", b"x\nx\ny\ny\n", b"", 0);
+    gnu(&["-f", "rf", "f2"], b"", b"x\ny\n", b"", 0);
+    gnu(&["--file=rf", "f2"], b"", b"x\ny\n", b"", 0);
+    gnu(&["-e", "p", "-f", "rf", "f2"], b"", b"x\nx\ny\ny\n", b"", 0);
+    gnu(
+        &["-e", "a\\", "-e", "X", "f2"],
+        b"",
+        b"x\nX\ny\nX\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "-e", "/x/{", "-e", "p", "-e", "}", "f2"],
+        b"",
+        b"x\n",
+        b"",
+        0,
+    );
+}
+
+#[test]
+fn input_files_as_gnu() {
+    // A missing file: a message and status 2, the others are still read.
+    gnu(
+        &["p", "nosuch"],
+        b"a\nb\n",
+        b"",
+        b"sed: can't read nosuch: No such file or directory\n",
+        2,
+    );
+    gnu(
+        &["-n", "1p;$p", "f2", "nosuch", "-"],
+        b"a\nb\n",
+        b"x\nb\n",
+        b"sed: can't read nosuch: No such file or directory\n",
+        2,
+    );
+    // A directory: a read error, status 4, and the rest is not read.
+    gnu(
+        &["p", "dir"],
+        b"a\nb\n",
+        b"",
+        b"sed: read error on dir: Is a directory\n",
+        4,
+    );
+    gnu(
+        &["p", "f2", "dir", "rf"],
+        b"a\nb\n",
+        b"x\nx\ny\ny\n",
+        b"sed: read error on dir: Is a directory\n",
+        4,
+    );
+    // Looking for $, GNU takes a directory for an empty file.
+    gnu(&["-n", "$p", "f2", "dir"], b"a\nb\n", b"y\n", b"", 0);
+    gnu(
+        &["-i", "p", "dir"],
+        b"a\nb\n",
+        b"",
+        b"sed: couldn't edit dir: not a regular file\n",
+        4,
+    );
+    gnu(
+        &["-i", "p", "nosuch"],
+        b"a\nb\n",
+        b"",
+        b"sed: can't read nosuch: No such file or directory\n",
+        2,
+    );
+    gnu(
+        &["-i", "p", "nosuch", "f2"],
+        b"a\nb\n",
+        b"",
+        b"sed: can't read nosuch: No such file or directory\n",
+        2,
+    );
+    // A first file without a final newline gets one before the next file.
+    gnu(&["p", "nn", "f2"], b"", b"nonl\nnonl\nx\nx\ny\ny\n", b"", 0);
+    gnu(&["-n", "$p", "f2", "nn"], b"", b"nonl", b"", 0);
+}
+
+#[test]
+fn newline_handling_as_gnu() {
+    gnu(&["p"], b"a", b"a\na", b"", 0);
+    gnu(&["a foo"], b"a", b"a\nfoo\n", b"", 0);
+    gnu(&["i foo"], b"a", b"foo\na", b"", 0);
+    gnu(&["c foo"], b"a", b"foo\n", b"", 0);
+    gnu(&["G"], b"a", b"a\n\n", b"", 0);
+    gnu(&["$!d"], b"a", b"a", b"", 0);
+    gnu(&["N;P;D"], b"a\nb", b"a\nb", b"", 0);
+    gnu(&["-z", "p"], b"a\x00b", b"a\x00a\x00b\x00b", b"", 0);
+    gnu(&["p"], b"", b"", b"", 0);
+    gnu(&["$a foo"], b"", b"", b"", 0);
+    gnu(&["-n", "l"], b"\n\n", b"$\n$\n", b"", 0);
+    gnu(&["s/^$/E/"], b"\n", b"E\n", b"", 0);
+    gnu(
+        &["-n", "l"],
+        b"a\x00b\x01\xff\n",
+        b"a\\000b\\001\\377$\n",
+        b"",
+        0,
+    );
+}
+
+// The C library's matcher stops at a NUL, gets \b wrong past the start of
+// the line and rejects \` with M (src/regex): these hold with the fast
+// engine only.
+#[test]
+#[cfg_attr(
+    not(feature = "fast-regex"),
+    ignore = "shared C-library regex: NUL, \\b, \\` with M"
+)]
+fn nul_bytes_and_word_boundaries_as_gnu() {
+    gnu(&["N;s/\\`/>/gM"], b"a\nb\n", b">a\nb\n", b"", 0);
+    gnu(&["N;s/\\'/</gM"], b"a\nb\n", b"a\nb<\n", b"", 0);
+    gnu(
+        &["s/b/B/"],
+        b"a\x00b\x01\xff\n",
+        b"a\x00B\x01\xff\n",
+        b"",
+        0,
+    );
+    gnu(&["s/\\x00/N/"], b"a\x00b\n", b"aNb\n", b"", 0);
+    gnu(&["s/\\b/|/g"], b"foo bar\n", b"|foo| |bar|\n", b"", 0);
+    gnu(&["s/\\B/|/g"], b"foo bar\n", b"f|o|o b|a|r\n", b"", 0);
+}
+
+#[test]
+fn errors_as_gnu() {
+    // Compile errors: GNU texts and positions, status 1.
+    gnu(
+        &["k"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 1: unknown command: `k'\n",
+        1,
+    );
+    gnu(
+        &["p;k"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 3: unknown command: `k'\n",
+        1,
+    );
+    gnu(
+        &["s/a/b"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 5: unterminated `s' command\n",
+        1,
+    );
+    gnu(
+        &["s/a"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 3: unterminated `s' command\n",
+        1,
+    );
+    gnu(
+        &["s/a/b/q"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 7: unknown option to `s'\n",
+        1,
+    );
+    gnu(
+        &["1"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 1: missing command\n",
+        1,
+    );
+    gnu(
+        &["1;"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 2: unknown command: `;'\n",
+        1,
+    );
+    gnu(
+        &["1\n2"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 2: unknown command: `\n'\n",
+        1,
+    );
+    gnu(
+        &["/x/\np"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 4: unknown command: `\n'\n",
+        1,
+    );
+    gnu(
+        &["{p"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 0: unmatched `{'\n",
+        1,
+    );
+    gnu(
+        &["-e", "p", "-e", "{", "-e", "p"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #2, char 0: unmatched `{'\n",
+        1,
+    );
+    gnu(
+        &["p;}"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 3: unexpected `}'\n",
+        1,
+    );
+    gnu(
+        &["p x"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 3: extra characters after command\n",
+        1,
+    );
+    gnu(
+        &["1}"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 2: unexpected `}'\n",
+        1,
+    );
+    gnu(
+        &["bfoo"],
+        b"x\n",
+        b"",
+        b"sed: can't find label for jump to `foo'\n",
+        4,
+    );
+    gnu(
+        &["s/x/\\3/"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 7: invalid reference \\3 on `s' command's RHS\n",
+        1,
+    );
+    gnu(
+        &["s/x/\\3/;p"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 8: invalid reference \\3 on `s' command's RHS\n",
+        1,
+    );
+    gnu(
+        &["s/x/\\3/ ; p"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 9: invalid reference \\3 on `s' command's RHS\n",
+        1,
+    );
+    gnu(
+        &["s/\\(/x/;p"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 8: Unmatched ( or \\(\n",
+        1,
+    );
+    gnu(
+        &["v 9"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 3: expected newer version of sed\n",
+        1,
+    );
+    gnu(
+        &["1#c"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 2: comments don't accept any addresses\n",
+        1,
+    );
+    gnu(&["p#c\np"], b"x\n", b"x\nx\nx\n", b"", 0);
+    gnu(
+        &["a"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 1: expected \\ after `a', `c' or `i'\n",
+        1,
+    );
+    gnu(
+        &["y/ab/c/"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 7: strings for `y' command are different lengths\n",
+        1,
+    );
+    gnu(
+        &["y/a"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 3: unterminated `y' command\n",
+        1,
+    );
+    gnu(&["1,2="], b"x\n", b"1\nx\n", b"", 0);
+    gnu(
+        &[":"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 1: \":\" lacks a label\n",
+        1,
+    );
+    gnu(
+        &["r"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 1: missing filename in r/R/w/W commands\n",
+        1,
+    );
+    gnu(
+        &["0,5p"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 4: invalid usage of line address 0\n",
+        1,
+    );
+    gnu(
+        &["+1p"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 2: invalid usage of +N or ~N as first address\n",
+        1,
+    );
+    gnu(
+        &["1,p"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 3: unexpected `,'\n",
+        1,
+    );
+    gnu(
+        &["s/a/b/gg"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 8: multiple `g' options to `s' command\n",
+        1,
+    );
+    gnu(
+        &["s/a/b/pp"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 8: multiple `p' options to `s' command\n",
+        1,
+    );
+    gnu(
+        &["s/a/b/1g2"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 9: multiple number options to `s' command\n",
+        1,
+    );
+    gnu(
+        &["1!!p"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 3: multiple `!'s\n",
+        1,
+    );
+    // A newline ends a regex: the error is before it.
+    gnu(
+        &["s/a\n/"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 3: unterminated `s' command\n",
+        1,
+    );
+    gnu(
+        &["s\nab\n"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 4: unterminated `s' command\n",
+        1,
+    );
+    gnu(
+        &["y\nab\n"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 4: unterminated `y' command\n",
+        1,
+    );
+    gnu(
+        &["\\\nab\nd"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 4: unterminated address regex\n",
+        1,
+    );
+    // Each -e is compiled on its own: a backslash does not join it to the next.
+    gnu(
+        &["-e", "s/x/a\\", "-e", "b/"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 6: unterminated `s' command\n",
+        1,
+    );
+    gnu(
+        &["-e", "/x\\", "-e", "/p"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 3: unterminated address regex\n",
+        1,
+    );
+    gnu(
+        &["-f", "sf"],
+        b"x\n",
+        b"",
+        b"sed: couldn't open file sf: No such file or directory\n",
+        4,
+    );
+}
+
+#[test]
+fn script_file_errors_as_gnu() {
+    // With -f, GNU gives the file and line.
+    gnu_file(
+        "s/x/a\\\n",
+        &["-f", "sf"],
+        b"x\n",
+        b"",
+        b"sed: file sf line 2: unterminated `s' command\n",
+        1,
+    );
+    gnu_file(
+        "s/x/a\n",
+        &["-f", "sf"],
+        b"x\n",
+        b"",
+        b"sed: file sf line 1: unterminated `s' command\n",
+        1,
+    );
+    gnu_file(
+        "p\ns/x/a\n",
+        &["-f", "sf"],
+        b"x\n",
+        b"",
+        b"sed: file sf line 2: unterminated `s' command\n",
+        1,
+    );
+    gnu_file(
+        "1\n2\n",
+        &["-f", "sf"],
+        b"x\n",
+        b"",
+        b"sed: file sf line 2: unknown command: `\n'\n",
+        1,
+    );
+    gnu_file(
+        "p\n1;",
+        &["-f", "sf"],
+        b"x\n",
+        b"",
+        b"sed: file sf line 2: unknown command: `;'\n",
+        1,
+    );
+    gnu_file(
+        "p;}\n",
+        &["-f", "sf"],
+        b"x\n",
+        b"",
+        b"sed: file sf line 1: unexpected `}'\n",
+        1,
+    );
+    gnu_file(
+        "p\n{\np\np\n",
+        &["-f", "sf"],
+        b"x\n",
+        b"",
+        b"sed: file sf line 2: unmatched `{'\n",
+        1,
+    );
+    gnu_file(
+        "{\np\n{\n",
+        &["-f", "sf"],
+        b"x\n",
+        b"",
+        b"sed: file sf line 3: unmatched `{'\n",
+        1,
+    );
+    gnu_file(
+        "s/x/\\3/\n",
+        &["-f", "sf"],
+        b"x\n",
+        b"",
+        b"sed: file sf line 2: invalid reference \\3 on `s' command's RHS\n",
+        1,
+    );
+    gnu_file(
+        "p\nq x\n",
+        &["-f", "sf"],
+        b"x\n",
+        b"",
+        b"sed: file sf line 2: extra characters after command\n",
+        1,
+    );
+    gnu_file("a\n", &["-f", "sf"], b"x\n", b"x\n\n", b"", 0);
+    gnu_file("1a\n2p\n", &["-f", "sf"], b"x\n", b"x\n\n", b"", 0);
+    gnu_file(
+        "a\nfoo\n",
+        &["-f", "sf"],
+        b"x\n",
+        b"",
+        b"sed: file sf line 2: unknown command: `f'\n",
+        1,
+    );
+    gnu_file("#n\np\n", &["-f", "sf"], b"x\n", b"x\n", b"", 0);
+    gnu_file("p\n#n\n", &["-f", "sf"], b"x\n", b"x\nx\n", b"", 0);
+}
+
+#[test]
+fn in_place_as_gnu() {
+    let d = TempDir::new();
+    let run = |args: &[&str]| cmd("sed").args(args).cwd(d.path()).run();
+    let read = |name: &str| std::fs::read_to_string(d.join(name)).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    d.write("f", "a\nb\n");
+    std::fs::set_permissions(d.join("f"), std::fs::Permissions::from_mode(0o640)).unwrap();
+    d.write("g", "x\ny\n");
+    std::fs::create_dir(d.join("bak")).unwrap();
+    // The mode is kept, for the file and its backup.
+    run(&["-i.orig", "s/a/A/", "f"]).ok().out("");
+    assert_eq!(read("f"), "A\nb\n");
+    assert_eq!(read("f.orig"), "a\nb\n");
+    for n in ["f", "f.orig"] {
+        let m = std::fs::metadata(d.join(n)).unwrap().permissions().mode();
+        assert_eq!(m & 0o777, 0o640, "{n}");
+    }
+    // A * in the suffix is the file's name, and may name a directory.
+    run(&["-ibak/*.b", "s/x/X/", "g"]).ok().out("");
+    assert_eq!(read("g"), "X\ny\n");
+    assert_eq!(read("bak/g.b"), "x\ny\n");
+    // $ is the last line of each file.
+    run(&["--in-place=.s", "$s/$/!/", "f", "g"]).ok().out("");
+    assert_eq!(read("f"), "A\nb!\n");
+    assert_eq!(read("g"), "X\ny!\n");
+    assert_eq!(read("f.s"), "A\nb\n");
+    // A symlink is replaced by a regular file; --follow-symlinks edits
+    // its target.
+    d.write("t", "1\n2\n");
+    std::os::unix::fs::symlink("t", d.join("l")).unwrap();
+    run(&["-i", "s/1/one/", "l"]).ok().out("");
+    assert!(std::fs::symlink_metadata(d.join("l")).unwrap().is_file());
+    assert_eq!(read("t"), "1\n2\n");
+    assert_eq!(read("l"), "one\n2\n");
+    std::fs::remove_file(d.join("l")).unwrap();
+    std::os::unix::fs::symlink("t", d.join("l")).unwrap();
+    run(&["-i", "--follow-symlinks", "s/2/two/", "l"])
+        .ok()
+        .out("");
+    assert!(std::fs::symlink_metadata(d.join("l"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(read("t"), "1\ntwo\n");
+    // -n with p keeps just the printed lines.
+    run(&["-n", "-i", "1p", "t"]).ok().out("");
+    assert_eq!(read("t"), "1\n");
+    // w /dev/stdout still goes to standard output.
+    d.write("u", "q\nw\n");
+    run(&["-i", "s/q/Q/w /dev/stdout", "u"]).ok().out("Q\n");
+    assert_eq!(read("u"), "Q\nw\n");
+    // F and a go into the file.
+    run(&["-i", "-e", "$a end", "-e", "1F", "u", "g"])
+        .ok()
+        .out("");
+    assert_eq!(read("u"), "u\nQ\nw\nend\n");
+    assert_eq!(read("g"), "g\nX\ny!\nend\n");
+    run(&["-i", "p", "nosuch"])
+        .status(2)
+        .out("")
+        .err("sed: can't read nosuch: No such file or directory\n");
+    // -i'*.k': the backup is u.k.
+    run(&["-i*.k", "s/Q/q/", "u"]).ok().out("");
+    assert_eq!(read("u"), "u\nq\nw\nend\n");
+    assert_eq!(read("u.k"), "u\nQ\nw\nend\n");
+    // A file without a final newline stays without one.
+    d.write("v", "n");
+    run(&["-i", "p", "v", "g"]).ok().out("");
+    assert_eq!(read("v"), "n\nn");
+    // No temporary file is left behind.
+    let mut names: Vec<String> = std::fs::read_dir(d.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["bak", "f", "f.orig", "f.s", "g", "g.s", "l", "t", "u", "u.k", "v"]
+    );
+}
+
+#[test]
+fn help_version_and_usage() {
+    for a in ["--help", "--version"] {
+        let o = sed(&[a], "");
+        o.ok();
+        assert!(!o.stdout.is_empty(), "{a}");
+    }
+    // GNU: the message, then its usage, status 1 (oxbox's usage text is
+    // its own).
+    sed(&["--bogus"], "")
+        .status(1)
+        .out("")
+        .err_has("sed: unrecognized option '--bogus'\nUsage: sed [OPTION]...");
+    sed(&["-k", "p"], "")
+        .status(1)
+        .err_has("sed: invalid option -- 'k'\nUsage: ");
+    sed(&["-e"], "")
+        .status(1)
+        .err_has("sed: option requires an argument -- 'e'\nUsage: ");
+    sed(&[], "").status(1).out("").err_has("Usage: ");
+}
+
+#[test]
+fn t_flag_and_cycles_as_gnu() {
+    // Reading a line with n or N clears the flag t and T test, as a new cycle does; D restarting keeps it.
+    gnu(&["s/a/A/;n;T;s/$/!/"], b"ab\nb\n", b"Ab\nb\n", b"", 0);
+    gnu(&["s/a/A/;N;t;s/$/!/"], b"a\nb\n", b"A\nb!\n", b"", 0);
+    gnu(
+        &["s/b/B/;$!N;tx;s/$/-/;:x"],
+        b"a\nb\nc\n",
+        b"a\nb-\nc-\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["1{N;N};s/^a/A/;P;tx;s/^/-/;D;:x;D"],
+        b"a\nb\nc\n",
+        b"A\nb\nc\n",
+        b"",
+        0,
+    );
+    gnu(&["T;s/b/B/;T;s/$/!/"], b"a\nb\nc\n", b"a\nb\nc\n", b"", 0);
+    gnu(&["-n", "n;p"], b"a\n", b"", b"", 0);
+    gnu(&["n;s/^/X/"], b"a\n", b"a\n", b"", 0);
+    gnu(&["$!N;s/^/X/"], b"a\n", b"Xa\n", b"", 0);
+    gnu(&["2{x;p;x}"], b"a\nb\nc\n", b"a\n\nb\nc\n", b"", 0);
+}
+
+#[test]
+fn long_lines_and_more_text_as_gnu() {
+    gnu(&["c\\"], b"a\nb\nc\n", b"", b"", 0);
+    gnu(
+        &["2,3c\\", "-e", "A\\", "-e", "B"],
+        b"a\nb\nc\n",
+        b"",
+        b"sed: -e expression #1, char 1: unknown command: `A'\n",
+        1,
+    );
+    gnu(
+        &["i\\", "-e", "I1\\", "-e", "I2"],
+        b"a\nb\n",
+        b"",
+        b"sed: -e expression #1, char 1: unknown command: `I'\n",
+        1,
+    );
+    gnu(
+        &["a\\ttab\\", "-e", "  lead"],
+        b"a\nb\n",
+        b"",
+        b"sed: -e expression #1, char 4: extra characters after command\n",
+        1,
+    );
+    gnu(
+        &["a\\\n  lead"],
+        b"a\nb\n",
+        b"a\n  lead\nb\n  lead\n",
+        b"",
+        0,
+    );
+    gnu(&["1{a foo\n}"], b"a\nb\n", b"a\nfoo\nb\n", b"", 0);
+    gnu(
+        &["1{a foo}"],
+        b"a\nb\n",
+        b"",
+        b"sed: -e expression #1, char 0: unmatched `{'\n",
+        1,
+    );
+    gnu(&["a foo;p"], b"a\nb\n", b"a\nfoo;p\nb\nfoo;p\n", b"", 0);
+    gnu(
+        &["a foo # c"],
+        b"a\nb\n",
+        b"a\nfoo # c\nb\nfoo # c\n",
+        b"",
+        0,
+    );
+}
+
+#[test]
+fn more_errors_as_gnu() {
+    gnu(
+        &["y/a/"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 4: unterminated `y' command\n",
+        1,
+    );
+    gnu(
+        &["y/abc/de/"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 9: strings for `y' command are different lengths\n",
+        1,
+    );
+    gnu(
+        &["y/a/b/g"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 7: extra characters after command\n",
+        1,
+    );
+    gnu(&["e"], b"x\n", b"\n", b"sh: 1: x: not found\n", 0);
+    gnu(
+        &["w"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 1: missing filename in r/R/w/W commands\n",
+        1,
+    );
+    gnu(
+        &["s/x/y/w"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 7: missing filename in r/R/w/W commands\n",
+        1,
+    );
+    gnu(
+        &["=5"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 2: extra characters after command\n",
+        1,
+    );
+    gnu(
+        &["dp"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 2: extra characters after command\n",
+        1,
+    );
+    gnu(
+        &["l 5x"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 4: extra characters after command\n",
+        1,
+    );
+    gnu(
+        &["q 5 5"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 5: extra characters after command\n",
+        1,
+    );
+    gnu(
+        &["qx"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 2: extra characters after command\n",
+        1,
+    );
+    gnu(
+        &["z x"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 3: extra characters after command\n",
+        1,
+    );
+    gnu(&["1~2,~3p"], b"x\n", b"x\nx\n", b"", 0);
+    gnu(&[" 1 , 2 p"], b"x\n", b"x\nx\n", b"", 0);
+    gnu(&["/x/ , /y/ p"], b"x\n", b"x\nx\n", b"", 0);
+    gnu(&["1,$ !  p"], b"x\n", b"x\n", b"", 0);
+    gnu(&[":a;:a"], b"x\n", b"x\n", b"", 0);
+    gnu(&["b end;:end"], b"x\n", b"x\n", b"", 0);
+    gnu(&["{p;};{;p}"], b"x\n", b"x\nx\nx\n", b"", 0);
+    gnu(
+        &["s/x/y/;s/\\(x/y/"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 15: Unmatched ( or \\(\n",
+        1,
+    );
+    gnu(
+        &["-E", "s/(x/y/"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 7: Unmatched ( or \\(\n",
+        1,
+    );
+    gnu(
+        &["s/x\\{2,1\\}/y/"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 13: Invalid content of \\{\\}\n",
+        1,
+    );
+    gnu(
+        &["s/[[:foo:]]/y/"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 14: Invalid character class name\n",
+        1,
+    );
+    gnu(
+        &["s/a/b/0"],
+        b"x\n",
+        b"",
+        b"sed: -e expression #1, char 7: number option to `s' command may not be zero\n",
+        1,
+    );
+    gnu(&["--posix", "s/x/\\n/"], b"x\n", b"\n\n", b"", 0);
+}
+
+#[test]
+fn long_lines_as_gnu() {
+    let long = "a".repeat(100_000);
+    sed(&["s/a*/X/"], &format!("{long}\n")).ok().out("X\n");
+    sed(&[r"s/a\(b\)/\1/"], &format!("{long}b\n"))
+        .ok()
+        .out(format!("{}b\n", &long[1..]));
+    sed(&["-n", "$="], &format!("{long}\n")).ok().out("1\n");
+    sed(&["p"], &long).ok().out(format!("{long}\n{long}"));
+    // GNU's RE_DUP_MAX is 32767.
+    sed(&[r"s/^a\{99990\}/Y/"], &long)
+        .status(1)
+        .out("")
+        .err("sed: -e expression #1, char 16: Regular expression too big\n");
+}
+
+#[test]
+fn separate_files_as_gnu() {
+    // With -s (and -i) each file starts with an empty hold space, no range open, and R reading its file from the start.
+    gnu(
+        &["-s", "H;$!d;x", "-", "f2"],
+        b"a\nb\n",
+        b"\na\nb\n\nx\ny\n",
+        b"",
+        0,
+    );
+    gnu(&["-s", "x", "-", "f2"], b"a\nb\n", b"\na\n\nx\n", b"", 0);
+    gnu(&["x", "-", "f2"], b"a\nb\n", b"\na\nb\nx\n", b"", 0);
+    gnu(
+        &["-s", "R rf", "-", "f2"],
+        b"a\nb\n",
+        b"a\nr1\nb\nr2\nx\nr1\ny\nr2\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["R rf", "-", "f2"],
+        b"a\nb\n",
+        b"a\nr1\nb\nr2\nx\ny\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-s", "1R rf", "-", "f2", "f2"],
+        b"a\nb\n",
+        b"a\nr1\nb\nx\nr1\ny\nx\nr1\ny\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-s", "w out\n$r out", "-", "f2"],
+        b"a\nb\n",
+        b"a\nb\nx\ny\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-s", "$r rf", "-", "f2"],
+        b"a\nb\n",
+        b"a\nb\nr1\nr2\nx\ny\nr1\nr2\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-s", "1i\\", "-e", "top", "-", "f2"],
+        b"a\nb\n",
+        b"",
+        b"sed: can't find label for jump to `op'\n",
+        4,
+    );
+    gnu(
+        &["-n", "/a/,/x/p", "-", "f2"],
+        b"a\nb\n",
+        b"a\nb\nx\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-s", "-n", "/b/,/x/p", "-", "f2"],
+        b"a\nb\n",
+        b"b\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-n", "F;=", "-", "f2"],
+        b"a\nb\n",
+        b"-\n1\n-\n2\nf2\n3\nf2\n4\n",
+        b"",
+        0,
+    );
+}
+
+#[test]
+fn y_as_gnu() {
+    // An escaped byte y does not know is the byte itself.
+    gnu(&["y/a\\%/xy/"], b"ab%.&q\tc\n", b"xby.&q\tc\n", b"", 0);
+    gnu(&["y/a\\b/xy/"], b"ab%.&q\tc\n", b"xy%.&q\tc\n", b"", 0);
+    gnu(&["y/a\\q/xy/"], b"ab%.&q\tc\n", b"xb%.&y\tc\n", b"", 0);
+    gnu(&["y/\\t/x/"], b"ab%.&q\tc\n", b"ab%.&qxc\n", b"", 0);
+    gnu(&["y/a/\\q/"], b"ab%.&q\tc\n", b"qb%.&q\tc\n", b"", 0);
+    gnu(&["y/\\&/x/"], b"ab%.&q\tc\n", b"ab%.xq\tc\n", b"", 0);
+    gnu(&["y/\\\\/X/"], b"a\\b\n", b"aXb\n", b"", 0);
+    gnu(&["y/abc/\\x41BC/"], b"abc\n", b"ABC\n", b"", 0);
+    gnu(&["N;y/\\n/,/"], b"a\nb\n", b"a,b\n", b"", 0);
+    gnu(&["y/elo/ELO/;s/L/l/2"], b"hello\n", b"hELlO\n", b"", 0);
+}
+
+#[test]
+fn null_data_and_regex_more_as_gnu() {
+    gnu(&["-z", "s/\\n/,/g"], b"a\nb\n", b"a,b,", b"", 0);
+    gnu(&["-z", "$s/b/B/"], b"a\nb", b"a\nB", b"", 0);
+    gnu(&["-z", "-n", "$="], b"a\x00b\x00", b"2\x00", b"", 0);
+    gnu(&["-z", "a X"], b"a\x00b\x00", b"a\x00X\nb\x00X\n", b"", 0);
+    gnu(
+        &["-z", "i\\", "-e", "X"],
+        b"a\x00b\x00",
+        b"",
+        b"sed: -e expression #1, char 1: unknown command: `X'\n",
+        1,
+    );
+    gnu(&["-z", "N;P;D"], b"a\x00b\x00", b"a\x00b\x00", b"", 0);
+    gnu(
+        &["-z", "1r rf"],
+        b"a\x00b\x00",
+        b"a\x00r1\nr2\nb\x00",
+        b"",
+        0,
+    );
+    gnu(
+        &["-z", "R rf"],
+        b"a\x00b\x00",
+        b"a\x00r1\nr2\nb\x00",
+        b"",
+        0,
+    );
+    gnu(
+        &["-z", "w /dev/stdout"],
+        b"a\x00b\x00",
+        b"a\x00a\x00b\x00b\x00",
+        b"",
+        0,
+    );
+    gnu(&["-E", "s/(a|b)+/<&>/"], b"a\nb\n", b"<a>\n<b>\n", b"", 0);
+    gnu(&["-E", "s/a{,2}/X/"], b"aaa\n", b"Xa\n", b"", 0);
+    gnu(&["-E", "s/()b/X/"], b"ab\n", b"aX\n", b"", 0);
+    gnu(&["s/\\(\\)b/X/"], b"ab\n", b"aX\n", b"", 0);
+    gnu(
+        &["s/a\\{1/X/"],
+        b"a\n",
+        b"",
+        b"sed: -e expression #1, char 9: Unmatched \\{\n",
+        1,
+    );
+    gnu(
+        &["s/[a-/X/"],
+        b"ab\n",
+        b"",
+        b"sed: -e expression #1, char 8: unterminated `s' command\n",
+        1,
+    );
+    gnu(&["s/[a-]/X/g"], b"a-b\n", b"XXb\n", b"", 0);
+    gnu(
+        &["s/[b-a]/X/g"],
+        b"a\n",
+        b"",
+        b"sed: -e expression #1, char 11: Invalid range end\n",
+        1,
+    );
+    gnu(&["s/[\\n]/X/g"], b"a\\nb\n", b"a\\nb\n", b"", 0);
+    gnu(&["s/[a-z]/x/Ig"], b"AbC\n", b"xxx\n", b"", 0);
+    gnu(&["/abc/I!d"], b"AbC\n", b"AbC\n", b"", 0);
+    gnu(&["s/x/-/I"], b"aXb\n", b"a-b\n", b"", 0);
+    gnu(&["s/\\d32/_/"], b"a b\n", b"a_b\n", b"", 0);
+    gnu(&["s/b/\\cA/"], b"abc\n", b"a\x01c\n", b"", 0);
+    gnu(&["s/b/\\d/"], b"abc\n", b"adc\n", b"", 0);
+    gnu(&["s/b/\\x4/"], b"abc\n", b"a\x04c\n", b"", 0);
+    gnu(&["s/a/\\U\\x61/"], b"a\n", b"A\n", b"", 0);
+}
+
+#[test]
+fn newline_in_brackets_as_gnu() {
+    // \n in a bracket expression is a newline; \\ there is a pair.
+    gnu(&["N;s/[\\n]/X/g"], b"a\\nb]\nc\n", b"a\\nb]Xc\n", b"", 0);
+    gnu(&["N;s/[^\\n]/X/g"], b"a\\nb]\nc\n", b"XXXXX\nX\n", b"", 0);
+    gnu(&["N;s/[\\\\n]/X/g"], b"a\\nb]\nc\n", b"aXXb]\nc\n", b"", 0);
+    gnu(&["s/[\\]/X/g"], b"a\\nb]\nc\n", b"aXnb]\nc\n", b"", 0);
+    gnu(&["s/[\\]]/X/g"], b"a\\nb]\nc\n", b"a\\nb]\nc\n", b"", 0);
+    gnu(&["-n", "$!N;/a[\\n]/p"], b"a\\nb]\nc\n", b"", b"", 0);
+}
+
+#[test]
+fn cycle_order_as_gnu() {
+    gnu(
+        &["-s", "=", "-", "f2"],
+        b"a\nb\n",
+        b"1\na\n2\nb\n1\nx\n2\ny\n",
+        b"",
+        0,
+    );
+    // e runs at once; i writes at once; a waits for the end of the cycle.
+    gnu(
+        &["1e echo E\n1a A\n1i I"],
+        b"a\nb\n",
+        b"E\nI\na\nA\nb\n",
+        b"",
+        0,
+    );
+    gnu(&["a A\ne echo E"], b"a\nb\n", b"E\na\nA\nE\nb\nA\n", b"", 0);
+    gnu(&["$!{N;l;D}"], b"a\nb\n", b"a\\nb$\nb\n", b"", 0);
+    gnu(&["N;P;P;D"], b"a\nb\n", b"a\na\nb\n", b"", 0);
+    gnu(&["-n", "/a/{=;p}"], b"a\nb\n", b"1\na\n", b"", 0);
+    gnu(
+        &["-e", "2i\\", "-e", "x", "-e", "1d"],
+        b"a\nb\n",
+        b"x\nb\n",
+        b"",
+        0,
+    );
+    gnu(&["1!{x;G}"], b"a\nb\n", b"a\n\nb\n", b"", 0);
+    gnu(&["="], b"", b"", b"", 0);
+    gnu(&["="], b"\n", b"1\n\n", b"", 0);
+    gnu(&["N;N;s/\\n/-/"], b"a\nb\n", b"a\nb\n", b"", 0);
+    gnu(&["2!{N}"], b"a\nb\nc\n", b"a\nb\nc\n", b"", 0);
+    gnu(&["s/ \\+/_/g"], b"a b  c\n", b"a_b_c\n", b"", 0);
+    gnu(&["-E", "s/ +/_/2"], b"a b  c\n", b"a b_c\n", b"", 0);
+    gnu(
+        &["s/\\(a*\\) \\(b*\\)/\\2 \\1/"],
+        b"aaa bbb\n",
+        b"bbb aaa\n",
+        b"",
+        0,
+    );
+    gnu(&["s/x/a&b\\&c/"], b"x\n", b"axb&c\n", b"", 0);
+    gnu(&["s/x/\\\\/"], b"x\n", b"\\\n", b"", 0);
+    gnu(&["s/x/\\//"], b"x\n", b"/\n", b"", 0);
+    gnu(&["s|x|\\||"], b"x\n", b"|\n", b"", 0);
+    gnu(&["s/x/a\\\nb\\\nc/"], b"x\n", b"a\nb\nc\n", b"", 0);
+    gnu(&["c\\\na\\\nb"], b"x\n", b"a\nb\n", b"", 0);
+    gnu(
+        &["i\\\n  lead\\\n\\  kept"],
+        b"x\n",
+        b"  lead\n  kept\nx\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-e", "a\\", "-e", "  lead"],
+        b"x\n",
+        b"x\n  lead\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-e", "a\\", "-e", "\\  lead"],
+        b"x\n",
+        b"x\n  lead\n",
+        b"",
+        0,
+    );
+}
+
+#[test]
+fn in_place_quit_as_gnu() {
+    // q writes the rest of nothing: the file keeps the lines up to q; Q
+    // drops the current one too. q's exit code is sed's.
+    let d = TempDir::new();
+    let run = |args: &[&str]| cmd("sed").args(args).cwd(d.path()).run();
+    let read = |name: &str| std::fs::read_to_string(d.join(name)).unwrap();
+    d.write("f", "a\nb\nc\n");
+    run(&["-i", "2q", "f"]).ok().out("");
+    assert_eq!(read("f"), "a\nb\n");
+    run(&["-i", "2Q", "f"]).ok().out("");
+    assert_eq!(read("f"), "a\n");
+    d.write("f", "a\nb\n");
+    run(&["-i", "1q5", "f"]).status(5).err("").out("");
+    assert_eq!(read("f"), "a\n");
+    // With -s and -i the hold space starts empty in each file.
+    d.write("f", "a\nb\n");
+    d.write("g", "x\ny\n");
+    run(&["-i", "x", "f", "g"]).ok().out("");
+    assert_eq!(read("f"), "\na\n");
+    assert_eq!(read("g"), "\nx\n");
+}

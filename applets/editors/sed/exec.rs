@@ -364,7 +364,6 @@ impl<'a> Exec<'a> {
                 if !self.read_line(false)? {
                     break;
                 }
-                self.tflag = false;
                 if debug {
                     self.debug_input();
                 }
@@ -604,6 +603,8 @@ impl<'a> Exec<'a> {
     /// Reads the next line into the pattern space (after a newline when
     /// `append`). False at the end of input (of the file with -s/-i).
     fn read_line(&mut self, append: bool) -> R<bool> {
+        // As GNU's, reading a line (n and N too) clears the flag of t and T.
+        self.tflag = false;
         loop {
             if self.reader.src.is_some() {
                 let keep = self.ps.len();
@@ -636,12 +637,12 @@ impl<'a> Exec<'a> {
     }
 
     /// Whether the current line is the last (of its file with -s/-i).
+    /// As GNU's, a file that fails to read here (a directory) counts as
+    /// empty: `sed '$p' f dir` takes f's last line as the last, silently.
     fn is_last(&mut self) -> R<bool> {
         loop {
-            match self.reader.has_more() {
-                Ok(true) => return Ok(false),
-                Ok(false) => {}
-                Err(e) => return Err(self.read_err(&e)),
+            if let Ok(true) = self.reader.has_more() {
+                return Ok(false);
             }
             if self.opts.separate {
                 return Ok(true);
@@ -679,8 +680,12 @@ impl<'a> Exec<'a> {
                 }
             }
             if self.opts.separate {
+                // As GNU's, each file starts with an empty hold space and
+                // reads R's files from their start.
                 self.line = 0;
                 self.reset_ranges();
+                self.hs.clear();
+                self.rfiles.iter_mut().for_each(|r| *r = None);
             }
             return Ok(true);
         }
@@ -823,13 +828,8 @@ impl<'a> Exec<'a> {
             Addr::Line(n) => self.line == n,
             Addr::Last => self.is_last()?,
             Addr::Re(r) => self.re_match(r)?,
-            Addr::Step(f, s) => {
-                if s == 0 {
-                    self.line == f
-                } else {
-                    self.line >= f && (self.line - f).is_multiple_of(s)
-                }
-            }
+            // The parser makes first~0 the line number: s > 0 here.
+            Addr::Step(f, s) => self.line >= f && (self.line - f).is_multiple_of(s),
             Addr::Plus(_) | Addr::Mult(_) => false,
         })
     }
@@ -883,8 +883,8 @@ impl<'a> Exec<'a> {
                     }
                     true
                 }
-                Addr::Step(f, _) => {
-                    if line >= f {
+                Addr::Step(..) => {
+                    if self.match1(a2)? {
                         r.active = false;
                     }
                     true
@@ -912,10 +912,13 @@ impl<'a> Exec<'a> {
     /// Opens a range on `line` unless `a2` makes it a one-line range.
     fn open(&mut self, r: &mut Range, a2: Addr, line: usize) -> R<()> {
         r.active = match a2 {
-            Addr::Line(n) | Addr::Step(n, _) => {
+            Addr::Line(n) => {
                 r.end = n;
                 n > line
             }
+            // As GNU's: the range ends on the first line that first~step
+            // matches, this one included.
+            Addr::Step(..) => !self.match1(a2)?,
             Addr::Plus(n) => {
                 r.end = line + n;
                 n > 0
@@ -1166,9 +1169,12 @@ impl<'a> Exec<'a> {
         }
         let r = self.rfiles[i].as_mut()?;
         let mut l = Vec::new();
+        // As GNU's, a last line without its terminator is appended as it is.
         match r.line(&mut l, self.opts.sep) {
-            Ok(Some(_)) => {
-                l.push(self.opts.sep);
+            Ok(Some(nl)) => {
+                if nl {
+                    l.push(self.opts.sep);
+                }
                 Some(l)
             }
             _ => None,

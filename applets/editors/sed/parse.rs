@@ -36,6 +36,12 @@ impl Source {
         self.chunks.push(Chunk { origin, start, end });
     }
 
+    /// Whether the newline at `pos` joins two parts (GNU compiles each
+    /// part on its own: a backslash cannot escape it).
+    fn joins(&self, pos: usize) -> bool {
+        self.chunks.iter().any(|c| c.end == pos)
+    }
+
     /// GNU's prefix for an error found after reading `pos` bytes.
     fn locate(&self, pos: usize) -> String {
         let at = pos.saturating_sub(1);
@@ -51,7 +57,8 @@ impl Source {
         match &c.origin {
             Origin::Expr(n) => format!("-e expression #{n}, char {}", upto.min(c.end) - c.start),
             Origin::File(name) => {
-                let before = at.clamp(c.start, c.end);
+                // The lines read so far, the newline just read included.
+                let before = pos.clamp(c.start, c.end);
                 let lines = self.text[c.start..before]
                     .iter()
                     .filter(|&&b| b == b'\n')
@@ -180,7 +187,8 @@ struct Compiler<'a> {
     i: usize,
     set: Settings,
     prog: Program,
-    blocks: Vec<usize>,
+    /// The open blocks: their `{` command and where it was read.
+    blocks: Vec<(usize, usize)>,
     /// Jumps to resolve: command index, label, position for errors.
     jumps: Vec<(usize, Vec<u8>)>,
     labels: Vec<(Vec<u8>, usize)>,
@@ -234,20 +242,25 @@ fn compile_inner(src: &Source, set: Settings) -> R<Program> {
     }
     c.program()?;
     if !c.blocks.is_empty() {
-        // GNU gives no position within an -e: the end of the script.
-        return Err(match src.chunks.last() {
+        // GNU names the innermost open `{`: its line, or its -e and char 0.
+        let at = c.blocks.last().map_or(0, |b| b.1);
+        return Err(match src.chunks.iter().find(|c| at <= c.end) {
             Some(Chunk {
                 origin: Origin::File(name),
                 start,
-                end,
+                ..
             }) => {
-                let lines = src.text[*start..*end]
+                let lines = src.text[*start..at]
                     .iter()
                     .filter(|&&b| b == b'\n')
                     .count();
-                format!("file {name} line {}: unmatched `{{'", lines.max(1))
+                format!("file {name} line {}: unmatched `{{'", lines + 1)
             }
-            _ => "-e expression #1, char 0: unmatched `{'".into(),
+            Some(Chunk {
+                origin: Origin::Expr(n),
+                ..
+            }) => format!("-e expression #{n}, char 0: unmatched `{{'"),
+            None => "-e expression #1, char 0: unmatched `{'".into(),
         });
     }
     let end = c.prog.cmds.len();
@@ -296,6 +309,15 @@ impl Compiler<'_> {
         Some(b)
     }
 
+    /// Steps back over the newline just read, as GNU's savchar does for
+    /// error positions; the newline joining two parts is GNU's end of
+    /// text, which it does not step back over.
+    fn unread_newline(&mut self) {
+        if !self.src.joins(self.i - 1) {
+            self.i -= 1;
+        }
+    }
+
     fn skip_blanks(&mut self) {
         while self.peek().is_some_and(is_blank) {
             self.i += 1;
@@ -333,7 +355,7 @@ impl Compiler<'_> {
                 self.i += 1;
                 let delim = if c == b'\\' {
                     match self.next() {
-                        Some(d) if d != b'\n' && d != b'\\' => d,
+                        Some(d) => d,
                         _ => return Err(self.err("unterminated address regex")),
                     }
                 } else {
@@ -362,12 +384,17 @@ impl Compiler<'_> {
             b'0'..=b'9' => {
                 let n = self.number().unwrap_or(0);
                 self.skip_blanks();
-                if self.peek() == Some(b'~') && !second && !self.set.posix {
+                if self.peek() == Some(b'~') && !self.set.posix {
                     self.i += 1;
                     self.skip_blanks();
                     let step = self.number().unwrap_or(0);
-                    // GNU shows first~0 as the plain line number.
-                    self.note_addr(if step == 0 { n.to_string() } else { format!("{n}~{step}") });
+                    // GNU takes first~0 as the plain line number (0~0 is
+                    // then line 0, an error unless a regex ends the range).
+                    if step == 0 {
+                        self.note_addr(n.to_string());
+                        return Ok(Some(Addr::Line(n)));
+                    }
+                    self.note_addr(format!("{n}~{step}"));
                     return Ok(Some(Addr::Step(n, step)));
                 }
                 self.note_addr(n.to_string());
@@ -398,11 +425,13 @@ impl Compiler<'_> {
         let mut out = Vec::new();
         loop {
             let c = self.next()?;
+            if c == b'\n' {
+                // A newline is never a delimiter.
+                self.unread_newline();
+                return None;
+            }
             if c == delim {
                 return Some(out);
-            }
-            if c == b'\n' {
-                return None;
             }
             if c == b'[' && regex {
                 // A bracket expression may hold the delimiter.
@@ -412,6 +441,9 @@ impl Compiler<'_> {
             }
             if c == b'\\' {
                 let d = self.next()?;
+                if d == b'\n' && self.src.joins(self.i - 1) {
+                    return None;
+                }
                 if d == delim {
                     if !regex && d == b'&' {
                         out.push(b'\\');
@@ -444,7 +476,17 @@ impl Compiler<'_> {
         loop {
             let c = self.next()?;
             if c == b'\n' {
+                self.unread_newline();
                 return None;
+            }
+            // As GNU's, `\n` is a newline here too; `\\` is a pair.
+            if c == b'\\' && matches!(self.peek(), Some(b'n' | b'\\')) {
+                match self.next() {
+                    Some(b'n') => out.push(b'\n'),
+                    _ => out.extend_from_slice(b"\\\\"),
+                }
+                first = false;
+                continue;
             }
             out.push(c);
             match c {
@@ -455,6 +497,7 @@ impl Compiler<'_> {
                     loop {
                         let d = self.next()?;
                         if d == b'\n' {
+                            self.unread_newline();
                             return None;
                         }
                         out.push(d);
@@ -562,6 +605,12 @@ impl Compiler<'_> {
         self.skip_blanks();
         let mut out = Vec::new();
         match self.peek() {
+            // GNU: `a` and a newline is an empty line of text (the end of
+            // the script or of an -e part is an error).
+            Some(b'\n') if !self.set.posix && !self.src.joins(self.i) => {
+                self.i += 1;
+                return Ok(b"\n".to_vec());
+            }
             None | Some(b'\n') => {
                 if self.peek().is_some() {
                     self.i += 1;
@@ -746,7 +795,9 @@ impl Compiler<'_> {
             }
         }
         let c = match self.peek() {
-            None | Some(b'\n' | b';') => return Err(self.err("missing command")),
+            // GNU: `1' alone lacks a command; `1;' has `;' as its command.
+            None => return Err(self.err("missing command")),
+            Some(b'\n') if self.src.joins(self.i) => return Err(self.err("missing command")),
             Some(c) => {
                 self.i += 1;
                 c
@@ -766,7 +817,7 @@ impl Compiler<'_> {
         }
         let op = match c {
             b'{' => {
-                self.blocks.push(self.prog.cmds.len());
+                self.blocks.push((self.prog.cmds.len(), self.i));
                 self.push(a1, a2, neg, Op::Block(0));
                 return Ok(());
             }
@@ -774,7 +825,7 @@ impl Compiler<'_> {
                 if has_addr || neg {
                     return Err(self.err("unexpected `}'"));
                 }
-                let Some(open) = self.blocks.pop() else {
+                let Some((open, _)) = self.blocks.pop() else {
                     return Err(self.err("unexpected `}'"));
                 };
                 let after = self.prog.cmds.len() + 1;
@@ -932,7 +983,7 @@ impl Compiler<'_> {
 
     fn subst(&mut self) -> R<Subst> {
         let delim = match self.next() {
-            Some(d) if d != b'\n' && d != b'\\' => d,
+            Some(d) => d,
             _ => return Err(self.err(UNTERMINATED_S)),
         };
         let Some(raw_re) = self.delimited(delim, true) else {
@@ -1001,12 +1052,20 @@ impl Compiler<'_> {
                     break;
                 }
                 Some(b'\n' | b';' | b'}' | b'#') | None => break,
-                Some(c) if is_blank(c) => break,
+                // GNU skips blanks among the flags: `s/x/y/ g` is global.
+                Some(c) if is_blank(c) => {}
                 Some(_) => {
                     self.i += 1;
                     return Err(self.err("unknown option to `s'"));
                 }
             }
+            self.i += 1;
+        }
+        // GNU has read the `;` or newline that ends the command when it
+        // compiles the regex and checks the references: their errors are
+        // placed after it.
+        let here = self.i;
+        if matches!(self.peek(), Some(b';' | b'\n')) && !self.src.joins(self.i) {
             self.i += 1;
         }
         s.re = self.regex(&raw_re, icase, multi)?;
@@ -1043,12 +1102,13 @@ impl Compiler<'_> {
                 return Err(self.err(&format!("invalid reference \\{max} on `s' command's RHS")));
             }
         }
+        self.i = here;
         Ok(s)
     }
 
     fn translate(&mut self) -> R<Op> {
         let delim = match self.next() {
-            Some(d) if d != b'\n' && d != b'\\' => d,
+            Some(d) => d,
             _ => return Err(self.err(UNTERMINATED_Y)),
         };
         let Some(a) = self.delimited(delim, false) else {
@@ -1117,7 +1177,8 @@ impl Compiler<'_> {
                             i += used + 1;
                             continue;
                         }
-                        None => return Err(self.err(UNTERMINATED_Y)),
+                        // GNU takes any other escaped byte as itself.
+                        None => out.push(s[i + 1]),
                     },
                 }
                 i += 2;
