@@ -63,6 +63,37 @@ fn grep_matches_characters() {
 
 #[cfg(feature = "grep")]
 #[test]
+fn grep_words_are_the_locales() {
+    // -w: é is a word character, so café inside Écafé is no word; € is not.
+    u8(
+        "grep",
+        &["-w", "café"],
+        "Écafé\n€café€\n",
+        "€café€\n",
+        "",
+        0,
+    );
+    u8("grep", &["-cw", "é"], "éé\nx é y\n", "1\n", "", 0);
+    u8("grep", &["-ow", "ab"], "éab ab€ ab_\n", "ab\n", "", 0);
+    u8(
+        "grep",
+        &["-w", "ab"],
+        b"ab\xff\n",
+        "",
+        "grep: (standard input): binary file matches\n",
+        0,
+    );
+    // The C locale: é's bytes are no word bytes.
+    cmd("grep")
+        .args(["-w", "café"])
+        .stdin("Écafé\n")
+        .run()
+        .ok()
+        .out("Écafé\n");
+}
+
+#[cfg(feature = "grep")]
+#[test]
 fn grep_invalid_bytes_match_nothing_but_themselves() {
     // `.` does not match the invalid byte; the line is never printed.
     u8(

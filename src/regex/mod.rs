@@ -16,6 +16,8 @@ mod parse;
 mod posix;
 mod wide;
 
+use crate::text;
+
 #[cfg(feature = "fast-regex")]
 mod fast;
 
@@ -170,6 +172,10 @@ pub struct LineMatcher {
     posix: Vec<Regex>,
     /// A pattern is empty: every line matches (at its start).
     empty: bool,
+    /// -w in a UTF-8 locale: the engines test ASCII word bytes only, so
+    /// their matches are checked again with the locale's word characters
+    /// (which hold every ASCII one: the engines never miss a match).
+    wide_words: bool,
     /// `grep -P`: the Perl-syntax matcher, line by line.
     #[cfg(feature = "fast-regex")]
     perl: Option<fast::Perl>,
@@ -177,6 +183,32 @@ pub struct LineMatcher {
 
 fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether `c` is a word character in a UTF-8 locale.
+fn is_word_char(c: u32) -> bool {
+    c < 0x80 && is_word(c as u8) || char::from_u32(c).is_some_and(char::is_alphabetic)
+}
+
+/// In a UTF-8 locale: no word character just before `s` or at `e`.
+fn wide_word_bounds(line: &[u8], s: usize, e: usize) -> bool {
+    let before = (1..=4.min(s)).find_map(|k| {
+        let b = line[s - k];
+        if k == 1 && b < 0x80 {
+            return Some(is_word(b));
+        }
+        match text::decode(&line[s - k..]) {
+            Some((c, n)) if n == k => Some(is_word_char(c)),
+            _ if b & 0xC0 == 0x80 => None,
+            _ => Some(false),
+        }
+    });
+    let after = match line.get(e) {
+        None => false,
+        Some(&b) if b < 0x80 => is_word(b),
+        Some(_) => text::decode(&line[e..]).is_some_and(|(c, _)| is_word_char(c)),
+    };
+    !before.unwrap_or(false) && !after
 }
 
 impl LineMatcher {
@@ -257,6 +289,7 @@ impl LineMatcher {
             fast,
             posix: Vec::new(),
             empty,
+            wide_words: utf8 && opts.word,
             #[cfg(feature = "fast-regex")]
             perl: None,
         };
@@ -284,6 +317,7 @@ impl LineMatcher {
             fast: None,
             posix: Vec::new(),
             empty: false,
+            wide_words: false,
             perl: Some(perl),
         })
     }
@@ -301,7 +335,17 @@ impl LineMatcher {
     pub fn search(&self, buf: &[u8], from: usize) -> Option<(usize, usize)> {
         #[cfg(feature = "fast-regex")]
         if let Some(f) = &self.fast {
-            return f.find_at(buf, from);
+            let mut at = from;
+            loop {
+                let (s, e) = f.find_at(buf, at)?;
+                if !self.wide_words || wide_word_bounds(buf, s, e) {
+                    return Some((s, e));
+                }
+                at = s + text::decode(&buf[s..]).map_or(1, |(_, n)| n);
+                if at > buf.len() {
+                    return None;
+                }
+            }
         }
         let _ = (buf, from);
         None
@@ -313,7 +357,11 @@ impl LineMatcher {
     pub fn next_line(&self, buf: &[u8], from: usize) -> Option<(usize, usize)> {
         #[cfg(feature = "fast-regex")]
         if let Some(f) = &self.fast {
-            let e = f.end_at(buf, from)?;
+            let e = if self.wide_words {
+                self.search(buf, from)?.1
+            } else {
+                f.end_at(buf, from)?
+            };
             let t = self.opts.term;
             let ls = memchr::memrchr(t, &buf[from..e]).map_or(from, |i| from + i + 1);
             let le = memchr::memchr(t, &buf[e..]).map_or(buf.len(), |i| e + i);
@@ -359,9 +407,12 @@ impl LineMatcher {
             if !self.opts.word {
                 return Some((s, e));
             }
-            let before = s == 0 || !is_word(line[s - 1]);
-            let after = e == line.len() || !is_word(line[e]);
-            if before && after {
+            let bounds = if self.wide_words {
+                wide_word_bounds(line, s, e)
+            } else {
+                (s == 0 || !is_word(line[s - 1])) && (e == line.len() || !is_word(line[e]))
+            };
+            if bounds {
                 return Some((s, e));
             }
             at = s + 1;
