@@ -1178,8 +1178,10 @@ fn main(args: &[OsString]) -> i32 {
     // Patterns from an empty -f file match nothing.
     let no_patterns = patterns.is_empty();
 
-    let mut after = 0;
-    let mut before = 0;
+    // -A and -B win over -C (and -NUM) whatever the order (GNU).
+    let mut after = None;
+    let mut before = None;
+    let mut around = 0;
     for (i, v) in &m.found {
         let Some(v) = v else { continue };
         let which = OPTS[*i].short;
@@ -1189,12 +1191,14 @@ fn main(args: &[OsString]) -> i32 {
                 Err(msg) => return fail(&mut diag, msg),
             };
             match which {
-                b'A' => after = n,
-                b'B' => before = n,
-                _ => (after, before) = (n, n),
+                b'A' => after = Some(n),
+                b'B' => before = Some(n),
+                _ => around = n,
             }
         }
     }
+    let after = after.unwrap_or(around);
+    let before = before.unwrap_or(around);
     let max = match m.value("m") {
         None => None,
         Some(v) => {
@@ -1237,7 +1241,12 @@ fn main(args: &[OsString]) -> i32 {
         Some("I") => BinaryFiles::WithoutMatch,
         _ => binary,
     };
-    let color_arg = m.values("color").into_iter().chain(m.values("colour")).last().map(|v| v.as_bytes().to_vec());
+    // The last of --color and --colour counts.
+    let color_arg = m
+        .found
+        .iter()
+        .rfind(|(i, _)| matches!(OPTS[*i].long, "color" | "colour"))
+        .map(|(_, v)| v.as_deref().map_or(Vec::new(), |v| v.as_bytes().to_vec()));
     let colors = match color_arg.as_deref() {
         None | Some(b"never" | b"no" | b"none") => None,
         Some(b"" | b"auto" | b"tty" | b"if-tty") => {
