@@ -805,6 +805,7 @@ fn conformance_files() -> TempDir {
     t.write("b", b"a\0b\nab\n");
     t.write("empty", "");
     t.write("nl", "\n");
+    t.write("nonl", "beta");
     t.write("pats", "foo\n\nzz\n");
     t.write("n", "1\n2\n3\n4\n5\n6\n7\n8\n9\n");
     // A NUL only after GNU's first read: the lines before it are text.
@@ -927,6 +928,11 @@ fn conformance_matchers_and_case() {
     g(&t, &["-Fix", "FOO"], "Foo\nfoo bar\n", 0, "Foo\n", "");
     g(&t, &["-F", ""], "a\n\n", 0, "a\n\n", "");
     g(&t, &["-Fw", "ab"], "xab ab\n", 0, "xab ab\n", "");
+    // Patterns from standard input (-f -), and a pattern file without a final newline.
+    g(&t, &["-f", "-", "g"], "x\ny\n", 0, "x\ny\n", "");
+    g(&t, &["-F", "-f", "-", "f"], "foo\n\nzz\n", 0, "alpha\nbeta\ngamma\ndelta\nalphabet soup\nBETA\n\nfoo bar\nfoo_bar\n", "");
+    g(&t, &["-c", "-f", "nonl", "-f", "g", "f"], "", 0, "3\n", "");
+    g(&t, &["-e", "al", "-e", "alp", "-o", "f"], "", 0, "alp\nalp\n", "");
 }
 
 #[test]
@@ -1060,6 +1066,16 @@ fn conformance_context() {
     g(&t, &["-A", "-1", "a", "f"], "", 2, "", "grep: -1: invalid context length argument\n");
     g(&t, &["-C", "", "a", "f"], "", 2, "", "grep: : invalid context length argument\n");
     g(&t, &["-z", "-A1", "b"], "a\0b\0c\0d\0", 0, "b\0c\0", "");
+    // -A and -B win over -C and -NUM in any order; of two -NUM/-C the last counts.
+    g(&t, &["-A", "1", "-B", "1", "-C", "0", "b"], "a\nb\n", 0, "a\nb\n", "");
+    g(&t, &["-C", "1", "-A", "0", "b"], "a\nb\nc\n", 0, "a\nb\n", "");
+    g(&t, &["-A", "0", "-2", "b"], "a\nb\nc\n", 0, "a\nb\n", "");
+    g(&t, &["-1", "-C", "2", "c"], "a\nb\nc\nd\ne\n", 0, "a\nb\nc\nd\ne\n", "");
+    g(&t, &["-C", "2", "-1", "c"], "a\nb\nc\nd\ne\n", 0, "b\nc\nd\n", "");
+    g(&t, &["-B0", "-1", "c"], "a\nb\nc\nd\ne\n", 0, "c\nd\n", "");
+    g(&t, &["-vm1", "-A1", "a"], "a\nb\na\n", 0, "b\na\n", "");
+    g(&t, &["-vm1", "-A2", "a"], "a\nb\na\nb\n", 0, "b\na\nb\n", "");
+    g(&t, &["-A1", "-m1", "-c", "1"], "1\n2\n3\n", 0, "1\n", "");
 }
 
 #[test]
@@ -1245,6 +1261,22 @@ fn conformance_colours() {
     g(&t, &["--color=always", "-A0", "-e", "2", "-e", "5"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "\x1b[01;31m\x1b[K2\x1b[m\x1b[K\n\x1b[36m\x1b[K--\x1b[m\x1b[K\n\x1b[01;31m\x1b[K5\x1b[m\x1b[K\n", "");
     g(&t, &["--color=always", "-w", "ab"], "xab ab\n", 0, "xab \x1b[01;31m\x1b[Kab\x1b[m\x1b[K\n", "");
     g(&t, &["--color=always", "a"], "aaa\n", 0, "\x1b[01;31m\x1b[Ka\x1b[m\x1b[K\x1b[01;31m\x1b[Ka\x1b[m\x1b[K\x1b[01;31m\x1b[Ka\x1b[m\x1b[K\n", "");
+    // The last of --color and --colour counts; a bare --color is auto (no colour on a pipe).
+    g(&t, &["--colour=always", "--color=never", "a", "g"], "", 0, "alpha\n", "");
+    g(&t, &["--color=never", "--colour=always", "a", "g"], "", 0, "\x1b[01;31m\x1b[Ka\x1b[m\x1b[Klph\x1b[01;31m\x1b[Ka\x1b[m\x1b[K\n", "");
+    g(&t, &["--color=always", "--color", "a", "g"], "", 0, "alpha\n", "");
+    g(&t, &["--color=always", "-c", "-H", "a"], "ab\ncd\n", 0, "\x1b[35m\x1b[K(standard input)\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K1\n", "");
+    g(&t, &["--color=always", "-L", "-H", "x"], "ab\ncd\n", 1, "\x1b[35m\x1b[K(standard input)\x1b[m\x1b[K\n", "");
+    g(&t, &["--color=always", "-l", "-Z", "a"], "ab\n", 0, "\x1b[35m\x1b[K(standard input)\x1b[m\x1b[K\0", "");
+    g(&t, &["--color=always", "-A1", "--group-separator=XX", "-e", "ab", "-e", "zz"], "ab\ncd\nzz\n", 0, "\x1b[01;31m\x1b[Kab\x1b[m\x1b[K\ncd\n\x1b[01;31m\x1b[Kzz\x1b[m\x1b[K\n", "");
+    g(&t, &["--color=always", "-b", "-o", "-T", "b"], "ab\n", 0, "\x1b[32m\x1b[K                  1\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K\t\x1b[01;31m\x1b[Kb\x1b[m\x1b[K\n", "");
+    g(&t, &["--color=always", "-Tn", "alpha", "f"], "", 0, "\x1b[32m\x1b[K 1\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K\t\x1b[01;31m\x1b[Kalpha\x1b[m\x1b[K\n\x1b[32m\x1b[K 5\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K\t\x1b[01;31m\x1b[Kalpha\x1b[m\x1b[Kbet soup\n", "");
+    g(&t, &["--color=always", "x"], "x\0y\n", 0, "", "grep: (standard input): binary file matches\n");
+    g(&t, &["--color=always", "-x", "aa"], "aa\n", 0, "\x1b[01;31m\x1b[Kaa\x1b[m\x1b[K\n", "");
+    g(&t, &["--color=always", "-w", "-e", "aa", "-e", "bb"], "aa bb aab\n", 0, "\x1b[01;31m\x1b[Kaa\x1b[m\x1b[K \x1b[01;31m\x1b[Kbb\x1b[m\x1b[K aab\n", "");
+    g(&t, &["--color=always", "-F", "-e", "aa", "-e", "bb"], "aa bb\n", 0, "\x1b[01;31m\x1b[Kaa\x1b[m\x1b[K \x1b[01;31m\x1b[Kbb\x1b[m\x1b[K\n", "");
+    g(&t, &["--color=always", "-v", "x"], "abc\n", 0, "abc\n", "");
+    g(&t, &["--color=always", "-r", "alpha", "dd/sub"], "", 0, "\x1b[35m\x1b[Kdd/sub/i.txt\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K\x1b[01;31m\x1b[Kalpha\x1b[m\x1b[K in\n", "");
     g(&t, &["--color=never", "a"], "ab\n", 0, "ab\n", "");
     g(&t, &["--color=auto", "a"], "ab\n", 0, "ab\n", "");
     g(&t, &["--color", "a"], "ab\n", 0, "ab\n", "");
