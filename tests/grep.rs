@@ -989,6 +989,22 @@ fn conformance_counts_and_lists() {
     g(&t, &["--max-count", "1", "-c", "a", "f"], "", 0, "1\n", "");
     g(&t, &["-m0", "a", "f"], "", 1, "", "");
     g(&t, &["-m", "-1", "a", "g"], "", 0, "alpha\n", "");
+    g(&t, &["-m1", "-c", "a", "f", "g"], "", 0, "f:1\ng:1\n", "");
+    g(&t, &["-oc", "a", "f"], "", 0, "7\n", "");
+    g(&t, &["-TZ", "-n", "a", "g"], "", 0, " 3:\talpha\n", "");
+    g(&t, &["-TZ", "-c", "a", "g", "f"], "", 0, "g\x001\nf\x007\n", "");
+    g(&t, &["-c", "x", "-", "-"], "x\n", 0, "(standard input):1\n(standard input):0\n", "");
+    g(&t, &["-H", "-c", "x"], "x\n", 0, "(standard input):1\n", "");
+    g(&t, &["x", "/dev/null", "g"], "", 0, "g:x\n", "");
+    g(&t, &["-L", "x", "/dev/null"], "", 1, "/dev/null\n", "");
+    g(&t, &["-n", "-v", "-m2", "a", "f"], "", 0, "6:BETA\n7:\n", "");
+    g(&t, &["-b", "-v", "a", "f"], "", 0, "37:BETA\n42:\n", "");
+    g(&t, &["-z", "-b", "a", "g"], "", 0, "0:x\ny\nalpha\n\0", "");
+    g(&t, &["-zo", "-b", "l.h", "f"], "", 0, "1:lph\x0024:lph\0", "");
+    g(&t, &["", "empty"], "", 1, "", "");
+    g(&t, &["-c", "", "empty"], "", 1, "0\n", "");
+    g(&t, &["-L", "", "empty"], "", 1, "empty\n", "");
+    g(&t, &["-v", "", "empty"], "", 1, "", "");
 }
 
 #[test]
@@ -1175,6 +1191,13 @@ fn conformance_lines_and_input() {
     g(&t, &["-c", ""], "", 1, "0\n", "");
     g(&t, &["-c", "$"], "a", 0, "1\n", "");
     g(&t, &["-c", "c$"], "abc\r\nabd\r\n", 1, "0\n", "");
+    g(&t, &["-b", "b"], "a\r\nb\r\n", 0, "3:b\r\n", "");
+    g(&t, &["-c", "^b$"], "a\r\nb\r\n", 1, "0\n", "");
+    g(&t, &["-x", "b"], "a\r\nb\r\n", 1, "", "");
+    g(&t, &["-zvc", "a"], "a\0b\0", 0, "1\n", "");
+    g(&t, &["-zv", "a"], "a\0b\0", 0, "b\0", "");
+    g(&t, &["-ob", "-e", "b", "-e", "c"], "abc\n", 0, "1:b\n2:c\n", "");
+    g(&t, &["-bn", "-o", "a", "b"], "", 0, "", "grep: b: binary file matches\n");
     g(&t, &["abd"], "abc\r\nabd\r\n", 0, "abd\r\n", "");
     g(&t, &["-o", "b."], "abc\r\n", 0, "bc\n", "");
     g(&t, &["-c", "needle", "long"], "", 0, "2\n", "");
@@ -1328,6 +1351,10 @@ fn conformance_recursion() {
     gs(&t, &["--recursive", "-l", "alpha", "dd"], "", 0, "dd/h.c\ndd/sub/i.txt\n", "");
     gs(&t, &["--dereference-recursive", "-l", "x", "dd"], "", 0, "dd/sub/lnk\n", "");
     gs(&t, &["-rL", "x", "dd"], "", 1, "dd/h.c\ndd/sub/i.txt\n", "");
+    gs(&t, &["-ro", "alpha", "dd/sub"], "", 0, "dd/sub/i.txt:alpha\n", "");
+    gs(&t, &["-lr", "alpha", "ld"], "", 0, "ld/h.c\nld/sub/i.txt\n", "");
+    gs(&t, &["-rc", ".", "dd", "--exclude-dir=sub"], "", 0, "dd/h.c:1\n", "");
+    gs(&t, &["-ri", "ALPHA", "dd/sub"], "", 0, "dd/sub/i.txt:alpha in\n", "");
     gs(&t, &["-r", "--include=*.c", "--include=*.txt", "alpha", "dd"], "", 0, "dd/h.c:alpha c\ndd/sub/i.txt:alpha in\n", "");
     gs(&t, &["-r", "--exclude=*", "alpha", "dd"], "", 1, "", "");
 }
@@ -1485,4 +1512,19 @@ fn ignore_case_back_references() {
         "Abab\nABab\nabAB\n",
     );
     case("grep", &["-iE", "(ab)\\1"], "Abab\nabac\n", "Abab\n");
+}
+
+/// In a binary file (without -a) GNU 3.8 takes each NUL as a line end:
+/// `a\0b` is two lines, `a` and `b`, for matching and counting.
+#[test]
+#[ignore = "not fixed: NULs as line ends in binary files (grep.rs's binary check is being reworked)"]
+fn nul_ends_lines_in_binary_files() {
+    let run = |args: &[&str]| cmd("grep").args(args).stdin(&b"a\0b\nab\n"[..]).run();
+    run(&["-vc", "zzz"]).ok().out("3\n");
+    run(&["-c", "^b"]).ok().out("1\n");
+    run(&["-c", "a.b"]).status(1).out("0\n");
+    run(&["-v", "a"])
+        .status(0)
+        .out("")
+        .err("grep: (standard input): binary file matches\n");
 }
