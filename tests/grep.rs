@@ -1121,6 +1121,10 @@ fn conformance_exit_statuses() {
     g(&t, &["-D", "skip", "alpha", "f"], "", 0, "alpha\nalphabet soup\n", "");
     g(&t, &["--devices=read", "x", "g"], "", 0, "x\n", "");
     g(&t, &["-D", "foo", "x", "g"], "", 2, "", "grep: unknown devices method\n");
+    g(&t, &["-m", "99999999999999999999", "a", "g"], "", 0, "alpha\n", "");
+    g(&t, &["-A", "99999999999999999999", "x", "g"], "", 0, "x\ny\nalpha\n", "");
+    g(&t, &["--", "-1", "a"], "a\n", 2, "", "grep: a: No such file or directory\n");
+    g(&t, &["-e", "-1"], "-1\n", 0, "-1\n", "");
     // Invalid patterns: the messages and status 2 of GNU.
     g(&t, &["\\(", "f"], "", 2, "", "grep: Unmatched ( or \\(\n");
     g(&t, &["-E", "a{1", "f"], "", 1, "", "");
@@ -1351,12 +1355,33 @@ fn conformance_recursion() {
     gs(&t, &["--recursive", "-l", "alpha", "dd"], "", 0, "dd/h.c\ndd/sub/i.txt\n", "");
     gs(&t, &["--dereference-recursive", "-l", "x", "dd"], "", 0, "dd/sub/lnk\n", "");
     gs(&t, &["-rL", "x", "dd"], "", 1, "dd/h.c\ndd/sub/i.txt\n", "");
+    gs(&t, &["-r", "--exclude=*", "a", "g"], "", 1, "", "");
+    gs(&t, &["-r", "--exclude-dir=*", "alpha", "dd"], "", 1, "", "");
+    gs(&t, &["--exclude-dir=*", "-r", "alpha", "."], "", 1, "", "");
+    gs(&t, &["-r", "--exclude-dir=sub", "alpha", "dd/sub"], "", 1, "", "");
+    gs(&t, &["--exclude=*", "a", "-"], "a\n", 0, "a\n", "");
+    gs(&t, &["--include=x", "a", "-", "g"], "a\n", 0, "(standard input):a\n", "");
     gs(&t, &["-ro", "alpha", "dd/sub"], "", 0, "dd/sub/i.txt:alpha\n", "");
     gs(&t, &["-lr", "alpha", "ld"], "", 0, "ld/h.c\nld/sub/i.txt\n", "");
     gs(&t, &["-rc", ".", "dd", "--exclude-dir=sub"], "", 0, "dd/h.c:1\n", "");
     gs(&t, &["-ri", "ALPHA", "dd/sub"], "", 0, "dd/sub/i.txt:alpha in\n", "");
     gs(&t, &["-r", "--include=*.c", "--include=*.txt", "alpha", "dd"], "", 0, "dd/h.c:alpha c\ndd/sub/i.txt:alpha in\n", "");
     gs(&t, &["-r", "--exclude=*", "alpha", "dd"], "", 1, "", "");
+}
+
+#[cfg(feature = "fast-regex")]
+#[test]
+#[rustfmt::skip]
+fn conformance_perl() {
+    let t = conformance_files();
+    g(&t, &["-P", "-o", "a+?"], "aa\n", 0, "a\na\n", "");
+    g(&t, &["-P", "-c", "^(?:a|b)b$"], "ab\n", 0, "1\n", "");
+    g(&t, &["-P", "-o", "\\d"], "a1\n", 0, "1\n", "");
+    g(&t, &["-P", "-w", "a"], "ab\n", 1, "", "");
+    g(&t, &["-Pi", "ab"], "Ab\n", 0, "Ab\n", "");
+    g(&t, &["-P", "-x", "a"], "ab\n", 1, "", "");
+    g(&t, &["-P", ""], "ab\n", 0, "ab\n", "");
+    g(&t, &["-Pz", "^b"], "a\0b\0", 0, "b\0", "");
 }
 
 #[test]
