@@ -790,3 +790,766 @@ fn perl_regexps() {
         .err("grep: backreferences are not supported\n");
     grep(&t, &["-P", "nomatch", "p"]).status(1).out("");
 }
+
+// ---------------------------------------------------------------------
+// Option-by-option conformance: every expected stdout, stderr and status
+// below was taken from GNU grep 3.8 (Debian 12's /bin/grep) run on the
+// same files and input in the C locale. Where oxbox keeps a deliberate
+// difference the case is left out and the reason is in a comment.
+
+/// The files of the conformance cases.
+fn conformance_files() -> TempDir {
+    let t = TempDir::new();
+    t.write("f", F);
+    t.write("g", G);
+    t.write("b", b"a\0b\nab\n");
+    t.write("empty", "");
+    t.write("nl", "\n");
+    t.write("nonl", "beta");
+    t.write("pats", "foo\n\nzz\n");
+    t.write("n", "1\n2\n3\n4\n5\n6\n7\n8\n9\n");
+    // A NUL only after GNU's first read: the lines before it are text.
+    let mut big2 = b"first a\n".to_vec();
+    big2.extend("zzzzzzzzzzzzzzzzzzz\n".repeat(15000).bytes());
+    big2.extend_from_slice(b"x a\0y\ntail a\n");
+    t.write("big2", big2);
+    t.write(
+        "long",
+        format!(
+            "{}needle{}\nshort needle\n",
+            "x".repeat(100_000),
+            "y".repeat(100)
+        ),
+    );
+    std::fs::create_dir_all(t.join("dd/sub")).expect("mkdir");
+    t.write("dd/sub/i.txt", "alpha in\n");
+    t.write("dd/h.c", "alpha c\n");
+    std::os::unix::fs::symlink("../../g", t.join("dd/sub/lnk")).expect("symlink");
+    std::os::unix::fs::symlink("dd", t.join("ld")).expect("symlink");
+    t.write("ex", "*.txt\n");
+    t
+}
+
+/// Runs `name args` in `t` with `input` and the environment `env`.
+fn run_in(t: &TempDir, name: &str, env: &[(&str, &str)], args: &[&str], input: &str) -> Out {
+    let mut c = cmd(name).args(args).stdin(input).cwd(t.path());
+    for (k, v) in env {
+        c = c.env(k, v);
+    }
+    c.run()
+}
+
+/// `grep args` with `input` gives GNU's status, stdout and stderr.
+#[track_caller]
+fn g(t: &TempDir, args: &[&str], input: &str, status: i32, out: &str, err: &str) {
+    run_in(t, "grep", &[], args, input)
+        .status(status)
+        .out(out)
+        .err(err);
+}
+
+/// As `g`, with an environment (GREP_COLORS).
+#[track_caller]
+fn ge(
+    t: &TempDir,
+    env: &[(&str, &str)],
+    args: &[&str],
+    input: &str,
+    status: i32,
+    out: &str,
+    err: &str,
+) {
+    run_in(t, "grep", env, args, input)
+        .status(status)
+        .out(out)
+        .err(err);
+}
+
+/// As `g`, under another name (egrep, fgrep).
+#[track_caller]
+fn gn(t: &TempDir, name: &str, args: &[&str], input: &str, status: i32, out: &str, err: &str) {
+    run_in(t, name, &[], args, input)
+        .status(status)
+        .out(out)
+        .err(err);
+}
+
+/// As `g`, with the output lines sorted (a tree's order is the
+/// directory's, in GNU as here).
+#[track_caller]
+fn gs(t: &TempDir, args: &[&str], input: &str, status: i32, out: &str, err: &str) {
+    let o = run_in(t, "grep", &[], args, input);
+    o.status(status).err(err);
+    let mut lines: Vec<&str> = std::str::from_utf8(&o.stdout)
+        .expect("utf-8")
+        .split_inclusive('\n')
+        .collect();
+    lines.sort_unstable();
+    assert_eq!(lines.concat(), out, "sorted stdout of grep {args:?}");
+}
+
+#[test]
+#[rustfmt::skip]
+fn conformance_matchers_and_case() {
+    let t = conformance_files();
+    g(&t, &["-G", "a\\|x", "g"], "", 0, "x\nalpha\n", "");
+    g(&t, &["-E", "a|x", "g"], "", 0, "x\nalpha\n", "");
+    g(&t, &["-F", "a|x", "g"], "", 1, "", "");
+    g(&t, &["-F", "-e", "x", "-e", "y", "g"], "", 0, "x\ny\n", "");
+    g(&t, &["-i", "ALPHA", "g"], "", 0, "alpha\n", "");
+    g(&t, &["-y", "X", "g"], "", 0, "x\n", "");
+    g(&t, &["--ignore-case", "-c", "beta", "f"], "", 0, "2\n", "");
+    g(&t, &["-i", "--no-ignore-case", "ALPHA", "g"], "", 1, "", "");
+    g(&t, &["--no-ignore-case", "-i", "ALPHA", "g"], "", 0, "alpha\n", "");
+    g(&t, &["-v", "-c", "a", "f"], "", 0, "2\n", "");
+    g(&t, &["--invert-match", "a", "g"], "", 0, "x\ny\n", "");
+    g(&t, &["--regexp=beta", "f"], "", 0, "beta\n", "");
+    g(&t, &["--regexp", "x", "--regexp", "y", "g"], "", 0, "x\ny\n", "");
+    g(&t, &["--file=g", "f"], "", 0, "alpha\nalphabet soup\n", "");
+    g(&t, &["--fixed-strings", "a.b", "f"], "", 1, "", "");
+    g(&t, &["--extended-regexp", "x|y", "g"], "", 0, "x\ny\n", "");
+    g(&t, &["--basic-regexp", "x\\|y", "g"], "", 0, "x\ny\n", "");
+    g(&t, &["-e", "", "g"], "", 0, "x\ny\nalpha\n", "");
+    g(&t, &["-c", "-e", "", "f"], "", 0, "9\n", "");
+    g(&t, &["-f", "nl", "g"], "", 0, "x\ny\nalpha\n", "");
+    g(&t, &["-c", "-f", "nl", "f"], "", 0, "9\n", "");
+    g(&t, &["-f", "pats", "f"], "", 0, "alpha\nbeta\ngamma\ndelta\nalphabet soup\nBETA\n\nfoo bar\nfoo_bar\n", "");
+    g(&t, &["-f", "empty", "-e", "x", "g"], "", 0, "x\n", "");
+    g(&t, &["-x", "-f", "pats", "f"], "", 0, "\n", "");
+    g(&t, &["-e", "x", "-e", "alpha", "g"], "", 0, "x\nalpha\n", "");
+    g(&t, &["x\ny", "g"], "", 0, "x\ny\n", "");
+    g(&t, &["-c", "x\nalpha", "g"], "", 0, "2\n", "");
+    g(&t, &["-F", "x\nalp", "g"], "", 0, "x\nalpha\n", "");
+    g(&t, &["-F", "-w", "-e", "foo", "-e", "bar"], "Foo\nfoo bar\nfoobar\n", 0, "foo bar\n", "");
+    g(&t, &["-F", "-x", "-e", "foo", "-e", "foobar"], "Foo\nfoo bar\nfoobar\n", 0, "foobar\n", "");
+    g(&t, &["-F", "-i", "-e", "FOO", "-e", "BAR"], "Foo\nfoo bar\nfoobar\nxyz\n", 0, "Foo\nfoo bar\nfoobar\n", "");
+    g(&t, &["-F", "-io", "-e", "FOO", "-e", "BAR"], "Foo\nfoo bar\nfoobar\n", 0, "Foo\nfoo\nbar\nfoo\nbar\n", "");
+    g(&t, &["-Fiw", "foo"], "Foo\nfoo bar\nfoobar\n", 0, "Foo\nfoo bar\n", "");
+    g(&t, &["-Fix", "FOO"], "Foo\nfoo bar\n", 0, "Foo\n", "");
+    g(&t, &["-F", ""], "a\n\n", 0, "a\n\n", "");
+    g(&t, &["-Fw", "ab"], "xab ab\n", 0, "xab ab\n", "");
+    // Patterns from standard input (-f -), and a pattern file without a final newline.
+    g(&t, &["-f", "-", "g"], "x\ny\n", 0, "x\ny\n", "");
+    g(&t, &["-F", "-f", "-", "f"], "foo\n\nzz\n", 0, "alpha\nbeta\ngamma\ndelta\nalphabet soup\nBETA\n\nfoo bar\nfoo_bar\n", "");
+    g(&t, &["-c", "-f", "nonl", "-f", "g", "f"], "", 0, "3\n", "");
+    g(&t, &["-e", "al", "-e", "alp", "-o", "f"], "", 0, "alp\nalp\n", "");
+}
+
+#[test]
+#[rustfmt::skip]
+fn conformance_words_and_lines() {
+    let t = conformance_files();
+    // -w retries after a match that fails the word test (`xab ab`).
+    g(&t, &["-w", "ab"], "xab ab\n", 0, "xab ab\n", "");
+    g(&t, &["-ow", "ab"], "xab ab abx ab_ (ab)\n", 0, "ab\nab\n", "");
+    g(&t, &["-cw", "ab"], "xab\nabx\nab_\n_ab\n", 1, "0\n", "");
+    g(&t, &["-w", "foo_bar", "f"], "", 0, "foo_bar\n", "");
+    g(&t, &["--word-regexp", "foo", "f"], "", 0, "foo bar\n", "");
+    g(&t, &["-w", "b*"], "abb\na+b\n", 0, "a+b\n", "");
+    g(&t, &["-x", "-E", "ab|c"], "abc\nab\nc\n", 0, "ab\nc\n", "");
+    g(&t, &["-x", "ab\\|c"], "abc\nab\nc\n", 0, "ab\nc\n", "");
+    g(&t, &["--line-regexp", "beta", "f"], "", 0, "beta\n", "");
+    g(&t, &["-x", ""], "a\n\nb\n", 0, "\n", "");
+    g(&t, &["-xc", "^$", "f"], "", 0, "1\n", "");
+    g(&t, &["-n", "^$", "f"], "", 0, "7:\n", "");
+    g(&t, &["-w", ""], "a\n\n b\n", 0, "\n b\n", "");
+    g(&t, &["-xw", "ab"], "ab\nab c\n", 0, "ab\n", "");
+}
+
+#[test]
+#[rustfmt::skip]
+fn conformance_counts_and_lists() {
+    let t = conformance_files();
+    g(&t, &["-cv", "a"], "a\nb\na\n", 0, "1\n", "");
+    g(&t, &["-c", "-m2", "a"], "a\na\na\nb\n", 0, "2\n", "");
+    g(&t, &["-c", "-v", "-m1", "a"], "a\nb\nc\n", 0, "1\n", "");
+    g(&t, &["--count", "a", "f", "g"], "", 0, "f:7\ng:1\n", "");
+    g(&t, &["-c", "zzz", "f"], "", 1, "0\n", "");
+    g(&t, &["-lv", "a", "f", "g"], "", 0, "f\ng\n", "");
+    g(&t, &["-l", "zzz", "f", "g"], "", 1, "", "");
+    g(&t, &["--files-with-matches", "x", "f", "g"], "", 0, "g\n", "");
+    // -L: GNU 3.8 exits 0 when some line was selected, not when a file is listed (3.5-3.7 did the reverse). -l/-L win over -c.
+    g(&t, &["-L", "alpha", "f", "g"], "", 0, "", "");
+    g(&t, &["-L", "zzz", "f", "g"], "", 1, "f\ng\n", "");
+    g(&t, &["-L", "x", "f", "g"], "", 0, "f\n", "");
+    g(&t, &["--files-without-match", "x", "f", "g"], "", 0, "f\n", "");
+    g(&t, &["-L", "a", "empty"], "", 1, "empty\n", "");
+    g(&t, &["-l", "-c", "a", "f"], "", 0, "f\n", "");
+    g(&t, &["-c", "-l", "a", "f"], "", 0, "f\n", "");
+    g(&t, &["-l", "a", "-", "g"], "a\n", 0, "(standard input)\ng\n", "");
+    g(&t, &["-lH", "a", "g"], "", 0, "g\n", "");
+    // -Z: a NUL instead of the separator after names, also with -c and -l.
+    g(&t, &["-Zc", "a", "f", "g"], "", 0, "f\x007\ng\x001\n", "");
+    g(&t, &["-Zl", "a", "f", "g"], "", 0, "f\0g\0", "");
+    g(&t, &["-ZL", "zzz", "f", "g"], "", 1, "f\0g\0", "");
+    g(&t, &["--null", "-n", "alpha", "f", "g"], "", 0, "f\x001:alpha\nf\x005:alphabet soup\ng\x003:alpha\n", "");
+    g(&t, &["-Z", "alpha", "g"], "", 0, "alpha\n", "");
+    g(&t, &["-m1", "a", "f", "g"], "", 0, "f:alpha\ng:alpha\n", "");
+    g(&t, &["--max-count=2", "a", "f"], "", 0, "alpha\nbeta\n", "");
+    g(&t, &["--max-count", "1", "-c", "a", "f"], "", 0, "1\n", "");
+    g(&t, &["-m0", "a", "f"], "", 1, "", "");
+    g(&t, &["-m", "-1", "a", "g"], "", 0, "alpha\n", "");
+    g(&t, &["-m1", "-c", "a", "f", "g"], "", 0, "f:1\ng:1\n", "");
+    g(&t, &["-oc", "a", "f"], "", 0, "7\n", "");
+    g(&t, &["-TZ", "-n", "a", "g"], "", 0, " 3:\talpha\n", "");
+    g(&t, &["-TZ", "-c", "a", "g", "f"], "", 0, "g\x001\nf\x007\n", "");
+    g(&t, &["-c", "x", "-", "-"], "x\n", 0, "(standard input):1\n(standard input):0\n", "");
+    g(&t, &["-H", "-c", "x"], "x\n", 0, "(standard input):1\n", "");
+    g(&t, &["x", "/dev/null", "g"], "", 0, "g:x\n", "");
+    g(&t, &["-L", "x", "/dev/null"], "", 1, "/dev/null\n", "");
+    g(&t, &["-n", "-v", "-m2", "a", "f"], "", 0, "6:BETA\n7:\n", "");
+    g(&t, &["-b", "-v", "a", "f"], "", 0, "37:BETA\n42:\n", "");
+    g(&t, &["-z", "-b", "a", "g"], "", 0, "0:x\ny\nalpha\n\0", "");
+    g(&t, &["-zo", "-b", "l.h", "f"], "", 0, "1:lph\x0024:lph\0", "");
+    g(&t, &["", "empty"], "", 1, "", "");
+    g(&t, &["-c", "", "empty"], "", 1, "0\n", "");
+    g(&t, &["-L", "", "empty"], "", 1, "empty\n", "");
+    g(&t, &["-v", "", "empty"], "", 1, "", "");
+}
+
+#[test]
+#[rustfmt::skip]
+fn conformance_prefixes() {
+    let t = conformance_files();
+    g(&t, &["-nbH", "beta", "f"], "", 0, "f:2:6:beta\n", "");
+    g(&t, &["-Hnb", "-o", "et", "f"], "", 0, "f:2:7:et\nf:5:29:et\n", "");
+    g(&t, &["-bn", "beta", "f", "g"], "", 0, "f:2:6:beta\n", "");
+    g(&t, &["--byte-offset", "beta", "f"], "", 0, "6:beta\n", "");
+    g(&t, &["--line-number", "beta", "f"], "", 0, "2:beta\n", "");
+    g(&t, &["--with-filename", "beta", "f"], "", 0, "f:beta\n", "");
+    g(&t, &["--no-filename", "alpha", "f", "g"], "", 0, "alpha\nalphabet soup\nalpha\n", "");
+    g(&t, &["-h", "-H", "x", "g"], "", 0, "g:x\n", "");
+    g(&t, &["-H", "-h", "x", "g"], "", 0, "x\n", "");
+    g(&t, &["alpha", "f", "g"], "", 0, "f:alpha\nf:alphabet soup\ng:alpha\n", "");
+    g(&t, &["alpha", "g"], "", 0, "alpha\n", "");
+    g(&t, &["-c", "alpha", "g"], "", 0, "1\n", "");
+    // -T pads the numbers to the width of the file size (19 on a pipe).
+    g(&t, &["-T", "a", "f", "g"], "", 0, "f:\talpha\nf:\tbeta\nf:\tgamma\nf:\tdelta\nf:\talphabet soup\nf:\tfoo bar\nf:\tfoo_bar\ng:\talpha\n", "");
+    g(&t, &["-Tc", "a", "f", "g"], "", 0, "f:7\ng:1\n", "");
+    g(&t, &["-HT", "x", "g"], "", 0, "g:\tx\n", "");
+    g(&t, &["-bT", "a", "g"], "", 0, " 4:\talpha\n", "");
+    g(&t, &["-nT", "a", "g"], "", 0, " 3:\talpha\n", "");
+    g(&t, &["--initial-tab", "-H", "-n", "-b", "alpha", "f"], "", 0, "f: 1: 0:\talpha\nf: 5:23:\talphabet soup\n", "");
+    g(&t, &["-T", "x", "g"], "", 0, "x\n", "");
+    g(&t, &["-nT", "-A1", "x", "g"], "", 0, " 1:\tx\n 2-\ty\n", "");
+    g(&t, &["--label=foo", "-H", "alpha", "-"], "alpha\n", 0, "foo:alpha\n", "");
+    g(&t, &["--label=foo", "-c", "alpha", "-", "f"], "alpha\n", 0, "foo:1\nf:2\n", "");
+    g(&t, &["--label=foo", "alpha"], "alpha\n", 0, "alpha\n", "");
+    g(&t, &["--label", "in", "-l", "a"], "a\n", 0, "in\n", "");
+    g(&t, &["-H", "a"], "a\n", 0, "(standard input):a\n", "");
+    g(&t, &["-o", "-i", "ab"], "Ab aB\n", 0, "Ab\naB\n", "");
+    g(&t, &["-ob", "ab"], "xx ab ab\n", 0, "3:ab\n6:ab\n", "");
+    g(&t, &["-on", "ab"], "ab\ncab\n", 0, "1:ab\n2:ab\n", "");
+    // -o with -v selects lines but prints no part of them.
+    g(&t, &["-ov", "ab"], "ab\ncd\n", 0, "", "");
+    g(&t, &["-ovc", "ab"], "ab\ncd\n", 0, "1\n", "");
+    g(&t, &["-o", "-b", "-u", "c"], "ab\ncd\n", 0, "3:c\n", "grep: warning: --unix-byte-offsets (-u) is obsolete\n");
+}
+
+#[test]
+#[rustfmt::skip]
+fn conformance_context() {
+    let t = conformance_files();
+    // Adjacent groups join; separate ones get `--`; `:` selected, `-` context.
+    g(&t, &["-A1", "-e", "2", "-e", "3"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "2\n3\n4\n", "");
+    g(&t, &["-A1", "-e", "2", "-e", "5"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "2\n3\n--\n5\n6\n", "");
+    g(&t, &["-A1", "-e", "2", "-e", "4"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "2\n3\n4\n5\n", "");
+    g(&t, &["-nC1", "-e", "2", "-e", "6"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "1-1\n2:2\n3-3\n--\n5-5\n6:6\n7-7\n", "");
+    g(&t, &["-nB2", "-e", "5", "-e", "9"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "3-3\n4-4\n5:5\n--\n7-7\n8-8\n9:9\n", "");
+    g(&t, &["-nB1", "-A1", "3"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "2-2\n3:3\n4-4\n", "");
+    // After the -m-th match the trailing context is printed, matching lines too, as context.
+    g(&t, &["-m1", "-A2", "[1-9]"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "1\n2\n3\n", "");
+    g(&t, &["-m2", "-A1", "-e", "1", "-e", "2", "-e", "3"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "1\n2\n3\n", "");
+    g(&t, &["-m1", "-B1", "-A1", "5"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "4\n5\n6\n", "");
+    g(&t, &["-c", "-A1", "5"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "1\n", "");
+    g(&t, &["-l", "-C1", "5"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "(standard input)\n", "");
+    g(&t, &["-v", "-A1", "[2-8]"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "1\n2\n--\n9\n", "");
+    g(&t, &["-vn", "-C1", "[3-7]"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "1:1\n2:2\n3-3\n--\n7-7\n8:8\n9:9\n", "");
+    g(&t, &["--after-context=1", "2"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "2\n3\n", "");
+    g(&t, &["--before-context=1", "2"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "1\n2\n", "");
+    g(&t, &["--context=1", "5"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "4\n5\n6\n", "");
+    g(&t, &["--context", "1", "5"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "4\n5\n6\n", "");
+    g(&t, &["-2", "5"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "3\n4\n5\n6\n7\n", "");
+    g(&t, &["-12", "5"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "1\n2\n3\n4\n5\n6\n7\n8\n9\n", "");
+    g(&t, &["-C0", "-e", "2", "-e", "3", "-e", "5"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "2\n3\n--\n5\n", "");
+    g(&t, &["-B0", "-e", "2", "-e", "5"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "2\n--\n5\n", "");
+    g(&t, &["-A", "1", "-A", "0", "-e", "2", "-e", "5"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "2\n--\n5\n", "");
+    g(&t, &["-C1", "-A0", "5"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "4\n5\n", "");
+    g(&t, &["-A1", "9"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "9\n", "");
+    g(&t, &["-B9", "1"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "1\n", "");
+    g(&t, &["-A1", "-b", "-n", "2"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "2:2:2\n3-4-3\n", "");
+    g(&t, &["-HA1", "2", "-", "g"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "(standard input):2\n(standard input)-3\n", "");
+    g(&t, &["-A", "-1", "a", "f"], "", 2, "", "grep: -1: invalid context length argument\n");
+    g(&t, &["-C", "", "a", "f"], "", 2, "", "grep: : invalid context length argument\n");
+    g(&t, &["-z", "-A1", "b"], "a\0b\0c\0d\0", 0, "b\0c\0", "");
+    // -A and -B win over -C and -NUM in any order; of two -NUM/-C the last counts.
+    g(&t, &["-A", "1", "-B", "1", "-C", "0", "b"], "a\nb\n", 0, "a\nb\n", "");
+    g(&t, &["-C", "1", "-A", "0", "b"], "a\nb\nc\n", 0, "a\nb\n", "");
+    g(&t, &["-A", "0", "-2", "b"], "a\nb\nc\n", 0, "a\nb\n", "");
+    g(&t, &["-1", "-C", "2", "c"], "a\nb\nc\nd\ne\n", 0, "a\nb\nc\nd\ne\n", "");
+    g(&t, &["-C", "2", "-1", "c"], "a\nb\nc\nd\ne\n", 0, "b\nc\nd\n", "");
+    g(&t, &["-B0", "-1", "c"], "a\nb\nc\nd\ne\n", 0, "c\nd\n", "");
+    g(&t, &["-vm1", "-A1", "a"], "a\nb\na\n", 0, "b\na\n", "");
+    g(&t, &["-vm1", "-A2", "a"], "a\nb\na\nb\n", 0, "b\na\nb\n", "");
+    g(&t, &["-A1", "-m1", "-c", "1"], "1\n2\n3\n", 0, "1\n", "");
+}
+
+#[test]
+#[rustfmt::skip]
+fn conformance_exit_statuses() {
+    let t = conformance_files();
+    g(&t, &["zzz", "f"], "", 1, "", "");
+    g(&t, &["alpha", "nonexist"], "", 2, "", "grep: nonexist: No such file or directory\n");
+    g(&t, &["-s", "alpha", "nonexist", "f"], "", 2, "f:alpha\nf:alphabet soup\n", "");
+    g(&t, &["-s", "alpha", "dd", "f"], "", 2, "f:alpha\nf:alphabet soup\n", "");
+    g(&t, &["--no-messages", "a", "nonexist"], "", 2, "", "");
+    g(&t, &["alpha", "dd"], "", 2, "", "grep: dd: Is a directory\n");
+    g(&t, &["alpha", "dd", "f"], "", 2, "f:alpha\nf:alphabet soup\n", "grep: dd: Is a directory\n");
+    // -q: 0 at the first match, even with a missing file before or after it; an error otherwise makes 2, even with a match.
+    g(&t, &["-q", "alpha", "f", "nonexist"], "", 0, "", "");
+    g(&t, &["-q", "alpha", "nonexist", "f"], "", 0, "", "grep: nonexist: No such file or directory\n");
+    g(&t, &["-q", "zzz", "nonexist", "f"], "", 2, "", "grep: nonexist: No such file or directory\n");
+    g(&t, &["--quiet", "a", "f"], "", 0, "", "");
+    g(&t, &["--silent", "zzz", "f"], "", 1, "", "");
+    g(&t, &["-c", "a", "nonexist", "f"], "", 2, "f:7\n", "grep: nonexist: No such file or directory\n");
+    g(&t, &["-l", "a", "nonexist", "g"], "", 2, "g\n", "grep: nonexist: No such file or directory\n");
+    g(&t, &["-L", "a", "nonexist", "g"], "", 2, "", "grep: nonexist: No such file or directory\n");
+    g(&t, &["-sq", "zzz", "nonexist"], "", 2, "", "");
+    g(&t, &["-d", "skip", "alpha", "dd", "f"], "", 0, "f:alpha\nf:alphabet soup\n", "");
+    g(&t, &["--directories=skip", "alpha", "dd"], "", 1, "", "");
+    g(&t, &["-d", "read", "alpha", "dd"], "", 2, "", "grep: dd: Is a directory\n");
+    g(&t, &["-D", "skip", "alpha", "f"], "", 0, "alpha\nalphabet soup\n", "");
+    g(&t, &["--devices=read", "x", "g"], "", 0, "x\n", "");
+    g(&t, &["-D", "foo", "x", "g"], "", 2, "", "grep: unknown devices method\n");
+    g(&t, &["-m", "99999999999999999999", "a", "g"], "", 0, "alpha\n", "");
+    g(&t, &["-A", "99999999999999999999", "x", "g"], "", 0, "x\ny\nalpha\n", "");
+    g(&t, &["--", "-1", "a"], "a\n", 2, "", "grep: a: No such file or directory\n");
+    g(&t, &["-e", "-1"], "-1\n", 0, "-1\n", "");
+    // Invalid patterns: the messages and status 2 of GNU.
+    g(&t, &["\\(", "f"], "", 2, "", "grep: Unmatched ( or \\(\n");
+    g(&t, &["-E", "a{1", "f"], "", 1, "", "");
+    g(&t, &["[a", "f"], "", 2, "", "grep: Unmatched [, [^, [:, [., or [=\n");
+    g(&t, &["-E", "a{1,2", "f"], "", 1, "", "");
+    g(&t, &["a\\{1", "f"], "", 2, "", "grep: Unmatched \\{\n");
+    g(&t, &["-E", "(", "f"], "", 2, "", "grep: Unmatched ( or \\(\n");
+    g(&t, &["-E", "a{2,1}", "f"], "", 2, "", "grep: Invalid content of \\{\\}\n");
+    g(&t, &["a\\{2,1\\}", "f"], "", 2, "", "grep: Invalid content of \\{\\}\n");
+    g(&t, &["\\)", "f"], "", 2, "", "grep: Unmatched ) or \\)\n");
+    g(&t, &["-E", "a{99999}", "f"], "", 2, "", "grep: Regular expression too big\n");
+    g(&t, &["--context=x", "a", "f"], "", 2, "", "grep: x: invalid context length argument\n");
+    g(&t, &["--binary-files=x", "a", "f"], "", 2, "", "grep: unknown binary-files type\n");
+}
+
+#[test]
+#[rustfmt::skip]
+fn conformance_binary_files() {
+    let t = conformance_files();
+    // GNU 3.8: `grep: NAME: binary file matches` on stderr, status 0.
+    g(&t, &["a", "b"], "", 0, "", "grep: b: binary file matches\n");
+    g(&t, &["-c", "a", "b"], "", 0, "2\n", "");
+    g(&t, &["-o", "a", "b"], "", 0, "", "grep: b: binary file matches\n");
+    g(&t, &["-l", "a", "b"], "", 0, "b\n", "");
+    g(&t, &["-q", "a", "b"], "", 0, "", "");
+    g(&t, &["-L", "a", "b"], "", 0, "", "");
+    g(&t, &["-n", "b", "b"], "", 0, "", "grep: b: binary file matches\n");
+    g(&t, &["zzz", "b"], "", 1, "", "");
+    g(&t, &["-v", "zzz", "b"], "", 0, "", "grep: b: binary file matches\n");
+    // -I: a binary file is one without matches (-c prints 0, -L lists it).
+    g(&t, &["-I", "a", "b"], "", 1, "", "");
+    g(&t, &["-I", "-c", "a", "b"], "", 1, "0\n", "");
+    g(&t, &["-I", "-l", "a", "b", "g"], "", 0, "g\n", "");
+    g(&t, &["-I", "-L", "a", "b", "g"], "", 0, "b\n", "");
+    g(&t, &["--binary-files=without-match", "a", "b", "g"], "", 0, "g:alpha\n", "");
+    g(&t, &["--binary-files=binary", "ab", "b"], "", 0, "", "grep: b: binary file matches\n");
+    g(&t, &["--binary-files=text", "-c", "a", "b"], "", 0, "2\n", "");
+    g(&t, &["-H", "a", "b", "g"], "", 0, "g:alpha\n", "grep: b: binary file matches\n");
+    g(&t, &["-s", "a", "b"], "", 0, "", "grep: b: binary file matches\n");
+    g(&t, &["-z", "a", "b"], "", 0, "a\0b\nab\n\0", "");
+    g(&t, &["-zc", "b", "b"], "", 0, "1\n", "");
+    g(&t, &["-a", "-I", "a", "b"], "", 1, "", "");
+    g(&t, &["-I", "-a", "a", "b"], "", 0, "a\0b\nab\n", "");
+    g(&t, &["-c", "a"], "a\na\0\n", 0, "2\n", "");
+    g(&t, &["-U", "ab", "b"], "", 0, "", "grep: b: binary file matches\n");
+    g(&t, &["--binary", "ab", "b"], "", 0, "", "grep: b: binary file matches\n");
+    // The NUL comes after the first read: the text lines before it are printed, then the message.
+    g(&t, &["-n", "a", "big2"], "", 0, "1:first a\n", "grep: big2: binary file matches\n");
+    g(&t, &["-c", "a", "big2"], "", 0, "3\n", "");
+    g(&t, &["-A1", "first", "big2"], "", 0, "first a\nzzzzzzzzzzzzzzzzzzz\n", "");
+    g(&t, &["-o", "tail", "big2"], "", 0, "", "grep: big2: binary file matches\n");
+    g(&t, &["-l", "tail", "big2"], "", 0, "big2\n", "");
+}
+
+#[test]
+#[rustfmt::skip]
+fn conformance_lines_and_input() {
+    let t = conformance_files();
+    // A missing final newline is supplied; CRLF lines keep their CR.
+    g(&t, &["b"], "a\nb", 0, "b\n", "");
+    g(&t, &["-c", "b"], "a\nb", 0, "1\n", "");
+    g(&t, &["-v", "a"], "a\nb", 0, "b\n", "");
+    g(&t, &["-o", "b"], "a\nb", 0, "b\n", "");
+    g(&t, &["-c", "x"], "", 1, "0\n", "");
+    g(&t, &["-v", "x"], "", 1, "", "");
+    g(&t, &["-c", "^$"], "\n\n\n", 0, "3\n", "");
+    g(&t, &["-n", "^$"], "a\n\nb\n\n", 0, "2:\n4:\n", "");
+    g(&t, &["-c", ""], "", 1, "0\n", "");
+    g(&t, &["-c", "$"], "a", 0, "1\n", "");
+    g(&t, &["-c", "c$"], "abc\r\nabd\r\n", 1, "0\n", "");
+    g(&t, &["-b", "b"], "a\r\nb\r\n", 0, "3:b\r\n", "");
+    g(&t, &["-c", "^b$"], "a\r\nb\r\n", 1, "0\n", "");
+    g(&t, &["-x", "b"], "a\r\nb\r\n", 1, "", "");
+    g(&t, &["-zvc", "a"], "a\0b\0", 0, "1\n", "");
+    g(&t, &["-zv", "a"], "a\0b\0", 0, "b\0", "");
+    g(&t, &["-ob", "-e", "b", "-e", "c"], "abc\n", 0, "1:b\n2:c\n", "");
+    g(&t, &["-bn", "-o", "a", "b"], "", 0, "", "grep: b: binary file matches\n");
+    g(&t, &["abd"], "abc\r\nabd\r\n", 0, "abd\r\n", "");
+    g(&t, &["-o", "b."], "abc\r\n", 0, "bc\n", "");
+    g(&t, &["-c", "needle", "long"], "", 0, "2\n", "");
+    g(&t, &["-o", "needle", "long"], "", 0, "needle\nneedle\n", "");
+    g(&t, &["-bo", "needle", "long"], "", 0, "100000:needle\n100113:needle\n", "");
+    g(&t, &["-n", "short", "long"], "", 0, "2:short needle\n", "");
+    g(&t, &["-ob", "y*$", "long"], "", 0, "100006:yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy\n", "");
+    g(&t, &["-z", "b"], "a\0b\0cb", 0, "b\0cb\0", "");
+    g(&t, &["-zo", "b."], "a\0bc\0bd", 0, "bc\0bd\0", "");
+    g(&t, &["--null-data", "-n", "b"], "a\0b\0", 0, "2:b\0", "");
+    g(&t, &["-zZl", "b"], "a\0b\0", 0, "(standard input)\0", "");
+    g(&t, &["-zx", "b"], "a\0b", 0, "b\0", "");
+}
+
+#[test]
+#[rustfmt::skip]
+fn conformance_regex_semantics() {
+    let t = conformance_files();
+    // -o: leftmost-longest, empty matches skipped, `^` only at the line start.
+    g(&t, &["-o", "^a"], "aaa\n", 0, "a\n", "");
+    g(&t, &["-oE", "ab|abcd"], "abcd\n", 0, "abcd\n", "");
+    g(&t, &["-o", "x*"], "xaxx\n", 0, "x\nxx\n", "");
+    g(&t, &["-c", "x*"], "a\n", 0, "1\n", "");
+    g(&t, &["-xE", "a{,2}"], "a\naa\naaa\n\n", 0, "a\naa\n\n", "");
+    g(&t, &["a\\{1,\\}"], "b\na\naa\n", 0, "a\naa\n", "");
+    g(&t, &["-E", "-o", "a{2}"], "aaaaa\n", 0, "aa\naa\n", "");
+    g(&t, &["-o", "a\\{2,3\\}"], "aaaaaaa\n", 0, "aaa\naaa\n", "");
+    g(&t, &["\\<bar"], "foo bar\nfoobar\n", 0, "foo bar\n", "");
+    g(&t, &["bar\\>"], "foo bar\nbarfoo\n", 0, "foo bar\n", "");
+    g(&t, &["\\bbar"], "foo bar\nfoobar\n", 0, "foo bar\n", "");
+    g(&t, &["-o", "\\w\\+"], "foo bar_1!\n", 0, "foo\nbar_1\n", "");
+    g(&t, &["-c", "\\s"], "foo bar\nfoobar\n", 0, "1\n", "");
+    g(&t, &["-o", "\\S*"], "ab  cd\n", 0, "ab\ncd\n", "");
+    g(&t, &["-o", "\\W"], "a-b\n", 0, "-\n", "");
+    g(&t, &["fooo\\?bar"], "foo bar\nfoobar\n", 0, "foobar\n", "");
+    g(&t, &["x\\|bar"], "foo bar\nfoobar\n", 0, "foo bar\nfoobar\n", "");
+    g(&t, &["-E", "fo{2}b"], "foobar\n", 0, "foobar\n", "");
+    g(&t, &["fo\\{2\\}b"], "foobar\n", 0, "foobar\n", "");
+    g(&t, &["-i", "[[:lower:]][[:digit:]]"], "Abab\nA1\n", 0, "A1\n", "");
+    g(&t, &["-i", "[a-b]1"], "Abab\nA1\n", 0, "A1\n", "");
+    g(&t, &["-o", "[[:upper:]]"], "aBcD\n", 0, "B\nD\n", "");
+    g(&t, &["a+b"], "ab\na+b\n", 0, "a+b\n", "");
+    g(&t, &["-E", "a+b"], "ab\na+b\n", 0, "ab\n", "");
+    g(&t, &["-E", "a\\+b"], "ab\na+b\n", 0, "a+b\n", "");
+    g(&t, &["\\(a\\)\\(b\\)\\2"], "ab\nabb\n", 0, "abb\n", "");
+    g(&t, &["-E", "(a)(b)\\2"], "abb\na+b\n", 0, "abb\n", "");
+    g(&t, &["-E", "(a|b)\\1"], "ab\naa\nbb\n", 0, "aa\nbb\n", "");
+    g(&t, &["\\(.\\)\\1"], "ab\nxx\n", 0, "xx\n", "");
+    g(&t, &["-o", "[^[:space:]]*"], "a b\n", 0, "a\nb\n", "");
+    g(&t, &["[]a]"], "]\nb\n", 0, "]\n", "");
+    g(&t, &["[^]a]"], "]\nb\n", 0, "b\n", "");
+    g(&t, &["-E", "a|b|"], "x\n", 0, "x\n", "");
+    g(&t, &["-E", "()"], "x\n", 0, "x\n", "");
+    g(&t, &["a\\{,2\\}b"], "b\naaab\n", 0, "b\naaab\n", "");
+    g(&t, &["-o", "."], "ab\n", 0, "a\nb\n", "");
+    g(&t, &["-E", "a?b"], "b\nab\n", 0, "b\nab\n", "");
+    g(&t, &["a?b"], "b\na?b\n", 0, "a?b\n", "");
+    g(&t, &["-E", "(ab){2}"], "abab\nab\n", 0, "abab\n", "");
+    g(&t, &["-oE", "(a|ab)(c|bcd)(d*)"], "abcd\n", 0, "abcd\n", "");
+    g(&t, &["-oi", "a"], "aAa\n", 0, "a\nA\na\n", "");
+    g(&t, &["-o", "-i", "Ab\\|cD"], "ABCD\n", 0, "AB\nCD\n", "");
+    g(&t, &["-F", "-o", "aa"], "aaaaa\n", 0, "aa\naa\n", "");
+    g(&t, &["-F", "-c", "\\"], "a\\b\n", 0, "1\n", "");
+    g(&t, &["\\."], "a.b\naxb\n", 0, "a.b\n", "");
+    g(&t, &["-E", "\\."], "a.b\naxb\n", 0, "a.b\n", "");
+}
+
+#[test]
+#[rustfmt::skip]
+fn conformance_colours() {
+    let t = conformance_files();
+    g(&t, &["--color=always", "-n", "-b", "-H", "-A1", "a"], "ab\ncd\nab\n", 0, "\x1b[35m\x1b[K(standard input)\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K\x1b[32m\x1b[K1\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K\x1b[32m\x1b[K0\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K\x1b[01;31m\x1b[Ka\x1b[m\x1b[Kb\n\x1b[35m\x1b[K(standard input)\x1b[m\x1b[K\x1b[36m\x1b[K-\x1b[m\x1b[K\x1b[32m\x1b[K2\x1b[m\x1b[K\x1b[36m\x1b[K-\x1b[m\x1b[K\x1b[32m\x1b[K3\x1b[m\x1b[K\x1b[36m\x1b[K-\x1b[m\x1b[Kcd\n\x1b[35m\x1b[K(standard input)\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K\x1b[32m\x1b[K3\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K\x1b[32m\x1b[K6\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K\x1b[01;31m\x1b[Ka\x1b[m\x1b[Kb\n", "");
+    g(&t, &["--colour=always", "-c", "a"], "ab\ncd\n", 0, "1\n", "");
+    g(&t, &["--color=always", "-l", "a", "g"], "", 0, "\x1b[35m\x1b[Kg\x1b[m\x1b[K\n", "");
+    g(&t, &["--color=always", "-o", "-b", "a"], "ab\ncd\nab\n", 0, "\x1b[32m\x1b[K0\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K\x1b[01;31m\x1b[Ka\x1b[m\x1b[K\n\x1b[32m\x1b[K6\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K\x1b[01;31m\x1b[Ka\x1b[m\x1b[K\n", "");
+    g(&t, &["--color=always", "--label=L", "-H", "-v", "a"], "ab\ncd\n", 0, "\x1b[35m\x1b[KL\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[Kcd\n", "");
+    g(&t, &["--color=always", "-C1", "cd"], "ab\ncd\nab\n", 0, "ab\n\x1b[01;31m\x1b[Kcd\x1b[m\x1b[K\nab\n", "");
+    g(&t, &["--color=always", "-A1", "-n", "-m1", "a"], "1ab\ncd\nab\n", 0, "\x1b[32m\x1b[K1\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K1\x1b[01;31m\x1b[Ka\x1b[m\x1b[Kb\n\x1b[32m\x1b[K2\x1b[m\x1b[K\x1b[36m\x1b[K-\x1b[m\x1b[Kcd\n", "");
+    g(&t, &["--color=always", ""], "ab\n", 0, "ab\n", "");
+    g(&t, &["--color=always", "x*"], "ab\n", 0, "ab\n", "");
+    g(&t, &["--color=always", "-i", "A"], "ab\n", 0, "\x1b[01;31m\x1b[Ka\x1b[m\x1b[Kb\n", "");
+    g(&t, &["--color=always", "-Z", "-H", "a"], "ab\n", 0, "\x1b[35m\x1b[K(standard input)\x1b[m\x1b[K\0\x1b[01;31m\x1b[Ka\x1b[m\x1b[Kb\n", "");
+    g(&t, &["--color=always", "-T", "-n", "a"], "a\tb\n", 0, "\x1b[32m\x1b[K                  1\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K\t\x1b[01;31m\x1b[Ka\x1b[m\x1b[K\tb\n", "");
+    g(&t, &["--color=always", "-A0", "-e", "2", "-e", "5"], "1\n2\n3\n4\n5\n6\n7\n8\n9\n", 0, "\x1b[01;31m\x1b[K2\x1b[m\x1b[K\n\x1b[36m\x1b[K--\x1b[m\x1b[K\n\x1b[01;31m\x1b[K5\x1b[m\x1b[K\n", "");
+    g(&t, &["--color=always", "-w", "ab"], "xab ab\n", 0, "xab \x1b[01;31m\x1b[Kab\x1b[m\x1b[K\n", "");
+    g(&t, &["--color=always", "a"], "aaa\n", 0, "\x1b[01;31m\x1b[Ka\x1b[m\x1b[K\x1b[01;31m\x1b[Ka\x1b[m\x1b[K\x1b[01;31m\x1b[Ka\x1b[m\x1b[K\n", "");
+    // The last of --color and --colour counts; a bare --color is auto (no colour on a pipe).
+    g(&t, &["--colour=always", "--color=never", "a", "g"], "", 0, "alpha\n", "");
+    g(&t, &["--color=never", "--colour=always", "a", "g"], "", 0, "\x1b[01;31m\x1b[Ka\x1b[m\x1b[Klph\x1b[01;31m\x1b[Ka\x1b[m\x1b[K\n", "");
+    g(&t, &["--color=always", "--color", "a", "g"], "", 0, "alpha\n", "");
+    g(&t, &["--color=always", "-c", "-H", "a"], "ab\ncd\n", 0, "\x1b[35m\x1b[K(standard input)\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K1\n", "");
+    g(&t, &["--color=always", "-L", "-H", "x"], "ab\ncd\n", 1, "\x1b[35m\x1b[K(standard input)\x1b[m\x1b[K\n", "");
+    g(&t, &["--color=always", "-l", "-Z", "a"], "ab\n", 0, "\x1b[35m\x1b[K(standard input)\x1b[m\x1b[K\0", "");
+    g(&t, &["--color=always", "-A1", "--group-separator=XX", "-e", "ab", "-e", "zz"], "ab\ncd\nzz\n", 0, "\x1b[01;31m\x1b[Kab\x1b[m\x1b[K\ncd\n\x1b[01;31m\x1b[Kzz\x1b[m\x1b[K\n", "");
+    g(&t, &["--color=always", "-b", "-o", "-T", "b"], "ab\n", 0, "\x1b[32m\x1b[K                  1\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K\t\x1b[01;31m\x1b[Kb\x1b[m\x1b[K\n", "");
+    g(&t, &["--color=always", "-Tn", "alpha", "f"], "", 0, "\x1b[32m\x1b[K 1\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K\t\x1b[01;31m\x1b[Kalpha\x1b[m\x1b[K\n\x1b[32m\x1b[K 5\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K\t\x1b[01;31m\x1b[Kalpha\x1b[m\x1b[Kbet soup\n", "");
+    g(&t, &["--color=always", "x"], "x\0y\n", 0, "", "grep: (standard input): binary file matches\n");
+    g(&t, &["--color=always", "-x", "aa"], "aa\n", 0, "\x1b[01;31m\x1b[Kaa\x1b[m\x1b[K\n", "");
+    g(&t, &["--color=always", "-w", "-e", "aa", "-e", "bb"], "aa bb aab\n", 0, "\x1b[01;31m\x1b[Kaa\x1b[m\x1b[K \x1b[01;31m\x1b[Kbb\x1b[m\x1b[K aab\n", "");
+    g(&t, &["--color=always", "-F", "-e", "aa", "-e", "bb"], "aa bb\n", 0, "\x1b[01;31m\x1b[Kaa\x1b[m\x1b[K \x1b[01;31m\x1b[Kbb\x1b[m\x1b[K\n", "");
+    g(&t, &["--color=always", "-v", "x"], "abc\n", 0, "abc\n", "");
+    g(&t, &["--color=always", "-r", "alpha", "dd/sub"], "", 0, "\x1b[35m\x1b[Kdd/sub/i.txt\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K\x1b[01;31m\x1b[Kalpha\x1b[m\x1b[K in\n", "");
+    g(&t, &["--color=never", "a"], "ab\n", 0, "ab\n", "");
+    g(&t, &["--color=auto", "a"], "ab\n", 0, "ab\n", "");
+    g(&t, &["--color", "a"], "ab\n", 0, "ab\n", "");
+    g(&t, &["--colour", "a"], "ab\n", 0, "ab\n", "");
+    // GREP_COLORS: the line colour (sl/cx) opens before the text ahead of each match and is not closed there; a tail is wrapped only when not empty.
+    ge(&t, &[("GREP_COLORS", "ms=1:mc=2:sl=3:cx=4:fn=5:ln=6:bn=7:se=8")], &["--color=always", "-n", "a"], "ab\n", 0, "\x1b[6m\x1b[K1\x1b[m\x1b[K\x1b[8m\x1b[K:\x1b[m\x1b[K\x1b[3m\x1b[K\x1b[1m\x1b[Ka\x1b[m\x1b[K\x1b[3m\x1b[Kb\x1b[m\x1b[K\n", "");
+    ge(&t, &[("GREP_COLORS", "ms=1:mc=2:sl=3:cx=4:fn=5:ln=6:bn=7:se=8")], &["--color=always", "-n", "-b", "-H", "-A1", "a"], "ab\ncd\nab\n", 0, "\x1b[5m\x1b[K(standard input)\x1b[m\x1b[K\x1b[8m\x1b[K:\x1b[m\x1b[K\x1b[6m\x1b[K1\x1b[m\x1b[K\x1b[8m\x1b[K:\x1b[m\x1b[K\x1b[7m\x1b[K0\x1b[m\x1b[K\x1b[8m\x1b[K:\x1b[m\x1b[K\x1b[3m\x1b[K\x1b[1m\x1b[Ka\x1b[m\x1b[K\x1b[3m\x1b[Kb\x1b[m\x1b[K\n\x1b[5m\x1b[K(standard input)\x1b[m\x1b[K\x1b[8m\x1b[K-\x1b[m\x1b[K\x1b[6m\x1b[K2\x1b[m\x1b[K\x1b[8m\x1b[K-\x1b[m\x1b[K\x1b[7m\x1b[K3\x1b[m\x1b[K\x1b[8m\x1b[K-\x1b[m\x1b[K\x1b[4m\x1b[Kcd\x1b[m\x1b[K\n\x1b[5m\x1b[K(standard input)\x1b[m\x1b[K\x1b[8m\x1b[K:\x1b[m\x1b[K\x1b[6m\x1b[K3\x1b[m\x1b[K\x1b[8m\x1b[K:\x1b[m\x1b[K\x1b[7m\x1b[K6\x1b[m\x1b[K\x1b[8m\x1b[K:\x1b[m\x1b[K\x1b[3m\x1b[K\x1b[1m\x1b[Ka\x1b[m\x1b[K\x1b[3m\x1b[Kb\x1b[m\x1b[K\n", "");
+    ge(&t, &[("GREP_COLORS", "ms=1:mc=2:sl=3:cx=4:fn=5:ln=6:bn=7:se=8")], &["--color=always", "-v", "-n", "-A1", "cd"], "ab\ncd\nab\n", 0, "\x1b[6m\x1b[K1\x1b[m\x1b[K\x1b[8m\x1b[K:\x1b[m\x1b[K\x1b[3m\x1b[Kab\x1b[m\x1b[K\n\x1b[6m\x1b[K2\x1b[m\x1b[K\x1b[8m\x1b[K-\x1b[m\x1b[K\x1b[4m\x1b[K\x1b[2m\x1b[Kcd\x1b[m\x1b[K\n\x1b[6m\x1b[K3\x1b[m\x1b[K\x1b[8m\x1b[K:\x1b[m\x1b[K\x1b[3m\x1b[Kab\x1b[m\x1b[K\n", "");
+    ge(&t, &[("GREP_COLORS", "fn=5:se=8")], &["--color=always", "-H", "-c", "a"], "ab\n", 0, "\x1b[5m\x1b[K(standard input)\x1b[m\x1b[K\x1b[8m\x1b[K:\x1b[m\x1b[K1\n", "");
+    ge(&t, &[("GREP_COLORS", "ms=1:sl=3:cx=4")], &["--color=always", "-e", "ab", "-A1", "-m1"], "ab\ncd\nab\n", 0, "\x1b[3m\x1b[K\x1b[1m\x1b[Kab\x1b[m\x1b[K\n\x1b[4m\x1b[Kcd\x1b[m\x1b[K\n", "");
+    ge(&t, &[("GREP_COLORS", "sl=3")], &["--color=always", "ab"], "abab\nxabx\n", 0, "\x1b[3m\x1b[K\x1b[01;31m\x1b[Kab\x1b[m\x1b[K\x1b[3m\x1b[K\x1b[01;31m\x1b[Kab\x1b[m\x1b[K\n\x1b[3m\x1b[Kx\x1b[01;31m\x1b[Kab\x1b[m\x1b[K\x1b[3m\x1b[Kx\x1b[m\x1b[K\n", "");
+    ge(&t, &[("GREP_COLORS", "sl=3:cx=4")], &["--color=always", "x*", "-A1"], "ab\n\nc\n", 0, "\x1b[3m\x1b[Kab\x1b[m\x1b[K\n\n\x1b[3m\x1b[Kc\x1b[m\x1b[K\n", "");
+    ge(&t, &[("GREP_COLORS", "ms=1:ne")], &["--color=always", "-H", "a"], "ab\n", 0, "\x1b[35m(standard input)\x1b[m\x1b[36m:\x1b[m\x1b[1ma\x1b[mb\n", "");
+    ge(&t, &[("GREP_COLORS", "rv:sl=1:cx=2")], &["--color=always", "-v", "-A1", "cd"], "ab\ncd\nab\n", 0, "\x1b[2m\x1b[Kab\x1b[m\x1b[K\n\x1b[1m\x1b[K\x1b[01;31m\x1b[Kcd\x1b[m\x1b[K\n\x1b[2m\x1b[Kab\x1b[m\x1b[K\n", "");
+    ge(&t, &[("GREP_COLORS", "rv:sl=1:cx=2")], &["--color=always", "-A1", "ab"], "ab\ncd\nab\n", 0, "\x1b[1m\x1b[K\x1b[01;31m\x1b[Kab\x1b[m\x1b[K\n\x1b[2m\x1b[Kcd\x1b[m\x1b[K\n\x1b[1m\x1b[K\x1b[01;31m\x1b[Kab\x1b[m\x1b[K\n", "");
+    ge(&t, &[("GREP_COLORS", "sl=1:cx=2")], &["--color=always", "-v", "-A1", "cd"], "ab\ncd\nab\n", 0, "\x1b[1m\x1b[Kab\x1b[m\x1b[K\n\x1b[2m\x1b[K\x1b[01;31m\x1b[Kcd\x1b[m\x1b[K\n\x1b[1m\x1b[Kab\x1b[m\x1b[K\n", "");
+    ge(&t, &[("GREP_COLORS", "mt=4")], &["--color=always", "-v", "-A1", "ab"], "ab\ncd\nab\n", 0, "cd\n\x1b[4m\x1b[Kab\x1b[m\x1b[K\n", "");
+    ge(&t, &[("GREP_COLORS", "ms=:fn=")], &["--color=always", "-H", "a"], "ab\n", 0, "(standard input)\x1b[36m\x1b[K:\x1b[m\x1b[Kab\n", "");
+    ge(&t, &[("GREP_COLORS", "mt=7:ms=1")], &["--color=always", "-H", "a"], "ab\n", 0, "\x1b[35m\x1b[K(standard input)\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K\x1b[1m\x1b[Ka\x1b[m\x1b[Kb\n", "");
+    ge(&t, &[("GREP_COLORS", "ms=1:mt=7")], &["--color=always", "-H", "a"], "ab\n", 0, "\x1b[35m\x1b[K(standard input)\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K\x1b[7m\x1b[Ka\x1b[m\x1b[Kb\n", "");
+    ge(&t, &[("GREP_COLORS", "zz=1:ln=2")], &["--color=always", "-H", "a"], "ab\n", 0, "\x1b[35m\x1b[K(standard input)\x1b[m\x1b[K\x1b[36m\x1b[K:\x1b[m\x1b[K\x1b[01;31m\x1b[Ka\x1b[m\x1b[Kb\n", "");
+    ge(&t, &[("GREP_COLORS", "sl=1")], &["--color=always", "-o", "b"], "ab\n", 0, "\x1b[01;31m\x1b[Kb\x1b[m\x1b[K\n", "");
+}
+
+#[test]
+#[rustfmt::skip]
+fn conformance_recursion() {
+    let t = conformance_files();
+    // -r skips symlinks met in a tree but follows one named as an operand; -R follows both. A single file operand gets no name.
+    gs(&t, &["-r", "alpha", "dd"], "", 0, "dd/h.c:alpha c\ndd/sub/i.txt:alpha in\n", "");
+    gs(&t, &["-R", "alpha", "dd"], "", 0, "dd/h.c:alpha c\ndd/sub/i.txt:alpha in\ndd/sub/lnk:alpha\n", "");
+    gs(&t, &["-r", "alpha", "ld"], "", 0, "ld/h.c:alpha c\nld/sub/i.txt:alpha in\n", "");
+    gs(&t, &["-r", "x", "dd/sub/lnk"], "", 0, "x\n", "");
+    gs(&t, &["-r", "x", "dd/sub"], "", 1, "", "");
+    gs(&t, &["-R", "x", "dd/sub"], "", 0, "dd/sub/lnk:x\n", "");
+    gs(&t, &["-r", "--include=*.c", "alpha", "dd"], "", 0, "dd/h.c:alpha c\n", "");
+    gs(&t, &["-r", "--include=*.txt", "alpha", "dd"], "", 0, "dd/sub/i.txt:alpha in\n", "");
+    gs(&t, &["--include=*.c", "alpha", "f", "g"], "", 1, "", "");
+    gs(&t, &["--exclude=f", "alpha", "f", "g"], "", 0, "g:alpha\n", "");
+    gs(&t, &["--exclude=?", "alpha", "f", "g", "dd/sub/i.txt"], "", 0, "dd/sub/i.txt:alpha in\n", "");
+    gs(&t, &["-r", "--exclude-dir=sub", "alpha", "dd"], "", 0, "dd/h.c:alpha c\n", "");
+    gs(&t, &["-r", "--exclude-dir=dd", "alpha", "dd"], "", 1, "", "");
+    gs(&t, &["-r", "--exclude-dir=s*", "x", "dd"], "", 1, "", "");
+    gs(&t, &["-r", "--exclude-from=ex", "alpha", "dd"], "", 0, "dd/h.c:alpha c\n", "");
+    gs(&t, &["-rh", "alpha", "dd"], "", 0, "alpha c\nalpha in\n", "");
+    gs(&t, &["-rH", "x", "g"], "", 0, "g:x\n", "");
+    gs(&t, &["-rc", "x", "g", "dd/sub"], "", 0, "dd/sub/i.txt:0\ng:1\n", "");
+    gs(&t, &["-d", "recurse", "alpha", "dd"], "", 0, "dd/h.c:alpha c\ndd/sub/i.txt:alpha in\n", "");
+    gs(&t, &["--recursive", "-l", "alpha", "dd"], "", 0, "dd/h.c\ndd/sub/i.txt\n", "");
+    gs(&t, &["--dereference-recursive", "-l", "x", "dd"], "", 0, "dd/sub/lnk\n", "");
+    gs(&t, &["-rL", "x", "dd"], "", 1, "dd/h.c\ndd/sub/i.txt\n", "");
+    gs(&t, &["-r", "--exclude=*", "a", "g"], "", 1, "", "");
+    gs(&t, &["-r", "--exclude-dir=*", "alpha", "dd"], "", 1, "", "");
+    gs(&t, &["--exclude-dir=*", "-r", "alpha", "."], "", 1, "", "");
+    gs(&t, &["-r", "--exclude-dir=sub", "alpha", "dd/sub"], "", 1, "", "");
+    gs(&t, &["--exclude=*", "a", "-"], "a\n", 0, "a\n", "");
+    gs(&t, &["--include=x", "a", "-", "g"], "a\n", 0, "(standard input):a\n", "");
+    gs(&t, &["-ro", "alpha", "dd/sub"], "", 0, "dd/sub/i.txt:alpha\n", "");
+    gs(&t, &["-lr", "alpha", "ld"], "", 0, "ld/h.c\nld/sub/i.txt\n", "");
+    gs(&t, &["-rc", ".", "dd", "--exclude-dir=sub"], "", 0, "dd/h.c:1\n", "");
+    gs(&t, &["-ri", "ALPHA", "dd/sub"], "", 0, "dd/sub/i.txt:alpha in\n", "");
+    gs(&t, &["-r", "--include=*.c", "--include=*.txt", "alpha", "dd"], "", 0, "dd/h.c:alpha c\ndd/sub/i.txt:alpha in\n", "");
+    gs(&t, &["-r", "--exclude=*", "alpha", "dd"], "", 1, "", "");
+}
+
+#[cfg(feature = "fast-regex")]
+#[test]
+#[rustfmt::skip]
+fn conformance_perl() {
+    let t = conformance_files();
+    g(&t, &["-P", "-o", "a+?"], "aa\n", 0, "a\na\n", "");
+    g(&t, &["-P", "-c", "^(?:a|b)b$"], "ab\n", 0, "1\n", "");
+    g(&t, &["-P", "-o", "\\d"], "a1\n", 0, "1\n", "");
+    g(&t, &["-P", "-w", "a"], "ab\n", 1, "", "");
+    g(&t, &["-Pi", "ab"], "Ab\n", 0, "Ab\n", "");
+    g(&t, &["-P", "-x", "a"], "ab\n", 1, "", "");
+    g(&t, &["-P", ""], "ab\n", 0, "ab\n", "");
+    g(&t, &["-Pz", "^b"], "a\0b\0", 0, "b\0", "");
+}
+
+#[test]
+#[rustfmt::skip]
+fn conformance_names_help_version() {
+    let t = conformance_files();
+    // egrep is grep -E, fgrep grep -F.
+    gn(&t, "egrep", &["-c", "x|y", "g"], "", 0, "2\n", "");
+    gn(&t, "egrep", &["x|y", "g"], "", 0, "x\ny\n", "");
+    gn(&t, "fgrep", &["-c", "x|y", "g"], "", 1, "0\n", "");
+    gn(&t, "fgrep", &["a.b"], "a.b\naxb\n", 0, "a.b\n", "");
+    gn(&t, "fgrep", &["-w", "x|y"], "x|y z\n", 0, "x|y z\n", "");
+    gn(&t, "egrep", &["-i", "X"], "x\n", 0, "x\n", "");
+}
+
+#[test]
+fn conformance_no_operand_many_files_and_choices() {
+    let t = conformance_files();
+    // -r with no file operand searches `.`, names without `./`; -R
+    // follows the symlinks found in the tree (ld, dd/sub/lnk).
+    gs(
+        &t,
+        &["-r", "alpha in"],
+        "",
+        0,
+        "dd/sub/i.txt:alpha in\n",
+        "",
+    );
+    gs(
+        &t,
+        &["-R", "alpha$"],
+        "",
+        0,
+        "dd/sub/lnk:alpha\nf:alpha\ng:alpha\nld/sub/lnk:alpha\n",
+        "",
+    );
+    // The C library's engine (a build without fast-regex) stops a line at
+    // a NUL and has no `\B`: src/regex limits, checked with the fast
+    // engine only.
+    if cfg!(feature = "fast-regex") {
+        g(&t, &["-a", "-n", "b", "b"], "", 0, "1:a\0b\n2:ab\n", "");
+        g(&t, &["--text", "-o", "b", "b"], "", 0, "b\nb\n", "");
+        g(&t, &["-o", "\\Bo\\B"], "foo bar\n", 0, "o\n", "");
+        g(
+            &t,
+            &["a"],
+            "x\0a\n",
+            0,
+            "",
+            "grep: (standard input): binary file matches\n",
+        );
+    }
+    // Many files: names in operand order.
+    let m = TempDir::new();
+    let names: Vec<String> = (0..60).map(|i| format!("m{i}")).collect();
+    for (i, n) in names.iter().enumerate() {
+        m.write(n, format!("line {i}\n"));
+    }
+    let mut args = vec!["-l", "line [0-9]*[05]$"];
+    args.extend(names.iter().map(String::as_str));
+    let want: String = (0..60)
+        .filter(|i| i % 5 == 0)
+        .map(|i| format!("m{i}\n"))
+        .collect();
+    cmd("grep").args(&args).cwd(m.path()).run().ok().out(&want);
+    assert_eq!(want.lines().count(), 12);
+    cmd("grep")
+        .args(["-c", "line 5", "m1", "m5", "m55"])
+        .cwd(m.path())
+        .run()
+        .ok()
+        .out("m1:0\nm5:1\nm55:1\n");
+    // -V and --version: the version, status 0, whatever else is given
+    // (GNU prints its own "grep (GNU grep) 3.8"; ours names oxbox).
+    let v = cmd("grep").arg("--version").run();
+    v.ok();
+    assert!(v.stdout_str().starts_with("grep (oxbox) "));
+    cmd("grep")
+        .args(["-V", "zzz", "nonexist"])
+        .run()
+        .ok()
+        .out(&v.stdout);
+    // --help: to stdout, status 0, the same first line as GNU's.
+    let h = cmd("grep").arg("--help").run();
+    h.ok();
+    assert!(h
+        .stdout_str()
+        .starts_with("Usage: grep [OPTION]... PATTERNS [FILE]...\n"));
+    // A missing option argument: GNU's first two lines (GNU adds "Try
+    // 'grep --help' for more information."; the shared parser does not).
+    for o in ["-e", "-f", "-m", "-A"] {
+        let o2 = o.trim_start_matches('-');
+        cmd("grep").arg(o).run().status(2).out("").err_has(&format!(
+            "grep: option requires an argument -- '{o2}'\nUsage: grep [OPTION]... PATTERNS [FILE]...\n"
+        ));
+    }
+    // egrep: Debian's GNU 3.8 egrep is `grep -E` and prints no warning
+    // (upstream 3.8 warns "egrep: warning: egrep is obsolescent"); BusyBox
+    // prints none either and scripts read stderr, so neither do we.
+    cmd("egrep")
+        .args(["a|b"])
+        .stdin("b\n")
+        .run()
+        .ok()
+        .out("b\n");
+    cmd("fgrep")
+        .args(["a|b"])
+        .stdin("a|b\n")
+        .run()
+        .ok()
+        .out("a|b\n");
+    // Choices kept where GNU 3.8 differs: `-c -m0` prints the counts
+    // (POSIX; GNU prints nothing, see exit_statuses_and_errors); a leading
+    // `*` gets no warning (no_warning_for_a_leading_repetition);
+    // `--color=WRONG` is an error with status 2 (GNU 3.8 prints its whole
+    // --help and exits 0).
+}
+
+/// -z: `^` and `$` anchor at the NUL record ends and `.` matches a
+/// newline inside a record (GNU 3.8). The fast engine anchors at
+/// newlines instead: a shared-library (src/regex) bug.
+#[test]
+#[ignore = "src/regex: -z anchors and `.` still use newline as the line end"]
+fn null_data_anchors_and_dot() {
+    cmd("grep")
+        .args(["-z", "^b$"])
+        .stdin(&b"a\0b\nx\0b\0"[..])
+        .run()
+        .ok()
+        .out(&b"b\0"[..]);
+    cmd("grep")
+        .args(["-zc", "b$"])
+        .stdin(&b"a\0b\0"[..])
+        .run()
+        .ok()
+        .out("1\n");
+    cmd("grep")
+        .args(["-z", "a.b"])
+        .stdin(&b"a\nb\0"[..])
+        .run()
+        .ok()
+        .out(&b"a\nb\0"[..]);
+}
+
+/// -i with back-references: GNU compares the repeated group without case.
+#[test]
+#[ignore = "src/regex: back-references compare case-sensitively under -i"]
+fn ignore_case_back_references() {
+    case(
+        "grep",
+        &["-i", "\\(ab\\)\\1"],
+        "Abab\nABab\nabAB\nabac\n",
+        "Abab\nABab\nabAB\n",
+    );
+    case("grep", &["-iE", "(ab)\\1"], "Abab\nabac\n", "Abab\n");
+}
+
+/// In a binary file (without -a) GNU 3.8 takes each NUL as a line end:
+/// `a\0b` is two lines, `a` and `b`, for matching and counting.
+#[test]
+#[ignore = "not fixed: NULs as line ends in binary files (grep.rs's binary check is being reworked)"]
+fn nul_ends_lines_in_binary_files() {
+    let run = |args: &[&str]| cmd("grep").args(args).stdin(&b"a\0b\nab\n"[..]).run();
+    run(&["-vc", "zzz"]).ok().out("3\n");
+    run(&["-c", "^b"]).ok().out("1\n");
+    run(&["-c", "a.b"]).status(1).out("0\n");
+    run(&["-v", "a"])
+        .status(0)
+        .out("")
+        .err("grep: (standard input): binary file matches\n");
+}

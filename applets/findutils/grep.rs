@@ -77,7 +77,8 @@ pub const APPLET: Applet = Applet {
 \t--include=GLOB  --exclude=GLOB  --exclude-from=FILE  --exclude-dir=GLOB\n\
 \t--line-buffered\tFlush output after each line\n\
 \t--color[=WHEN]\tMark matches: never, always or auto (GREP_COLORS)\n\
-\t-U\tAccepted and ignored",
+\t-U\tAccepted and ignored\n\
+\t-V\tPrint the version",
     help_option: true,
     main,
 };
@@ -132,6 +133,7 @@ const OPTS: &[Opt] = &[
     Opt::optional('\0', "colour"),
     Opt::flag('U', "binary"),
     Opt::flag('u', "unix-byte-offsets"),
+    Opt::flag('V', "version"),
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -467,19 +469,21 @@ impl Grep {
         } else {
             (&colors.context_match, &colors.context_line)
         };
+        // As GNU: the line colour opens before the text ahead of each
+        // match (it is not closed there) and around a non-empty tail.
         let marks = selected != self.invert && !msgr.is_empty();
-        colors.start(lsgr, &mut self.out);
         let mut at = 0;
         if marks {
             for (s, e) in self.parts(line) {
+                colors.start(lsgr, &mut self.out);
                 self.out.write_bytes(&line[at..s]);
                 colors.paint(msgr, &line[s..e], &mut self.out);
-                colors.start(lsgr, &mut self.out);
                 at = e;
             }
         }
-        self.out.write_bytes(&line[at..]);
-        colors.end(lsgr, &mut self.out);
+        if at < line.len() {
+            colors.paint(lsgr, &line[at..], &mut self.out);
+        }
         self.colors = Some(colors);
         self.end_line();
         true
@@ -555,6 +559,10 @@ impl Grep {
         let mut pos = 0usize;
         let mut eof = false;
         let mut err = None;
+        // -I: a binary file counts as one without matches, whatever was
+        // printed before its first NUL (GNU: `-c` prints 0, `-L` lists it).
+        let found_before = self.found;
+        let mut skipped = false;
         let context = self.mode == Mode::Lines && (self.after > 0 || self.before > 0);
         while !eof && !s.stop {
             // Fill: read until a line end arrives (or EOF); a pipe gives
@@ -576,13 +584,20 @@ impl Grep {
                 if !s.binary && term != 0 && memchr::memchr(0, data).is_some() {
                     s.binary = true;
                     if self.binary == BinaryFiles::WithoutMatch {
-                        return;
+                        skipped = true;
+                        eof = true;
+                        break;
                     }
                 }
                 buf.extend_from_slice(data);
                 if memchr::memrchr(term, data).is_some() {
                     break;
                 }
+            }
+            if skipped {
+                self.found = found_before;
+                s.selected = 0;
+                break;
             }
             // Process the complete lines (all of it at EOF).
             let end = if eof {
@@ -1064,6 +1079,12 @@ fn main(args: &[OsString]) -> i32 {
     };
     let mut diag = Diag::new(args);
     let called = diag.name().to_string();
+    if m.has("V") {
+        // GNU: -V prints the version whatever else is given.
+        let mut out = Out::stdout();
+        out.write_bytes(format!("{called} (oxbox) {}\n", env!("CARGO_PKG_VERSION")).as_bytes());
+        return out.finish(&called, 0);
+    }
     let fail = |diag: &mut Diag, msg: String| {
         diag.error(msg);
         2
@@ -1117,10 +1138,13 @@ fn main(args: &[OsString]) -> i32 {
             have = true;
             match read_all(v) {
                 Ok(mut data) => {
+                    // An empty file gives no patterns; a lone newline gives
+                    // the empty one (which matches every line).
+                    let some = !data.is_empty();
                     if data.last() == Some(&b'\n') {
                         data.pop();
                     }
-                    if !data.is_empty() || v.as_bytes().is_empty() {
+                    if some || v.as_bytes().is_empty() {
                         patterns.extend(data.split(|&b| b == b'\n').map(<[u8]>::to_vec));
                     }
                 }
@@ -1154,8 +1178,10 @@ fn main(args: &[OsString]) -> i32 {
     // Patterns from an empty -f file match nothing.
     let no_patterns = patterns.is_empty();
 
-    let mut after = 0;
-    let mut before = 0;
+    // -A and -B win over -C (and -NUM) whatever the order (GNU).
+    let mut after = None;
+    let mut before = None;
+    let mut around = 0;
     for (i, v) in &m.found {
         let Some(v) = v else { continue };
         let which = OPTS[*i].short;
@@ -1165,12 +1191,14 @@ fn main(args: &[OsString]) -> i32 {
                 Err(msg) => return fail(&mut diag, msg),
             };
             match which {
-                b'A' => after = n,
-                b'B' => before = n,
-                _ => (after, before) = (n, n),
+                b'A' => after = Some(n),
+                b'B' => before = Some(n),
+                _ => around = n,
             }
         }
     }
+    let after = after.unwrap_or(around);
+    let before = before.unwrap_or(around);
     let max = match m.value("m") {
         None => None,
         Some(v) => {
@@ -1188,10 +1216,11 @@ fn main(args: &[OsString]) -> i32 {
     let mode = if m.has("q") || m.has("silent") {
         Mode::Quiet
     } else {
-        match m.last_of(&["c", "l", "L"]) {
+        // -l and -L win over -c in any order (GNU).
+        match m.last_of(&["l", "L"]) {
             Some("l") => Mode::FilesWith,
             Some("L") => Mode::FilesWithout,
-            Some("c") => Mode::Count,
+            _ if m.has("c") => Mode::Count,
             _ => Mode::Lines,
         }
     };
@@ -1212,7 +1241,12 @@ fn main(args: &[OsString]) -> i32 {
         Some("I") => BinaryFiles::WithoutMatch,
         _ => binary,
     };
-    let color_arg = m.values("color").into_iter().chain(m.values("colour")).last().map(|v| v.as_bytes().to_vec());
+    // The last of --color and --colour counts.
+    let color_arg = m
+        .found
+        .iter()
+        .rfind(|(i, _)| matches!(OPTS[*i].long, "color" | "colour"))
+        .map(|(_, v)| v.as_deref().map_or(Vec::new(), |v| v.as_bytes().to_vec()));
     let colors = match color_arg.as_deref() {
         None | Some(b"never" | b"no" | b"none") => None,
         Some(b"" | b"auto" | b"tty" | b"if-tty") => {
