@@ -1269,3 +1269,31 @@ fn trace_quotes_runs_of_odd_bytes_together() {
         0,
     );
 }
+
+#[test]
+fn open_tty_without_a_terminal_fails_cleanly() {
+    // GNU 4.9 here reports the error, then trips an assertion in the
+    // child and exits 125; oxbox stops with the error and status 1.
+    let o = sh("setsid xargs -o echo; echo rc=$?").stdin("a\n").run();
+    o.out("rc=1\n")
+        .err("xargs: failed to open /dev/tty for reading: No such device or address\n");
+    // With -P 2 the slot numbers are 0 and 1 (GNU), whatever the order.
+    let o = cmd("xargs")
+        .args([
+            "-P",
+            "2",
+            "-n",
+            "1",
+            "--process-slot-var=S",
+            "sh",
+            "-c",
+            "echo $S",
+        ])
+        .stdin("1 2 3 4\n")
+        .run();
+    o.ok();
+    let mut v: Vec<String> = o.stdout_str().lines().map(String::from).collect();
+    v.sort();
+    v.dedup();
+    assert!(v == ["0", "1"] || v == ["0"], "{v:?}");
+}
