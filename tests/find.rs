@@ -2822,3 +2822,146 @@ fn link_loop_message_is_glibcs() {
         1,
     );
 }
+
+/// -printf widths and flags on several directives, %l %s %y under -L,
+/// -size and -newer through links, -depth and -execdir, odd start
+/// paths (`d//e`, `./d/./e`, `..`). Each expected text is GNU find 4.9's.
+#[test]
+fn printf_widths_links_and_start_paths_as_gnu() {
+    gs(&["d", "l", "-printf", "%M %m %y\\n"], "-rw-r--r-- 644 f\n-rw-r--r-- 644 f\ndrwxr-xr-x 755 d\ndrwxr-xr-x 755 d\nlrwxrwxrwx 777 l\n", "", 0);
+    gs(&["d", "-printf", "%-6y|%6d|%-4d|%03d\\n"], "d     |     0|0   |000\nd     |     1|1   |001\nf     |     1|1   |001\nf     |     2|2   |002\n", "", 0);
+    g(&["d/e/c", "-printf", "%k %b\\n"], "4 8\n", "", 0);
+    g(&["l", "-printf", "%s %k\\n"], "1 0\n", "", 0);
+    // Under -L a followed link is its target: %l is empty.
+    g(
+        &["-L", "l", "-printf", "%s %y %Y %l|\\n"],
+        "3 f f |\n",
+        "",
+        0,
+    );
+    g(
+        &["-L", "dang", "-printf", "%s %y %Y %l|\\n"],
+        "7 l N nowhere|\n",
+        "",
+        0,
+    );
+    g(
+        &["/dev/null", "-printf", "%M %y\\n"],
+        "crw-rw-rw- c\n",
+        "",
+        0,
+    );
+    g(
+        &["l", "-printf", "%10l|%-10l|\\n"],
+        "         a|a         |\n",
+        "",
+        0,
+    );
+    g(
+        &["a", "-printf", "%10u|%-10g|%5U|%-5G|\\n"],
+        "      root|root      |    0|0    |\n",
+        "",
+        0,
+    );
+    g(
+        &["a", "-printf", "%10h|%-10P|%3H\\n"],
+        "         .|          |  a\n",
+        "",
+        0,
+    );
+    g(
+        &["d/e/c", "-printf", "%.3f|%.0p|%5.2f\\n"],
+        "c||    c\n",
+        "",
+        0,
+    );
+    g(&["a", "-printf", "%#o %#x\\n"], "%#o %#x\n", "find: warning: unrecognized format directive `%o'\nfind: warning: unrecognized format directive `%x'\n", 0);
+    g(&["a", "-printf", "\\c"], "", "", 0);
+    g(
+        &["a", "-printf", "%f\\x41\\n"],
+        "a\\x41\n",
+        "find: warning: unrecognized escape `\\x'\n",
+        0,
+    );
+    g(&["a", "-printf", "\\18\\n"], "\x018\n", "", 0);
+    gs(
+        &["-L", ".", "-maxdepth", "1", "-size", "3c"],
+        "./a\n./l\n",
+        "",
+        0,
+    );
+    gs(&["-H", "l", "-size", "3c"], "l\n", "", 0);
+    gs(&["l", "-size", "3c"], "", "", 0);
+    gs(&["-L", ".", "-newer", "l", "-name", "a"], "", "", 0);
+    t(
+        "rm -r d/e",
+        false,
+        &["d", "-depth", "-print"],
+        "d/b\nd\n",
+        "",
+        0,
+    );
+    gs(
+        &["d", "-depth", "-execdir", "echo", "{}", ";"],
+        "./b\n./c\n./d\n./e\n",
+        "",
+        0,
+    );
+    t(
+        "rm -r d/e",
+        false,
+        &["d", "a", "-type", "f", "-exec", "echo", "{}", "+"],
+        "d/b a\n",
+        "",
+        0,
+    );
+    g(
+        &["d", "-name", "b", "-fls", "/dev/null", "-print"],
+        "d/b\n",
+        "",
+        0,
+    );
+    g(&["-maxdepth", "0", "-follow"], ".\n", "", 0);
+    g(&["a", "-follow", "-maxdepth", "0"], "a\n", "", 0);
+    g(&["a", "-name", "a", "-mindepth", "0"], "a\n", "", 0);
+    g(
+        &["a", "-regextype", "posix-basic", "-regex", "a"],
+        "a\n",
+        "",
+        0,
+    );
+    g(&["a", "-newer", "a"], "", "", 0);
+    g(&["a", "-size", "+2c", "-size", "-4c"], "a\n", "", 0);
+    g(&["a", "(", "-print", ")", "-print"], "a\na\n", "", 0);
+    g(&["a", "-printf", "%P|%H\\n"], "|a\n", "", 0);
+    gs(
+        &["d//e", "-printf", "%p|%h|%f\\n"],
+        "d//e/c|d//e|c\nd//e|d/|e\n",
+        "",
+        0,
+    );
+    g(
+        &["./d/./e", "-maxdepth", "0", "-printf", "%h|%f\\n"],
+        "./d/.|e\n",
+        "",
+        0,
+    );
+    g(
+        &["..", "-maxdepth", "0", "-printf", "%h|%f\\n"],
+        ".|..\n",
+        "",
+        0,
+    );
+    g(
+        &[".", "-maxdepth", "0", "-printf", "%h|%f\\n"],
+        ".|.\n",
+        "",
+        0,
+    );
+    g(
+        &["d/..", "-maxdepth", "0", "-printf", "%h|%f\\n"],
+        "d|..\n",
+        "",
+        0,
+    );
+}

@@ -709,7 +709,8 @@ fn directive(kind: u8, time: u8, e: &Ent, cx: &mut Ctx, v: &mut Vec<u8>) -> Opti
             }
         }
         b'l' => {
-            if e.link_type() == Some(libc::S_IFLNK) {
+            // Under -L a link that was followed is its target (GNU).
+            if e.file_type() == Some(libc::S_IFLNK) {
                 if let Some(t) = readlink(e) {
                     v.extend_from_slice(&t);
                 }
