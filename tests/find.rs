@@ -2965,3 +2965,21 @@ fn printf_widths_links_and_start_paths_as_gnu() {
         0,
     );
 }
+
+#[test]
+fn okdir_asks_about_the_whole_path() {
+    // GNU runs `./b` in d but shows the path find reached it by.
+    find()
+        .args(["d", "-name", "b", "-okdir", "echo", "x{}y", ";"])
+        .stdin("y\n")
+        .run()
+        .status(0)
+        .out("x./by\n")
+        .err("< echo ... d/b > ? ");
+    find()
+        .args(["a", "-okdir", "echo", "{}", ";"])
+        .run()
+        .status(0)
+        .out("")
+        .err("< echo ... a > ? ");
+}

@@ -978,7 +978,8 @@ impl Exec {
             prompt.extend_from_slice(b"< ");
             prompt.extend_from_slice(self.argv[0].as_bytes());
             prompt.extend_from_slice(b" ... ");
-            prompt.extend_from_slice(&subject);
+            // -okdir runs ./NAME but asks about the whole path (GNU).
+            prompt.extend_from_slice(e.path);
             prompt.extend_from_slice(b" > ? ");
             if !crate::io::ask(&String::from_utf8_lossy(&prompt)) {
                 return false;
