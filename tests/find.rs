@@ -36,6 +36,43 @@ fn lists(args: &[&str], want: &str) {
     assert_eq!(sorted(&o), want, "find {args:?}");
 }
 
+/// `find ARGS` in the `find()` tree after running the shell script SETUP
+/// there (the system's touch and chmod); SORT compares stdout's lines
+/// sorted (when it ends in a newline).
+#[track_caller]
+fn t(setup: &str, sort: bool, args: &[&str], out: &str, err: &str, status: i32) {
+    let c = find();
+    if !setup.is_empty() {
+        let ok = std::process::Command::new("/bin/sh")
+            .args(["-c", setup])
+            .current_dir(c.dir())
+            .env("TZ", "UTC")
+            .env("LC_ALL", "C")
+            .status()
+            .expect("run the set-up");
+        assert!(ok.success(), "{setup}");
+    }
+    let o = c.args(args).run();
+    o.status(status).err(err);
+    if sort && o.stdout.ends_with(b"\n") {
+        assert_eq!(sorted(&o), out, "find {args:?}");
+    } else {
+        o.out(out);
+    }
+}
+
+/// GNU's exact stdout, stderr and status for `find ARGS` in the tree.
+#[track_caller]
+fn g(args: &[&str], out: &str, err: &str, status: i32) {
+    t("", false, args, out, err, status);
+}
+
+/// As `g`, comparing stdout's lines sorted (directory order varies).
+#[track_caller]
+fn gs(args: &[&str], out: &str, err: &str, status: i32) {
+    t("", true, args, out, err, status);
+}
+
 const ALL: &str = ".\n./a\n./d\n./d/b\n./d/e\n./d/e/c\n./dang\n./l\n";
 
 #[test]
@@ -1667,4 +1704,1282 @@ fn exec_killed_by_a_signal_is_reported() {
         .status(1)
         .out("")
         .err("find: 'sh' terminated by signal 15\n");
+}
+
+/// -name/-iname/-path/-ipath/-wholename/-iwholename, -regex with each -regextype, -type/-xtype lists, -maxdepth/-mindepth, -size units and signs. Each expected text is GNU find 4.9's.
+#[test]
+fn names_types_depths_and_sizes_as_gnu() {
+    gs(&["-iname", "[A-B]"], "./a\n./d/b\n", "", 0);
+    gs(
+        &["-name", "*", "-maxdepth", "1"],
+        ".\n./a\n./d\n./dang\n./l\n",
+        "",
+        0,
+    );
+    gs(&["-name", ".*"], ".\n", "", 0);
+    gs(&["-name", "\\*"], "", "", 0);
+    gs(&["-name", "d*"], "./d\n./dang\n", "", 0);
+    gs(
+        &["-name", "?"],
+        ".\n./a\n./d\n./d/b\n./d/e\n./d/e/c\n./l\n",
+        "",
+        0,
+    );
+    gs(&["-name", "[!a-c]"], ".\n./d\n./d/e\n./l\n", "", 0);
+    gs(&["-path", "*e*"], "./d/e\n./d/e/c\n", "", 0);
+    gs(&["-path", "./d"], "./d\n", "", 0);
+    gs(&["-path", "d/*"], "", "", 0);
+    gs(&["d", "-path", "d/*"], "d/b\nd/e\nd/e/c\n", "", 0);
+    gs(&["-ipath", "*/E/*"], "./d/e/c\n", "", 0);
+    gs(
+        &["-iwholename", "./D*"],
+        "./d\n./d/b\n./d/e\n./d/e/c\n./dang\n",
+        "",
+        0,
+    );
+    gs(&["-wholename", "./d/e"], "./d/e\n", "", 0);
+    gs(&["-regex", "\\./d/.*"], "./d/b\n./d/e\n./d/e/c\n", "", 0);
+    gs(&["-regex", ".*[bc]"], "./d/b\n./d/e/c\n", "", 0);
+    gs(&["-iregex", "\\./D/E.*"], "./d/e\n./d/e/c\n", "", 0);
+    gs(
+        &["-regextype", "egrep", "-regex", ".*/(b|c)"],
+        "./d/b\n./d/e/c\n",
+        "",
+        0,
+    );
+    gs(
+        &["-regextype", "posix-egrep", "-regex", ".*/[a-c]{1}"],
+        "./a\n./d/b\n./d/e/c\n",
+        "",
+        0,
+    );
+    gs(
+        &["-regextype", "findutils-default", "-regex", ".*/d\\|.*/e"],
+        "./d\n./d/e\n",
+        "",
+        0,
+    );
+    gs(
+        &["-regextype", "awk", "-regex", ".*/(a|l)"],
+        "./a\n./l\n",
+        "",
+        0,
+    );
+    gs(
+        &["-regextype", "grep", "-regex", ".*/\\(a\\|l\\)"],
+        "./a\n./l\n",
+        "",
+        0,
+    );
+    gs(
+        &["-regextype", "posix-awk", "-regex", ".*e.*"],
+        "./d/e\n./d/e/c\n",
+        "",
+        0,
+    );
+    gs(
+        &["-regextype", "gnu-awk", "-regex", ".*/[[:alpha:]]"],
+        "./a\n./d\n./d/b\n./d/e\n./d/e/c\n./l\n",
+        "",
+        0,
+    );
+    gs(
+        &["-regextype", "emacs", "-regex", ".*/[ab]"],
+        "./a\n./d/b\n",
+        "",
+        0,
+    );
+    gs(&["-regextype", "sed", "-regex", ".*/a"], "./a\n", "", 0);
+    gs(
+        &["-type", "f,d"],
+        ".\n./a\n./d\n./d/b\n./d/e\n./d/e/c\n",
+        "",
+        0,
+    );
+    gs(&["-type", "d,l"], ".\n./d\n./d/e\n./dang\n./l\n", "", 0);
+    gs(&["-type", "b,c,p,s"], "", "", 0);
+    gs(
+        &["-type", "f,"],
+        "",
+        "find: Last file type in list argument to -type is missing, i.e., list is ending on: ','\n",
+        1,
+    );
+    gs(
+        &["-type", ""],
+        "",
+        "find: Arguments to -type should contain at least one letter\n",
+        1,
+    );
+    gs(&["-type"], "", "find: missing argument to `-type'\n", 1);
+    gs(&["-xtype", "d"], ".\n./d\n./d/e\n", "", 0);
+    gs(
+        &["-xtype", "f,l"],
+        "./a\n./d/b\n./d/e/c\n./dang\n./l\n",
+        "",
+        0,
+    );
+    gs(&["-L", ".", "-xtype", "f"], "./a\n./d/b\n./d/e/c\n", "", 0);
+    // GNU knows the letter D (Solaris doors) but refuses it on Linux.
+    gs(&["-type", "D"], "", "find: -type D is not supported because Solaris doors are not supported on the platform find was compiled on.\n", 1);
+    gs(
+        &["-maxdepth", "2", "-mindepth", "2"],
+        "./d/b\n./d/e\n",
+        "",
+        0,
+    );
+    gs(&["-mindepth", "4"], "", "", 0);
+    gs(
+        &["-maxdepth", "1", "-mindepth", "1"],
+        "./a\n./d\n./dang\n./l\n",
+        "",
+        0,
+    );
+    gs(&["d", "-maxdepth", "1"], "d\nd/b\nd/e\n", "", 0);
+    gs(
+        &["-mindepth", "x"],
+        "",
+        "find: Expected a positive decimal integer argument to -mindepth, but got 'x'\n",
+        1,
+    );
+    gs(
+        &["-maxdepth", "1x"],
+        "",
+        "find: Expected a positive decimal integer argument to -maxdepth, but got '1x'\n",
+        1,
+    );
+    gs(
+        &["-maxdepth", ""],
+        "",
+        "find: Expected a positive decimal integer argument to -maxdepth, but got ''\n",
+        1,
+    );
+    g(&["d", "-depth", "-maxdepth", "1"], "d/b\nd/e\nd\n", "", 0);
+    g(&["d/e", "-depth"], "d/e/c\nd/e\n", "", 0);
+    gs(&["-d", "-name", "e"], "./d/e\n", "", 0);
+    gs(&["-type", "f", "-size", "+0"], "./a\n./d/e/c\n", "", 0);
+    // Sizes round up to whole units: -1 (block) is only the empty files.
+    gs(&["-type", "f", "-size", "-1"], "./d/b\n", "", 0);
+    gs(&["-type", "f", "-size", "1"], "./a\n", "", 0);
+    gs(&["-type", "f", "-size", "+1k"], "./d/e/c\n", "", 0);
+    gs(&["-type", "f", "-size", "-2k"], "./a\n./d/b\n", "", 0);
+    gs(&["-type", "f", "-size", "2000c"], "./d/e/c\n", "", 0);
+    gs(&["-type", "f", "-size", "+1999c"], "./d/e/c\n", "", 0);
+    gs(
+        &["-type", "f", "-size", "-2001c"],
+        "./a\n./d/b\n./d/e/c\n",
+        "",
+        0,
+    );
+    gs(&["-type", "f", "-size", "0c"], "./d/b\n", "", 0);
+    gs(&["-type", "f", "-size", "2b"], "", "", 0);
+    gs(&["-type", "f", "-size", "4b"], "./d/e/c\n", "", 0);
+    gs(
+        &["-type", "f", "-size", "3c", "-size", "2w"],
+        "./a\n",
+        "",
+        0,
+    );
+    gs(&["-type", "f", "-size", "-1G"], "./d/b\n", "", 0);
+    gs(&["-size", "+1M"], "", "", 0);
+    gs(
+        &["-size", ""],
+        "",
+        "find: invalid null argument to -size\n",
+        1,
+    );
+    gs(
+        &["-size", "k"],
+        "",
+        "find: Invalid argument `k' to -size\n",
+        1,
+    );
+    gs(&["-size", "-"], "", "find: invalid -size type `-'\n", 1);
+    gs(
+        &["-size", "1.5k"],
+        "",
+        "find: Invalid argument `1.5k' to -size\n",
+        1,
+    );
+}
+
+/// -perm forms, -empty/-links/-samefile/-user/-group/-readable..., -prune idioms, operators and precedence, trailing slashes, -H/-L/-P, missing start paths. Each expected text is GNU find 4.9's.
+#[test]
+fn perms_owners_prune_operators_and_roots_as_gnu() {
+    t(
+        "chmod 755 a; chmod 620 d/b; chmod 4711 d/e/c",
+        true,
+        &["-type", "f", "-perm", "-u+x"],
+        "./a\n./d/e/c\n",
+        "",
+        0,
+    );
+    t(
+        "chmod 755 a; chmod 620 d/b; chmod 4711 d/e/c",
+        true,
+        &["-type", "f", "-perm", "/u+x,g+w"],
+        "./a\n./d/b\n./d/e/c\n",
+        "",
+        0,
+    );
+    t(
+        "chmod 755 a; chmod 620 d/b; chmod 4711 d/e/c",
+        true,
+        &["-type", "f", "-perm", "g=w"],
+        "",
+        "",
+        0,
+    );
+    t(
+        "chmod 755 a; chmod 620 d/b; chmod 4711 d/e/c",
+        true,
+        &["-type", "f", "-perm", "u=rw,g=w"],
+        "./d/b\n",
+        "",
+        0,
+    );
+    t(
+        "chmod 755 a; chmod 620 d/b; chmod 4711 d/e/c",
+        true,
+        &["-type", "f", "-perm", "-0111"],
+        "./a\n./d/e/c\n",
+        "",
+        0,
+    );
+    t(
+        "chmod 755 a; chmod 620 d/b; chmod 4711 d/e/c",
+        true,
+        &["-type", "f", "-perm", "/u=s"],
+        "./d/e/c\n",
+        "",
+        0,
+    );
+    t(
+        "chmod 755 a; chmod 620 d/b; chmod 4711 d/e/c",
+        true,
+        &["-type", "f", "-perm", "-a+r"],
+        "./a\n",
+        "",
+        0,
+    );
+    t(
+        "chmod 755 a; chmod 620 d/b; chmod 4711 d/e/c",
+        true,
+        &["-type", "f", "-perm", "755"],
+        "./a\n",
+        "",
+        0,
+    );
+    t(
+        "chmod 755 a; chmod 620 d/b; chmod 4711 d/e/c",
+        true,
+        &["-type", "f", "-perm", "/022"],
+        "./d/b\n",
+        "",
+        0,
+    );
+    t(
+        "chmod 755 a; chmod 620 d/b; chmod 4711 d/e/c",
+        true,
+        &["-type", "f", "!", "-perm", "-g+r"],
+        "./d/b\n./d/e/c\n",
+        "",
+        0,
+    );
+    t(
+        "chmod 755 a",
+        true,
+        &["-type", "f", "-perm", "+111"],
+        "",
+        "find: invalid mode '+111'\n",
+        1,
+    );
+    gs(&["-perm", "u+q"], "", "find: invalid mode 'u+q'\n", 1);
+    gs(&["-perm", "-"], "", "find: invalid mode '-'\n", 1);
+    gs(&["-perm", ""], "", "find: invalid mode ''\n", 1);
+    gs(&["-perm", "8"], "", "find: invalid mode '8'\n", 1);
+    gs(&["-perm", "/u+r,x"], "", "find: invalid mode '/u+r,x'\n", 1);
+    gs(&["-perm"], "", "find: missing argument to `-perm'\n", 1);
+    gs(&["-empty", "-type", "f"], "./d/b\n", "", 0);
+    gs(&["-empty", "-o", "-name", "a"], "./a\n./d/b\n", "", 0);
+    gs(&["-links", "1", "-type", "d"], "", "", 0);
+    gs(
+        &["-links", "-2"],
+        "./a\n./d/b\n./d/e/c\n./dang\n./l\n",
+        "",
+        0,
+    );
+    gs(&["-links", "3"], ".\n./d\n", "", 0);
+    gs(&["-samefile", "l"], "./l\n", "", 0);
+    gs(&["-L", ".", "-samefile", "l"], "./a\n./l\n", "", 0);
+    gs(
+        &["-inum", "x"],
+        "",
+        "find: invalid argument `x' to `-inum'\n",
+        1,
+    );
+    gs(&["-user"], "", "find: missing argument to `-user'\n", 1);
+    gs(
+        &["-uid", "-1"],
+        ".\n./a\n./d\n./d/b\n./d/e\n./d/e/c\n./dang\n./l\n",
+        "",
+        0,
+    );
+    gs(&["-gid", "0", "-type", "d", "-name", "e"], "./d/e\n", "", 0);
+    gs(&["-group", "root", "-name", "b"], "./d/b\n", "", 0);
+    gs(&["-nouser", "-o", "-nogroup"], "", "", 0);
+    gs(&["-readable", "-name", "a"], "./a\n", "", 0);
+    gs(&["-writable", "-type", "d"], ".\n./d\n./d/e\n", "", 0);
+    gs(&["-executable", "-type", "d"], ".\n./d\n./d/e\n", "", 0);
+    gs(&["-executable", "-type", "f"], "", "", 0);
+    gs(
+        &["-name", "e", "-prune", "-o", "-print"],
+        ".\n./a\n./d\n./d/b\n./dang\n./l\n",
+        "",
+        0,
+    );
+    gs(
+        &["-path", "./d", "-prune", "-o", "-type", "f", "-print"],
+        "./a\n",
+        "",
+        0,
+    );
+    gs(&["-name", "d", "-prune"], "./d\n", "", 0);
+    gs(&["-prune"], ".\n", "", 0);
+    gs(&["-type", "d", "-prune", "-o", "-print"], "", "", 0);
+    gs(
+        &["-name", "a", "-o", "-name", "b", "-o", "-name", "c"],
+        "./a\n./d/b\n./d/e/c\n",
+        "",
+        0,
+    );
+    gs(
+        &["!", "-name", "a", "!", "-name", "d*", "-type", "f"],
+        "./d/b\n./d/e/c\n",
+        "",
+        0,
+    );
+    gs(
+        &[
+            "-name", "a", "-or", "(", "-type", "d", "-and", "-name", "e", ")",
+        ],
+        "./a\n./d/e\n",
+        "",
+        0,
+    );
+    gs(&["-true", "-o", "-name", "x", "-print"], "", "", 0);
+    gs(&["-false", "-a", "-print"], "", "", 0);
+    gs(
+        &["(", "-name", "a", ")", ",", "-name", "b"],
+        "./d/b\n",
+        "",
+        0,
+    );
+    gs(
+        &[
+            "-name", "b", "-printf", "B\n", ",", "-name", "c", "-printf", "C\n",
+        ],
+        "B\nC\n",
+        "",
+        0,
+    );
+    gs(
+        &[
+            "-not", "(", "-name", "a", "-o", "-type", "d", ")", "-type", "f",
+        ],
+        "./d/b\n./d/e/c\n",
+        "",
+        0,
+    );
+    // ! binds tighter than the implicit -a, which binds tighter than -o.
+    gs(
+        &["-name", "a", "-o", "!", "-name", "a", "-name", "b"],
+        "./a\n./d/b\n",
+        "",
+        0,
+    );
+    gs(&["!", "!", "-false"], "", "", 0);
+    gs(&["-print", "-print"], ".\n.\n./a\n./a\n./d\n./d\n./d/b\n./d/b\n./d/e\n./d/e\n./d/e/c\n./d/e/c\n./dang\n./dang\n./l\n./l\n", "", 0);
+    gs(
+        &["-name", "a", "-print", "-o", "-name", "b", "-print0"],
+        "./a\n./d/b\0",
+        "",
+        0,
+    );
+    // A start path keeps its trailing slashes; names under it get one more.
+    gs(&["d/"], "d/\nd/b\nd/e\nd/e/c\n", "", 0);
+    gs(&["d//"], "d//\nd//b\nd//e\nd//e/c\n", "", 0);
+    gs(
+        &["./"],
+        "./\n./a\n./d\n./d/b\n./d/e\n./d/e/c\n./dang\n./l\n",
+        "",
+        0,
+    );
+    gs(&["./d/e/"], "./d/e/\n./d/e/c\n", "", 0);
+    gs(&["d/e/c/"], "", "find: 'd/e/c/': Not a directory\n", 1);
+    gs(&["a/"], "", "find: 'a/': Not a directory\n", 1);
+    gs(&["l/"], "", "find: 'l/': Not a directory\n", 1);
+    gs(&["-L", "l/"], "", "find: 'l/': Not a directory\n", 1);
+    gs(
+        &["dang/"],
+        "",
+        "find: 'dang/': No such file or directory\n",
+        1,
+    );
+    g(&[".", "./d", "-maxdepth", "0"], ".\n./d\n", "", 0);
+    gs(&["-H", "l", "-type", "f"], "l\n", "", 0);
+    gs(&["-P", "l", "-type", "l"], "l\n", "", 0);
+    gs(&["-L", "dang", "-type", "l"], "dang\n", "", 0);
+    gs(&["-follow", "l", "-type", "f"], "", "find: paths must precede expression: `l'\nfind: possible unquoted pattern after predicate `-follow'?\n", 1);
+    gs(&["-H", "-L", "l", "-print"], "l\n", "", 0);
+    g(
+        &["nope", "a", "nope2"],
+        "a\n",
+        "find: 'nope': No such file or directory\nfind: 'nope2': No such file or directory\n",
+        1,
+    );
+    g(
+        &["d", "nope", "-name", "b"],
+        "d/b\n",
+        "find: 'nope': No such file or directory\n",
+        1,
+    );
+}
+
+/// -printf directives and escapes, times set with touch -d, -exec/-execdir/-ok forms and statuses, -delete, -quit, -fprint, expression errors. Each expected text is GNU find 4.9's.
+#[test]
+fn printf_times_exec_delete_and_errors_as_gnu() {
+    g(
+        &[
+            "d/e/c",
+            "-printf",
+            "%p|%f|%h|%P|%s|%m|%M|%u|%g|%U|%G|%y|%d|%n|%%\n",
+        ],
+        "d/e/c|c|d/e||2000|644|-rw-r--r--|root|root|0|0|f|0|1|%\n",
+        "",
+        0,
+    );
+    g(
+        &["d", "-name", "c", "-printf", "%p|%f|%h|%P|%d|%H\n"],
+        "d/e/c|c|d/e|e/c|2|d\n",
+        "",
+        0,
+    );
+    g(
+        &["d/", "-name", "b", "-printf", "%p|%h|%P|%H\n"],
+        "d/b|d|b|d/\n",
+        "",
+        0,
+    );
+    g(
+        &["./", "-name", "a", "-printf", "%p|%h|%P\n"],
+        "./a|.|a\n",
+        "",
+        0,
+    );
+    g(
+        &["l", "dang", "-printf", "%p %l %y %Y %M\n"],
+        "l a l f lrwxrwxrwx\ndang nowhere l N lrwxrwxrwx\n",
+        "",
+        0,
+    );
+    g(
+        &["a", "-printf", "%10s|%-10s|%-5f|%5f|%.2p|%-8m|\n"],
+        "         3|3         |a    |    a|a|644     |\n",
+        "",
+        0,
+    );
+    g(
+        &["a", "-printf", "%010s|%+5d|%-+3d\n"],
+        "         3|   +0|+0 \n",
+        "",
+        0,
+    );
+    g(
+        &["a", "-printf", "\\n\\t\\\\\\0\\a\\b\\f\\r\\v|\\041\\x41\n"],
+        "\n\t\\\0\x07\x08\x0c\x0d\x0b|!\\x41\n",
+        "find: warning: unrecognized escape `\\x'\n",
+        0,
+    );
+    g(&["a", "-printf", "no newline"], "no newline", "", 0);
+    t(
+        "touch -d '2001-02-03 04:05:06' a",
+        false,
+        &["a", "-printf", "%TY-%Tm-%Td\n"],
+        "2001-02-03\n",
+        "",
+        0,
+    );
+    t(
+        "touch -d '2001-02-03 04:05:06' a",
+        false,
+        &["a", "-printf", "%T@ %TH:%TM %Tk %TB %Tp\n"],
+        "981173106.0000000000 04:05  4 February AM\n",
+        "",
+        0,
+    );
+    t(
+        "touch -d '2001-02-03 04:05:06' a",
+        false,
+        &["a", "-printf", "%t\n"],
+        "Sat Feb  3 04:05:06.0000000000 2001\n",
+        "",
+        0,
+    );
+    t(
+        "touch -a -d '1999-12-31 23:59:59' a",
+        false,
+        &["a", "-printf", "%AY %Aj\n"],
+        "1999 365\n",
+        "",
+        0,
+    );
+    gs(&["d", "-printf", "%y"], "dfdf", "", 0);
+    g(&["d/e", "-printf", "%d %p\n"], "0 d/e\n1 d/e/c\n", "", 0);
+    gs(
+        &["-maxdepth", "1", "-printf", "%f\n"],
+        ".\na\nd\ndang\nl\n",
+        "",
+        0,
+    );
+    t(
+        "touch -d '2000-01-01' a; touch -d '1 day ago' d/b",
+        true,
+        &["-type", "f", "-mtime", "+100"],
+        "./a\n",
+        "",
+        0,
+    );
+    t(
+        "touch -d '2000-01-01' a; touch -d '36 hours ago' d/b",
+        true,
+        &["-type", "f", "-mtime", "-1"],
+        "./d/e/c\n",
+        "",
+        0,
+    );
+    t(
+        "touch -d '2000-01-01' a; touch -d '36 hours ago' d/b",
+        true,
+        &["-type", "f", "-mtime", "1"],
+        "./d/b\n",
+        "",
+        0,
+    );
+    t(
+        "touch -d '2 hours ago' a",
+        true,
+        &["-type", "f", "-mmin", "+60"],
+        "./a\n",
+        "",
+        0,
+    );
+    t(
+        "touch -d '2 hours ago' a",
+        true,
+        &["-type", "f", "-mmin", "-60"],
+        "./d/b\n./d/e/c\n",
+        "",
+        0,
+    );
+    t(
+        "touch -a -d '3 days ago' a",
+        true,
+        &["-type", "f", "-atime", "+1"],
+        "./a\n",
+        "",
+        0,
+    );
+    t(
+        "touch -a -d '3 hours ago' a",
+        true,
+        &["-type", "f", "-amin", "+100"],
+        "./a\n",
+        "",
+        0,
+    );
+    gs(
+        &["-type", "f", "-ctime", "-1"],
+        "./a\n./d/b\n./d/e/c\n",
+        "",
+        0,
+    );
+    gs(&["-type", "f", "-cmin", "+5"], "", "", 0);
+    t(
+        "touch -d '2000-01-01' a; touch -d '2001-01-01' d/b",
+        true,
+        &["-type", "f", "-newer", "a"],
+        "./d/b\n./d/e/c\n",
+        "",
+        0,
+    );
+    t(
+        "touch -d '2000-01-01' a; touch -d '2001-01-01' d/b",
+        true,
+        &["-type", "f", "!", "-newer", "d/b"],
+        "./a\n./d/b\n",
+        "",
+        0,
+    );
+    t(
+        "touch -d '2000-01-01' a; touch -d '2001-01-01' d/b",
+        true,
+        &["-type", "f", "-newermt", "2000-06-01"],
+        "./d/b\n./d/e/c\n",
+        "",
+        0,
+    );
+    t(
+        "touch -d '2000-01-01' a; touch -d '2001-01-01' d/b",
+        true,
+        &["-type", "f", "-newermt", "2000-06-01 12:00:00"],
+        "./d/b\n./d/e/c\n",
+        "",
+        0,
+    );
+    t(
+        "touch -a -d '2000-01-01' a; touch -a -d '2001-01-01' d/b; touch -a -d 2001-01-01 d/e/c",
+        true,
+        &["-type", "f", "-newerat", "2000-06-01"],
+        "./d/b\n./d/e/c\n",
+        "",
+        0,
+    );
+    t(
+        "touch -a -d '2000-01-01' a; touch -a -d '2001-01-01' d/b; touch -a -d 2001-01-01 d/e/c",
+        true,
+        &["-type", "f", "-neweram", "a"],
+        "",
+        "",
+        0,
+    );
+    t(
+        "touch -a -d '2030-01-01' a",
+        true,
+        &["-type", "f", "-anewer", "a"],
+        "./a\n",
+        "",
+        0,
+    );
+    // A change made later: d/b's status changed after a's.
+    t(
+        "sleep 0.05; chmod 600 d/b",
+        true,
+        &["-type", "f", "-cnewer", "a", "-name", "b"],
+        "./d/b\n",
+        "",
+        0,
+    );
+    gs(&["-newer"], "", "find: missing argument to `-newer'\n", 1);
+    gs(
+        &["-mtime", "+"],
+        "",
+        "find: invalid argument `+' to `-mtime'\n",
+        1,
+    );
+    gs(
+        &["-mmin", "1.5x"],
+        "",
+        "find: invalid argument `1.5x' to `-mmin'\n",
+        1,
+    );
+    // The number after -/+ may carry its own sign (strtod): less than -1 days.
+    gs(&["-mtime", "--1"], "", "", 0);
+    g(
+        &["d/e", "-exec", "echo", "[{}]", ";"],
+        "[d/e]\n[d/e/c]\n",
+        "",
+        0,
+    );
+    g(
+        &["d/e/c", "-exec", "echo", "{}{}", "x{}y", "{", "}", ";"],
+        "d/e/cd/e/c xd/e/cy { }\n",
+        "",
+        0,
+    );
+    g(
+        &["d/e/c", "-exec", "echo", "{}", "a", "+"],
+        "",
+        "find: missing argument to `-exec'\n",
+        1,
+    );
+    g(
+        &["d/e", "-exec", "sh", "-c", "echo $#", "sh", "{}", "+"],
+        "2\n",
+        "",
+        0,
+    );
+    // A failing `+` batch makes find's status 1; a failing `;` is just false.
+    g(&["a", "-exec", "false", "{}", "+"], "", "", 1);
+    g(&["a", "-exec", "false", ";"], "", "", 0);
+    g(&["a", "-exec", "false", ";", "-print"], "", "", 0);
+    g(&["a", "-exec", "true", "{}", "+", "-print"], "a\n", "", 0);
+    g(
+        &["a", "d/b", "-exec", "sh", "-c", "exit 2", "sh", "{}", "+"],
+        "",
+        "",
+        1,
+    );
+    g(&["a", "-execdir", "echo", "{}", "+"], "./a\n", "", 0);
+    g(
+        &[
+            "d/e/c",
+            "-execdir",
+            "sh",
+            "-c",
+            "pwd | sed 's|.*/||'; echo $0",
+            "{}",
+            ";",
+        ],
+        "e\n./c\n",
+        "",
+        0,
+    );
+    g(&["d/b", "-execdir", "echo", "x{}y", ";"], "x./by\n", "", 0);
+    gs(
+        &["a", "-exec"],
+        "",
+        "find: missing argument to `-exec'\n",
+        1,
+    );
+    gs(
+        &["a", "-exec", "echo", "{}"],
+        "",
+        "find: missing argument to `-exec'\n",
+        1,
+    );
+    gs(
+        &["a", "-execdir"],
+        "",
+        "find: missing argument to `-execdir'\n",
+        1,
+    );
+    gs(&["a", "-ok"], "", "find: missing argument to `-ok'\n", 1);
+    gs(
+        &["a", "-okdir", "echo", "{}", "+"],
+        "",
+        "find: missing argument to `-okdir'\n",
+        1,
+    );
+    g(
+        &["d/e", "-ok", "echo", "{}", ";"],
+        "",
+        "< echo ... d/e > ? < echo ... d/e/c > ? ",
+        0,
+    );
+    g(&["d", "-depth", "-name", "c", "-delete"], "", "", 0);
+    g(&["d", "-name", "b", "-delete", "-print"], "d/b\n", "", 0);
+    g(&["d/e", "-delete", "-print"], "d/e/c\nd/e\n", "", 0);
+    g(&["a", "-print", "-quit", "-print"], "a\n", "", 0);
+    g(&["-name", "e", "-quit"], "", "", 0);
+    gs(&["-true", "-name", "a"], "./a\n", "", 0);
+    gs(&["-false"], "", "", 0);
+    gs(&["a", "-true", "-false", "-print"], "", "", 0);
+    gs(&["-fprint"], "", "find: missing argument to `-fprint'\n", 1);
+    g(&["d/e", "-fprint", "/dev/stdout"], "d/e\nd/e/c\n", "", 0);
+    g(&["d/e", "-print0"], "d/e\0d/e/c\0", "", 0);
+    g(&["d/e", "-fprint0", "/dev/stdout"], "d/e\0d/e/c\0", "", 0);
+    g(&["d/e/c", "-fprintf", "/dev/stdout", "%f\n"], "c\n", "", 0);
+    gs(&["-iname"], "", "find: missing argument to `-iname'\n", 1);
+    gs(&["-bar"], "", "find: unknown predicate `-bar'\n", 1);
+    gs(
+        &["-name", "a", "-foo", "x"],
+        "",
+        "find: unknown predicate `-foo'\n",
+        1,
+    );
+    gs(
+        &["-type", "x"],
+        "",
+        "find: Unknown argument to -type: x\n",
+        1,
+    );
+    gs(
+        &["-type", "f,x"],
+        "",
+        "find: Unknown argument to -type: x\n",
+        1,
+    );
+    gs(&["-perm", "abc"], "", "find: invalid mode 'abc'\n", 1);
+    gs(&["-perm", "-888"], "", "find: invalid mode '-888'\n", 1);
+    gs(
+        &["-newerQt", "x"],
+        "",
+        "find: invalid predicate `-newerQt'\n",
+        1,
+    );
+    gs(
+        &["-newermz", "a"],
+        "",
+        "find: invalid predicate `-newermz'\n",
+        1,
+    );
+    gs(
+        &["-regextype"],
+        "",
+        "find: missing argument to `-regextype'\n",
+        1,
+    );
+    gs(&["-printf"], "", "find: missing argument to `-printf'\n", 1);
+    gs(
+        &["(", "-name", "a", "-o", ")"],
+        "",
+        "find: expected an expression between '-o' and ')'\n",
+        1,
+    );
+    gs(
+        &["-name", "a", "-o", "-o", "-name", "b"],
+        "",
+        "find: invalid expression; you have used a binary operator '-o' with nothing before it.\n",
+        1,
+    );
+    gs(
+        &["-not"],
+        "",
+        "find: expected an expression after '-not'\n",
+        1,
+    );
+    gs(&["-depth", "-prune", "-o", "-print"], "", "", 0);
+    gs(&["-xdev", "-name", "b"], "./d/b\n", "", 0);
+    gs(&["-mount", "-name", "b"], "./d/b\n", "", 0);
+    gs(&["-noleaf", "-name", "b"], "./d/b\n", "", 0);
+    gs(&["-ignore_readdir_race", "-name", "b"], "./d/b\n", "", 0);
+}
+
+/// Odd names, symlink loops, hard links, -empty with -delete, -newerXY
+/// with dates and files, time formats, -ok without answers. Each
+/// expected text is GNU find 4.9's.
+#[test]
+fn names_loops_links_and_newer_as_gnu() {
+    t(
+        "mkdir sp; : > 'sp/a b'",
+        false,
+        &["sp", "-print0"],
+        "sp\0sp/a b\0",
+        "",
+        0,
+    );
+    t(
+        "mkdir sp; : > 'sp/a b'",
+        false,
+        &["sp", "-name", "* *"],
+        "sp/a b\n",
+        "",
+        0,
+    );
+    t(
+        "mkdir nl; : > 'nl/a\nb'",
+        false,
+        &["nl", "-type", "f", "-print0"],
+        "nl/a\nb\0",
+        "",
+        0,
+    );
+    t(
+        "mkdir nl; : > 'nl/a\nb'",
+        false,
+        &["nl", "-type", "f"],
+        "nl/a\nb\n",
+        "",
+        0,
+    );
+    t(
+        "mkdir nl; : > 'nl/a\nb'",
+        false,
+        &["nl", "-type", "f", "-printf", "[%f]\\n"],
+        "[a\nb]\n",
+        "",
+        0,
+    );
+    t(
+        "mkdir nl; : > 'nl/a\nb'",
+        false,
+        &["nl", "-type", "f", "-exec", "printf", "<%s>", "{}", ";"],
+        "<nl/a\nb>",
+        "",
+        0,
+    );
+    t(
+        "mkdir sp; : > 'sp/a b'",
+        false,
+        &["sp", "-name", "a?b"],
+        "sp/a b\n",
+        "",
+        0,
+    );
+    t(
+        "mkdir sp; : > 'sp/a b'",
+        false,
+        &["sp", "-regex", "sp/a b"],
+        "sp/a b\n",
+        "",
+        0,
+    );
+    // -L: a link back up is a loop, reported, and find exits 1.
+    t("mkdir loop; ln -s .. loop/up", true, &["-L", "loop"], "loop\nloop/up\nloop/up/a\nloop/up/d\nloop/up/d/b\nloop/up/d/e\nloop/up/d/e/c\nloop/up/dang\nloop/up/l\n", "find: File system loop detected; 'loop/up/loop' is part of the same file system loop as 'loop'.\n", 1);
+    t("mkdir loop; ln -s .. loop/up", true, &["-L", "loop", "-name", "up"], "loop/up\n", "find: File system loop detected; 'loop/up/loop' is part of the same file system loop as 'loop'.\n", 1);
+    t("mkdir loop; ln -s ../loop loop/me", true, &["loop", "-follow"], "loop\n", "find: File system loop detected; 'loop/me' is part of the same file system loop as 'loop'.\n", 1);
+    gs(
+        &["-L", ".", "-maxdepth", "1", "-type", "l"],
+        "./dang\n",
+        "",
+        0,
+    );
+    t(
+        "ln -s d dl",
+        true,
+        &["-L", ".", "-maxdepth", "1", "-type", "d"],
+        ".\n./d\n./dl\n",
+        "",
+        0,
+    );
+    t(
+        "ln -s d dl",
+        true,
+        &["-H", "dl", "-maxdepth", "1"],
+        "dl\ndl/b\ndl/e\n",
+        "",
+        0,
+    );
+    t(
+        "ln -s d dl",
+        true,
+        &["-P", "dl", "-maxdepth", "1"],
+        "dl\n",
+        "",
+        0,
+    );
+    t(
+        "ln -s d dl",
+        true,
+        &["dl/", "-maxdepth", "1"],
+        "dl/\ndl/b\ndl/e\n",
+        "",
+        0,
+    );
+    t(
+        "ln d/b d/e/hard",
+        true,
+        &["d", "-samefile", "d/b"],
+        "d/b\nd/e/hard\n",
+        "",
+        0,
+    );
+    t(
+        "ln d/b d/e/hard",
+        true,
+        &["d", "-links", "2", "-type", "f"],
+        "d/b\nd/e/hard\n",
+        "",
+        0,
+    );
+    t(
+        "mkdir d/void",
+        true,
+        &["d", "-empty"],
+        "d/b\nd/void\n",
+        "",
+        0,
+    );
+    // -delete implies -depth: inner goes first, then void is empty too.
+    t(
+        "mkdir -p d/void/inner",
+        true,
+        &["d", "-type", "d", "-empty", "-delete"],
+        "",
+        "",
+        0,
+    );
+    t(
+        "mkdir -p d/void/inner",
+        true,
+        &["d", "-depth", "-type", "d", "-empty", "-delete", "-print"],
+        "d/void\nd/void/inner\n",
+        "",
+        0,
+    );
+    t(
+        "touch -d 2019-06-01 a l; touch -h -d 2019-06-01 l dang; touch -d 2019-06-01 d .",
+        true,
+        &["-maxdepth", "1", "-newermt", "2020-01-01T00:00:00"],
+        "",
+        "",
+        0,
+    );
+    t(
+        "touch -d 2019-06-01 a l; touch -h -d 2019-06-01 l dang; touch -d 2019-06-01 d .",
+        true,
+        &["-maxdepth", "1", "-newermt", "@1577836800"],
+        "",
+        "",
+        0,
+    );
+    t(
+        "touch -d 2019-06-01 a l; touch -h -d 2019-06-01 l dang; touch -d 2019-06-01 d .",
+        true,
+        &["-maxdepth", "1", "!", "-newermt", "yesterday"],
+        ".\n./a\n./d\n./dang\n./l\n",
+        "",
+        0,
+    );
+    t(
+        "touch -d '2019-06-01 00:00:01' a",
+        false,
+        &["a", "-newermt", "2019-06-01 00:00:01"],
+        "",
+        "",
+        0,
+    );
+    t(
+        "touch -d '2019-06-01 00:00:01' a",
+        false,
+        &["a", "-newermt", "2019-06-01 00:00:00"],
+        "a\n",
+        "",
+        0,
+    );
+    t(
+        "touch -d '2019-06-01' a",
+        false,
+        &["a", "-newermm", "d/b"],
+        "",
+        "",
+        0,
+    );
+    t(
+        "touch -d '2019-06-01' a",
+        false,
+        &["d/b", "-newermm", "a"],
+        "d/b\n",
+        "",
+        0,
+    );
+    t(
+        "touch -a -d '2019-06-03' a",
+        false,
+        &["a", "-newerat", "2019-06-02"],
+        "a\n",
+        "",
+        0,
+    );
+    g(&["a", "-newerct", "2000-01-01"], "a\n", "", 0);
+    t(
+        "touch -d '2019-06-01' a",
+        false,
+        &["a", "-newermc", "d/b"],
+        "",
+        "",
+        0,
+    );
+    t(
+        "touch -d '2019-06-01 13:14:15' a",
+        false,
+        &["a", "-printf", "%Tc|%TD|%TF|%Tr\\n"],
+        "Sat Jun  1 13:14:15 2019|06/01/19|2019-06-01|01:14:15 PM\n",
+        "",
+        0,
+    );
+    g(&["a", "-printf", "%CY\\n"], "2026\n", "", 0);
+    // -ok reads its answer from standard input: none here, so no.
+    t(
+        "rm -r d l dang",
+        false,
+        &["-ok", "echo", "got", "{}", ";"],
+        "",
+        "< echo ... . > ? < echo ... ./a > ? ",
+        0,
+    );
+    g(&["a", "-ok", "echo", "{}", ";"], "", "< echo ... a > ? ", 0);
+    g(
+        &["a", "-fls", "/nonexistent/x"],
+        "",
+        "find: '/nonexistent/x': No such file or directory\n",
+        1,
+    );
+    // A link loop given as a start path is only an error when followed.
+    t("ln -s s2 s1; ln -s s1 s2", false, &["s1"], "s1\n", "", 0);
+    for opt in ["-L", "-H"] {
+        let c = find();
+        symlink("s2", c.dir().join("s1")).expect("symlink");
+        symlink("s1", c.dir().join("s2")).expect("symlink");
+        c.args([opt, "s1"])
+            .run()
+            .status(1)
+            .out("")
+            .err_has("find: 's1': ");
+    }
+}
+
+#[test]
+#[ignore = "ELOOP's text is the C library's (musl: Symbolic link loop); src/diag.rs errno_text"]
+fn link_loop_message_is_glibcs() {
+    // GNU with glibc: find: 's1': Too many levels of symbolic links
+    t(
+        "ln -s s2 s1; ln -s s1 s2",
+        false,
+        &["-L", "s1"],
+        "",
+        "find: 's1': Too many levels of symbolic links\n",
+        1,
+    );
+}
+
+/// -printf widths and flags on several directives, %l %s %y under -L,
+/// -size and -newer through links, -depth and -execdir, odd start
+/// paths (`d//e`, `./d/./e`, `..`). Each expected text is GNU find 4.9's.
+#[test]
+fn printf_widths_links_and_start_paths_as_gnu() {
+    gs(&["d", "l", "-printf", "%M %m %y\\n"], "-rw-r--r-- 644 f\n-rw-r--r-- 644 f\ndrwxr-xr-x 755 d\ndrwxr-xr-x 755 d\nlrwxrwxrwx 777 l\n", "", 0);
+    gs(&["d", "-printf", "%-6y|%6d|%-4d|%03d\\n"], "d     |     0|0   |000\nd     |     1|1   |001\nf     |     1|1   |001\nf     |     2|2   |002\n", "", 0);
+    g(&["d/e/c", "-printf", "%k %b\\n"], "4 8\n", "", 0);
+    g(&["l", "-printf", "%s %k\\n"], "1 0\n", "", 0);
+    // Under -L a followed link is its target: %l is empty.
+    g(
+        &["-L", "l", "-printf", "%s %y %Y %l|\\n"],
+        "3 f f |\n",
+        "",
+        0,
+    );
+    g(
+        &["-L", "dang", "-printf", "%s %y %Y %l|\\n"],
+        "7 l N nowhere|\n",
+        "",
+        0,
+    );
+    g(
+        &["/dev/null", "-printf", "%M %y\\n"],
+        "crw-rw-rw- c\n",
+        "",
+        0,
+    );
+    g(
+        &["l", "-printf", "%10l|%-10l|\\n"],
+        "         a|a         |\n",
+        "",
+        0,
+    );
+    g(
+        &["a", "-printf", "%10u|%-10g|%5U|%-5G|\\n"],
+        "      root|root      |    0|0    |\n",
+        "",
+        0,
+    );
+    g(
+        &["a", "-printf", "%10h|%-10P|%3H\\n"],
+        "         .|          |  a\n",
+        "",
+        0,
+    );
+    g(
+        &["d/e/c", "-printf", "%.3f|%.0p|%5.2f\\n"],
+        "c||    c\n",
+        "",
+        0,
+    );
+    g(&["a", "-printf", "%#o %#x\\n"], "%#o %#x\n", "find: warning: unrecognized format directive `%o'\nfind: warning: unrecognized format directive `%x'\n", 0);
+    g(&["a", "-printf", "\\c"], "", "", 0);
+    g(
+        &["a", "-printf", "%f\\x41\\n"],
+        "a\\x41\n",
+        "find: warning: unrecognized escape `\\x'\n",
+        0,
+    );
+    g(&["a", "-printf", "\\18\\n"], "\x018\n", "", 0);
+    gs(
+        &["-L", ".", "-maxdepth", "1", "-size", "3c"],
+        "./a\n./l\n",
+        "",
+        0,
+    );
+    gs(&["-H", "l", "-size", "3c"], "l\n", "", 0);
+    gs(&["l", "-size", "3c"], "", "", 0);
+    gs(&["-L", ".", "-newer", "l", "-name", "a"], "", "", 0);
+    t(
+        "rm -r d/e",
+        false,
+        &["d", "-depth", "-print"],
+        "d/b\nd\n",
+        "",
+        0,
+    );
+    gs(
+        &["d", "-depth", "-execdir", "echo", "{}", ";"],
+        "./b\n./c\n./d\n./e\n",
+        "",
+        0,
+    );
+    t(
+        "rm -r d/e",
+        false,
+        &["d", "a", "-type", "f", "-exec", "echo", "{}", "+"],
+        "d/b a\n",
+        "",
+        0,
+    );
+    g(
+        &["d", "-name", "b", "-fls", "/dev/null", "-print"],
+        "d/b\n",
+        "",
+        0,
+    );
+    g(&["-maxdepth", "0", "-follow"], ".\n", "", 0);
+    g(&["a", "-follow", "-maxdepth", "0"], "a\n", "", 0);
+    g(&["a", "-name", "a", "-mindepth", "0"], "a\n", "", 0);
+    g(
+        &["a", "-regextype", "posix-basic", "-regex", "a"],
+        "a\n",
+        "",
+        0,
+    );
+    g(&["a", "-newer", "a"], "", "", 0);
+    g(&["a", "-size", "+2c", "-size", "-4c"], "a\n", "", 0);
+    g(&["a", "(", "-print", ")", "-print"], "a\na\n", "", 0);
+    g(&["a", "-printf", "%P|%H\\n"], "|a\n", "", 0);
+    gs(
+        &["d//e", "-printf", "%p|%h|%f\\n"],
+        "d//e/c|d//e|c\nd//e|d/|e\n",
+        "",
+        0,
+    );
+    g(
+        &["./d/./e", "-maxdepth", "0", "-printf", "%h|%f\\n"],
+        "./d/.|e\n",
+        "",
+        0,
+    );
+    g(
+        &["..", "-maxdepth", "0", "-printf", "%h|%f\\n"],
+        ".|..\n",
+        "",
+        0,
+    );
+    g(
+        &[".", "-maxdepth", "0", "-printf", "%h|%f\\n"],
+        ".|.\n",
+        "",
+        0,
+    );
+    g(
+        &["d/..", "-maxdepth", "0", "-printf", "%h|%f\\n"],
+        "d|..\n",
+        "",
+        0,
+    );
+}
+
+#[test]
+fn okdir_asks_about_the_whole_path() {
+    // GNU runs `./b` in d but shows the path find reached it by.
+    find()
+        .args(["d", "-name", "b", "-okdir", "echo", "x{}y", ";"])
+        .stdin("y\n")
+        .run()
+        .status(0)
+        .out("x./by\n")
+        .err("< echo ... d/b > ? ");
+    find()
+        .args(["a", "-okdir", "echo", "{}", ";"])
+        .run()
+        .status(0)
+        .out("")
+        .err("< echo ... a > ? ");
 }

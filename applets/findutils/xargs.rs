@@ -15,7 +15,7 @@
 //! errors. Commands get /dev/null as standard input unless `-a` or `-o`
 //! is given (GNU). `-p` reads answers from /dev/tty.
 
-use crate::args::{Opt, Parser};
+use crate::args::{self, Opt, Parser};
 use crate::diag::{self, Diag};
 use crate::io::read_fd;
 use crate::{Applet, Dir};
@@ -382,9 +382,7 @@ impl Run {
                     line.push(b' ');
                 }
                 let b = a.to_bytes();
-                let plain = !b.is_empty()
-                    && b.iter().all(|&c| c.is_ascii_alphanumeric() || b"%+,-./:=@_^".contains(&c));
-                if plain {
+                if shell_plain(b) {
                     line.extend_from_slice(b);
                 } else {
                     line.extend_from_slice(&crate::quote::shell_always(b));
@@ -539,6 +537,18 @@ impl Run {
 
 /// Where PATH lookup finds `name` (as `execvp` would), for running it
 /// through the shell.
+/// Whether `-t` shows an argument as it is: as gnulib's shell quoting,
+/// `=` and `^` are quoted anywhere, `#` and `~` only at the start, and
+/// `{` or `}` only on their own.
+fn shell_plain(b: &[u8]) -> bool {
+    !b.is_empty()
+        && b.iter().enumerate().all(|(i, &c)| match c {
+            b'#' | b'~' => i > 0,
+            b'{' | b'}' => b.len() > 1,
+            _ => c.is_ascii_alphanumeric() || b"%+,-./:@]_".contains(&c),
+        })
+}
+
 fn find_in_path(name: &[u8]) -> Option<Vec<u8>> {
     if name.contains(&b'/') {
         return Some(name.to_vec());
@@ -745,9 +755,18 @@ fn number(diag: &Diag, v: &OsStr, opt: char, min: usize) -> Result<usize, i32> {
 
 pub fn main(args: &[OsString]) -> i32 {
     let parser = Parser::new(&APPLET, OPTS).in_order();
-    let m = match parser.parse(args) {
+    let m = match parser.parse_quiet(args) {
         Ok(m) => m,
-        Err(code) => return code,
+        // GNU points at --help rather than printing the usage line.
+        Err(args::Error::Usage(msg)) => {
+            let name = diag::name_of(args);
+            diag::write_stderr(
+                format!("{name}: {msg}\nTry '{name} --help' for more information.\n").as_bytes(),
+            );
+            return 1;
+        }
+        // --help and --version: the parser prints them.
+        Err(_) => return parser.parse(args).map_or_else(|code| code, |_| 0),
     };
     let diag = Diag::new(args);
     let name = diag.name().to_string();
@@ -815,7 +834,11 @@ pub fn main(args: &[OsString]) -> i32 {
                 if max_lines.take().is_some() && replace.is_none() {
                     diag.warn("warning: options --max-lines and --max-args/-n are mutually exclusive, ignoring previous --max-lines value");
                 }
-                if replace.is_some() {
+                // -n 1 goes with -I quietly; any other count ends it (GNU).
+                if replace.is_some() && n != 1 {
+                    diag.warn("warning: options --replace and --max-args/-n are mutually exclusive, ignoring previous --replace value");
+                    replace = None;
+                } else if replace.is_some() {
                     max_lines = Some(1);
                 }
                 max_args = Some(n);
@@ -856,8 +879,8 @@ pub fn main(args: &[OsString]) -> i32 {
         limit = bound;
     }
     if m.has("show-limits") {
-        let mut out = crate::io::Out::stdout();
-        out.write_bytes(
+        // On standard error, as GNU; then it goes on and runs the command.
+        diag::write_stderr(
             format!(
                 "Your environment variables take up {} bytes\n\
 POSIX upper limit on argument length (this system): {}\n\
@@ -872,10 +895,6 @@ Maximum parallelism (--max-procs must be no greater): {}\n",
             )
             .as_bytes(),
         );
-        if !out.flush_now() {
-            return out.finish(&name, 1);
-        }
-        // GNU goes on and runs the command.
     }
     let mut cmd: Vec<OsString> = m.operands.clone();
     if cmd.is_empty() {
@@ -959,12 +978,15 @@ fn drive(
     no_run_if_empty: bool,
 ) -> Option<i32> {
     let base: usize = run.cmd.iter().map(|a| a.len() + 1).sum();
-    // With -I the arguments holding the string are sized once replaced.
+    // With -I the arguments holding the string are sized once replaced;
+    // the command name is never replaced in (GNU).
     let fixed: usize = match replace {
         Some(r) => run
             .cmd
             .iter()
-            .filter(|a| memchr::memmem::find(a.as_bytes(), r).is_none())
+            .enumerate()
+            .filter(|&(i, a)| i == 0 || memchr::memmem::find(a.as_bytes(), r).is_none())
+            .map(|(_, a)| a)
             .map(|a| a.len() + 1)
             .sum(),
         None => base,
@@ -1004,10 +1026,16 @@ fn drive(
             if item.len() >= limit {
                 return too_long(run);
             }
+            // An empty string is found everywhere and fills any line
+            // (GNU).
+            if r.is_empty() && run.cmd.len() > 1 {
+                run.msg("command too long");
+                return Some(1);
+            }
             let mut argv: Vec<Vec<u8>> = Vec::with_capacity(run.cmd.len());
-            for a in &run.cmd {
+            for (i, a) in run.cmd.iter().enumerate() {
                 let b = a.as_bytes();
-                if memchr::memmem::find(b, r).is_none() {
+                if i == 0 || memchr::memmem::find(b, r).is_none() {
                     argv.push(b.to_vec());
                     continue;
                 }

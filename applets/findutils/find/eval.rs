@@ -708,7 +708,8 @@ fn directive(kind: u8, time: u8, e: &Ent, cx: &mut Ctx, v: &mut Vec<u8>) -> Opti
             }
         }
         b'l' => {
-            if e.link_type() == Some(libc::S_IFLNK) {
+            // Under -L a link that was followed is its target (GNU).
+            if e.file_type() == Some(libc::S_IFLNK) {
                 if let Some(t) = readlink(e) {
                     v.extend_from_slice(&t);
                 }
@@ -976,7 +977,8 @@ impl Exec {
             prompt.extend_from_slice(b"< ");
             prompt.extend_from_slice(self.argv[0].as_bytes());
             prompt.extend_from_slice(b" ... ");
-            prompt.extend_from_slice(&subject);
+            // -okdir runs ./NAME but asks about the whole path (GNU).
+            prompt.extend_from_slice(e.path);
             prompt.extend_from_slice(b" > ? ");
             if !crate::io::ask(&String::from_utf8_lossy(&prompt)) {
                 return false;

@@ -378,6 +378,9 @@ time.  Did you mean '-wholename'?\n",
             }
             "-type" | "-xtype" => {
                 let t = self.arg(name)?;
+                if t.as_bytes().iter().step_by(2).any(|&c| c == b'D') {
+                    return Err(format!("{name} D is not supported because Solaris doors are not supported on the platform find was compiled on."));
+                }
                 Node::Type {
                     mask: type_mask(t.as_bytes())?,
                     x: name == "-xtype",
@@ -402,11 +405,13 @@ time.  Did you mean '-wholename'?\n",
             "-size" => {
                 let a = self.arg(name)?;
                 let b = a.as_bytes();
-                let (cmp, rest) = cmp_prefix(b);
-                let (digits, unit) = match rest.last() {
-                    Some(&c) if !c.is_ascii_digit() => (&rest[..rest.len() - 1], c),
-                    _ => (rest, b'b'),
+                // GNU looks at the unit (the last byte) before the number.
+                let unit = match b.last() {
+                    None => return Err("invalid null argument to -size".into()),
+                    Some(&c) if c.is_ascii_digit() => b'b',
+                    Some(&c) => c,
                 };
+                let unit_len = usize::from(!b.last().is_some_and(u8::is_ascii_digit));
                 let unit = match unit {
                     b'b' => 512,
                     b'c' => 1,
@@ -414,14 +419,10 @@ time.  Did you mean '-wholename'?\n",
                     b'k' => 1024,
                     b'M' => 1 << 20,
                     b'G' => 1 << 30,
-                    _ => {
-                        if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
-                            return Err(format!("invalid argument `{}' to `-size'", q(a)));
-                        }
-                        return Err(format!("invalid -size type `{}'", unit as char));
-                    }
+                    _ => return Err(format!("invalid -size type `{}'", String::from_utf8_lossy(&[unit]))),
                 };
-                let n = number(digits).ok_or_else(|| format!("invalid argument `{}' to `-size'", q(a)))?;
+                let (cmp, rest) = cmp_prefix(&b[..b.len() - unit_len]);
+                let n = number(rest).ok_or_else(|| format!("Invalid argument `{}' to -size", q(a)))?;
                 Node::Size { cmp, n, unit }
             }
             "-mtime" | "-atime" | "-ctime" | "-mmin" | "-amin" | "-cmin" => {
@@ -430,9 +431,12 @@ time.  Did you mean '-wholename'?\n",
                 let days = name.ends_with("time");
                 let bad = || format!("invalid argument `{}' to `{name}'", q(a));
                 let (cmp, rest) = cmp_prefix(a.as_bytes());
+                // After its own sign the number is read as strtod does:
+                // blanks first and a sign of its own allowed (GNU).
                 let v: f64 = std::str::from_utf8(rest)
                     .ok()
-                    .filter(|s| !s.is_empty() && !s.starts_with(['+', '-']))
+                    .map(|s| s.trim_start_matches([' ', '\t', '\n', '\x0b', '\x0c', '\r']))
+                    .filter(|s| !s.is_empty())
                     .and_then(|s| s.parse().ok())
                     .filter(|v: &f64| v.is_finite())
                     .ok_or_else(bad)?;
