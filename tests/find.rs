@@ -1385,6 +1385,14 @@ fn birth_time() {
     run(&["a", "-newerBt", "tomorrow"]).ok().out("");
     // -newerXB takes the reference's birth time.
     run(&["a", "-newerBB", "a"]).ok().out("");
+    // Its modification time set before its birth (the write that made it
+    // can land a clock tick after the birth): not newer.
+    let f = std::fs::File::options()
+        .write(true)
+        .open(d.join("a"))
+        .expect("open a");
+    f.set_modified(std::time::UNIX_EPOCH + std::time::Duration::from_secs(1))
+        .expect("set mtime");
     run(&["a", "-newermB", "a", "-o", "-print"]).ok().out("a\n");
     run(&["a", "-newerXB", "a"])
         .status(1)
