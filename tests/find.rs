@@ -2360,8 +2360,11 @@ fn printf_times_exec_delete_and_errors_as_gnu() {
         "",
         0,
     );
+    // -anewer compares access times with a's modification time; the other
+    // files' access times are set in the past so that a clock tick between
+    // making them and a cannot decide the answer.
     t(
-        "touch -a -d '2030-01-01' a",
+        "touch -a -d '2030-01-01' a; touch -a -d 2000-01-01 d/b d/e/c",
         true,
         &["-type", "f", "-anewer", "a"],
         "./a\n",
