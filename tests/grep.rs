@@ -1501,10 +1501,8 @@ fn conformance_no_operand_many_files_and_choices() {
 }
 
 /// -z: `^` and `$` anchor at the NUL record ends and `.` matches a
-/// newline inside a record (GNU 3.8). The fast engine anchors at
-/// newlines instead: a shared-library (src/regex) bug.
+/// newline inside a record (GNU 3.8), with both engines.
 #[test]
-#[ignore = "src/regex: -z anchors and `.` still use newline as the line end"]
 fn null_data_anchors_and_dot() {
     cmd("grep")
         .args(["-z", "^b$"])
@@ -1524,6 +1522,19 @@ fn null_data_anchors_and_dot() {
         .run()
         .ok()
         .out(&b"a\nb\0"[..]);
+    // `^` does not anchor after a newline inside a record.
+    cmd("grep")
+        .args(["-z", "^b"])
+        .stdin(&b"a\nb\0"[..])
+        .run()
+        .status(1)
+        .out("");
+    cmd("grep")
+        .args(["-zo", "^[a-z]"])
+        .stdin(&b"a\nb\0c\0"[..])
+        .run()
+        .ok()
+        .out(&b"a\0c\0"[..]);
 }
 
 /// -i with back-references: GNU compares the repeated group without case.

@@ -30,14 +30,21 @@ impl Fast {
 
     /// As `new`, with `(?m)` anchors at `term` instead of newline.
     pub fn with_terminator(src: &str, term: u8) -> Option<Fast> {
+        // `(?m:^)` and `(?m:$)` anchor at `term` (NUL for grep -z).
         let re = meta::Regex::builder()
             .syntax(syntax_config(term))
-            .configure(meta::Config::new().utf8_empty(false))
+            .configure(meta::Config::new().utf8_empty(false).line_terminator(term))
             .build(src)
             .ok()?;
+        let mut look = regex_automata::util::look::LookMatcher::new();
+        look.set_line_terminator(term);
         let longest = DFA::builder()
             .syntax(syntax_config(term))
-            .thompson(regex_automata::nfa::thompson::Config::new().utf8(false))
+            .thompson(
+                regex_automata::nfa::thompson::Config::new()
+                    .utf8(false)
+                    .look_matcher(look),
+            )
             .configure(DFA::config().match_kind(MatchKind::All))
             .build(src)
             .ok()?;

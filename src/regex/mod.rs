@@ -223,10 +223,12 @@ impl LineMatcher {
         opts: LineOptions,
         utf8: bool,
     ) -> Result<LineMatcher, String> {
+        // With -z a newline is an ordinary character (`.` matches it); the
+        // terminator is taken out of every set below.
         let syn = Syntax {
             extended: opts.extended,
             icase: opts.icase,
-            newline: true,
+            newline: opts.term == b'\n',
         };
         let mut nodes = Vec::new();
         for p in patterns {
