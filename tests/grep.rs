@@ -1539,7 +1539,6 @@ fn null_data_anchors_and_dot() {
 
 /// -i with back-references: GNU compares the repeated group without case.
 #[test]
-#[ignore = "src/regex: back-references compare case-sensitively under -i"]
 fn ignore_case_back_references() {
     case(
         "grep",

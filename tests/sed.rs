@@ -2896,3 +2896,17 @@ fn in_place_quit_as_gnu() {
     assert_eq!(read("f"), "\na\n");
     assert_eq!(read("g"), "\nx\n");
 }
+
+/// `I` with back-references: the group's text is compared without case,
+/// as GNU does (the C library alone compares it exactly).
+#[test]
+fn icase_back_references() {
+    case("sed", &["s/\\(a\\)X\\1/[&]/I"], "XaXA\n", "X[aXA]\n");
+    case(
+        "sed",
+        &["-E", "s/(ab)\\1/<\\1>/Ig"],
+        "ABab abAB abac\n",
+        "<AB> <ab> abac\n",
+    );
+    case("sed", &["-n", "/\\(x\\)\\1/Ip"], "xX\nxy\n", "xX\n");
+}

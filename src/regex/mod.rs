@@ -35,6 +35,8 @@ pub struct Pattern {
     posix: std::cell::OnceCell<Option<Regex>>,
     /// The C library's spans, when its form has groups of its own.
     scratch: std::cell::RefCell<Vec<Span>>,
+    /// Case-insensitive with back-references: see [`Regex::folding`].
+    fold: bool,
     syntax: Syntax,
 }
 
@@ -61,6 +63,7 @@ impl Pattern {
             posix_src,
             posix: std::cell::OnceCell::new(),
             scratch: std::cell::RefCell::new(Vec::new()),
+            fold: syntax.icase && parse::has_backref(&parsed.node),
             syntax,
         };
         if !p.has_fast() && p.posix().is_none() {
@@ -85,7 +88,8 @@ impl Pattern {
                     icase: self.syntax.icase,
                     newline: self.syntax.newline,
                 };
-                Regex::new(src, flags).ok()
+                let re = Regex::new(src, flags).ok()?;
+                Some(if self.fold { re.folding() } else { re })
             })
             .as_ref()
     }
@@ -303,7 +307,12 @@ impl LineMatcher {
                     icase: opts.icase,
                     newline: false,
                 };
-                m.posix.push(Regex::new(&src, flags)?);
+                let re = Regex::new(&src, flags)?;
+                m.posix.push(if opts.icase && parse::has_backref(n) {
+                    re.folding()
+                } else {
+                    re
+                });
             }
         }
         Ok(m)

@@ -715,6 +715,16 @@ pub fn literal(bytes: &[u8], icase: bool, utf8: bool) -> Node {
     }
 }
 
+/// Whether the tree holds a back-reference.
+pub fn has_backref(node: &Node) -> bool {
+    match node {
+        Node::Backref(_) => true,
+        Node::Group(n, _) | Node::Repeat(n, ..) => has_backref(n),
+        Node::Concat(v) | Node::Alt(v) => v.iter().any(has_backref),
+        _ => false,
+    }
+}
+
 /// Takes `byte` out of every set: a line matcher's matches never cross a
 /// line terminator.
 pub fn exclude(node: &mut Node, byte: u8) {

@@ -25,6 +25,8 @@ pub struct Flags {
 pub struct Regex {
     re: Box<libc::regex_t>,
     subject: std::cell::RefCell<Vec<u8>>,
+    /// Subjects are matched in ASCII lower case (see [`Regex::folding`]).
+    fold: bool,
 }
 
 /// Where one group matched, as byte offsets into the subject.
@@ -60,7 +62,17 @@ impl Regex {
         Ok(Regex {
             re,
             subject: std::cell::RefCell::new(Vec::new()),
+            fold: false,
         })
+    }
+
+    /// Matches subjects in ASCII lower case. For a pattern whose letters
+    /// are all folded already (sets of both cases) that has
+    /// back-references: the C library compares a back-reference with the
+    /// group's text exactly, even with REG_ICASE, and GNU does not.
+    pub fn folding(mut self) -> Regex {
+        self.fold = true;
+        self
     }
 
     /// The number of parenthesised groups.
@@ -86,7 +98,11 @@ impl Regex {
         let mut subject = self.subject.borrow_mut();
         subject.clear();
         let cut = memchr::memchr(0, text).unwrap_or(text.len());
-        subject.extend_from_slice(&text[..cut]);
+        if self.fold {
+            subject.extend(text[..cut].iter().map(u8::to_ascii_lowercase));
+        } else {
+            subject.extend_from_slice(&text[..cut]);
+        }
         subject.push(0);
         let mut raw = vec![
             libc::regmatch_t {
