@@ -1041,6 +1041,85 @@ fn gnu_file(sf: &str, args: &[&str], stdin: &[u8], out: &[u8], err: &[u8], statu
 }
 
 #[test]
+fn zero_terminated_m_flag_anchors_at_nul() {
+    // With -z, M's `^` and `$` match around the NULs that N leaves in the
+    // pattern space (not around newlines), and `.` and `[^…]` match
+    // neither, as GNU's. Both engines: the groups go to the C library.
+    let t = b"a\nb\0c\0";
+    gnu(
+        &["-z", r"N;s/^/>/Mg;s/$/</Mg"],
+        t,
+        b">a\nb<\x00>c<\x00",
+        b"",
+        0,
+    );
+    gnu(&["-z", r"N;s/a.b/X/M"], t, b"a\nb\x00c\x00", b"", 0);
+    gnu(&["-z", r"N;s/b.c/X/M"], t, b"a\nb\x00c\x00", b"", 0);
+    gnu(&["-z", r"N;s/b.c/X/"], t, b"a\nX\x00", b"", 0);
+    gnu(&["-z", r"N;s/b[^a]c/X/M"], t, b"a\nb\x00c\x00", b"", 0);
+    gnu(&["-z", r"N;s/a[^b]b/X/"], t, b"X\x00c\x00", b"", 0);
+    gnu(
+        &["-z", r"N;s/\(.\)$/[\1]/Mg"],
+        t,
+        b"a\n[b]\x00[c]\x00",
+        b"",
+        0,
+    );
+    gnu(
+        &["-z", r"N;s/^\(.\)/[\1]/Mg"],
+        t,
+        b"[a]\nb\x00[c]\x00",
+        b"",
+        0,
+    );
+    gnu(
+        &["-z", r"N;s/\(b\)\(.\)/\2\1/M"],
+        t,
+        b"a\nb\x00c\x00",
+        b"",
+        0,
+    );
+    gnu(&["-z", r"N;/^c/Ms/c/C/"], t, b"a\nb\x00C\x00", b"", 0);
+    gnu(&["-z", r"N;/b$/Ms/a/A/"], t, b"A\nb\x00c\x00", b"", 0);
+    gnu(&["-z", r"N;/a$/Ms/a/A/"], t, b"a\nb\x00c\x00", b"", 0);
+}
+
+#[test]
+fn nul_bytes_in_the_pattern_space() {
+    // A NUL is an ordinary byte for `.`, `[^…]` and `\x00`, also where the
+    // C library's matcher runs (groups, back-references), whose strings
+    // end at NUL: it sees the NULs as a byte the line does not hold.
+    let t = b"a\0b\n";
+    gnu(&[r"s/\x00/X/"], t, b"aXb\n", b"", 0);
+    gnu(&[r"s/\(a\)\o000/\1X/"], t, b"aXb\n", b"", 0);
+    gnu(&[r"s/a.b/X/"], t, b"X\n", b"", 0);
+    gnu(&[r"s/\(a\).b/\1X/"], t, b"aX\n", b"", 0);
+    gnu(&[r"s/a[^x]b/X/"], t, b"X\n", b"", 0);
+    gnu(
+        &[r"s/\(.\)\1/<\1\1>/g"],
+        b"\0\0a\x01\x01\n",
+        b"<\0\0>a<\x01\x01>\n",
+        b"",
+        0,
+    );
+    gnu(&[r"s/\(b\).\(c\)/\2\1/"], b"a\0b\0c\n", b"a\0cb\n", b"", 0);
+    gnu(
+        &["-z", r"N;s/\(b\).\(c\)/\2\1/"],
+        b"a\nb\0c\0",
+        b"a\ncb\0",
+        b"",
+        0,
+    );
+    gnu(
+        &["-z", r"N;s/\(b\)\(.\)/\2\1/"],
+        b"a\nb\0c\0",
+        b"a\n\0bc\0",
+        b"",
+        0,
+    );
+}
+
+#[test]
 fn commands_as_gnu() {
     // Each command, with and without an address or `!`.
     gnu(&["-n", "2{p;p}"], b"1\n2\n3\n", b"2\n2\n", b"", 0);

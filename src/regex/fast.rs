@@ -22,13 +22,9 @@ fn syntax_config(term: u8) -> syntax::Config {
 }
 
 impl Fast {
-    /// None when the engine refuses the pattern (too big): the caller then
-    /// uses the C library.
-    pub fn new(src: &str) -> Option<Fast> {
-        Fast::with_terminator(src, b'\n')
-    }
-
-    /// As `new`, with `(?m)` anchors at `term` instead of newline.
+    /// With `(?m)` anchors at `term` (newline, or NUL for grep -z and
+    /// sed -z's `M`). None when the engine refuses the pattern (too big):
+    /// the caller then uses the C library.
     pub fn with_terminator(src: &str, term: u8) -> Option<Fast> {
         // `(?m:^)` and `(?m:$)` anchor at `term` (NUL for grep -z).
         let re = meta::Regex::builder()

@@ -24,6 +24,9 @@ mod fast;
 pub use parse::{bare_class, Syntax};
 pub use posix::{Flags, Regex, Span};
 
+/// The C library's form for subjects with NULs, and its groups.
+type NulForm = (Regex, parse::PosixForm);
+
 /// A compiled pattern.
 pub struct Pattern {
     groups: usize,
@@ -38,6 +41,11 @@ pub struct Pattern {
     /// Case-insensitive with back-references: see [`Regex::folding`].
     fold: bool,
     syntax: Syntax,
+    /// The tree, for subjects with NULs: the C library's form for them
+    /// (see [`parse::nul_as`]) is compiled when one comes, and kept with
+    /// the byte that stands for NUL in it.
+    node: parse::Node,
+    nul_form: std::cell::RefCell<Option<(u8, Option<NulForm>)>>,
 }
 
 impl Pattern {
@@ -49,11 +57,14 @@ impl Pattern {
 
     /// As [`new`](Self::new), in a UTF-8 locale or not.
     pub fn new_in(pattern: &[u8], syntax: Syntax, utf8: bool) -> Result<Pattern, String> {
-        let parsed = parse::parse(pattern, syntax, utf8)?;
+        let mut parsed = parse::parse(pattern, syntax, utf8)?;
+        if syntax.by_nul() {
+            parse::exclude(&mut parsed.node, 0);
+        }
         let posix_src = parse::to_posix(&parsed.node);
         #[cfg(feature = "fast-regex")]
         let fast = match parse::to_fast(&parsed.node, syntax.newline) {
-            Some(src) => fast::Fast::new(&src),
+            Some(src) => fast::Fast::with_terminator(&src, if syntax.by_nul() { 0 } else { b'\n' }),
             None => None,
         };
         let p = Pattern {
@@ -65,8 +76,16 @@ impl Pattern {
             scratch: std::cell::RefCell::new(Vec::new()),
             fold: syntax.icase && parse::has_backref(&parsed.node),
             syntax,
+            node: parsed.node,
+            nul_form: std::cell::RefCell::new(None),
         };
-        if !p.has_fast() && p.posix().is_none() {
+        // A pattern with a NUL in it has a C library form for subjects
+        // with NULs only (a subject without one cannot match it).
+        let nul_form = || {
+            let form = parse::to_posix(&parse::nul_as(&p.node, 1))?;
+            p.compile_posix(&form.src)
+        };
+        if !p.has_fast() && p.posix().is_none() && nul_form().is_none() {
             return Err("Regular expression too big".into());
         }
         Ok(p)
@@ -81,17 +100,57 @@ impl Pattern {
 
     fn posix(&self) -> Option<&Regex> {
         self.posix
-            .get_or_init(|| {
-                let src = &self.posix_src.as_ref()?.src;
-                let flags = Flags {
-                    extended: false,
-                    icase: self.syntax.icase,
-                    newline: self.syntax.newline,
-                };
-                let re = Regex::new(src, flags).ok()?;
-                Some(if self.fold { re.folding() } else { re })
-            })
+            .get_or_init(|| self.compile_posix(&self.posix_src.as_ref()?.src))
             .as_ref()
+    }
+
+    fn compile_posix(&self, src: &[u8]) -> Option<Regex> {
+        // By NUL records the sets leave out the newline already, and the
+        // subject is matched a record at a time.
+        let flags = Flags {
+            extended: false,
+            icase: self.syntax.icase,
+            newline: self.syntax.newline && !self.syntax.by_nul(),
+        };
+        let re = Regex::new(src, flags).ok()?;
+        Some(if self.fold { re.folding() } else { re })
+    }
+
+    /// Runs `f` with the C library's form for `subject`: when it holds a
+    /// NUL, the form that reads a byte it does not hold as NUL (an ASCII
+    /// one, which stands for itself in a UTF-8 locale too).
+    fn with_posix<R>(
+        &self,
+        subject: &[u8],
+        f: impl FnOnce(&Regex, Option<&parse::PosixForm>) -> R,
+    ) -> Option<R> {
+        let Some(p) = self.nul_stand_in(subject) else {
+            return Some(f(self.posix()?, self.posix_src.as_ref()));
+        };
+        let mut cache = self.nul_form.borrow_mut();
+        if cache.as_ref().map(|c| c.0) != Some(p) {
+            let form = parse::to_posix(&parse::nul_as(&self.node, p));
+            let re = form.and_then(|form| Some((self.compile_posix(&form.src)?.nul_as(p), form)));
+            *cache = Some((p, re));
+        }
+        let (re, form) = cache.as_ref()?.1.as_ref()?;
+        Some(f(re, Some(form)))
+    }
+
+    /// The byte to write a subject's NULs as: the last one if the subject
+    /// does not hold it, or the first it does not hold. None when it has
+    /// no NUL, or every ASCII byte (then it ends at its first NUL).
+    fn nul_stand_in(&self, subject: &[u8]) -> Option<u8> {
+        memchr::memchr(0, subject)?;
+        let kept = self.nul_form.borrow().as_ref().map(|c| c.0);
+        if let Some(p) = kept.filter(|&p| memchr::memchr(p, subject).is_none()) {
+            return Some(p);
+        }
+        let mut seen = [false; 128];
+        for &b in subject.iter().filter(|b| b.is_ascii()) {
+            seen[b as usize] = true;
+        }
+        (1..128u8).find(|&b| b != b'\n' && !seen[b as usize])
     }
 
     /// The number of parenthesised groups.
@@ -105,7 +164,7 @@ impl Pattern {
         if let Some(f) = &self.fast {
             return f.is_match(text);
         }
-        self.posix().is_some_and(|re| re.is_match(text))
+        self.captures_at(text, 0, &mut [])
     }
 
     /// The leftmost-longest match starting at or after `start`; the bytes
@@ -124,31 +183,66 @@ impl Pattern {
     /// Matches at or after `start` and fills `spans` with the whole match
     /// and the groups, with POSIX's submatch rules.
     pub fn captures_at(&self, text: &[u8], start: usize, spans: &mut [Span]) -> bool {
-        let Some(re) = self.posix() else {
-            return false;
-        };
-        let notbol = start > 0 && !(self.syntax.newline && text[start - 1] == b'\n');
-        let form = self.posix_src.as_ref();
-        if let Some((map, groups)) = form.and_then(|f| Some((f.map.as_ref()?, f.groups))) {
-            // Its groups, then the pattern's picked out of them.
-            let mut all = self.scratch.borrow_mut();
-            all.clear();
-            all.resize(groups + 1, None);
-            if !re.exec(&text[start..], notbol, &mut all) {
+        if !self.syntax.by_nul() {
+            let notbol = start > 0 && !(self.syntax.newline && text[start - 1] == b'\n');
+            return self.exec_at(text, start, notbol, spans);
+        }
+        // A record at a time: its ends are where `^` and `$` match, and
+        // no match crosses a NUL.
+        let mut at = start;
+        let mut bol = memchr::memrchr(0, &text[..start]).map_or(0, |i| i + 1);
+        loop {
+            let end = memchr::memchr(0, &text[at..]).map_or(text.len(), |i| at + i);
+            if self.exec_at(&text[..end], at, at > bol, spans) {
+                return true;
+            }
+            if end == text.len() {
                 return false;
             }
-            for (i, s) in spans.iter_mut().enumerate() {
-                *s = map.get(i).and_then(|&g| all.get(g).copied().flatten());
-            }
-        } else if !re.exec(&text[start..], notbol, spans) {
+            at = end + 1;
+            bol = at;
+        }
+    }
+
+    /// The C library's match in `text[start..]`.
+    fn exec_at(&self, text: &[u8], start: usize, notbol: bool, spans: &mut [Span]) -> bool {
+        self.with_posix(&text[start..], |re, form| {
+            exec_with(re, form, &self.scratch, text, start, notbol, spans)
+        })
+        .unwrap_or(false)
+    }
+}
+
+/// The C library's match in `text[start..]` with `re`, compiled from
+/// `form`: the pattern's groups are picked out of the form's.
+fn exec_with(
+    re: &Regex,
+    form: Option<&parse::PosixForm>,
+    scratch: &std::cell::RefCell<Vec<Span>>,
+    text: &[u8],
+    start: usize,
+    notbol: bool,
+    spans: &mut [Span],
+) -> bool {
+    if let Some((map, groups)) = form.and_then(|f| Some((f.map.as_ref()?, f.groups))) {
+        // Its groups, then the pattern's picked out of them.
+        let mut all = scratch.borrow_mut();
+        all.clear();
+        all.resize(groups + 1, None);
+        if !re.exec(&text[start..], notbol, &mut all) {
             return false;
         }
-        for s in spans.iter_mut().flatten() {
-            s.0 += start;
-            s.1 += start;
+        for (i, s) in spans.iter_mut().enumerate() {
+            *s = map.get(i).and_then(|&g| all.get(g).copied().flatten());
         }
-        true
+    } else if !re.exec(&text[start..], notbol, spans) {
+        return false;
     }
+    for s in spans.iter_mut().flatten() {
+        s.0 += start;
+        s.1 += start;
+    }
+    true
 }
 
 /// How grep reads its patterns.
@@ -233,6 +327,7 @@ impl LineMatcher {
             extended: opts.extended,
             icase: opts.icase,
             newline: opts.term == b'\n',
+            zero: false,
         };
         let mut nodes = Vec::new();
         for p in patterns {

@@ -59,8 +59,20 @@ pub struct Parsed {
 pub struct Syntax {
     pub extended: bool,
     pub icase: bool,
-    /// `.` and negated sets leave out the newline.
+    /// `.` and negated sets leave out the newline; `^` and `$` match
+    /// around newlines (sed's `M`).
     pub newline: bool,
+    /// Records end at NUL (sed -z). With `newline`, `^` and `$` match
+    /// around NULs instead, and `.` and negated sets leave out both, as
+    /// in GNU.
+    pub zero: bool,
+}
+
+impl Syntax {
+    /// `^` and `$` match around NULs (sed -z with `M`).
+    pub fn by_nul(&self) -> bool {
+        self.newline && self.zero
+    }
 }
 
 /// The largest repeat count, as GNU's RE_DUP_MAX.
@@ -733,6 +745,35 @@ pub fn exclude(node: &mut Node, byte: u8) {
         Node::Chars(v) => wide::remove(v, u32::from(byte)),
         Node::Group(n, _) | Node::Repeat(n, ..) => exclude(n, byte),
         Node::Concat(v) | Node::Alt(v) => v.iter_mut().for_each(|n| exclude(n, byte)),
+        _ => {}
+    }
+}
+
+/// The tree for a subject whose NULs are written as `p`, a byte the
+/// subject does not hold: the C library's strings end at NUL, so what
+/// matches a NUL is made to match `p` instead.
+pub fn nul_as(node: &Node, p: u8) -> Node {
+    let mut n = node.clone();
+    swap_nul(&mut n, p);
+    n
+}
+
+fn swap_nul(node: &mut Node, p: u8) {
+    match node {
+        Node::Byte(b) if *b == 0 => *b = p,
+        Node::Set(s) => s[p as usize] = s[0],
+        Node::Chars(v) => {
+            let has = |v: &[(u32, u32)], c: u32| v.iter().any(|&(lo, hi)| lo <= c && c <= hi);
+            let (nul, c) = (has(v, 0), u32::from(p));
+            if nul && !has(v, c) {
+                v.push((c, c));
+                *v = wide::normalize(std::mem::take(v));
+            } else if !nul && has(v, c) {
+                wide::remove(v, c);
+            }
+        }
+        Node::Group(n, _) | Node::Repeat(n, ..) => swap_nul(n, p),
+        Node::Concat(v) | Node::Alt(v) => v.iter_mut().for_each(|n| swap_nul(n, p)),
         _ => {}
     }
 }

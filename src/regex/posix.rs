@@ -5,7 +5,8 @@
 //! classes, so callers that need the exact POSIX answer (expr's `:`, nl's
 //! `-b pBRE`) use it directly. The C interface works on NUL-terminated
 //! strings, so a subject is copied into a reused buffer with a NUL after
-//! it; a NUL inside the subject ends it there.
+//! it; a NUL inside the subject ends it there, unless the pattern was
+//! compiled to see NULs as another byte ([`Regex::nul_as`]).
 
 use std::ffi::CString;
 
@@ -27,6 +28,8 @@ pub struct Regex {
     subject: std::cell::RefCell<Vec<u8>>,
     /// Subjects are matched in ASCII lower case (see [`Regex::folding`]).
     fold: bool,
+    /// What a NUL in the subject is written as (0: it ends the subject).
+    nul: u8,
 }
 
 /// Where one group matched, as byte offsets into the subject.
@@ -63,7 +66,16 @@ impl Regex {
             re,
             subject: std::cell::RefCell::new(Vec::new()),
             fold: false,
+            nul: 0,
         })
+    }
+
+    /// Writes each NUL of a subject as `p`, for a pattern whose NUL-
+    /// matching parts were compiled to match `p` (see
+    /// [`nul_as`](super::parse::nul_as)): the subject must not hold `p`.
+    pub fn nul_as(mut self, p: u8) -> Regex {
+        self.nul = p;
+        self
     }
 
     /// Matches subjects in ASCII lower case. For a pattern whose letters
@@ -97,11 +109,19 @@ impl Regex {
     pub fn exec(&self, text: &[u8], notbol: bool, spans: &mut [Span]) -> bool {
         let mut subject = self.subject.borrow_mut();
         subject.clear();
-        let cut = memchr::memchr(0, text).unwrap_or(text.len());
+        let cut = match self.nul {
+            0 => memchr::memchr(0, text).unwrap_or(text.len()),
+            _ => text.len(),
+        };
         if self.fold {
             subject.extend(text[..cut].iter().map(u8::to_ascii_lowercase));
         } else {
             subject.extend_from_slice(&text[..cut]);
+        }
+        if self.nul != 0 {
+            for b in subject.iter_mut().filter(|b| **b == 0) {
+                *b = self.nul;
+            }
         }
         subject.push(0);
         let mut raw = vec![

@@ -369,6 +369,7 @@ impl Re {
             extended: true,
             icase: false,
             newline: false,
+            zero: false,
         };
         if !ere.is_empty() && !ere.iter().any(|b| META.contains(b)) {
             return Ok(Re {

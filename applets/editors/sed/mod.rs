@@ -153,6 +153,7 @@ fn main(args: &[OsString]) -> i32 {
         posix: m.has("posix"),
         sandbox: m.has("sandbox"),
         debug: m.has("debug"),
+        zero: m.has("z") || m.has("zero-terminated"),
     };
     let prog = match parse::compile(&src, settings) {
         Ok(p) => p,

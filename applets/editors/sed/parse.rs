@@ -166,6 +166,8 @@ pub struct Settings {
     pub sandbox: bool,
     /// Render each command for --debug into `Program::shown`.
     pub debug: bool,
+    /// -z: lines end at NUL (for `M`'s anchors).
+    pub zero: bool,
 }
 
 pub struct Program {
@@ -527,6 +529,7 @@ impl Compiler<'_> {
             extended: self.set.extended,
             icase,
             newline: multi,
+            zero: self.set.zero,
         };
         match Pattern::new(&text, syn) {
             Ok(p) => {

@@ -683,6 +683,7 @@ time.  Did you mean '-wholename'?\n",
             extended,
             icase,
             newline: false,
+            zero: false,
         };
         Pattern::new(&src, syn).map_err(|e| {
             format!(
