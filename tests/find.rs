@@ -309,6 +309,24 @@ fn expression_errors() {
         &["-regex", "\\("],
         "find: failed to compile regular expression '\\(': Unmatched ( or \\(\n",
     );
+    // posix-extended is GNU's strict ERE; egrep takes `+a` as a literal.
+    bad(
+        &["-regextype", "posix-extended", "-regex", "+a"],
+        "find: failed to compile regular expression '+a': Invalid preceding regular expression\n",
+    );
+    bad(
+        &["-regextype", "posix-extended", "-regex", "a{1"],
+        "find: failed to compile regular expression 'a{1': Unmatched \\{\n",
+    );
+    bad(
+        &["-regextype", "posix-extended", "-regex", "a{x}"],
+        "find: failed to compile regular expression 'a{x}': Invalid content of \\{\\}\n",
+    );
+    cmd("find")
+        .args(["/nonexistent", "-regextype", "egrep", "-regex", "+a"])
+        .run()
+        .status(1)
+        .err("find: '/nonexistent': No such file or directory\n");
     bad(&["-perm", "999"], "find: invalid mode '999'\n");
     bad(&["-size", "3q"], "find: invalid -size type `q'\n");
     bad(&["-mtime", "x"], "find: invalid argument `x' to `-mtime'\n");

@@ -528,18 +528,6 @@ fn inverted_runs_of_lines() {
 }
 
 #[test]
-fn no_warning_for_a_leading_repetition() {
-    // GNU 3.8 warns ("* at start of expression"); BusyBox does not, and
-    // neither do we.
-    cmd("grep")
-        .args(["-E", "-c", "*a"])
-        .stdin("a\n")
-        .run()
-        .ok()
-        .out("1\n");
-}
-
-#[test]
 fn conflicting_matchers() {
     for args in [
         &["-E", "-F", "a"][..],
@@ -1395,6 +1383,41 @@ fn conformance_names_help_version() {
     gn(&t, "fgrep", &["a.b"], "a.b\naxb\n", 0, "a.b\n", "");
     gn(&t, "fgrep", &["-w", "x|y"], "x|y z\n", 0, "x|y z\n", "");
     gn(&t, "egrep", &["-i", "X"], "x\n", 0, "x\n", "");
+}
+
+/// An ERE repetition operator with nothing to repeat (at the start, after
+/// `(`, `|` or `^`) repeats the empty string, with GNU 3.8's warning on
+/// stderr, once per operator; a BRE's is literal, without one.
+#[test]
+fn warns_of_an_operator_at_the_start() {
+    let w = |ops: &[&str]| -> String {
+        ops.iter()
+            .map(|op| format!("grep: warning: {op} at start of expression\n"))
+            .collect()
+    };
+    let run = |args: &[&str]| cmd("grep").args(args).stdin("ab\na+b\n").run();
+    run(&["-E", "-o", "+b"])
+        .status(0)
+        .out("b\nb\n")
+        .err(w(&["+"]));
+    run(&["-E", "*a|*b"])
+        .status(0)
+        .out("ab\na+b\n")
+        .err(w(&["*", "*"]));
+    run(&["-E", "-c", "x(?a)"])
+        .status(1)
+        .out("0\n")
+        .err(w(&["?"]));
+    run(&["-E", "-e", "^*a", "-e", "a|{2}"])
+        .status(0)
+        .err(w(&["*", "{...}"]));
+    run(&["-qE", "*a"]).status(0).out("").err(w(&["*"]));
+    // No warning: after `$`, a literal `{`, a BRE, -F.
+    run(&["-E", "b$*"]).ok().err("");
+    run(&["-E", "-c", "{1"]).status(1).out("0\n").err("");
+    run(&["-o", "\\(*a\\)"]).status(1).err("");
+    run(&["-o", "\\+b"]).ok().out("+b\n").err("");
+    run(&["-F", "*a"]).status(1).err("");
 }
 
 #[test]

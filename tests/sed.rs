@@ -1120,6 +1120,74 @@ fn nul_bytes_in_the_pattern_space() {
 }
 
 #[test]
+fn strict_ere_errors_as_gnu() {
+    // sed -E reads GNU's POSIX_EXTENDED syntax: a repetition operator with
+    // nothing to repeat, and a `{` that starts no interval, are errors
+    // (grep -E takes them as literals).
+    let t = b"a+ab{1\n";
+    let e = |msg: &str| format!("sed: -e expression #1, {msg}\n").into_bytes();
+    let prec = "Invalid preceding regular expression";
+    gnu(
+        &["-E", "s/+a/X/"],
+        t,
+        b"",
+        &e(&format!("char 7: {prec}")),
+        1,
+    );
+    gnu(
+        &["-E", "s/a|*b/X/"],
+        t,
+        b"",
+        &e(&format!("char 9: {prec}")),
+        1,
+    );
+    gnu(
+        &["-E", "s/(*a)/X/"],
+        t,
+        b"",
+        &e(&format!("char 9: {prec}")),
+        1,
+    );
+    gnu(
+        &["-E", "s/b$*/X/"],
+        t,
+        b"",
+        &e(&format!("char 8: {prec}")),
+        1,
+    );
+    gnu(
+        &["-E", "s/^*a/X/"],
+        t,
+        b"",
+        &e(&format!("char 8: {prec}")),
+        1,
+    );
+    gnu(&["-E", "s/{/X/"], t, b"", &e(&format!("char 6: {prec}")), 1);
+    gnu(&["-E", "s/a{1/X/"], t, b"", &e(r"char 8: Unmatched \{"), 1);
+    gnu(
+        &["-E", "s/a{1,2/X/"],
+        t,
+        b"",
+        &e(r"char 10: Unmatched \{"),
+        1,
+    );
+    gnu(
+        &["-E", "s/a{x}/X/"],
+        t,
+        b"",
+        &e(r"char 9: Invalid content of \{\}"),
+        1,
+    );
+    gnu(&["-E", "s/a**/X/"], t, b"X+ab{1\n", b"", 0);
+    gnu(&["-E", "s/a{,2}/X/"], t, b"X+ab{1\n", b"", 0);
+    gnu(&["-E", "s/a||b/X/"], t, b"X+ab{1\n", b"", 0);
+    gnu(&["-E", "s/x{1}*/X/"], t, b"Xa+ab{1\n", b"", 0);
+    gnu(&["-E", "s/a(|b)/X/"], t, b"X+ab{1\n", b"", 0);
+    // A BRE is unchanged: a leading `*` is literal.
+    gnu(&["s/*a/X/"], b"*a\n", b"X\n", b"", 0);
+}
+
+#[test]
 fn commands_as_gnu() {
     // Each command, with and without an address or `!`.
     gnu(&["-n", "2{p;p}"], b"1\n2\n3\n", b"2\n2\n", b"", 0);

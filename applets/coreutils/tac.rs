@@ -193,7 +193,7 @@ fn main(args: &[OsString]) -> i32 {
         return 1;
     }
     let re = if m.has("r") {
-        let syn = Syntax { extended: true, icase: false, newline: true, zero: false };
+        let syn = Syntax { extended: true, icase: false, newline: true, zero: false, strict: false };
         match Pattern::new(&emacs_to_ere(&sep), syn) {
             Ok(re) => Some(re),
             Err(e) => {

@@ -1175,6 +1175,9 @@ fn main(args: &[OsString]) -> i32 {
         Ok(mt) => mt,
         Err(e) => return fail(&mut diag, e),
     };
+    for w in matcher.warnings() {
+        diag.warn(format_args!("warning: {w}"));
+    }
     // Patterns from an empty -f file match nothing.
     let no_patterns = patterns.is_empty();
 

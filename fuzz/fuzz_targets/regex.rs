@@ -10,7 +10,7 @@ const TEXT: &[u8] = b"abc ABC 123 a.b\\c foo\nbar  baz_qux (x) [y] {z} aaa\xff\x
 
 fuzz_target!(|data: &[u8]| {
     let Some((&flags, pattern)) = data.split_first() else { return };
-    let syn = Syntax { extended: flags & 1 != 0, icase: flags & 2 != 0, newline: flags & 4 != 0, zero: flags & 16 != 0 };
+    let syn = Syntax { extended: flags & 1 != 0, icase: flags & 2 != 0, newline: flags & 4 != 0, zero: flags & 16 != 0, strict: flags & 32 != 0 };
     // Bit 3: in a UTF-8 locale.
     if let Ok(p) = Pattern::new_in(pattern, syn, flags & 8 != 0) {
         let _ = p.is_match(TEXT);

@@ -277,6 +277,7 @@ pub struct LineMatcher {
     /// `grep -P`: the Perl-syntax matcher, line by line.
     #[cfg(feature = "fast-regex")]
     perl: Option<fast::Perl>,
+    warnings: Vec<String>,
 }
 
 fn is_word(b: u8) -> bool {
@@ -328,8 +329,10 @@ impl LineMatcher {
             icase: opts.icase,
             newline: opts.term == b'\n',
             zero: false,
+            strict: false,
         };
         let mut nodes = Vec::new();
+        let mut warnings = Vec::new();
         for p in patterns {
             let mut node = if opts.fixed {
                 parse::literal(p, opts.icase, utf8)
@@ -340,7 +343,9 @@ impl LineMatcher {
                         "character class syntax is [[:{name}:]], not [:{name}:]"
                     ));
                 }
-                parse::parse(p, syn, utf8)?.node
+                let parsed = parse::parse(p, syn, utf8)?;
+                warnings.extend(parsed.warnings);
+                parsed.node
             };
             parse::exclude(&mut node, opts.term);
             nodes.push(node);
@@ -393,6 +398,7 @@ impl LineMatcher {
             wide_words: utf8 && opts.word,
             #[cfg(feature = "fast-regex")]
             perl: None,
+            warnings,
         };
         if !m.has_fast() {
             for n in &nodes {
@@ -425,7 +431,14 @@ impl LineMatcher {
             empty: false,
             wide_words: false,
             perl: Some(perl),
+            warnings: Vec::new(),
         })
+    }
+
+    /// What GNU grep warns of in the patterns, in order (`* at start of
+    /// expression`).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// Whether [`search`](Self::search) may be used on whole buffers.

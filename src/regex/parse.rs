@@ -52,6 +52,8 @@ pub enum Node {
 pub struct Parsed {
     pub node: Node,
     pub groups: usize,
+    /// What GNU grep warns of (`* at start of expression`).
+    pub warnings: Vec<String>,
 }
 
 /// How a pattern is read.
@@ -66,6 +68,10 @@ pub struct Syntax {
     /// around NULs instead, and `.` and negated sets leave out both, as
     /// in GNU.
     pub zero: bool,
+    /// ERE as GNU's POSIX_EXTENDED syntax reads it (sed -E, find's
+    /// posix-extended): a repetition operator with nothing to repeat, and
+    /// a `{` that starts no interval, are errors, not literals (grep).
+    pub strict: bool,
 }
 
 impl Syntax {
@@ -89,6 +95,7 @@ struct Parser<'a> {
     /// The locale's characters are UTF-8: `.`, brackets and a repeated
     /// non-ASCII letter take whole characters.
     utf8: bool,
+    warnings: Vec<String>,
 }
 
 type R<T> = Result<T, String>;
@@ -105,6 +112,7 @@ pub fn parse(pattern: &[u8], syn: Syntax, utf8: bool) -> R<Parsed> {
         closed: Vec::new(),
         depth: 0,
         utf8,
+        warnings: Vec::new(),
     };
     let node = p.alt(0)?;
     if p.i < p.p.len() {
@@ -114,6 +122,7 @@ pub fn parse(pattern: &[u8], syn: Syntax, utf8: bool) -> R<Parsed> {
     Ok(Parsed {
         node,
         groups: p.groups,
+        warnings: p.warnings,
     })
 }
 
@@ -217,8 +226,23 @@ impl Parser<'_> {
                 break;
             }
             let c = self.p[self.i];
+            if self.syn.strict
+                && self.ere()
+                && matches!(c, b'*' | b'+' | b'?' | b'{')
+                && matches!(items.last(), None | Some(Node::LineStart | Node::LineEnd))
+            {
+                return Err("Invalid preceding regular expression".into());
+            }
             // Repetition operators.
             if let Some((min, max, len)) = self.repeat_op(at_start)? {
+                if self.ere() && matches!(items.last(), None | Some(Node::LineStart)) {
+                    let op = if c == b'{' {
+                        "{...}".into()
+                    } else {
+                        char::from(c).to_string()
+                    };
+                    self.warnings.push(format!("{op} at start of expression"));
+                }
                 self.i += len;
                 match items.pop() {
                     Some(prev) if !matches!(prev, Node::LineStart) || self.ere() => {
@@ -298,6 +322,17 @@ impl Parser<'_> {
             None => return Ok(None),
         };
         if self.ere() {
+            if self.syn.strict && matches!(c, b'{') {
+                // As a BRE's `\{`: no `}` at all is "Unmatched", a bad
+                // body before one "Invalid content".
+                if !self.p[self.i..].contains(&b'}') {
+                    return Err("Unmatched \\{".into());
+                }
+                return match self.interval(self.i + 1, false)? {
+                    Some((a, b, n)) => Ok(Some((a, b, n + 1))),
+                    None => Err("Invalid content of \\{\\}".into()),
+                };
+            }
             match c {
                 b'*' => return Ok(Some((0, None, 1))),
                 b'+' => return Ok(Some((1, None, 1))),
@@ -709,6 +744,7 @@ pub fn literal(bytes: &[u8], icase: bool, utf8: bool) -> Node {
         closed: Vec::new(),
         depth: 0,
         utf8: utf8 && icase,
+        warnings: Vec::new(),
     };
     let mut items = Vec::new();
     while p.i < bytes.len() {

@@ -370,6 +370,7 @@ impl Re {
             icase: false,
             newline: false,
             zero: false,
+            strict: false,
         };
         if !ere.is_empty() && !ere.iter().any(|b| META.contains(b)) {
             return Ok(Re {

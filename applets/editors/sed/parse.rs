@@ -530,6 +530,7 @@ impl Compiler<'_> {
             icase,
             newline: multi,
             zero: self.set.zero,
+            strict: self.set.extended,
         };
         match Pattern::new(&text, syn) {
             Ok(p) => {

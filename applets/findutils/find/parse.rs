@@ -37,6 +37,9 @@ enum ReType {
     /// posix-minimal-basic: a BRE without GNU's `\+ \? \|`.
     MinimalBasic,
     Extended,
+    /// posix-extended: GNU's POSIX_EXTENDED, where `+a` and `a{1` are
+    /// errors (egrep and the awk types take them as literals).
+    StrictExtended,
 }
 
 const RE_TYPES: &str = "'findutils-default', 'ed', 'emacs', 'gnu-awk', 'grep', 'posix-awk', \
@@ -365,8 +368,10 @@ time.  Did you mean '-wholename'?\n",
                     b"findutils-default" | b"emacs" => ReType::Emacs,
                     b"ed" | b"grep" | b"posix-basic" | b"sed" => ReType::Basic,
                     b"posix-minimal-basic" => ReType::MinimalBasic,
-                    b"gnu-awk" | b"posix-awk" | b"awk" | b"posix-egrep" | b"egrep"
-                    | b"posix-extended" => ReType::Extended,
+                    b"gnu-awk" | b"posix-awk" | b"awk" | b"posix-egrep" | b"egrep" => {
+                        ReType::Extended
+                    }
+                    b"posix-extended" => ReType::StrictExtended,
                     _ => {
                         return Err(format!(
                             "Unknown regular expression type '{}'; valid types are {RE_TYPES}.",
@@ -677,13 +682,14 @@ time.  Did you mean '-wholename'?\n",
             ReType::Emacs => (emacs_to_ere(p), true),
             ReType::Basic => (p.to_vec(), false),
             ReType::MinimalBasic => (limited_ops(p), false),
-            ReType::Extended => (p.to_vec(), true),
+            ReType::Extended | ReType::StrictExtended => (p.to_vec(), true),
         };
         let syn = Syntax {
             extended,
             icase,
             newline: false,
             zero: false,
+            strict: self.re_type == ReType::StrictExtended,
         };
         Pattern::new(&src, syn).map_err(|e| {
             format!(
