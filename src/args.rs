@@ -148,6 +148,19 @@ pub enum Error {
     Usage(String),
 }
 
+/// What follows the message of a usage error.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum UsageForm {
+    /// `Usage: NAME USAGE` (BusyBox's way; the default).
+    Line,
+    /// The usage line, then `Try 'NAME --help' for more information.`
+    /// (GNU grep).
+    LineAndTry,
+    /// `NAME: Try 'NAME --help' for more information.` (GNU diffutils:
+    /// diff, cmp; GNU patch).
+    NamedTry,
+}
+
 /// Parser settings for one applet.
 pub struct Parser {
     applet: &'static Applet,
@@ -155,6 +168,7 @@ pub struct Parser {
     permute: bool,
     negative_numbers: bool,
     usage_status: i32,
+    usage_form: UsageForm,
 }
 
 impl Parser {
@@ -165,7 +179,14 @@ impl Parser {
             permute: true,
             negative_numbers: false,
             usage_status: 1,
+            usage_form: UsageForm::Line,
         }
+    }
+
+    /// How a usage error ends (see [`UsageForm`]).
+    pub fn usage_form(mut self, form: UsageForm) -> Parser {
+        self.usage_form = form;
+        self
     }
 
     /// Options end at the first operand (POSIX order), as for `env` or
@@ -228,10 +249,28 @@ impl Parser {
     /// the usage line, on stderr. Gives the usage exit status.
     pub fn usage_error(&self, args: &[OsString], msg: impl std::fmt::Display) -> i32 {
         let name = diag::name_of(args);
-        let mut text = format!("{name}: {msg}\n").into_bytes();
-        text.extend_from_slice(usage_line(self.applet, &name).as_bytes());
-        diag::write_stderr(&text);
+        let mut text = format!("{name}: {msg}\n");
+        text.push_str(&self.usage_tail(&name));
+        diag::write_stderr(text.as_bytes());
         self.usage_status
+    }
+
+    /// A usage error without a message of its own (GNU grep run without
+    /// a pattern): what [`usage_error`](Self::usage_error) writes after
+    /// the message.
+    pub fn usage_only(&self, args: &[OsString]) -> i32 {
+        let name = diag::name_of(args);
+        diag::write_stderr(self.usage_tail(&name).as_bytes());
+        self.usage_status
+    }
+
+    fn usage_tail(&self, name: &str) -> String {
+        let try_help = format!("Try '{name} --help' for more information.\n");
+        match self.usage_form {
+            UsageForm::Line => usage_line(self.applet, name),
+            UsageForm::LineAndTry => usage_line(self.applet, name) + &try_help,
+            UsageForm::NamedTry => format!("{name}: {try_help}"),
+        }
     }
 
     /// Parses without printing anything.

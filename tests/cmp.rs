@@ -219,8 +219,8 @@ fn errors() {
     run(&t, &["a", "."])
         .status(2)
         .err("cmp: .: Is a directory\n");
-    let usage =
-        "Usage: cmp [-b] [-l|-s] [-i SKIP1[:SKIP2]] [-n LIMIT] FILE1 [FILE2 [SKIP1 [SKIP2]]]\n";
+    // GNU diffutils' form after the message.
+    let usage = "cmp: Try 'cmp --help' for more information.\n";
     run(&t, &[])
         .status(2)
         .err(format!("cmp: missing operand after 'cmp'\n{usage}"));

@@ -572,7 +572,8 @@ fn directory_oddities() {
 fn errors() {
     let t = TempDir::new();
     t.write("a", "1\n");
-    let usage = "Usage: diff [OPTION]... FILE1 FILE2\n";
+    // GNU diffutils' form after the message.
+    let usage = "diff: Try 'diff --help' for more information.\n";
     let run = |args: &[&str]| cmd("diff").args(args).cwd(t.path()).run();
     run(&["a", "nope"])
         .status(2)
@@ -1240,7 +1241,9 @@ fn side_by_side_extras() {
             .cwd(t.path())
             .run()
             .status(2)
-            .err(format!("{msg}Usage: diff [OPTION]... FILE1 FILE2\n"))
+            .err(format!(
+                "{msg}diff: Try 'diff --help' for more information.\n"
+            ))
             .out("");
     }
     // A directory against itself has no differences, even under -s.

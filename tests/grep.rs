@@ -1420,6 +1420,34 @@ fn warns_of_an_operator_at_the_start() {
     run(&["-F", "*a"]).status(1).err("");
 }
 
+/// Usage errors in each tool's GNU form: grep gives the usage line and a
+/// "Try" line; diffutils and patch name themselves on the "Try" line.
+#[test]
+fn usage_errors_in_gnu_form() {
+    let grep_tail = "Usage: grep [OPTION]... PATTERNS [FILE]...\n\
+                     Try 'grep --help' for more information.\n";
+    cmd("grep").run().status(2).out("").err(grep_tail);
+    cmd("grep")
+        .args(["--bogus", "a"])
+        .run()
+        .status(2)
+        .err(format!("grep: unrecognized option '--bogus'\n{grep_tail}"));
+    cmd("grep").args(["-A"]).run().status(2).err(format!(
+        "grep: option requires an argument -- 'A'\n{grep_tail}"
+    ));
+    for tool in ["diff", "cmp", "patch"] {
+        let tail = format!("{tool}: Try '{tool} --help' for more information.\n");
+        cmd(tool)
+            .args(["--bogus"])
+            .run()
+            .status(2)
+            .err(format!("{tool}: unrecognized option '--bogus'\n{tail}"));
+    }
+    cmd("diff").args(["-U"]).run().status(2).err(
+        "diff: option requires an argument -- 'U'\ndiff: Try 'diff --help' for more information.\n",
+    );
+}
+
 #[test]
 fn conformance_no_operand_many_files_and_choices() {
     let t = conformance_files();

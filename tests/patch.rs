@@ -1166,7 +1166,7 @@ fn usage_errors() {
     detached(cmd("patch").args(["a", "b", "c"]))
         .run()
         .status(2)
-        .err("patch: extra operand 'c'\nUsage: patch [OPTION]... [ORIGFILE [PATCHFILE]]\n");
+        .err("patch: c: extra operand\npatch: Try 'patch --help' for more information.\n");
     detached(cmd("patch").args(["--bogus"]))
         .run()
         .status(2)

@@ -11,7 +11,7 @@
 //! leading bytes (decimal, 0x hex, 0 octal, K/M/G... suffixes), `-n N`
 //! compares at most N bytes. Exit status 0 same, 1 different, 2 trouble.
 
-use crate::args::{Opt, Parser};
+use crate::args::{Opt, Parser, UsageForm};
 use crate::diag::{self, Diag};
 use crate::io::{read_fd, Input, Out};
 use crate::size;
@@ -161,7 +161,9 @@ impl Side {
 }
 
 fn main(args: &[OsString]) -> i32 {
-    let parser = Parser::new(&APPLET, OPTS).usage_status(2);
+    let parser = Parser::new(&APPLET, OPTS)
+        .usage_status(2)
+        .usage_form(UsageForm::NamedTry);
     let m = match parser.parse(args) {
         Ok(m) => m,
         Err(code) => return code,

@@ -24,7 +24,7 @@
 //! is refused as unsupported. Exit status 0, 1 when hunks failed, 2 for
 //! trouble.
 
-use crate::args::{Opt, Parser};
+use crate::args::{Opt, Parser, UsageForm};
 use crate::diag::{self, Diag};
 use crate::io::{read_fd, Out};
 use crate::{Applet, Dir};
@@ -836,7 +836,9 @@ struct Run {
 }
 
 fn main(args: &[OsString]) -> i32 {
-    let parser = Parser::new(&APPLET, OPTS).usage_status(2);
+    let parser = Parser::new(&APPLET, OPTS)
+        .usage_status(2)
+        .usage_form(UsageForm::NamedTry);
     let m = match parser.parse(args) {
         Ok(m) => m,
         Err(code) => return code,
@@ -915,7 +917,7 @@ fn main(args: &[OsString]) -> i32 {
     }
     if m.operands.len() > 2 {
         let shown = String::from_utf8_lossy(m.operands[2].as_bytes()).into_owned();
-        return parser.usage_error(args, format!("extra operand '{shown}'"));
+        return parser.usage_error(args, format!("{shown}: extra operand"));
     }
     let target = m.operands.first().cloned();
     let input = m.value("i").map(OsStr::to_os_string).or_else(|| m.operands.get(1).cloned());

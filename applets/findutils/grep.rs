@@ -22,7 +22,7 @@
 //! In a UTF-8 locale a line that is not valid UTF-8 is held back as GNU
 //! does (the others are printed, then `binary file matches`), unless -a.
 
-use crate::args::{Opt, Parser};
+use crate::args::{Opt, Parser, UsageForm};
 use crate::diag::Diag;
 use crate::io::{read_fd, Out};
 use crate::quote;
@@ -1072,7 +1072,9 @@ fn main(args: &[OsString]) -> i32 {
         }
         argv.push(a.clone());
     }
-    let parser = Parser::new(&APPLET, OPTS).usage_status(2);
+    let parser = Parser::new(&APPLET, OPTS)
+        .usage_status(2)
+        .usage_form(UsageForm::LineAndTry);
     let m = match parser.parse(&argv) {
         Ok(m) => m,
         Err(status) => return status,
@@ -1157,7 +1159,7 @@ fn main(args: &[OsString]) -> i32 {
     }
     if !have {
         if operands.is_empty() {
-            return parser.usage_error(args, "no pattern given");
+            return parser.usage_only(args);
         }
         let p = operands.remove(0);
         patterns.extend(p.as_bytes().split(|&b| b == b'\n').map(<[u8]>::to_vec));

@@ -19,7 +19,7 @@
 mod algo;
 mod output;
 
-use crate::args::{Opt, Parser};
+use crate::args::{Opt, Parser, UsageForm};
 use crate::diag::{self, Diag};
 use crate::io::{read_fd, Out};
 use crate::{Applet, Dir};
@@ -178,7 +178,9 @@ pub struct Config {
 }
 
 fn main(args: &[OsString]) -> i32 {
-    let parser = Parser::new(&APPLET, OPTS).usage_status(2);
+    let parser = Parser::new(&APPLET, OPTS)
+        .usage_status(2)
+        .usage_form(UsageForm::NamedTry);
     let m = match parser.parse(args) {
         Ok(m) => m,
         Err(code) => return code,
