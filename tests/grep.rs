@@ -1372,6 +1372,36 @@ fn conformance_perl() {
     g(&t, &["-Pz", "^b"], "a\0b\0", 0, "b\0", "");
 }
 
+/// -P's errors in PCRE2's words, as GNU grep -P gives them, status 2.
+#[cfg(feature = "fast-regex")]
+#[test]
+fn perl_errors_as_gnu() {
+    for (p, msg) in [
+        ("(", "missing closing parenthesis"),
+        (")", "unmatched closing parenthesis"),
+        ("[a", "missing terminating ] for character class"),
+        ("a{2,1}", "numbers out of order in {} quantifier"),
+        ("[z-a]", "range out of order in character class"),
+        ("*a", "quantifier does not follow a repeatable item"),
+        ("\\", "\\ at end of pattern"),
+        (
+            "(?<n",
+            "syntax error in subpattern name (missing terminator?)",
+        ),
+        ("(?z)", "unrecognized character after (? or (?-"),
+    ] {
+        cmd("grep")
+            .args(["-P", p])
+            .stdin("a\n")
+            .run()
+            .status(2)
+            .out("")
+            .err(format!("grep: {msg}\n"));
+    }
+    // An escaped backslash at the end is a pattern.
+    case("grep", &["-P", "a\\\\"], "a\\\n", "a\\\n");
+}
+
 #[test]
 #[rustfmt::skip]
 fn conformance_names_help_version() {

@@ -96,6 +96,10 @@ impl Perl {
         for (n, p) in patterns.iter().enumerate() {
             let p =
                 std::str::from_utf8(p).map_err(|_| "the pattern is not valid UTF-8".to_string())?;
+            // Each pattern goes in a group, whose `)` a last `\` would take.
+            if p.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1 {
+                return Err("\\ at end of pattern".into());
+            }
             let (a, b) = match split_keep_out(p) {
                 Some((a, b)) => {
                     keep_out = true;
@@ -121,7 +125,7 @@ impl Perl {
                 Some(se) => {
                     let text = se.to_string();
                     let last = text.lines().last().unwrap_or("invalid pattern").trim();
-                    last.strip_prefix("error: ").unwrap_or(last).to_string()
+                    pcre_text(last.strip_prefix("error: ").unwrap_or(last))
                 }
                 None => e.to_string(),
             })?;
@@ -148,6 +152,43 @@ impl Perl {
         let group = (0..self.count).find_map(|n| caps.get_group_by_name(&format!("oxk{n}")))?;
         Some((group.start.min(m.end()), m.end()))
     }
+}
+
+/// PCRE2's text (GNU grep -P's) for the parser's error where the two
+/// name the same mistake; the parser's own otherwise.
+fn pcre_text(msg: &str) -> String {
+    const TEXTS: &[(&str, &str)] = &[
+        ("unclosed group", "missing closing parenthesis"),
+        ("unopened group", "unmatched closing parenthesis"),
+        (
+            "unclosed character class",
+            "missing terminating ] for character class",
+        ),
+        (
+            "invalid repetition count range",
+            "numbers out of order in {} quantifier",
+        ),
+        (
+            "invalid character class range",
+            "range out of order in character class",
+        ),
+        (
+            "repetition operator missing expression",
+            "quantifier does not follow a repeatable item",
+        ),
+        (
+            "invalid capture group character",
+            "syntax error in subpattern name (missing terminator?)",
+        ),
+        (
+            "unrecognized flag",
+            "unrecognized character after (? or (?-",
+        ),
+    ];
+    TEXTS
+        .iter()
+        .find(|(ours, _)| msg.starts_with(ours))
+        .map_or_else(|| msg.to_string(), |(_, theirs)| theirs.to_string())
 }
 
 /// A pattern's top-level `\K` (outside groups and brackets): the parts
