@@ -17,7 +17,7 @@ pub fn name_of(args: &[OsString]) -> String {
     String::from_utf8_lossy(base).into_owned()
 }
 
-/// The C library's message for an I/O error, without Rust's
+/// The message for an I/O error (see [`errno_text`]), without Rust's
 /// ` (os error N)` suffix.
 pub fn strerror(e: &io::Error) -> String {
     match e.raw_os_error() {
@@ -26,8 +26,55 @@ pub fn strerror(e: &io::Error) -> String {
     }
 }
 
-/// The C library's message for an errno value.
+/// glibc's message where musl's differs, for the errors a userland
+/// meets: GNU's tools (and the scripts and tests written against them)
+/// print these.
+fn glibc_text(code: i32) -> Option<&'static str> {
+    Some(match code {
+        libc::EIO => "Input/output error",
+        libc::ECHILD => "No child processes",
+        libc::ENOMEM => "Cannot allocate memory",
+        libc::EBUSY => "Device or resource busy",
+        libc::EXDEV => "Invalid cross-device link",
+        libc::EMFILE => "Too many open files",
+        libc::ENOTTY => "Inappropriate ioctl for device",
+        libc::ESPIPE => "Illegal seek",
+        libc::EDOM => "Numerical argument out of domain",
+        libc::ERANGE => "Numerical result out of range",
+        libc::EDEADLK => "Resource deadlock avoided",
+        libc::ENAMETOOLONG => "File name too long",
+        libc::ELOOP => "Too many levels of symbolic links",
+        libc::ETIME => "Timer expired",
+        libc::EREMOTE => "Object is remote",
+        libc::EOVERFLOW => "Value too large for defined data type",
+        libc::EILSEQ => "Invalid or incomplete multibyte or wide character",
+        libc::ENOTSOCK => "Socket operation on non-socket",
+        libc::EMSGSIZE => "Message too long",
+        libc::ENOTSUP => "Operation not supported",
+        libc::EADDRINUSE => "Address already in use",
+        libc::EADDRNOTAVAIL => "Cannot assign requested address",
+        libc::ENETUNREACH => "Network is unreachable",
+        libc::ENETRESET => "Network dropped connection on reset",
+        libc::ECONNABORTED => "Software caused connection abort",
+        libc::EISCONN => "Transport endpoint is already connected",
+        libc::ENOTCONN => "Transport endpoint is not connected",
+        libc::ESHUTDOWN => "Cannot send after transport endpoint shutdown",
+        libc::ETIMEDOUT => "Connection timed out",
+        libc::EHOSTUNREACH => "No route to host",
+        libc::EINPROGRESS => "Operation now in progress",
+        libc::EUCLEAN => "Structure needs cleaning",
+        libc::EDQUOT => "Disk quota exceeded",
+        libc::EOWNERDEAD => "Owner died",
+        _ => return None,
+    })
+}
+
+/// The message for an errno value: glibc's text (as GNU's tools print
+/// it), else the C library's.
 pub fn errno_text(code: i32) -> String {
+    if let Some(text) = glibc_text(code) {
+        return text.into();
+    }
     let mut buf = [0u8; 128];
     // SAFETY: the buffer is valid for its length; strerror_r NUL-terminates.
     let rc = unsafe { libc::strerror_r(code, buf.as_mut_ptr().cast(), buf.len()) };
@@ -132,5 +179,21 @@ impl Diag {
 
     pub fn status(&self) -> i32 {
         self.status
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::errno_text;
+
+    #[test]
+    fn errno_texts_are_glibcs() {
+        assert_eq!(errno_text(libc::ELOOP), "Too many levels of symbolic links");
+        assert_eq!(errno_text(libc::EXDEV), "Invalid cross-device link");
+        assert_eq!(errno_text(libc::ENOTTY), "Inappropriate ioctl for device");
+        assert_eq!(errno_text(libc::EIO), "Input/output error");
+        // The same in both C libraries: the C library's own.
+        assert_eq!(errno_text(libc::ENOENT), "No such file or directory");
+        assert_eq!(errno_text(libc::EACCES), "Permission denied");
     }
 }

@@ -248,12 +248,12 @@ fn numeric_errors_go_on_with_status_1() {
     e(
         &["%d\n", "99999999999999999999"],
         "9223372036854775807\n",
-        "printf: '99999999999999999999': Result not representable\n",
+        "printf: '99999999999999999999': Numerical result out of range\n",
     );
     e(
         &["%d\n", "-9223372036854775809"],
         "-9223372036854775808\n",
-        "printf: '-9223372036854775809': Result not representable\n",
+        "printf: '-9223372036854775809': Numerical result out of range\n",
     );
     e(
         &["%*d|\n", "x", "3"],
