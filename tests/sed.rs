@@ -2046,17 +2046,22 @@ fn newline_handling_as_gnu() {
     );
 }
 
-// The C library's matcher stops at a NUL, gets \b wrong past the start of
-// the line and rejects \` with M (src/regex): these hold with the fast
-// engine only.
+// The C library's matcher has no \` and \' (src/regex): with M these hold
+// with the fast engine only.
 #[test]
 #[cfg_attr(
     not(feature = "fast-regex"),
-    ignore = "shared C-library regex: NUL, \\b, \\` with M"
+    ignore = "the C library has no \\` or \\'"
 )]
-fn nul_bytes_and_word_boundaries_as_gnu() {
+fn buffer_anchors_with_m_as_gnu() {
     gnu(&["N;s/\\`/>/gM"], b"a\nb\n", b">a\nb\n", b"", 0);
     gnu(&["N;s/\\'/</gM"], b"a\nb\n", b"a\nb<\n", b"", 0);
+}
+
+// NULs, \b and \B on both engines (the C library's sees NULs as another
+// byte, and the byte before a match from inside a line).
+#[test]
+fn nul_bytes_and_word_boundaries_as_gnu() {
     gnu(
         &["s/b/B/"],
         b"a\x00b\x01\xff\n",
@@ -2067,6 +2072,40 @@ fn nul_bytes_and_word_boundaries_as_gnu() {
     gnu(&["s/\\x00/N/"], b"a\x00b\n", b"aNb\n", b"", 0);
     gnu(&["s/\\b/|/g"], b"foo bar\n", b"|foo| |bar|\n", b"", 0);
     gnu(&["s/\\B/|/g"], b"foo bar\n", b"f|o|o b|a|r\n", b"", 0);
+    // With groups the C library's matcher runs, from inside the line too.
+    let t = b"hello big world\n";
+    gnu(&[r"s/\b\(.\)/\u\1/g"], t, b"Hello Big World\n", b"", 0);
+    gnu(&[r"s/\<\(.\)/\u\1/g"], t, b"Hello Big World\n", b"", 0);
+    gnu(
+        &["-E", r"s/(\w+)\b/<\1>/g"],
+        t,
+        b"<hello> <big> <world>\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-E", r"s/\>(.)/[\1]/g"],
+        t,
+        b"hello[ ]big[ ]world\n",
+        b"",
+        0,
+    );
+    gnu(
+        &["-E", r"s/\B(.)/[\1]/g"],
+        b"foo bar\n",
+        b"f[o][o] b[a][r]\n",
+        b"",
+        0,
+    );
+    gnu(&[r"s/\(a\)\b\1*/X/g"], b"aa aa\n", b"aX aX\n", b"", 0);
+    gnu(&["-E", r"s/\b(a)\1*/X/g"], b"ab ab\n", b"Xb Xb\n", b"", 0);
+    gnu(
+        &[r"s/\b\(.\)/[\1]/g"],
+        b"a\0b c\n",
+        b"[a][\0][b][ ][c]\n",
+        b"",
+        0,
+    );
 }
 
 #[test]

@@ -45,7 +45,12 @@ pub struct Pattern {
     /// (see [`parse::nul_as`]) is compiled when one comes, and kept with
     /// the byte that stands for NUL in it.
     node: parse::Node,
-    nul_form: std::cell::RefCell<Option<(u8, Option<NulForm>)>>,
+    nul_form: std::cell::RefCell<Option<((u8, bool), Option<NulForm>)>>,
+    /// The pattern looks at the byte before a match (`\b`, `\<`...): a
+    /// match from inside a line is sought with that byte in the subject
+    /// ([`parse::to_posix_after_byte`]); the form is compiled on first use.
+    looks_back: bool,
+    after_byte: std::cell::OnceCell<Option<NulForm>>,
 }
 
 impl Pattern {
@@ -76,8 +81,10 @@ impl Pattern {
             scratch: std::cell::RefCell::new(Vec::new()),
             fold: syntax.icase && parse::has_backref(&parsed.node),
             syntax,
+            looks_back: parse::has_word_assertion(&parsed.node),
             node: parsed.node,
             nul_form: std::cell::RefCell::new(None),
+            after_byte: std::cell::OnceCell::new(),
         };
         // A pattern with a NUL in it has a C library form for subjects
         // with NULs only (a subject without one cannot match it).
@@ -118,20 +125,39 @@ impl Pattern {
 
     /// Runs `f` with the C library's form for `subject`: when it holds a
     /// NUL, the form that reads a byte it does not hold as NUL (an ASCII
-    /// one, which stands for itself in a UTF-8 locale too).
+    /// one, which stands for itself in a UTF-8 locale too); `after_byte`:
+    /// the form whose subject starts a byte early.
     fn with_posix<R>(
         &self,
         subject: &[u8],
+        after_byte: bool,
         f: impl FnOnce(&Regex, Option<&parse::PosixForm>) -> R,
     ) -> Option<R> {
+        let form = |node: &parse::Node| {
+            if after_byte {
+                parse::to_posix_after_byte(node, self.groups)
+            } else {
+                parse::to_posix(node)
+            }
+        };
         let Some(p) = self.nul_stand_in(subject) else {
-            return Some(f(self.posix()?, self.posix_src.as_ref()));
+            if !after_byte {
+                return Some(f(self.posix()?, self.posix_src.as_ref()));
+            }
+            let (re, form) = self
+                .after_byte
+                .get_or_init(|| {
+                    let form = form(&self.node)?;
+                    Some((self.compile_posix(&form.src)?, form))
+                })
+                .as_ref()?;
+            return Some(f(re, Some(form)));
         };
         let mut cache = self.nul_form.borrow_mut();
-        if cache.as_ref().map(|c| c.0) != Some(p) {
-            let form = parse::to_posix(&parse::nul_as(&self.node, p));
+        if cache.as_ref().map(|c| c.0) != Some((p, after_byte)) {
+            let form = form(&parse::nul_as(&self.node, p));
             let re = form.and_then(|form| Some((self.compile_posix(&form.src)?.nul_as(p), form)));
-            *cache = Some((p, re));
+            *cache = Some(((p, after_byte), re));
         }
         let (re, form) = cache.as_ref()?.1.as_ref()?;
         Some(f(re, Some(form)))
@@ -142,7 +168,7 @@ impl Pattern {
     /// no NUL, or every ASCII byte (then it ends at its first NUL).
     fn nul_stand_in(&self, subject: &[u8]) -> Option<u8> {
         memchr::memchr(0, subject)?;
-        let kept = self.nul_form.borrow().as_ref().map(|c| c.0);
+        let kept = self.nul_form.borrow().as_ref().map(|c| c.0 .0);
         if let Some(p) = kept.filter(|&p| memchr::memchr(p, subject).is_none()) {
             return Some(p);
         }
@@ -206,7 +232,17 @@ impl Pattern {
 
     /// The C library's match in `text[start..]`.
     fn exec_at(&self, text: &[u8], start: usize, notbol: bool, spans: &mut [Span]) -> bool {
-        self.with_posix(&text[start..], |re, form| {
+        // musl's `\b` takes the subject's start as a line start: from
+        // inside a line, the byte before is put in the subject.
+        if notbol && self.looks_back {
+            let from = start - 1;
+            return self
+                .with_posix(&text[from..], true, |re, form| {
+                    exec_with(re, form, &self.scratch, text, from, true, spans)
+                })
+                .unwrap_or(false);
+        }
+        self.with_posix(&text[start..], false, |re, form| {
             exec_with(re, form, &self.scratch, text, start, notbol, spans)
         })
         .unwrap_or(false)

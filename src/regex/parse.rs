@@ -773,6 +773,17 @@ pub fn has_backref(node: &Node) -> bool {
     }
 }
 
+/// Whether the tree has `\b`, `\B`, `\<` or `\>`, which look at the byte
+/// before a match.
+pub fn has_word_assertion(node: &Node) -> bool {
+    match node {
+        Node::WordBoundary | Node::NotWordBoundary | Node::WordStart | Node::WordEnd => true,
+        Node::Group(n, _) | Node::Repeat(n, ..) => has_word_assertion(n),
+        Node::Concat(v) | Node::Alt(v) => v.iter().any(has_word_assertion),
+        _ => false,
+    }
+}
+
 /// Takes `byte` out of every set: a line matcher's matches never cross a
 /// line terminator.
 pub fn exclude(node: &mut Node, byte: u8) {
@@ -1028,6 +1039,31 @@ pub fn to_posix(node: &Node) -> Option<PosixForm> {
     })
 }
 
+/// As [`to_posix`], for a subject that starts one byte before where the
+/// match may: that byte is taken by a group of its own, so the C library
+/// sees it before the match (for `\b`, `\<`, `\>`, `\B`). `groups`: the
+/// pattern's count. The whole match is the pattern's part.
+pub fn to_posix_after_byte(node: &Node, groups: usize) -> Option<PosixForm> {
+    let mut any = Box::new([true; 256]);
+    any[0] = false;
+    let guarded = Node::Concat(vec![
+        Node::Group(Box::new(Node::Set(any)), groups + 1),
+        Node::Group(Box::new(node.clone()), 0),
+    ]);
+    let mut st = PosixOut {
+        out: Vec::new(),
+        groups: 0,
+        map: vec![0],
+        hidden: true,
+    };
+    posix(&guarded, &mut st)?;
+    Some(PosixForm {
+        src: st.out,
+        groups: st.groups,
+        map: Some(st.map),
+    })
+}
+
 /// How a character set stands where it is written.
 #[derive(Clone, Copy, PartialEq)]
 enum Place {
@@ -1094,7 +1130,10 @@ fn posix(node: &Node, st: &mut PosixOut) -> Option<()> {
         Node::Chars(v) => posix_chars(v, st, Place::Plain)?,
         Node::LineStart => st.out.push(b'^'),
         Node::LineEnd => st.out.push(b'$'),
-        Node::BufStart | Node::BufEnd | Node::NotWordBoundary => return None,
+        Node::BufStart | Node::BufEnd => return None,
+        // musl's `\B` never matches at the subject's ends (GNU's does
+        // between two non-word bytes there); elsewhere it is right.
+        Node::NotWordBoundary => st.out.extend_from_slice(b"\\B"),
         Node::NotWordBefore | Node::NotWordAfter => return None,
         Node::WordBoundary => st.out.extend_from_slice(b"\\b"),
         Node::WordStart => st.out.extend_from_slice(b"\\<"),
