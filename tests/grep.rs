@@ -1630,17 +1630,113 @@ fn ignore_case_back_references() {
     case("grep", &["-iE", "(ab)\\1"], "Abab\nabac\n", "Abab\n");
 }
 
+/// Input, arguments, status, standard output and error.
+type NulCase = (
+    &'static [u8],
+    &'static [&'static str],
+    i32,
+    &'static str,
+    &'static str,
+);
+
 /// In a binary file (without -a) GNU 3.8 takes each NUL as a line end:
-/// `a\0b` is two lines, `a` and `b`, for matching and counting.
+/// `a\0b` is two lines, `a` and `b`, for matching and counting; nothing
+/// is printed but the message. Each case runs on standard input and on
+/// the file `in`, whose name stands for `(standard input)`.
 #[test]
-#[ignore = "not fixed: NULs as line ends in binary files (grep.rs's binary check is being reworked)"]
+#[rustfmt::skip]
 fn nul_ends_lines_in_binary_files() {
-    let run = |args: &[&str]| cmd("grep").args(args).stdin(&b"a\0b\nab\n"[..]).run();
-    run(&["-vc", "zzz"]).ok().out("3\n");
-    run(&["-c", "^b"]).ok().out("1\n");
-    run(&["-c", "a.b"]).status(1).out("0\n");
-    run(&["-v", "a"])
-        .status(0)
-        .out("")
-        .err("grep: (standard input): binary file matches\n");
+    let t = TempDir::new();
+    let cases: &[NulCase] = &[
+        (b"a\0b\nab\n", &["-c", "^b"], 0, "1\n", ""),
+        (b"a\0b\nab\n", &["-vc", "zzz"], 0, "3\n", ""),
+        (b"a\0b\nab\n", &["-c", "a.b"], 1, "0\n", ""),
+        (b"a\0b\nab\n", &["-v", "a"], 0, "", "grep: (standard input): binary file matches\n"),
+        (b"a\0b\nab\n", &["-c", "b"], 0, "2\n", ""),
+        (b"a\0b\nab\n", &["-vc", "b"], 0, "1\n", ""),
+        (b"a\0b\nab\n", &["-n", "b"], 0, "", "grep: (standard input): binary file matches\n"),
+        (b"a\0b\nab\n", &["-b", "b"], 0, "", "grep: (standard input): binary file matches\n"),
+        (b"a\0b\nab\n", &["-m1", "b"], 0, "", "grep: (standard input): binary file matches\n"),
+        (b"a\0b\nab\n", &["-m1", "-c", "b"], 0, "1\n", ""),
+        (b"a\0b\nab\n", &["-q", "b"], 0, "", ""),
+        (b"a\0b\nab\n", &["-q", "a.b"], 1, "", ""),
+        (b"a\0b\nab\n", &["-l", "b"], 0, "(standard input)\n", ""),
+        (b"a\0b\nab\n", &["-l", "a.b"], 1, "", ""),
+        (b"a\0b\nab\n", &["-L", "a.b"], 1, "(standard input)\n", ""),
+        (b"a\0b\nab\n", &["-L", "b"], 0, "", ""),
+        (b"a\0b\nab\n", &["-o", "b"], 0, "", "grep: (standard input): binary file matches\n"),
+        (b"a\0b\nab\n", &["-c", "-o", "b"], 0, "2\n", ""),
+        (b"a\0b\nab\n", &["-x", "b"], 0, "", "grep: (standard input): binary file matches\n"),
+        (b"a\0b\nab\n", &["-xc", "b"], 0, "1\n", ""),
+        (b"a\0b\nab\n", &["-xc", "a"], 0, "1\n", ""),
+        (b"a\0b\nab\n", &["-wc", "b"], 0, "1\n", ""),
+        (b"a\0b\nab\n", &["-c", "a$"], 0, "1\n", ""),
+        (b"a\0b\nab\n", &["-c", "^b$"], 0, "1\n", ""),
+        (b"a\0b\nab\n", &["-c", "^$"], 1, "0\n", ""),
+        (b"a\0b\nab\n", &["-cE", "a.?b"], 0, "1\n", ""),
+        (b"a\0b\nab\n", &["-cF", "a\nq"], 0, "2\n", ""),
+        (b"a\0\0b\n", &["-c", "^$"], 0, "1\n", ""),
+        (b"a\0\0b\n", &["-vc", "x"], 0, "3\n", ""),
+        (b"x\0", &["-vc", "q"], 0, "1\n", ""),
+        (b"\0", &["-c", "^$"], 0, "1\n", ""),
+        (b"a\0b\nab\n", &["-a", "a.b"], 0, "a\0b\n", ""),
+        (b"a\0b\nab\n", &["-ac", "a.b"], 0, "1\n", ""),
+        (b"a\0b\nab\n", &["-a", "-o", "a.b"], 0, "a\0b\n", ""),
+        (b"a\0b\nab\n", &["-a", "-x", "a.b"], 0, "a\0b\n", ""),
+        (b"a\0b\nab\n", &["-a", "-c", "^b"], 1, "0\n", ""),
+        (b"a\0b\nab\n", &["--binary-files=text", "-c", "a.b"], 0, "1\n", ""),
+        (b"a\0b\nab\n", &["-z", "-c", "a.b"], 1, "0\n", ""),
+        (b"a\0b\nab\n", &["-z", "a.b"], 1, "", ""),
+        (b"a\0b\nab\n", &["-z", "-c", "^b"], 0, "1\n", ""),
+        (b"a\0b\nab\n", &["-c", "\\(a\\).\\1"], 1, "0\n", ""),
+        (b"a\0a\n", &["-a", "-c", "\\(a\\).\\1"], 0, "1\n", ""),
+        (b"a\0a\n", &["-c", "\\(a\\).\\1"], 1, "0\n", ""),
+        (b"a\0a\n", &["-c", "\\(a\\)\\1"], 1, "0\n", ""),
+    ];
+    for &(input, args, status, out, err) in cases {
+        cmd("grep").args(args).stdin(input).run().status(status).out(out).err(err);
+        t.write("in", input);
+        let name = |s: &str| s.replace("(standard input)", "in");
+        let mut with_file = args.to_vec();
+        with_file.push("in");
+        grep(&t, &with_file).status(status).out(name(out)).err(name(err));
+    }
+}
+
+/// GNU reads 96 KiB at a time and tells a binary file by the first read
+/// that holds a NUL: the lines of the reads before it are text. From that
+/// read on NULs end lines, in line numbers and in trailing context too
+/// (printed past -m, or when that read selects no line).
+#[test]
+#[rustfmt::skip]
+fn nul_after_the_first_read() {
+    let t = TempDir::new();
+    let head = format!("{}\n", "z".repeat(99)).repeat(982);
+    let dots = ".".repeat(101);
+    t.write("late", format!("{head}{dots}m\nx\0y\nz\0\0w\nm\nq\n"));
+    t.write("late2", format!("{head}{dots}m\nx\0y\nz\0\0w\nq\n"));
+    // The NUL is past 32 KiB but in the first read.
+    t.write("mid", format!("m\n{}x\0y\nm\n", &head[..40000]));
+    let cases: &[(&str, &[&str], i32, &str, &str)] = &[
+        ("late", &["-n", "m"], 0, "983:DOTSm\n", "grep: late: binary file matches\n"),
+        ("late", &["-c", "m"], 0, "2\n", ""),
+        ("late", &["-A2", "m"], 0, "DOTSm\n", "grep: late: binary file matches\n"),
+        ("late", &["-m1", "-A5", "-nb", "m"], 0, "983:98200:DOTSm\n984-98303-x\n985-98305-y\n986-98307-z\n987-98309-\n988-98310-w\n", ""),
+        ("late", &["-vc", "m"], 0, "988\n", ""),
+        ("late", &["-c", "^y"], 0, "1\n", ""),
+        ("late", &["-o", "m"], 0, "m\n", "grep: late: binary file matches\n"),
+        ("late2", &["-A3", "-n", "m"], 0, "983:DOTSm\n984-x\n985-y\n986-z\n", ""),
+        ("late2", &["-A1", "m"], 0, "DOTSm\nx\n", ""),
+        ("late2", &["-c", "m"], 0, "1\n", ""),
+        ("mid", &["-n", "m"], 0, "", "grep: mid: binary file matches\n"),
+        ("mid", &["-c", "m"], 0, "2\n", ""),
+        ("mid", &["-m1", "m"], 0, "", "grep: mid: binary file matches\n"),
+        ("mid", &["-c", "^y$"], 0, "1\n", ""),
+        ("mid", &["-A1", "-m1", "m"], 0, "", "grep: mid: binary file matches\n"),
+    ];
+    for &(file, args, status, out, err) in cases {
+        let mut argv = args.to_vec();
+        argv.push(file);
+        grep(&t, &argv).status(status).out(out.replace("DOTS", &dots)).err(err);
+    }
 }

@@ -11,7 +11,10 @@
 //!
 //! A file holding a NUL byte is binary: its lines are not printed; the
 //! first selected line prints `grep: NAME: binary file matches` on standard
-//! error instead (`-a` prints them, `-I` skips such files). Exit status: 0
+//! error instead (`-a` prints them, `-I` skips such files). As in GNU, a
+//! file is found binary by the first 96 KiB read that holds a NUL, and
+//! from there on each NUL ends a line (`a.b` does not match `a\0b`; -c and
+//! -n count the pieces); the lines of the reads before are text. Exit status: 0
 //! when a line is selected, 1 when none is, 2 on an error unless `-q` found
 //! a line. Choices: no warnings for a leading `*` in an ERE or for egrep's
 //! name (GNU 3.8 prints them, BusyBox does not). `-P` takes the fast
@@ -26,7 +29,7 @@ use crate::args::{Opt, Parser, UsageForm};
 use crate::diag::Diag;
 use crate::io::{read_fd, Out};
 use crate::quote;
-use crate::regex::{LineMatcher, LineOptions};
+use crate::regex::{LineMatcher, LineOptions, Pattern, Syntax};
 use crate::walk::{self, Control, Entry, Failure, Follow, Visit, Visitor};
 use crate::{Applet, Dir};
 use std::ffi::{OsStr, OsString};
@@ -298,8 +301,70 @@ impl Filter {
     }
 }
 
+/// The patterns again, for lines holding a NUL under -a when no fast
+/// engine runs: the C library's matcher behind `LineMatcher` ends a
+/// subject at its first NUL, while `Pattern` reads a NUL as a byte.
+struct NulLines {
+    patterns: Vec<Pattern>,
+    word: bool,
+    line: bool,
+}
+
+impl NulLines {
+    fn new(patterns: &[Vec<u8>], opts: LineOptions) -> Option<NulLines> {
+        let syntax = Syntax { extended: opts.extended && !opts.fixed, icase: opts.icase, newline: false, zero: false };
+        let mut compiled = Vec::with_capacity(patterns.len());
+        for p in patterns {
+            let src = if opts.fixed { bre_literal(p) } else { p.clone() };
+            compiled.push(Pattern::new(&src, syntax).ok()?);
+        }
+        Some(NulLines { patterns: compiled, word: opts.word, line: opts.line })
+    }
+
+    /// As `LineMatcher::find`: the leftmost-longest match of any pattern
+    /// at or after `start`, with the -w and -x rules.
+    fn find(&self, line: &[u8], start: usize) -> Option<(usize, usize)> {
+        if self.line {
+            let whole = |p: &Pattern| p.find_at(line, 0) == Some((0, line.len()));
+            return (start == 0 && self.patterns.iter().any(whole)).then_some((0, line.len()));
+        }
+        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let mut at = start;
+        while at <= line.len() {
+            let mut best: Option<(usize, usize)> = None;
+            for p in &self.patterns {
+                if let Some((s, e)) = p.find_at(line, at) {
+                    if best.is_none_or(|(bs, be)| s < bs || (s == bs && e > be)) {
+                        best = Some((s, e));
+                    }
+                }
+            }
+            let (s, e) = best?;
+            if !self.word || (s == 0 || !word(line[s - 1])) && (e == line.len() || !word(line[e])) {
+                return Some((s, e));
+            }
+            at = s + 1;
+        }
+        None
+    }
+}
+
+/// `text` as a BRE that matches it literally.
+fn bre_literal(text: &[u8]) -> Vec<u8> {
+    let mut v = Vec::with_capacity(text.len() * 2);
+    for &b in text {
+        if b"\\.[]*^$".contains(&b) {
+            v.push(b'\\');
+        }
+        v.push(b);
+    }
+    v
+}
+
 struct Grep {
     matcher: LineMatcher,
+    /// Set when lines may hold NULs and `matcher` cannot see them.
+    nul_lines: Option<NulLines>,
     invert: bool,
     mode: Mode,
     only: bool,
@@ -493,7 +558,7 @@ impl Grep {
     fn parts(&self, line: &[u8]) -> Vec<(usize, usize)> {
         let mut v = Vec::new();
         let mut from = 0;
-        while let Some((s, e)) = self.matcher.find(line, from) {
+        while let Some((s, e)) = self.find(line, from) {
             if e == s {
                 if s >= line.len() {
                     break;
@@ -544,7 +609,9 @@ impl Grep {
     fn scan(&mut self, fd: i32, name: &[u8]) {
         let term = self.term;
         let mut buf: Vec<u8> = Vec::with_capacity(256 * 1024);
-        let mut chunk = vec![0u8; 128 * 1024];
+        // GNU reads 96 KiB at a time and decides binary-ness per read: the
+        // same size puts the same lines before a late NUL.
+        let mut chunk = vec![0u8; 96 * 1024];
         let mut s = Scan {
             num: 1,
             num_pos: 0,
@@ -580,13 +647,21 @@ impl Grep {
                     eof = true;
                     break;
                 }
-                let data = &chunk[..n];
+                let data = &mut chunk[..n];
                 if !s.binary && term != 0 && memchr::memchr(0, data).is_some() {
                     s.binary = true;
                     if self.binary == BinaryFiles::WithoutMatch {
                         skipped = true;
                         eof = true;
                         break;
+                    }
+                }
+                if s.binary && self.binary == BinaryFiles::Suppress {
+                    // As GNU: from the read that shows a file binary on,
+                    // each NUL ends a line (for matching, counting and
+                    // line numbers).
+                    for b in data.iter_mut().filter(|b| **b == 0) {
+                        *b = term;
                     }
                 }
                 buf.extend_from_slice(data);
@@ -700,6 +775,17 @@ impl Grep {
     fn lines(&mut self, buf: &[u8], mut pos: usize, end: usize, name: &[u8], s: &mut Scan) {
         let term = self.term;
         let fast = self.matcher.has_fast();
+        if s.after_left > 0
+            && s.binary
+            && self.binary == BinaryFiles::Suppress
+            && s.selected < self.max.unwrap_or(u64::MAX)
+            && self.any_selected(buf, pos, end)
+        {
+            // GNU drops trailing context owed from before a binary read
+            // when that read selects a line (it prints the context only
+            // past -m).
+            s.after_left = 0;
+        }
         while pos < end && !s.stop {
             // The next matching line: [ls, le) and its end with terminator.
             let (ls, le) = if fast {
@@ -711,7 +797,7 @@ impl Grep {
                         break (end, end);
                     }
                     let le = memchr::memchr(term, &buf[at..end]).map_or(end, |i| at + i);
-                    if self.matcher.matches(&buf[at..le]) {
+                    if self.line_matches(&buf[at..le]) {
                         break (at, le);
                     }
                     at = le + 1;
@@ -754,6 +840,35 @@ impl Grep {
             }
             pos = next;
         }
+    }
+
+    /// Whether `line` (without its terminator) matches.
+    fn line_matches(&self, line: &[u8]) -> bool {
+        match &self.nul_lines {
+            Some(n) if memchr::memchr(0, line).is_some() => n.find(line, 0).is_some(),
+            _ => self.matcher.matches(line),
+        }
+    }
+
+    /// The match in `line` at or after `from`, as `LineMatcher::find`.
+    fn find(&self, line: &[u8], from: usize) -> Option<(usize, usize)> {
+        match &self.nul_lines {
+            Some(n) if memchr::memchr(0, line).is_some() => n.find(line, from),
+            _ => self.matcher.find(line, from),
+        }
+    }
+
+    /// Whether some line in `buf[pos..end]` is selected.
+    fn any_selected(&self, buf: &[u8], pos: usize, end: usize) -> bool {
+        let mut at = pos;
+        while at < end {
+            let le = memchr::memchr(self.term, &buf[at..end]).map_or(end, |i| at + i);
+            if self.line_matches(&buf[at..le]) != self.invert {
+                return true;
+            }
+            at = le + 1;
+        }
+        false
     }
 
     fn unselected_line(&mut self, buf: &[u8], ls: usize, le: usize, name: &[u8], s: &mut Scan) {
@@ -1331,8 +1446,14 @@ fn main(args: &[OsString]) -> i32 {
             mode = Mode::Quiet;
         }
     }
+    // Without a fast engine NULs stay in lines only as text (-a), not
+    // with -z (they end the lines) nor in a binary file (they end lines).
+    let nul_lines = (!matcher.has_fast() && !perl && !no_patterns && term == b'\n' && binary == BinaryFiles::Text)
+        .then(|| NulLines::new(&patterns, opts))
+        .flatten();
     let mut g = Grep {
         matcher,
+        nul_lines,
         invert: m.has("v"),
         mode,
         only: m.has("o"),
