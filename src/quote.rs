@@ -48,7 +48,20 @@ enum Shown {
     Quote,
 }
 
-fn classify(name: &[u8], i: usize, utf8: bool) -> Shown {
+/// How `name[i]` is shown; `escape`: with `$'…'` escapes (else as it is,
+/// GNU's plain `shell` style, where only a newline, tab or carriage
+/// return makes quotes needed).
+fn classify(name: &[u8], i: usize, escape: bool, utf8: bool) -> Shown {
+    match classify_escaped(name, i, utf8) {
+        Shown::Escaped { letter, len } if !escape => match letter {
+            Some(b'n' | b't' | b'r') => Shown::Special { compat: false },
+            _ => Shown::Plain { len, compat: false },
+        },
+        shown => shown,
+    }
+}
+
+fn classify_escaped(name: &[u8], i: usize, utf8: bool) -> Shown {
     let c = name[i];
     let letter = |l| Shown::Escaped {
         letter: Some(l),
@@ -96,11 +109,12 @@ fn classify(name: &[u8], i: usize, utf8: bool) -> Shown {
     }
 }
 
-/// gnulib's shell-escape quoting of `name`. `elide`: no quotes when a
-/// shell would read the name as one plain word (`shell-escape`), and then
-/// `colon` counts `:` as special too (`quotef`). None when `elide` does
-/// not hold, for the caller to quote after all.
-fn shell_pass(name: &[u8], elide: bool, colon: bool, utf8: bool) -> Option<Vec<u8>> {
+/// gnulib's shell quoting of `name`, with escapes when `escape`
+/// (`shell-escape`). `elide`: no quotes when a shell would read the name
+/// as one plain word, and then `colon` counts `:` as special too
+/// (`quotef`). None when `elide` does not hold, for the caller to quote
+/// after all.
+fn shell_pass(name: &[u8], escape: bool, elide: bool, colon: bool, utf8: bool) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(name.len() + 2);
     // Whether a `$'` piece is open, to be closed before a plain byte.
     let mut in_dollar = false;
@@ -117,7 +131,7 @@ fn shell_pass(name: &[u8], elide: bool, colon: bool, utf8: bool) -> Option<Vec<u
         }
         let mut i = 0;
         while i < name.len() {
-            let shown = classify(name, i, utf8);
+            let shown = classify(name, i, escape, utf8);
             match shown {
                 Shown::Plain { len, compat } => {
                     if elide && colon && name[i] == b':' {
@@ -201,11 +215,24 @@ fn shell_pass(name: &[u8], elide: bool, colon: bool, utf8: bool) -> Option<Vec<u
 }
 
 fn shell_escape_in(name: &[u8], colon: bool, utf8: bool) -> Vec<u8> {
-    shell_pass(name, true, colon, utf8).unwrap_or_else(|| shell_always_in(name, utf8))
+    shell_pass(name, true, true, colon, utf8).unwrap_or_else(|| shell_always_in(name, utf8))
 }
 
 fn shell_always_in(name: &[u8], utf8: bool) -> Vec<u8> {
-    shell_pass(name, false, false, utf8).unwrap_or_default()
+    shell_pass(name, true, false, false, utf8).unwrap_or_default()
+}
+
+fn shell_in(name: &[u8], utf8: bool) -> Vec<u8> {
+    shell_pass(name, false, true, false, utf8)
+        .or_else(|| shell_pass(name, false, false, false, utf8))
+        .unwrap_or_default()
+}
+
+/// `name` for a shell without escapes, bytes as they are: GNU's `shell`
+/// style (`diff -r` lines show their options so). Quoted only when a
+/// shell would not read it as one plain word.
+pub fn shell(name: &[u8]) -> Cow<'_, [u8]> {
+    borrowed_if_same(name, shell_in(name, crate::sys::utf8_locale()))
 }
 
 /// `name` quoted for a shell, always quoted: GNU's `shell-escape-always`
@@ -405,6 +432,35 @@ mod tests {
                 "UTF-8: {shown:?}"
             );
         }
+    }
+
+    #[test]
+    fn shell_style_keeps_bytes_as_they_are() {
+        // GNU diffutils 3.8 `diff -r -I X d1 d2` lines, in C.
+        use super::shell_in;
+        let cases: &[(&[u8], &[u8])] = &[
+            (b"zz\xc3\xa9\xc3\xa9b", b"zz\xc3\xa9\xc3\xa9b"),
+            (b"zz\x01", b"zz\x01"),
+            (b"zz\xff", b"zz\xff"),
+            (b"q\tq", b"'q\tq'"),
+            (b"zz'", b"\"zz'\""),
+            (b"zz@'", b"\"zz@'\""),
+            (b"$zz'", br"'$zz'\'''"),
+            (b"zz\x01'", b"'zz\x01'\\'''"),
+            (b"zz\t'", b"'zz\t'\\'''"),
+            (b"", b"''"),
+        ];
+        for (name, want) in cases {
+            assert_eq!(
+                shell_in(name, false),
+                *want,
+                "{:?}",
+                String::from_utf8_lossy(name)
+            );
+        }
+        // A printable character is harmless in double quotes in UTF-8.
+        assert_eq!(shell_in(b"\xc3\xa9'", true), "\"\u{e9}'\"".as_bytes());
+        assert_eq!(shell_in(b"\xc3\xa9'", false), b"'\xc3\xa9'\\'''");
     }
 
     #[test]
