@@ -1,7 +1,8 @@
 //! Quoting file names and arguments for display as GNU's gnulib
 //! `quotearg` does in its shell styles: `shell-escape-always` for
 //! messages and `stat %N` (`quoteaf`), `shell-escape` for `xargs -t` and
-//! `quotef`. The result can be pasted back into a shell.
+//! `quotef`, plain `shell` (no escapes) for `diff -r` lines. The result
+//! can be pasted back into a shell.
 //!
 //! A name goes in single quotes (`'a b'`); one holding a single quote but
 //! nothing else a double-quoted string would treat specially goes in
@@ -31,20 +32,13 @@ fn wide_printable(c: u32) -> bool {
 /// How the shell style shows one character.
 enum Shown {
     /// As it is, `len` bytes; `compat`: harmless in double quotes too.
-    Plain {
-        len: usize,
-        compat: bool,
-    },
+    Plain { len: usize, compat: bool },
     /// As it is, but a shell would see it: quotes are needed.
-    Special {
-        compat: bool,
-    },
+    Special { compat: bool },
     /// Escaped inside `$'…'`: a C escape letter, or (None) the octal
     /// bytes of a `len`-byte character.
-    Escaped {
-        letter: Option<u8>,
-        len: usize,
-    },
+    Escaped { letter: Option<u8>, len: usize },
+    /// A single quote: `'\''`.
     Quote,
 }
 
