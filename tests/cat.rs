@@ -141,6 +141,16 @@ fn errors() {
         .run()
         .status(1)
         .err("cat: 'a b': No such file or directory\ncat: 'c:d': No such file or directory\ncat: 'e'$'\\377': No such file or directory\ncat: f-g.h: No such file or directory\n");
+    // In C.UTF-8 é is printable: a plain word, or quoted for the colon.
+    cmd("cat")
+        .env("LC_ALL", "C.UTF-8")
+        .arg(os(b"a\xc3\xa9b"))
+        .arg(os(b"\xc3\xa9:"))
+        .arg(os(b"a\xc3\xa9\xff"))
+        .cwd(t.path())
+        .run()
+        .status(1)
+        .err("cat: a\u{e9}b: No such file or directory\ncat: '\u{e9}:': No such file or directory\ncat: 'a\u{e9}'$'\\377': No such file or directory\n");
     // Appending a file to itself is refused, the file is left alone.
     let f = std::fs::OpenOptions::new()
         .append(true)

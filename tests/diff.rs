@@ -1305,3 +1305,26 @@ fn speed_large_files_round_trip() {
         .out("");
     assert_eq!(std::fs::read(t.join("A")).expect("read"), b.as_bytes());
 }
+
+#[test]
+fn switches_in_dir_lines_keep_odd_bytes_as_they_are() {
+    // GNU diffutils 3.8 (C locale) quotes the switches in GNU's `shell`
+    // style: no escapes, quotes only for what a shell would not take.
+    let t = TempDir::new();
+    put(&t, "S1/a", "a\n");
+    put(&t, "S2/a", "b\n");
+    cmd("diff")
+        .args(["-r", "-I"])
+        .arg(os(b"zz\xc3\xa9\x01"))
+        .args(["-I", "zz'", "-I", "q\tq", "-I", "$zz'", "-I"])
+        .arg(os(b"\xc3\xa9'"))
+        .args(["S1", "S2"])
+        .cwd(t.path())
+        .run()
+        .status(1)
+        .err("")
+        .out(
+            b"diff -r -I zz\xc3\xa9\x01 -I \"zz'\" -I 'q\tq' -I '$zz'\\''' -I '\xc3\xa9'\\''' S1/a S2/a\n\
+              1c1\n< a\n---\n> b\n",
+        );
+}

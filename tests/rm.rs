@@ -320,7 +320,7 @@ fn odd_names() {
         .cwd(t.path())
         .run()
         .ok()
-        .out("removed 'x'$'\\377'$'\\n'\n");
+        .out("removed 'x'$'\\377\\n'\n");
     assert!(!exists(&t.join(&name)));
 }
 
@@ -361,4 +361,37 @@ fn ordinary_user_cannot_remove_from_read_only_directories() {
         .expect("chmod");
     cmd("rm").arg("a/b/c").cwd(t.path()).user(user).run().ok();
     assert!(!f.exists());
+}
+
+#[test]
+fn odd_bytes_in_messages_are_one_escape_run() {
+    // GNU coreutils 9.1: rm -- 'a\303\251b' '\303\251\377' 'a\n\tb', all
+    // missing; in C.UTF-8 é is printable, the stray \377 is not.
+    let t = TempDir::new();
+    let names = [os(b"a\xc3\xa9b"), os(b"\xc3\xa9\xff"), os(b"a\n\tb")];
+    cmd("rm")
+        .args(&names)
+        .cwd(t.path())
+        .run()
+        .status(1)
+        .err(concat!(
+            r"rm: cannot remove 'a'$'\303\251''b': No such file or directory",
+            "\n",
+            r"rm: cannot remove ''$'\303\251\377': No such file or directory",
+            "\n",
+            r"rm: cannot remove 'a'$'\n\t''b': No such file or directory",
+            "\n"
+        ));
+    cmd("rm")
+        .env("LC_ALL", "C.UTF-8")
+        .args(&names)
+        .cwd(t.path())
+        .run()
+        .status(1)
+        .err(concat!(
+            "rm: cannot remove 'a\u{e9}b': No such file or directory\n",
+            "rm: cannot remove '\u{e9}'$'\\377': No such file or directory\n",
+            r"rm: cannot remove 'a'$'\n\t''b': No such file or directory",
+            "\n"
+        ));
 }

@@ -227,3 +227,35 @@ fn errors() {
         .status(1)
         .err_has("stat: option requires an argument -- 'c'\n");
 }
+
+#[test]
+fn n_upper_writes_a_run_of_odd_bytes_in_one_escape() {
+    // GNU coreutils 9.1: stat -c %N, in C and in C.UTF-8.
+    let t = tree();
+    let names = [os(b"a\xc3\xa9b"), os(b"\xc3\xa9"), os(b"a'\xc3\xa9")];
+    for n in &names {
+        fs::write(t.path().join(n), "").expect("write");
+    }
+    cmd("stat")
+        .cwd(t.path())
+        .args(["-c", "%N"])
+        .args(&names)
+        .run()
+        .ok()
+        .out(concat!(
+            r"'a'$'\303\251''b'",
+            "\n",
+            r"''$'\303\251'",
+            "\n",
+            r"'''a'\'''$'\303\251'",
+            "\n"
+        ));
+    cmd("stat")
+        .cwd(t.path())
+        .env("LC_ALL", "C.UTF-8")
+        .args(["-c", "%N"])
+        .args(&names)
+        .run()
+        .ok()
+        .out("'a\u{e9}b'\n'\u{e9}'\n\"a'\u{e9}\"\n");
+}

@@ -1258,7 +1258,6 @@ fn parallel_runs_are_concurrent() {
 }
 
 #[test]
-#[ignore = "src/quote.rs shell_always gives each byte its own $'' (GNU merges them)"]
 fn trace_quotes_runs_of_odd_bytes_together() {
     // GNU: echo ''$'\303\251' x
     g(
@@ -1268,6 +1267,48 @@ fn trace_quotes_runs_of_odd_bytes_together() {
         "echo ''$'\\303\\251' x\n",
         0,
     );
+}
+
+/// Names for the `-t` trace cases: a run of odd bytes, odd bytes between,
+/// after and before ordinary ones, all odd, empty, newline and tab,
+/// controls, single quotes, and invalid UTF-8 (a stray 0xff after é, a
+/// cut sequence, a C1 control).
+const ODD_NAMES: &[u8] = b"a\xc3\xa9b\0\xc3\xa9\xc3\xa9\0a\xc3\xa9\0\xc3\xa9b\0\xff\xfe\0\0a\n\tb\0\x01\x1b[m\0it's\0a'\xc3\xa9\0\xc3\xa9\xff\0a\xc3b\0x\xc2\x85y\0";
+
+#[test]
+fn trace_quotes_odd_bytes_as_gnu_in_c_locale() {
+    // GNU 4.9: LC_ALL=C xargs -0 -t true
+    cmd("xargs")
+        .args(["-0", "-t", "true"])
+        .stdin(ODD_NAMES)
+        .run()
+        .status(0)
+        .out("")
+        .err(concat!(
+            r"true 'a'$'\303\251''b' ''$'\303\251\303\251' 'a'$'\303\251' ''$'\303\251''b' ",
+            r#"''$'\377\376' '' 'a'$'\n\t''b' ''$'\001\033''[m' "it's" '''a'\'''$'\303\251' "#,
+            r"''$'\303\251\377' 'a'$'\303''b' 'x'$'\302\205''y'",
+            "\n"
+        ));
+}
+
+#[test]
+fn trace_shows_printable_characters_in_a_utf8_locale() {
+    // GNU 4.9: LC_ALL=C.UTF-8 xargs -0 -t true; invalid bytes stay escaped.
+    cmd("xargs")
+        .env("LC_ALL", "C.UTF-8")
+        .args(["-0", "-t", "true"])
+        .stdin(ODD_NAMES)
+        .run()
+        .status(0)
+        .out("")
+        .err(concat!(
+            "true a\u{e9}b \u{e9}\u{e9} a\u{e9} \u{e9}b ",
+            r#"''$'\377\376' '' 'a'$'\n\t''b' ''$'\001\033''[m' "it's" "#,
+            "\"a'\u{e9}\" '\u{e9}'$'\\377' ",
+            r"'a'$'\303''b' 'x'$'\302\205''y'",
+            "\n"
+        ));
 }
 
 #[test]

@@ -381,12 +381,7 @@ impl Run {
                 if i > 0 {
                     line.push(b' ');
                 }
-                let b = a.to_bytes();
-                if shell_plain(b) {
-                    line.extend_from_slice(b);
-                } else {
-                    line.extend_from_slice(&crate::quote::shell_always(b));
-                }
+                line.extend_from_slice(&crate::quote::shell_escape(a.to_bytes()));
             }
             if self.interactive {
                 // The prompt's "?..." comes once the terminal is open, as
@@ -537,18 +532,6 @@ impl Run {
 
 /// Where PATH lookup finds `name` (as `execvp` would), for running it
 /// through the shell.
-/// Whether `-t` shows an argument as it is: as gnulib's shell quoting,
-/// `=` and `^` are quoted anywhere, `#` and `~` only at the start, and
-/// `{` or `}` only on their own.
-fn shell_plain(b: &[u8]) -> bool {
-    !b.is_empty()
-        && b.iter().enumerate().all(|(i, &c)| match c {
-            b'#' | b'~' => i > 0,
-            b'{' | b'}' => b.len() > 1,
-            _ => c.is_ascii_alphanumeric() || b"%+,-./:@]_".contains(&c),
-        })
-}
-
 fn find_in_path(name: &[u8]) -> Option<Vec<u8>> {
     if name.contains(&b'/') {
         return Some(name.to_vec());

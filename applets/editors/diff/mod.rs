@@ -439,18 +439,10 @@ fn push_switch(s: &mut Vec<u8>, a: &[u8]) {
     s.extend_from_slice(&shell_quote(a));
 }
 
-/// GNU's `shell` quoting style: as is when nothing in it is special.
+/// GNU's `shell` quoting style: as is when nothing in it is special,
+/// bytes a terminal would not print included.
 pub fn shell_quote(a: &[u8]) -> Vec<u8> {
-    let special = |(k, &b): (usize, &u8)| {
-        !(0x21..0x7f).contains(&b)
-            || b"\"$&'()*;<=>?[\\^`|{}!".contains(&b)
-            || (k == 0 && (b == b'#' || b == b'~'))
-    };
-    if a.is_empty() || a.iter().enumerate().any(special) {
-        crate::quote::shell_always(a)
-    } else {
-        a.to_vec()
-    }
+    crate::quote::shell(a).into_owned()
 }
 
 /// A file name for a header, as GNU's `c-maybe` quoting writes it: as is,
