@@ -27,6 +27,10 @@ pub use posix::{Flags, Regex, Span};
 /// The C library's form for subjects with NULs, and its groups.
 type NulForm = (Regex, parse::PosixForm);
 
+/// Which NUL form is kept: its stand-in byte, and whether its subject
+/// starts a byte early.
+type NulKey = (u8, bool);
+
 /// A compiled pattern.
 pub struct Pattern {
     groups: usize,
@@ -45,7 +49,7 @@ pub struct Pattern {
     /// (see [`parse::nul_as`]) is compiled when one comes, and kept with
     /// the byte that stands for NUL in it.
     node: parse::Node,
-    nul_form: std::cell::RefCell<Option<((u8, bool), Option<NulForm>)>>,
+    nul_form: std::cell::RefCell<Option<(NulKey, Option<NulForm>)>>,
     /// The pattern looks at the byte before a match (`\b`, `\<`...): a
     /// match from inside a line is sought with that byte in the subject
     /// ([`parse::to_posix_after_byte`]); the form is compiled on first use.
