@@ -312,7 +312,7 @@ struct NulLines {
 
 impl NulLines {
     fn new(patterns: &[Vec<u8>], opts: LineOptions) -> Option<NulLines> {
-        let syntax = Syntax { extended: opts.extended && !opts.fixed, icase: opts.icase, newline: false, zero: false };
+        let syntax = Syntax { extended: opts.extended && !opts.fixed, icase: opts.icase, newline: false, zero: false, strict: false };
         let mut compiled = Vec::with_capacity(patterns.len());
         for p in patterns {
             let src = if opts.fixed { bre_literal(p) } else { p.clone() };
