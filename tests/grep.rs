@@ -1499,22 +1499,27 @@ fn conformance_no_operand_many_files_and_choices() {
         "dd/sub/lnk:alpha\nf:alpha\ng:alpha\nld/sub/lnk:alpha\n",
         "",
     );
-    // The C library's engine (a build without fast-regex) stops a line at
-    // a NUL and has no `\B`: src/regex limits, checked with the fast
-    // engine only.
-    if cfg!(feature = "fast-regex") {
-        g(&t, &["-a", "-n", "b", "b"], "", 0, "1:a\0b\n2:ab\n", "");
-        g(&t, &["--text", "-o", "b", "b"], "", 0, "b\nb\n", "");
-        g(&t, &["-o", "\\Bo\\B"], "foo bar\n", 0, "o\n", "");
-        g(
-            &t,
-            &["a"],
-            "x\0a\n",
-            0,
-            "",
-            "grep: (standard input): binary file matches\n",
-        );
-    }
+    // NULs and `\B` on both engines.
+    g(&t, &["-a", "-n", "b", "b"], "", 0, "1:a\0b\n2:ab\n", "");
+    g(&t, &["--text", "-o", "b", "b"], "", 0, "b\nb\n", "");
+    g(&t, &["-o", "\\Bo\\B"], "foo bar\n", 0, "o\n", "");
+    g(&t, &["-o", "\\bb"], "foo bar\n", 0, "b\n", "");
+    g(
+        &t,
+        &["-o", "-e", "\\<.", "-e", "x\\(y\\)\\1"],
+        "ab cd\n",
+        0,
+        "a\nc\n",
+        "",
+    );
+    g(
+        &t,
+        &["a"],
+        "x\0a\n",
+        0,
+        "",
+        "grep: (standard input): binary file matches\n",
+    );
     // Many files: names in operand order.
     let m = TempDir::new();
     let names: Vec<String> = (0..60).map(|i| format!("m{i}")).collect();

@@ -29,7 +29,7 @@ use crate::args::{Opt, Parser, UsageForm};
 use crate::diag::Diag;
 use crate::io::{read_fd, Out};
 use crate::quote;
-use crate::regex::{LineMatcher, LineOptions, Pattern, Syntax};
+use crate::regex::{LineMatcher, LineOptions};
 use crate::walk::{self, Control, Entry, Failure, Follow, Visit, Visitor};
 use crate::{Applet, Dir};
 use std::ffi::{OsStr, OsString};
@@ -301,70 +301,8 @@ impl Filter {
     }
 }
 
-/// The patterns again, for lines holding a NUL under -a when no fast
-/// engine runs: the C library's matcher behind `LineMatcher` ends a
-/// subject at its first NUL, while `Pattern` reads a NUL as a byte.
-struct NulLines {
-    patterns: Vec<Pattern>,
-    word: bool,
-    line: bool,
-}
-
-impl NulLines {
-    fn new(patterns: &[Vec<u8>], opts: LineOptions) -> Option<NulLines> {
-        let syntax = Syntax { extended: opts.extended && !opts.fixed, icase: opts.icase, newline: false, zero: false, strict: false };
-        let mut compiled = Vec::with_capacity(patterns.len());
-        for p in patterns {
-            let src = if opts.fixed { bre_literal(p) } else { p.clone() };
-            compiled.push(Pattern::new(&src, syntax).ok()?);
-        }
-        Some(NulLines { patterns: compiled, word: opts.word, line: opts.line })
-    }
-
-    /// As `LineMatcher::find`: the leftmost-longest match of any pattern
-    /// at or after `start`, with the -w and -x rules.
-    fn find(&self, line: &[u8], start: usize) -> Option<(usize, usize)> {
-        if self.line {
-            let whole = |p: &Pattern| p.find_at(line, 0) == Some((0, line.len()));
-            return (start == 0 && self.patterns.iter().any(whole)).then_some((0, line.len()));
-        }
-        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-        let mut at = start;
-        while at <= line.len() {
-            let mut best: Option<(usize, usize)> = None;
-            for p in &self.patterns {
-                if let Some((s, e)) = p.find_at(line, at) {
-                    if best.is_none_or(|(bs, be)| s < bs || (s == bs && e > be)) {
-                        best = Some((s, e));
-                    }
-                }
-            }
-            let (s, e) = best?;
-            if !self.word || (s == 0 || !word(line[s - 1])) && (e == line.len() || !word(line[e])) {
-                return Some((s, e));
-            }
-            at = s + 1;
-        }
-        None
-    }
-}
-
-/// `text` as a BRE that matches it literally.
-fn bre_literal(text: &[u8]) -> Vec<u8> {
-    let mut v = Vec::with_capacity(text.len() * 2);
-    for &b in text {
-        if b"\\.[]*^$".contains(&b) {
-            v.push(b'\\');
-        }
-        v.push(b);
-    }
-    v
-}
-
 struct Grep {
     matcher: LineMatcher,
-    /// Set when lines may hold NULs and `matcher` cannot see them.
-    nul_lines: Option<NulLines>,
     invert: bool,
     mode: Mode,
     only: bool,
@@ -844,18 +782,12 @@ impl Grep {
 
     /// Whether `line` (without its terminator) matches.
     fn line_matches(&self, line: &[u8]) -> bool {
-        match &self.nul_lines {
-            Some(n) if memchr::memchr(0, line).is_some() => n.find(line, 0).is_some(),
-            _ => self.matcher.matches(line),
-        }
+        self.matcher.matches(line)
     }
 
     /// The match in `line` at or after `from`, as `LineMatcher::find`.
     fn find(&self, line: &[u8], from: usize) -> Option<(usize, usize)> {
-        match &self.nul_lines {
-            Some(n) if memchr::memchr(0, line).is_some() => n.find(line, from),
-            _ => self.matcher.find(line, from),
-        }
+        self.matcher.find(line, from)
     }
 
     /// Whether some line in `buf[pos..end]` is selected.
@@ -1446,14 +1378,8 @@ fn main(args: &[OsString]) -> i32 {
             mode = Mode::Quiet;
         }
     }
-    // Without a fast engine NULs stay in lines only as text (-a), not
-    // with -z (they end the lines) nor in a binary file (they end lines).
-    let nul_lines = (!matcher.has_fast() && !perl && !no_patterns && term == b'\n' && binary == BinaryFiles::Text)
-        .then(|| NulLines::new(&patterns, opts))
-        .flatten();
     let mut g = Grep {
         matcher,
-        nul_lines,
         invert: m.has("v"),
         mode,
         only: m.has("o"),

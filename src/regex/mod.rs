@@ -66,27 +66,32 @@ impl Pattern {
 
     /// As [`new`](Self::new), in a UTF-8 locale or not.
     pub fn new_in(pattern: &[u8], syntax: Syntax, utf8: bool) -> Result<Pattern, String> {
-        let mut parsed = parse::parse(pattern, syntax, utf8)?;
+        let parsed = parse::parse(pattern, syntax, utf8)?;
+        Pattern::from_tree(parsed.node, parsed.groups, syntax)
+    }
+
+    /// Compiles a parsed tree that has `groups` groups.
+    fn from_tree(mut node: parse::Node, groups: usize, syntax: Syntax) -> Result<Pattern, String> {
         if syntax.by_nul() {
-            parse::exclude(&mut parsed.node, 0);
+            parse::exclude(&mut node, 0);
         }
-        let posix_src = parse::to_posix(&parsed.node);
+        let posix_src = parse::to_posix(&node);
         #[cfg(feature = "fast-regex")]
-        let fast = match parse::to_fast(&parsed.node, syntax.newline) {
+        let fast = match parse::to_fast(&node, syntax.newline) {
             Some(src) => fast::Fast::with_terminator(&src, if syntax.by_nul() { 0 } else { b'\n' }),
             None => None,
         };
         let p = Pattern {
-            groups: parsed.groups,
+            groups,
             #[cfg(feature = "fast-regex")]
             fast,
             posix_src,
             posix: std::cell::OnceCell::new(),
             scratch: std::cell::RefCell::new(Vec::new()),
-            fold: syntax.icase && parse::has_backref(&parsed.node),
+            fold: syntax.icase && parse::has_backref(&node),
             syntax,
-            looks_back: parse::has_word_assertion(&parsed.node),
-            node: parsed.node,
+            looks_back: parse::has_word_assertion(&node),
+            node,
             nul_form: std::cell::RefCell::new(None),
             after_byte: std::cell::OnceCell::new(),
         };
@@ -307,7 +312,9 @@ pub struct LineMatcher {
     opts: LineOptions,
     #[cfg(feature = "fast-regex")]
     fast: Option<fast::Fast>,
-    posix: Vec<Regex>,
+    /// The patterns one by one, where the fast engine cannot take them
+    /// all at once.
+    posix: Vec<Pattern>,
     /// A pattern is empty: every line matches (at its start).
     empty: bool,
     /// -w in a UTF-8 locale: the engines test ASCII word bytes only, so
@@ -372,8 +379,10 @@ impl LineMatcher {
             strict: false,
         };
         let mut nodes = Vec::new();
+        let mut group_counts = Vec::new();
         let mut warnings = Vec::new();
         for p in patterns {
+            let mut groups = 0;
             let mut node = if opts.fixed {
                 parse::literal(p, opts.icase, utf8)
             } else {
@@ -385,10 +394,12 @@ impl LineMatcher {
                 }
                 let parsed = parse::parse(p, syn, utf8)?;
                 warnings.extend(parsed.warnings);
+                groups = parsed.groups;
                 parsed.node
             };
             parse::exclude(&mut node, opts.term);
             nodes.push(node);
+            group_counts.push(groups);
         }
         let empty = nodes.iter().any(|n| matches!(n, parse::Node::Empty));
         #[cfg(feature = "fast-regex")]
@@ -441,19 +452,13 @@ impl LineMatcher {
             warnings,
         };
         if !m.has_fast() {
-            for n in &nodes {
-                let src = parse::to_posix(n).ok_or("Regular expression too big")?.src;
-                let flags = Flags {
-                    extended: false,
-                    icase: opts.icase,
-                    newline: false,
-                };
-                let re = Regex::new(&src, flags)?;
-                m.posix.push(if opts.icase && parse::has_backref(n) {
-                    re.folding()
-                } else {
-                    re
-                });
+            // Lines come without their terminator.
+            let syn = Syntax {
+                newline: false,
+                ..syn
+            };
+            for (n, groups) in nodes.into_iter().zip(group_counts) {
+                m.posix.push(Pattern::from_tree(n, groups, syn)?);
             }
         }
         Ok(m)
@@ -585,13 +590,11 @@ impl LineMatcher {
             return Some((start, start));
         }
         let mut best: Option<(usize, usize)> = None;
-        let mut spans = [None];
-        for re in &self.posix {
-            if start > line.len() || !re.exec(&line[start..], start > 0, &mut spans) {
+        for p in &self.posix {
+            if start > line.len() {
                 continue;
             }
-            if let Some((s, e)) = spans[0] {
-                let (s, e) = (s + start, e + start);
+            if let Some((s, e)) = p.find_at(line, start) {
                 best = match best {
                     Some((bs, be)) if bs < s || (bs == s && be >= e) => Some((bs, be)),
                     _ => Some((s, e)),
