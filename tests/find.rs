@@ -322,6 +322,15 @@ fn expression_errors() {
         &["-regextype", "posix-extended", "-regex", "a{x}"],
         "find: failed to compile regular expression 'a{x}': Invalid content of \\{\\}\n",
     );
+    bad(
+        &["-regextype", "posix-basic", "-regex", "a**"],
+        "find: failed to compile regular expression 'a**': Invalid preceding regular expression\n",
+    );
+    cmd("find")
+        .args(["/nonexistent", "-regextype", "grep", "-regex", "a**"])
+        .run()
+        .status(1)
+        .err("find: '/nonexistent': No such file or directory\n");
     cmd("find")
         .args(["/nonexistent", "-regextype", "egrep", "-regex", "+a"])
         .run()

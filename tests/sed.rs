@@ -1185,6 +1185,45 @@ fn strict_ere_errors_as_gnu() {
     gnu(&["-E", "s/a(|b)/X/"], t, b"X+ab{1\n", b"", 0);
     // A BRE is unchanged: a leading `*` is literal.
     gnu(&["s/*a/X/"], b"*a\n", b"X\n", b"", 0);
+    // In a BRE, POSIX's `*` and `\{` may not follow another repetition
+    // (GNU's `\+` and `\?` may); grep takes `a\{2\}*` as `\(a\{2\}\)*`.
+    let a = b"aaaaa\n";
+    gnu(&[r"s/a**/[&]/"], a, b"", &e(&format!("char 10: {prec}")), 1);
+    gnu(
+        &[r"s/a\{2\}*/[&]/"],
+        a,
+        b"",
+        &e(&format!("char 14: {prec}")),
+        1,
+    );
+    gnu(
+        &[r"s/a\?*/[&]/"],
+        a,
+        b"",
+        &e(&format!("char 11: {prec}")),
+        1,
+    );
+    gnu(
+        &[r"s/a\?\{2\}/[&]/"],
+        a,
+        b"",
+        &e(&format!("char 15: {prec}")),
+        1,
+    );
+    gnu(
+        &[r"s/\(a\)*\{2\}/[&]/"],
+        a,
+        b"",
+        &e(&format!("char 18: {prec}")),
+        1,
+    );
+    gnu(&[r"s/a*\?/[&]/"], a, b"[aaaaa]\n", b"", 0);
+    gnu(&[r"s/a\{2\}\+/[&]/"], a, b"[aaaa]a\n", b"", 0);
+    gnu(&[r"s/a\?\?/[&]/"], a, b"[a]aaaa\n", b"", 0);
+    gnu(&[r"s/\(a*\)*/[&]/"], a, b"[aaaaa]\n", b"", 0);
+    gnu(&["-E", r"s/a{2}*/[&]/"], a, b"[aaaa]a\n", b"", 0);
+    case("grep", &["-o", r"a\{2\}*"], "aaaaa\n", "aaaa\n");
+    case("grep", &["-o", r"\(a\{2\}\)*b\1"], "aaaabaa\n", "aaaabaa\n");
 }
 
 #[test]

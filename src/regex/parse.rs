@@ -68,9 +68,10 @@ pub struct Syntax {
     /// around NULs instead, and `.` and negated sets leave out both, as
     /// in GNU.
     pub zero: bool,
-    /// ERE as GNU's POSIX_EXTENDED syntax reads it (sed -E, find's
-    /// posix-extended): a repetition operator with nothing to repeat, and
-    /// a `{` that starts no interval, are errors, not literals (grep).
+    /// GNU's POSIX syntaxes (sed, find's posix-basic and posix-extended),
+    /// not grep's. ERE: a repetition operator with nothing to repeat, and
+    /// a `{` that starts no interval, are errors, not literals. BRE: so is
+    /// a `*` or `\{` right after another repetition (`a**`).
     pub strict: bool,
 }
 
@@ -233,8 +234,14 @@ impl Parser<'_> {
             {
                 return Err("Invalid preceding regular expression".into());
             }
+            let after_repeat = matches!(items.last(), Some(Node::Repeat(..)));
             // Repetition operators.
             if let Some((min, max, len)) = self.repeat_op(at_start)? {
+                // POSIX's `*` and `\{` only: GNU's `\+` and `\?` may follow.
+                let posix_op = c == b'*' || self.peek2() == Some(b'{');
+                if self.syn.strict && !self.ere() && after_repeat && posix_op {
+                    return Err("Invalid preceding regular expression".into());
+                }
                 if self.ere() && matches!(items.last(), None | Some(Node::LineStart)) {
                     let op = if c == b'{' {
                         "{...}".into()
@@ -1116,6 +1123,20 @@ fn posix_chars(v: &[(u32, u32)], st: &mut PosixOut, place: Place) -> Option<()> 
     Some(())
 }
 
+/// A BRE repetition operator.
+fn posix_repeat_op(min: u32, max: Option<u32>, st: &mut PosixOut) -> Option<()> {
+    let out = &mut st.out;
+    match (min, max) {
+        (0, None) => out.push(b'*'),
+        (1, None) => out.extend_from_slice(b"\\+"),
+        (0, Some(1)) => out.extend_from_slice(b"\\?"),
+        (m, None) => out.extend_from_slice(format!("\\{{{m},\\}}").as_bytes()),
+        (m, Some(x)) if m == x => out.extend_from_slice(format!("\\{{{m}\\}}").as_bytes()),
+        (m, Some(x)) => out.extend_from_slice(format!("\\{{{m},{x}\\}}").as_bytes()),
+    }
+    Some(())
+}
+
 fn posix(node: &Node, st: &mut PosixOut) -> Option<()> {
     match node {
         Node::Empty => {}
@@ -1167,8 +1188,17 @@ fn posix(node: &Node, st: &mut PosixOut) -> Option<()> {
                 Node::Byte(_) | Node::Set(_) | Node::Chars(_) | Node::Group(..) | Node::Backref(_)
             );
             if let Node::Repeat(x, mi, xi) = &**inner {
-                let (m2, x2) = merge_repeats(*mi, *xi, *min, *max)?;
-                return posix(&Node::Repeat(x.clone(), m2, x2), st);
+                if let Some((m2, x2)) = merge_repeats(*mi, *xi, *min, *max) {
+                    return posix(&Node::Repeat(x.clone(), m2, x2), st);
+                }
+                // A repeat of a repeat, which the C library refuses:
+                // the inner one goes in a group of its own.
+                st.groups += 1;
+                st.hidden = true;
+                st.out.extend_from_slice(b"\\(");
+                posix(inner, st)?;
+                st.out.extend_from_slice(b"\\)");
+                return posix_repeat_op(*min, *max, st);
             }
             if matches!(
                 **inner,
@@ -1196,15 +1226,7 @@ fn posix(node: &Node, st: &mut PosixOut) -> Option<()> {
                 Node::Chars(v) => posix_chars(v, st, Place::Atom)?,
                 _ => posix(inner, st)?,
             }
-            let out = &mut st.out;
-            match (min, max) {
-                (0, None) => out.push(b'*'),
-                (1, None) => out.extend_from_slice(b"\\+"),
-                (0, Some(1)) => out.extend_from_slice(b"\\?"),
-                (m, None) => out.extend_from_slice(format!("\\{{{m},\\}}").as_bytes()),
-                (m, Some(x)) if m == x => out.extend_from_slice(format!("\\{{{m}\\}}").as_bytes()),
-                (m, Some(x)) => out.extend_from_slice(format!("\\{{{m},{x}\\}}").as_bytes()),
-            }
+            return posix_repeat_op(*min, *max, st);
         }
         Node::Concat(items) => {
             for n in items {

@@ -530,7 +530,7 @@ impl Compiler<'_> {
             icase,
             newline: multi,
             zero: self.set.zero,
-            strict: self.set.extended,
+            strict: true,
         };
         match Pattern::new(&text, syn) {
             Ok(p) => {

@@ -33,7 +33,10 @@ impl Cmp {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum ReType {
     Emacs,
+    /// posix-basic, ed, sed: GNU's POSIX_BASIC, where `a**` is an error.
     Basic,
+    /// grep: a BRE as grep reads it.
+    GrepBasic,
     /// posix-minimal-basic: a BRE without GNU's `\+ \? \|`.
     MinimalBasic,
     Extended,
@@ -366,7 +369,8 @@ time.  Did you mean '-wholename'?\n",
                 self.global(name);
                 self.re_type = match t.as_bytes() {
                     b"findutils-default" | b"emacs" => ReType::Emacs,
-                    b"ed" | b"grep" | b"posix-basic" | b"sed" => ReType::Basic,
+                    b"ed" | b"posix-basic" | b"sed" => ReType::Basic,
+                    b"grep" => ReType::GrepBasic,
                     b"posix-minimal-basic" => ReType::MinimalBasic,
                     b"gnu-awk" | b"posix-awk" | b"awk" | b"posix-egrep" | b"egrep" => {
                         ReType::Extended
@@ -680,7 +684,7 @@ time.  Did you mean '-wholename'?\n",
     fn regex(&self, p: &[u8], icase: bool) -> R<Pattern> {
         let (src, extended) = match self.re_type {
             ReType::Emacs => (emacs_to_ere(p), true),
-            ReType::Basic => (p.to_vec(), false),
+            ReType::Basic | ReType::GrepBasic => (p.to_vec(), false),
             ReType::MinimalBasic => (limited_ops(p), false),
             ReType::Extended | ReType::StrictExtended => (p.to_vec(), true),
         };
@@ -689,7 +693,7 @@ time.  Did you mean '-wholename'?\n",
             icase,
             newline: false,
             zero: false,
-            strict: self.re_type == ReType::StrictExtended,
+            strict: matches!(self.re_type, ReType::StrictExtended | ReType::Basic),
         };
         Pattern::new(&src, syn).map_err(|e| {
             format!(
