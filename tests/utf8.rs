@@ -61,6 +61,55 @@ fn grep_matches_characters() {
         .out("0\n");
 }
 
+/// A pattern with a character set and a literal of three bytes or more
+/// is searched for the literal first, then in the lines that hold it:
+/// lines with the literal but no match, matches at a line's ends, several
+/// matches in one line, -w, -x, -v, -c and -n.
+#[cfg(feature = "grep")]
+#[test]
+fn grep_lines_holding_the_literal() {
+    let t = "llo x\nhéllo\nhallo héllo\nhllo\nzz\nhéllo hüllo\nhé\nllo\n";
+    u8(
+        "grep",
+        &["h.llo"],
+        t,
+        "héllo\nhallo héllo\nhéllo hüllo\n",
+        "",
+        0,
+    );
+    u8("grep", &["-c", "h.llo"], t, "3\n", "", 0);
+    u8("grep", &["-vc", "h.llo"], t, "5\n", "", 0);
+    u8(
+        "grep",
+        &["-n", "h.llo$"],
+        t,
+        "2:héllo\n3:hallo héllo\n6:héllo hüllo\n",
+        "",
+        0,
+    );
+    u8(
+        "grep",
+        &["-o", "h.llo"],
+        t,
+        "héllo\nhallo\nhéllo\nhéllo\nhüllo\n",
+        "",
+        0,
+    );
+    u8("grep", &["-x", "h.llo"], t, "héllo\n", "", 0);
+    u8("grep", &["-wo", "h.llo h"], t, "", "", 1);
+    u8("grep", &["-o", "^h.llo"], t, "héllo\nhallo\nhéllo\n", "", 0);
+    u8("grep", &["-c", "é.lo"], t, "3\n", "", 0);
+    u8("grep", &["-c", "é.llo"], t, "0\n", "", 1);
+    u8(
+        "grep",
+        &["-c", "[^z]llo x"],
+        "llo x\nallo x\n",
+        "1\n",
+        "",
+        0,
+    );
+}
+
 #[cfg(feature = "grep")]
 #[test]
 fn grep_words_are_the_locales() {

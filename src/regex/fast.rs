@@ -52,6 +52,11 @@ impl Fast {
         self.re.is_match(Input::new(text))
     }
 
+    /// Whether a match starts at or after `start`.
+    pub fn is_match_at(&self, text: &[u8], start: usize) -> bool {
+        self.re.is_match(Input::new(text).range(start..))
+    }
+
     /// Where some match ends, for the leftmost match at or after
     /// `start`: enough to know which line matches first.
     pub fn end_at(&self, text: &[u8], start: usize) -> Option<usize> {

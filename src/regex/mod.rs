@@ -325,6 +325,11 @@ pub struct LineMatcher {
     #[cfg(feature = "fast-regex")]
     perl: Option<fast::Perl>,
     warnings: Vec<String>,
+    /// Bytes every match holds, looked for first when the fast engine's
+    /// own prefilter cannot see them (UTF-8 character sets around them):
+    /// only the lines that hold them are searched.
+    #[cfg(feature = "fast-regex")]
+    required: Option<memchr::memmem::Finder<'static>>,
 }
 
 fn is_word(b: u8) -> bool {
@@ -450,7 +455,16 @@ impl LineMatcher {
             #[cfg(feature = "fast-regex")]
             perl: None,
             warnings,
+            #[cfg(feature = "fast-regex")]
+            required: None,
         };
+        #[cfg(feature = "fast-regex")]
+        if m.has_fast() && nodes.len() == 1 && parse::has_chars(&nodes[0]) {
+            let lit = parse::required_literal(&nodes[0]);
+            if lit.len() >= 3 {
+                m.required = Some(memchr::memmem::Finder::new(&lit).into_owned());
+            }
+        }
         if !m.has_fast() {
             // Lines come without their terminator.
             let syn = Syntax {
@@ -477,6 +491,7 @@ impl LineMatcher {
             wide_words: false,
             perl: Some(perl),
             warnings: Vec::new(),
+            required: None,
         })
     }
 
@@ -501,7 +516,7 @@ impl LineMatcher {
         if let Some(f) = &self.fast {
             let mut at = from;
             loop {
-                let (s, e) = f.find_at(buf, at)?;
+                let (s, e) = self.fast_find(f, buf, at)?;
                 if !self.wide_words || wide_word_bounds(buf, s, e) {
                     return Some((s, e));
                 }
@@ -523,6 +538,22 @@ impl LineMatcher {
         if let Some(f) = &self.fast {
             let e = if self.wide_words {
                 self.search(buf, from)?.1
+            } else if let Some(lit) = &self.required {
+                // Only whether a line holding the literal matches.
+                let t = self.opts.term;
+                let mut at = from;
+                loop {
+                    let i = at + lit.find(&buf[at..])?;
+                    let ls = memchr::memrchr(t, &buf[at..i]).map_or(at, |k| at + k + 1);
+                    let le = memchr::memchr(t, &buf[i..]).map_or(buf.len(), |k| i + k);
+                    if f.is_match_at(&buf[..le], ls) {
+                        return Some((ls, le));
+                    }
+                    at = le + 1;
+                    if at > buf.len() {
+                        return None;
+                    }
+                }
             } else {
                 f.end_at(buf, from)?
             };
@@ -533,6 +564,31 @@ impl LineMatcher {
         }
         let _ = (buf, from);
         None
+    }
+
+    /// The fast engine's first match at or after `from`; with a required
+    /// literal, only in the lines that hold it.
+    #[cfg(feature = "fast-regex")]
+    fn fast_find(&self, f: &fast::Fast, buf: &[u8], from: usize) -> Option<(usize, usize)> {
+        let Some(lit) = &self.required else {
+            return f.find_at(buf, from);
+        };
+        let t = self.opts.term;
+        let mut at = from;
+        loop {
+            let i = at + lit.find(&buf[at..])?;
+            let ls = memchr::memrchr(t, &buf[at..i]).map_or(at, |k| at + k + 1);
+            let le = memchr::memchr(t, &buf[i..]).map_or(buf.len(), |k| i + k);
+            // The line's end is the text's: `$` and `\>` see it as the
+            // terminator it stands before.
+            if let Some(m) = f.find_at(&buf[..le], ls) {
+                return Some(m);
+            }
+            at = le + 1;
+            if at > buf.len() {
+                return None;
+            }
+        }
     }
 
     /// Whether `line` (without its terminator) matches.

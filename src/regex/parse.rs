@@ -780,6 +780,65 @@ pub fn has_backref(node: &Node) -> bool {
     }
 }
 
+/// Whether the tree has a UTF-8 character set (whose byte alternatives
+/// hide the literals around it from the fast engine's own prefilter).
+pub fn has_chars(node: &Node) -> bool {
+    match node {
+        Node::Chars(_) => true,
+        Node::Group(n, _) | Node::Repeat(n, ..) => has_chars(n),
+        Node::Concat(v) | Node::Alt(v) => v.iter().any(has_chars),
+        _ => false,
+    }
+}
+
+/// The longest run of bytes that every match holds (from the pattern's
+/// concatenations of single bytes, through groups and repeats of at least
+/// once).
+pub fn required_literal(node: &Node) -> Vec<u8> {
+    let mut best = Vec::new();
+    let mut run = Vec::new();
+    required_runs(node, &mut run, &mut best);
+    if run.len() > best.len() {
+        best = run;
+    }
+    best
+}
+
+fn required_runs(node: &Node, run: &mut Vec<u8>, best: &mut Vec<u8>) {
+    let cut = |run: &mut Vec<u8>, best: &mut Vec<u8>| {
+        if run.len() > best.len() {
+            *best = std::mem::take(run);
+        }
+        run.clear();
+    };
+    match node {
+        Node::Byte(b) => run.push(*b),
+        Node::Group(n, _) => required_runs(n, run, best),
+        Node::Concat(v) => v.iter().for_each(|n| required_runs(n, run, best)),
+        // Zero-width: the bytes either side are still adjacent.
+        Node::Empty
+        | Node::LineStart
+        | Node::LineEnd
+        | Node::BufStart
+        | Node::BufEnd
+        | Node::WordBoundary
+        | Node::NotWordBoundary
+        | Node::WordStart
+        | Node::WordEnd
+        | Node::NotWordBefore
+        | Node::NotWordAfter => {}
+        Node::Repeat(n, min, _) if *min >= 1 => {
+            // Once is there; what the inner holds does not run on into
+            // what follows.
+            cut(run, best);
+            let mut inner = Vec::new();
+            required_runs(n, &mut inner, best);
+            cut(&mut inner, best);
+        }
+        _ => cut(run, best),
+    }
+}
+
 /// Whether the tree has `\b`, `\B`, `\<` or `\>`, which look at the byte
 /// before a match.
 pub fn has_word_assertion(node: &Node) -> bool {

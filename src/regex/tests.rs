@@ -227,3 +227,25 @@ fn utf8_engines_agree() {
         agree(&pat, p, &texts);
     }
 }
+
+#[test]
+fn required_literals() {
+    let lit = |p: &str, syn| {
+        let node = parse::parse(p.as_bytes(), syn, true)
+            .unwrap_or_else(|e| panic!("{p}: {e}"))
+            .node;
+        String::from_utf8(parse::required_literal(&node)).unwrap_or_default()
+    };
+    let bre = Syntax::default();
+    assert_eq!(lit("h.llo", bre), "llo");
+    assert_eq!(lit("ab\\(cd\\)e.f", bre), "abcde");
+    assert_eq!(lit("^abc$", bre), "abc");
+    assert_eq!(lit("x\\bab", bre), "xab");
+    assert_eq!(lit("ab*cd", bre), "cd");
+    assert_eq!(lit("a\\(bcd\\)\\{2\\}e", bre), "bcd");
+    assert_eq!(lit("abc\\|defg", bre), "");
+    assert_eq!(lit("a\\(bc\\|d\\)ef", bre), "ef");
+    assert_eq!(lit("\\(ab\\)*", bre), "");
+    // Folded letters are sets: only what is not a letter is left.
+    assert_eq!(lit("ab-12", Syntax { icase: true, ..bre }), "-12");
+}
