@@ -782,6 +782,7 @@ pub fn has_backref(node: &Node) -> bool {
 
 /// Whether the tree has a UTF-8 character set (whose byte alternatives
 /// hide the literals around it from the fast engine's own prefilter).
+#[cfg_attr(not(feature = "fast-regex"), allow(dead_code))]
 pub fn has_chars(node: &Node) -> bool {
     match node {
         Node::Chars(_) => true,
@@ -794,6 +795,7 @@ pub fn has_chars(node: &Node) -> bool {
 /// The longest run of bytes that every match holds (from the pattern's
 /// concatenations of single bytes, through groups and repeats of at least
 /// once).
+#[cfg_attr(not(feature = "fast-regex"), allow(dead_code))]
 pub fn required_literal(node: &Node) -> Vec<u8> {
     let mut best = Vec::new();
     let mut run = Vec::new();
@@ -804,6 +806,7 @@ pub fn required_literal(node: &Node) -> Vec<u8> {
     best
 }
 
+#[cfg_attr(not(feature = "fast-regex"), allow(dead_code))]
 fn required_runs(node: &Node, run: &mut Vec<u8>, best: &mut Vec<u8>) {
     let cut = |run: &mut Vec<u8>, best: &mut Vec<u8>| {
         if run.len() > best.len() {
