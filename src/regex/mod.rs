@@ -330,6 +330,10 @@ pub struct LineMatcher {
     /// only the lines that hold them are searched.
     #[cfg(feature = "fast-regex")]
     required: Option<memchr::memmem::Finder<'static>>,
+    /// The one pattern is a plain string (without -w or -x): matches are
+    /// where memmem finds it, without the fast engine's per-call cost.
+    #[cfg(feature = "fast-regex")]
+    exact: Option<memchr::memmem::Finder<'static>>,
 }
 
 fn is_word(b: u8) -> bool {
@@ -457,7 +461,14 @@ impl LineMatcher {
             warnings,
             #[cfg(feature = "fast-regex")]
             required: None,
+            #[cfg(feature = "fast-regex")]
+            exact: None,
         };
+        #[cfg(feature = "fast-regex")]
+        if m.has_fast() && nodes.len() == 1 && !opts.word && !opts.line {
+            m.exact = parse::as_literal(&nodes[0])
+                .map(|lit| memchr::memmem::Finder::new(&lit).into_owned());
+        }
         #[cfg(feature = "fast-regex")]
         if m.has_fast() && nodes.len() == 1 && parse::has_chars(&nodes[0]) {
             let lit = parse::required_literal(&nodes[0]);
@@ -492,6 +503,7 @@ impl LineMatcher {
             perl: Some(perl),
             warnings: Vec::new(),
             required: None,
+            exact: None,
         })
     }
 
@@ -538,6 +550,8 @@ impl LineMatcher {
         if let Some(f) = &self.fast {
             let e = if self.wide_words {
                 self.search(buf, from)?.1
+            } else if self.exact.is_some() {
+                self.fast_find(f, buf, from)?.1
             } else if let Some(lit) = &self.required {
                 // Only whether a line holding the literal matches.
                 let t = self.opts.term;
@@ -570,6 +584,10 @@ impl LineMatcher {
     /// literal, only in the lines that hold it.
     #[cfg(feature = "fast-regex")]
     fn fast_find(&self, f: &fast::Fast, buf: &[u8], from: usize) -> Option<(usize, usize)> {
+        if let Some(lit) = &self.exact {
+            let i = from + lit.find(&buf[from..])?;
+            return Some((i, i + lit.needle().len()));
+        }
         let Some(lit) = &self.required else {
             return f.find_at(buf, from);
         };

@@ -792,6 +792,24 @@ pub fn has_chars(node: &Node) -> bool {
     }
 }
 
+/// The bytes the tree matches when it is nothing but bytes in a row
+/// (at least one).
+#[cfg_attr(not(feature = "fast-regex"), allow(dead_code))]
+pub fn as_literal(node: &Node) -> Option<Vec<u8>> {
+    fn push(node: &Node, out: &mut Vec<u8>) -> Option<()> {
+        match node {
+            Node::Byte(b) => out.push(*b),
+            Node::Group(n, _) => push(n, out)?,
+            Node::Concat(v) => v.iter().try_for_each(|n| push(n, out))?,
+            _ => return None,
+        }
+        Some(())
+    }
+    let mut out = Vec::new();
+    push(node, &mut out)?;
+    (!out.is_empty()).then_some(out)
+}
+
 /// The longest run of bytes that every match holds (from the pattern's
 /// concatenations of single bytes, through groups and repeats of at least
 /// once).

@@ -249,3 +249,20 @@ fn required_literals() {
     // Folded letters are sets: only what is not a letter is left.
     assert_eq!(lit("ab-12", Syntax { icase: true, ..bre }), "-12");
 }
+
+#[test]
+fn plain_strings() {
+    let lit = |p: &str| {
+        let node = parse::parse(p.as_bytes(), Syntax::default(), false).map(|p| p.node);
+        node.ok()
+            .and_then(|n| parse::as_literal(&n))
+            .map(|v| String::from_utf8_lossy(&v).into_owned())
+    };
+    assert_eq!(lit(" 200 ").as_deref(), Some(" 200 "));
+    assert_eq!(lit("a\\(bc\\)d").as_deref(), Some("abcd"));
+    assert_eq!(lit("a\\.b").as_deref(), Some("a.b"));
+    assert_eq!(lit("a.b"), None);
+    assert_eq!(lit("^ab"), None);
+    assert_eq!(lit("ab*"), None);
+    assert_eq!(lit(""), None);
+}
