@@ -22,7 +22,18 @@ fuzz_target!(|data: &[u8]| {
                 break;
             }
         }
+        // The C library's path from several starts: inside lines (the
+        // byte before goes in its subject) and across the NUL.
         let mut spans = vec![None; p.groups() + 1];
-        let _ = p.captures_at(TEXT, 0, &mut spans);
+        for start in [0, 1, 5, 24, 52, 54, TEXT.len()] {
+            if p.captures_at(TEXT, start, &mut spans) {
+                for &(s, e) in spans.iter().flatten() {
+                    assert!(s <= e && e <= TEXT.len());
+                }
+                if let Some((s, _)) = spans[0] {
+                    assert!(s >= start);
+                }
+            }
+        }
     }
 });
