@@ -1223,6 +1223,10 @@ fn strict_ere_errors_as_gnu() {
     gnu(&[r"s/\(a*\)*/[&]/"], a, b"[aaaaa]\n", b"", 0);
     gnu(&["-E", r"s/a{2}*/[&]/"], a, b"[aaaa]a\n", b"", 0);
     case("grep", &["-o", r"a\{2\}*"], "aaaaa\n", "aaaa\n");
+    // A BRE's second `^` is literal, as a `*` after the anchor is.
+    gnu(&["s/^^/X/"], b"^a\nab\n", b"Xa\nab\n", b"", 0);
+    gnu(&["s/^*/X/"], b"*a\nab\n", b"Xa\nab\n", b"", 0);
+    case("grep", &["-c", "^^a"], "^^a\n^a\na\n", "1\n");
     case("grep", &["-o", r"\(a\{2\}\)*b\1"], "aaaabaa\n", "aaaabaa\n");
 }
 

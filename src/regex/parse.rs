@@ -265,7 +265,10 @@ impl Parser<'_> {
                 continue;
             }
             let atom = match c {
-                b'^' if self.ere() || at_start => {
+                // BRE: a second `^` (`^^`) is literal.
+                b'^' if self.ere()
+                    || at_start && !matches!(items.last(), Some(Node::LineStart)) =>
+                {
                     self.i += 1;
                     items.push(Node::LineStart);
                     // A BRE `*` after an anchoring `^` is literal.
