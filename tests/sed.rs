@@ -1227,6 +1227,10 @@ fn strict_ere_errors_as_gnu() {
     gnu(&["s/^^/X/"], b"^a\nab\n", b"Xa\nab\n", b"", 0);
     gnu(&["s/^*/X/"], b"*a\nab\n", b"Xa\nab\n", b"", 0);
     case("grep", &["-c", "^^a"], "^^a\n^a\na\n", "1\n");
+    // So is a BRE `*`, `\+` or `\?` after `\<`, `\>`, `\b` or `\B`.
+    gnu(&[r"s/a\>*/X/"], b"a*\n", b"X\n", b"", 0);
+    case("grep", &["-o", r"\>\+"], "a+\nb\n", "+\n");
+    case("grep", &["-Eo", r"a\>*"], "a*\n", "a\n");
     case("grep", &["-o", r"\(a\{2\}\)*b\1"], "aaaabaa\n", "aaaabaa\n");
 }
 

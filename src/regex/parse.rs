@@ -235,8 +235,19 @@ impl Parser<'_> {
                 return Err("Invalid preceding regular expression".into());
             }
             let after_repeat = matches!(items.last(), Some(Node::Repeat(..)));
+            // A BRE `*` after `\<`, `\>`, `\b` or `\B` is literal, as GNU's.
+            let after_assertion = !self.ere()
+                && matches!(
+                    items.last(),
+                    Some(
+                        Node::WordStart
+                            | Node::WordEnd
+                            | Node::WordBoundary
+                            | Node::NotWordBoundary
+                    )
+                );
             // Repetition operators.
-            if let Some((min, max, len)) = self.repeat_op(at_start)? {
+            if let Some((min, max, len)) = self.repeat_op(at_start || after_assertion)? {
                 // POSIX's `*` and `\{` only: GNU's `\+` and `\?` may follow.
                 let posix_op = c == b'*' || self.peek2() == Some(b'{');
                 if self.syn.strict && !self.ere() && after_repeat && posix_op {
