@@ -1231,6 +1231,7 @@ fn strict_ere_errors_as_gnu() {
     gnu(&[r"s/a\>*/X/"], b"a*\n", b"X\n", b"", 0);
     case("grep", &["-o", r"\>\+"], "a+\nb\n", "+\n");
     case("grep", &["-Eo", r"a\>*"], "a*\n", "a\n");
+    case("grep", &["-c", r"o\w\b\+"], "foo+\nfoo\n", "1\n");
     case("grep", &["-o", r"\(a\{2\}\)*b\1"], "aaaabaa\n", "aaaabaa\n");
 }
 

@@ -235,7 +235,8 @@ impl Parser<'_> {
                 return Err("Invalid preceding regular expression".into());
             }
             let after_repeat = matches!(items.last(), Some(Node::Repeat(..)));
-            // A BRE `*` after `\<`, `\>`, `\b` or `\B` is literal, as GNU's.
+            // A BRE `*` after `\<`, `\>`, `\b` or `\B` is literal, as in
+            // GNU's regex (GNU grep mostly agrees).
             let after_assertion = !self.ere()
                 && matches!(
                     items.last(),
