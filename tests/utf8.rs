@@ -110,6 +110,17 @@ fn grep_lines_holding_the_literal() {
     );
 }
 
+/// After an empty match, s///g and gsub go on at the next byte, even in
+/// UTF-8 (GNU sed without I, gawk and BusyBox all do; GNU sed's I goes on
+/// at the next character): `s/x*/-/g` puts a `-` inside é.
+#[cfg(all(feature = "sed", feature = "awk"))]
+#[test]
+fn empty_matches_step_by_bytes() {
+    let want = b"-\xc3-\xa9-a-\n";
+    u8("sed", &["s/x*/-/g"], "éa\n", want, "", 0);
+    u8("awk", &["{gsub(/x*/,\"-\")}1"], "éa\n", want, "", 0);
+}
+
 #[cfg(feature = "grep")]
 #[test]
 fn grep_words_are_the_locales() {
