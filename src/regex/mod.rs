@@ -27,9 +27,21 @@ pub use posix::{Flags, Regex, Span};
 /// The C library's form for subjects with NULs, and its groups.
 type NulForm = (Regex, parse::PosixForm);
 
-/// Which NUL form is kept: its stand-in byte, and whether its subject
-/// starts a byte early.
-type NulKey = (u8, bool);
+/// Which NUL form is kept: its stand-in byte, and its kind.
+type NulKey = (u8, Kind);
+
+/// The kinds of C library form (see [`Pattern::with_posix`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    /// The pattern's own.
+    Plain,
+    /// For a subject that starts a byte before the match may.
+    AfterByte,
+    /// For a subject of one line framed by a byte before it (a newline at
+    /// a line start) and a newline after it: musl's `\b` and `\B` take
+    /// the subject's ends as they like, so they must not be the line's.
+    Framed,
+}
 
 /// A compiled pattern.
 pub struct Pattern {
@@ -55,6 +67,11 @@ pub struct Pattern {
     /// ([`parse::to_posix_after_byte`]); the form is compiled on first use.
     looks_back: bool,
     after_byte: std::cell::OnceCell<Option<NulForm>>,
+    framed_form: std::cell::OnceCell<Option<NulForm>>,
+    /// The pattern has a literal newline (a framed subject's last byte).
+    newline_byte: bool,
+    /// The framed subject.
+    frame: std::cell::RefCell<Vec<u8>>,
 }
 
 impl Pattern {
@@ -91,9 +108,12 @@ impl Pattern {
             fold: syntax.icase && parse::has_backref(&node),
             syntax,
             looks_back: parse::has_word_assertion(&node),
+            newline_byte: parse::has_byte(&node, b'\n'),
             node,
             nul_form: std::cell::RefCell::new(None),
             after_byte: std::cell::OnceCell::new(),
+            framed_form: std::cell::OnceCell::new(),
+            frame: std::cell::RefCell::new(Vec::new()),
         };
         // A pattern with a NUL in it has a C library form for subjects
         // with NULs only (a subject without one cannot match it).
@@ -123,10 +143,14 @@ impl Pattern {
     fn compile_posix(&self, src: &[u8]) -> Option<Regex> {
         // By NUL records the sets leave out the newline already, and the
         // subject is matched a record at a time.
+        self.compile_posix_in(src, self.syntax.newline && !self.syntax.by_nul())
+    }
+
+    fn compile_posix_in(&self, src: &[u8], newline: bool) -> Option<Regex> {
         let flags = Flags {
             extended: false,
             icase: self.syntax.icase,
-            newline: self.syntax.newline && !self.syntax.by_nul(),
+            newline,
         };
         let re = Regex::new(src, flags).ok()?;
         Some(if self.fold { re.folding() } else { re })
@@ -139,34 +163,40 @@ impl Pattern {
     fn with_posix<R>(
         &self,
         subject: &[u8],
-        after_byte: bool,
+        kind: Kind,
         f: impl FnOnce(&Regex, Option<&parse::PosixForm>) -> R,
     ) -> Option<R> {
-        let form = |node: &parse::Node| {
-            if after_byte {
-                parse::to_posix_after_byte(node, self.groups)
-            } else {
-                parse::to_posix(node)
-            }
+        // The framed form's newlines are the frame's: no set takes one,
+        // and `^` and `$` match next to them.
+        let compile = |node: &parse::Node| -> Option<NulForm> {
+            let (form, newline) = match kind {
+                Kind::Plain => (parse::to_posix(node)?, None),
+                Kind::AfterByte => (parse::to_posix_after_byte(node, self.groups)?, None),
+                Kind::Framed => {
+                    let mut n = node.clone();
+                    parse::exclude(&mut n, b'\n');
+                    (parse::to_posix_after_byte(&n, self.groups)?, Some(true))
+                }
+            };
+            let re = match newline {
+                Some(nl) => self.compile_posix_in(&form.src, nl)?,
+                None => self.compile_posix(&form.src)?,
+            };
+            Some((re, form))
         };
         let Some(p) = self.nul_stand_in(subject) else {
-            if !after_byte {
-                return Some(f(self.posix()?, self.posix_src.as_ref()));
-            }
-            let (re, form) = self
-                .after_byte
-                .get_or_init(|| {
-                    let form = form(&self.node)?;
-                    Some((self.compile_posix(&form.src)?, form))
-                })
-                .as_ref()?;
+            let cell = match kind {
+                Kind::Plain => return Some(f(self.posix()?, self.posix_src.as_ref())),
+                Kind::AfterByte => &self.after_byte,
+                Kind::Framed => &self.framed_form,
+            };
+            let (re, form) = cell.get_or_init(|| compile(&self.node)).as_ref()?;
             return Some(f(re, Some(form)));
         };
         let mut cache = self.nul_form.borrow_mut();
-        if cache.as_ref().map(|c| c.0) != Some((p, after_byte)) {
-            let form = form(&parse::nul_as(&self.node, p));
-            let re = form.and_then(|form| Some((self.compile_posix(&form.src)?.nul_as(p), form)));
-            *cache = Some(((p, after_byte), re));
+        if cache.as_ref().map(|c| c.0) != Some((p, kind)) {
+            let re = compile(&parse::nul_as(&self.node, p)).map(|(re, form)| (re.nul_as(p), form));
+            *cache = Some(((p, kind), re));
         }
         let (re, form) = cache.as_ref()?.1.as_ref()?;
         Some(f(re, Some(form)))
@@ -241,17 +271,52 @@ impl Pattern {
 
     /// The C library's match in `text[start..]`.
     fn exec_at(&self, text: &[u8], start: usize, notbol: bool, spans: &mut [Span]) -> bool {
-        // musl's `\b` takes the subject's start as a line start: from
-        // inside a line, the byte before is put in the subject.
+        // musl's `\b` and `\B` take the subject's ends as they like: the
+        // match is sought in a frame of the byte before (a newline at a
+        // line start) and a newline after, where the subject is one line.
+        let rest = &text[start..];
+        if self.looks_back && !self.newline_byte && memchr::memchr(b'\n', rest).is_none() {
+            let mut frame = self.frame.borrow_mut();
+            frame.clear();
+            frame.push(if notbol { text[start - 1] } else { b'\n' });
+            frame.extend_from_slice(rest);
+            frame.push(b'\n');
+            let frame = &frame[..];
+            // The whole match is needed to see where it starts.
+            let mut whole = [None];
+            let spans = if spans.is_empty() {
+                &mut whole[..]
+            } else {
+                spans
+            };
+            let found = self
+                .with_posix(frame, Kind::Framed, |re, form| {
+                    exec_with(re, form, &self.scratch, frame, 0, false, spans)
+                })
+                .unwrap_or(false)
+                // Past the frame's last byte, where musl's `\b` always
+                // matches, is no match: none is further left.
+                && spans.first().copied().flatten().is_none_or(|(s, _)| s <= rest.len() + 1);
+            if found {
+                for s in spans.iter_mut().flatten() {
+                    // Frame offsets from 1 are the text's from `start`.
+                    s.0 = (s.0 + start).saturating_sub(1).min(text.len());
+                    s.1 = (s.1 + start).saturating_sub(1).min(text.len());
+                }
+            }
+            return found;
+        }
+        // Otherwise, from inside a line, the byte before is put in the
+        // subject (the far end stays musl's).
         if notbol && self.looks_back {
             let from = start - 1;
             return self
-                .with_posix(&text[from..], true, |re, form| {
+                .with_posix(&text[from..], Kind::AfterByte, |re, form| {
                     exec_with(re, form, &self.scratch, text, from, true, spans)
                 })
                 .unwrap_or(false);
         }
-        self.with_posix(&text[start..], false, |re, form| {
+        self.with_posix(&text[start..], Kind::Plain, |re, form| {
             exec_with(re, form, &self.scratch, text, start, notbol, spans)
         })
         .unwrap_or(false)

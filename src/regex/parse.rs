@@ -875,6 +875,16 @@ fn required_runs(node: &Node, run: &mut Vec<u8>, best: &mut Vec<u8>) {
     }
 }
 
+/// Whether the tree has `b` as a literal byte.
+pub fn has_byte(node: &Node, b: u8) -> bool {
+    match node {
+        Node::Byte(x) => *x == b,
+        Node::Group(n, _) | Node::Repeat(n, ..) => has_byte(n, b),
+        Node::Concat(v) | Node::Alt(v) => v.iter().any(|n| has_byte(n, b)),
+        _ => false,
+    }
+}
+
 /// Whether the tree has `\b`, `\B`, `\<` or `\>`, which look at the byte
 /// before a match.
 pub fn has_word_assertion(node: &Node) -> bool {
