@@ -496,7 +496,7 @@ impl Grep {
     fn parts(&self, line: &[u8]) -> Vec<(usize, usize)> {
         let mut v = Vec::new();
         let mut from = 0;
-        while let Some((s, e)) = self.find(line, from) {
+        while let Some((s, e)) = self.matcher.find(line, from) {
             if e == s {
                 if s >= line.len() {
                     break;
@@ -735,7 +735,7 @@ impl Grep {
                         break (end, end);
                     }
                     let le = memchr::memchr(term, &buf[at..end]).map_or(end, |i| at + i);
-                    if self.line_matches(&buf[at..le]) {
+                    if self.matcher.matches(&buf[at..le]) {
                         break (at, le);
                     }
                     at = le + 1;
@@ -780,22 +780,12 @@ impl Grep {
         }
     }
 
-    /// Whether `line` (without its terminator) matches.
-    fn line_matches(&self, line: &[u8]) -> bool {
-        self.matcher.matches(line)
-    }
-
-    /// The match in `line` at or after `from`, as `LineMatcher::find`.
-    fn find(&self, line: &[u8], from: usize) -> Option<(usize, usize)> {
-        self.matcher.find(line, from)
-    }
-
     /// Whether some line in `buf[pos..end]` is selected.
     fn any_selected(&self, buf: &[u8], pos: usize, end: usize) -> bool {
         let mut at = pos;
         while at < end {
             let le = memchr::memchr(self.term, &buf[at..end]).map_or(end, |i| at + i);
-            if self.line_matches(&buf[at..le]) != self.invert {
+            if self.matcher.matches(&buf[at..le]) != self.invert {
                 return true;
             }
             at = le + 1;

@@ -619,20 +619,9 @@ impl LineMatcher {
                 self.fast_find(f, buf, from)?.1
             } else if let Some(lit) = &self.required {
                 // Only whether a line holding the literal matches.
-                let t = self.opts.term;
-                let mut at = from;
-                loop {
-                    let i = at + lit.find(&buf[at..])?;
-                    let ls = memchr::memrchr(t, &buf[at..i]).map_or(at, |k| at + k + 1);
-                    let le = memchr::memchr(t, &buf[i..]).map_or(buf.len(), |k| i + k);
-                    if f.is_match_at(&buf[..le], ls) {
-                        return Some((ls, le));
-                    }
-                    at = le + 1;
-                    if at > buf.len() {
-                        return None;
-                    }
-                }
+                return self.literal_lines(lit, buf, from, |ls, le| {
+                    f.is_match_at(&buf[..le], ls).then_some((ls, le))
+                });
             } else {
                 f.end_at(buf, from)?
             };
@@ -656,16 +645,30 @@ impl LineMatcher {
         let Some(lit) = &self.required else {
             return f.find_at(buf, from);
         };
+        // The line's end is the text's: `$` and `\>` see it as the
+        // terminator it stands before.
+        self.literal_lines(lit, buf, from, |ls, le| f.find_at(&buf[..le], ls))
+    }
+
+    /// Tries `found` on each line of `buf` from `from` that holds `lit`
+    /// (its start, from `from` at most, and its end without the
+    /// terminator) until it gives something.
+    #[cfg(feature = "fast-regex")]
+    fn literal_lines<T>(
+        &self,
+        lit: &memchr::memmem::Finder<'_>,
+        buf: &[u8],
+        from: usize,
+        mut found: impl FnMut(usize, usize) -> Option<T>,
+    ) -> Option<T> {
         let t = self.opts.term;
         let mut at = from;
         loop {
             let i = at + lit.find(&buf[at..])?;
             let ls = memchr::memrchr(t, &buf[at..i]).map_or(at, |k| at + k + 1);
             let le = memchr::memchr(t, &buf[i..]).map_or(buf.len(), |k| i + k);
-            // The line's end is the text's: `$` and `\>` see it as the
-            // terminator it stands before.
-            if let Some(m) = f.find_at(&buf[..le], ls) {
-                return Some(m);
+            if let Some(v) = found(ls, le) {
+                return Some(v);
             }
             at = le + 1;
             if at > buf.len() {

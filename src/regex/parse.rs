@@ -785,26 +785,26 @@ pub fn literal(bytes: &[u8], icase: bool, utf8: bool) -> Node {
     }
 }
 
+/// Whether some node of the tree is one `pred` takes.
+fn any_node(node: &Node, pred: &impl Fn(&Node) -> bool) -> bool {
+    pred(node)
+        || match node {
+            Node::Group(n, _) | Node::Repeat(n, ..) => any_node(n, pred),
+            Node::Concat(v) | Node::Alt(v) => v.iter().any(|n| any_node(n, pred)),
+            _ => false,
+        }
+}
+
 /// Whether the tree holds a back-reference.
 pub fn has_backref(node: &Node) -> bool {
-    match node {
-        Node::Backref(_) => true,
-        Node::Group(n, _) | Node::Repeat(n, ..) => has_backref(n),
-        Node::Concat(v) | Node::Alt(v) => v.iter().any(has_backref),
-        _ => false,
-    }
+    any_node(node, &|n| matches!(n, Node::Backref(_)))
 }
 
 /// Whether the tree has a UTF-8 character set (whose byte alternatives
 /// hide the literals around it from the fast engine's own prefilter).
 #[cfg_attr(not(feature = "fast-regex"), allow(dead_code))]
 pub fn has_chars(node: &Node) -> bool {
-    match node {
-        Node::Chars(_) => true,
-        Node::Group(n, _) | Node::Repeat(n, ..) => has_chars(n),
-        Node::Concat(v) | Node::Alt(v) => v.iter().any(has_chars),
-        _ => false,
-    }
+    any_node(node, &|n| matches!(n, Node::Chars(_)))
 }
 
 /// The bytes the tree matches when it is nothing but bytes in a row
@@ -877,23 +877,18 @@ fn required_runs(node: &Node, run: &mut Vec<u8>, best: &mut Vec<u8>) {
 
 /// Whether the tree has `b` as a literal byte.
 pub fn has_byte(node: &Node, b: u8) -> bool {
-    match node {
-        Node::Byte(x) => *x == b,
-        Node::Group(n, _) | Node::Repeat(n, ..) => has_byte(n, b),
-        Node::Concat(v) | Node::Alt(v) => v.iter().any(|n| has_byte(n, b)),
-        _ => false,
-    }
+    any_node(node, &|n| matches!(n, Node::Byte(x) if *x == b))
 }
 
 /// Whether the tree has `\b`, `\B`, `\<` or `\>`, which look at the byte
 /// before a match.
 pub fn has_word_assertion(node: &Node) -> bool {
-    match node {
-        Node::WordBoundary | Node::NotWordBoundary | Node::WordStart | Node::WordEnd => true,
-        Node::Group(n, _) | Node::Repeat(n, ..) => has_word_assertion(n),
-        Node::Concat(v) | Node::Alt(v) => v.iter().any(has_word_assertion),
-        _ => false,
-    }
+    any_node(node, &|n| {
+        matches!(
+            n,
+            Node::WordBoundary | Node::NotWordBoundary | Node::WordStart | Node::WordEnd
+        )
+    })
 }
 
 /// Takes `byte` out of every set: a line matcher's matches never cross a
@@ -1137,6 +1132,12 @@ struct PosixOut {
 /// `\+ \? \| \b \< \>` and back-references there). None when a byte cannot
 /// be written (NUL) or a construct has no BRE form.
 pub fn to_posix(node: &Node) -> Option<PosixForm> {
+    posix_form(node, false)
+}
+
+/// Writes the tree; `keep_map`: give the group map even when the form has
+/// no groups of its own.
+fn posix_form(node: &Node, keep_map: bool) -> Option<PosixForm> {
     let mut st = PosixOut {
         out: Vec::new(),
         groups: 0,
@@ -1147,7 +1148,7 @@ pub fn to_posix(node: &Node) -> Option<PosixForm> {
     Some(PosixForm {
         src: st.out,
         groups: st.groups,
-        map: st.hidden.then_some(st.map),
+        map: (st.hidden || keep_map).then_some(st.map),
     })
 }
 
@@ -1162,18 +1163,7 @@ pub fn to_posix_after_byte(node: &Node, groups: usize) -> Option<PosixForm> {
         Node::Group(Box::new(Node::Set(any)), groups + 1),
         Node::Group(Box::new(node.clone()), 0),
     ]);
-    let mut st = PosixOut {
-        out: Vec::new(),
-        groups: 0,
-        map: vec![0],
-        hidden: true,
-    };
-    posix(&guarded, &mut st)?;
-    Some(PosixForm {
-        src: st.out,
-        groups: st.groups,
-        map: Some(st.map),
-    })
+    posix_form(&guarded, true)
 }
 
 /// How a character set stands where it is written.
