@@ -54,6 +54,31 @@ pub fn read_fd(fd: RawFd, buf: &mut [u8]) -> io::Result<usize> {
     }
 }
 
+/// Reads up to `want` bytes onto the end of `buf`, retrying on EINTR,
+/// without zeroing the space first or copying through a second buffer
+/// (both cost more than a fast search over what is read).
+pub fn read_append(fd: RawFd, buf: &mut Vec<u8>, want: usize) -> io::Result<usize> {
+    if buf.capacity() - buf.len() < want {
+        // Grow geometrically so that appending stays linear.
+        buf.reserve(want.max(buf.len()));
+    }
+    loop {
+        let len = buf.len();
+        // SAFETY: the spare capacity holds at least `want` bytes; read(2)
+        // writes at most that many, and the length then covers only the
+        // bytes it wrote.
+        let n = unsafe { libc::read(fd, buf.as_mut_ptr().add(len).cast(), want) };
+        if n >= 0 {
+            unsafe { buf.set_len(len + n as usize) };
+            return Ok(n as usize);
+        }
+        let e = io::Error::last_os_error();
+        if e.kind() != io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+}
+
 /// Buffered output that never panics and remembers its first error.
 pub struct Out {
     fd: RawFd,

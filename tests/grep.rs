@@ -1745,3 +1745,33 @@ fn nul_after_the_first_read() {
         grep(&t, &argv).status(status).out(out.replace("DOTS", &dots)).err(err);
     }
 }
+
+/// Patterns that are only plain strings (an alternation, several -e, -F
+/// with a list) are found by a multi-string search alone: the match is
+/// still the leftmost-longest, and lines, counts and offsets are as GNU's.
+#[test]
+#[rustfmt::skip]
+fn alternations_of_plain_strings() {
+    let t = TempDir::new();
+    let text = "xabcdx abc\nnothing\nbcd at start\nlast abc";
+    g(&t, &["-oE", "ab|abcd"], text, 0, "abcd\nab\nab\n", "");
+    g(&t, &["-oE", "b|abc"], text, 0, "abc\nabc\nb\nabc\n", "");
+    g(&t, &["-oE", "cd|abcd|bc"], text, 0, "abcd\nbc\nbc\nbc\n", "");
+    g(&t, &["-o", "-e", "bcd", "-e", "xa", "-e", "bcd"], text, 0, "xa\nbcd\nbcd\n", "");
+    g(&t, &["-ob", "-e", "bcd", "-e", "abc"], text, 0, "1:abc\n7:abc\n19:bcd\n37:abc\n", "");
+    g(&t, &["-cE", "nothing|start"], text, 0, "2\n", "");
+    g(&t, &["-vnE", "nothing|start"], text, 0, "1:xabcdx abc\n4:last abc\n", "");
+    g(&t, &["-nG", "nothing\\|last"], text, 0, "2:nothing\n4:last abc\n", "");
+    g(&t, &["-cE", "zz|yy"], text, 1, "0\n", "");
+    g(&t, &["-lE", "zz|last"], text, 0, "(standard input)\n", "");
+    g(&t, &["-F", "-e", "at s", "-e", "thing"], text, 0, "nothing\nbcd at start\n", "");
+    g(&t, &["--color=always", "-E", "ab|xabcdx|x"], "xabcdx ab\n", 0,
+      "\x1b[01;31m\x1b[Kxabcdx\x1b[m\x1b[K \x1b[01;31m\x1b[Kab\x1b[m\x1b[K\n", "");
+    // A newline splits a pattern in two, with -z too.
+    g(&t, &["-cE", "c\nn|zz"], text, 0, "4\n", "");
+    g(&t, &["-zoE", "c\nn|zz"], text, 0, "c\0c\0n\0n\0c\0c\0", "");
+    // Case folding and -w/-x take the general path: the same answers.
+    g(&t, &["-ciE", "NOTHING|START"], text, 0, "2\n", "");
+    g(&t, &["-wE", "ab|abc"], text, 0, "xabcdx abc\nlast abc\n", "");
+    g(&t, &["-xE", "nothing|abc"], text, 0, "nothing\n", "");
+}

@@ -27,7 +27,7 @@
 
 use crate::args::{Opt, Parser, UsageForm};
 use crate::diag::Diag;
-use crate::io::{read_fd, Out};
+use crate::io::{read_append, read_fd, Out};
 use crate::quote;
 use crate::regex::{LineMatcher, LineOptions};
 use crate::walk::{self, Control, Entry, Failure, Follow, Visit, Visitor};
@@ -546,10 +546,10 @@ impl Grep {
     /// Searches one open file.
     fn scan(&mut self, fd: i32, name: &[u8]) {
         let term = self.term;
-        let mut buf: Vec<u8> = Vec::with_capacity(256 * 1024);
         // GNU reads 96 KiB at a time and decides binary-ness per read: the
         // same size puts the same lines before a late NUL.
-        let mut chunk = vec![0u8; 96 * 1024];
+        const CHUNK: usize = 96 * 1024;
+        let mut buf: Vec<u8> = Vec::with_capacity(256 * 1024);
         let mut s = Scan {
             num: 1,
             num_pos: 0,
@@ -573,7 +573,8 @@ impl Grep {
             // Fill: read until a line end arrives (or EOF); a pipe gives
             // what it has, so lines are handled as they come.
             loop {
-                let n = match read_fd(fd, &mut chunk) {
+                let old = buf.len();
+                let n = match read_append(fd, &mut buf, CHUNK) {
                     Ok(n) => n,
                     Err(e) => {
                         err = Some(e);
@@ -585,7 +586,7 @@ impl Grep {
                     eof = true;
                     break;
                 }
-                let data = &mut chunk[..n];
+                let data = &mut buf[old..];
                 if !s.binary && term != 0 && memchr::memchr(0, data).is_some() {
                     s.binary = true;
                     if self.binary == BinaryFiles::WithoutMatch {
@@ -602,7 +603,6 @@ impl Grep {
                         *b = term;
                     }
                 }
-                buf.extend_from_slice(data);
                 if memchr::memrchr(term, data).is_some() {
                     break;
                 }

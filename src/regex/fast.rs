@@ -4,8 +4,9 @@
 //! finds the longest end.
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::util::prefilter::Prefilter;
 use regex_automata::util::syntax;
-use regex_automata::{meta, Anchored, Input, MatchKind};
+use regex_automata::{meta, Anchored, Input, MatchKind, Span};
 use std::cell::RefCell;
 
 pub struct Fast {
@@ -76,6 +77,47 @@ impl Fast {
             _ => m.end(),
         };
         Some((m.start(), end))
+    }
+}
+
+/// A set of plain strings, found with memmem (one) or the SIMD multi-string
+/// search (Teddy, or Aho-Corasick) alone, without a DFA's cost per call.
+pub enum Literals {
+    One(Box<memchr::memmem::Finder<'static>>),
+    /// Longest first: the leftmost-first match is then the leftmost-longest.
+    Many(Prefilter),
+}
+
+impl Literals {
+    /// None past a few dozen strings, where the multi-string search is
+    /// slower than the DFA (measured: 40 strings 1.3x faster than the DFA,
+    /// 64 strings 1.2x slower).
+    pub fn new(mut strings: Vec<Vec<u8>>) -> Option<Literals> {
+        strings.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        strings.dedup();
+        if strings.len() > 40 {
+            return None;
+        }
+        if let [one] = &strings[..] {
+            return Some(Literals::One(Box::new(
+                memchr::memmem::Finder::new(one).into_owned(),
+            )));
+        }
+        Prefilter::new(MatchKind::LeftmostFirst, &strings).map(Literals::Many)
+    }
+
+    /// The leftmost-longest occurrence at or after `from`.
+    pub fn find_at(&self, text: &[u8], from: usize) -> Option<(usize, usize)> {
+        match self {
+            Literals::One(f) => {
+                let i = from + f.find(&text[from..])?;
+                Some((i, i + f.needle().len()))
+            }
+            Literals::Many(p) => {
+                let sp = p.find(text, Span::from(from..text.len()))?;
+                Some((sp.start, sp.end))
+            }
+        }
     }
 }
 

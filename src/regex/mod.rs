@@ -395,10 +395,11 @@ pub struct LineMatcher {
     /// only the lines that hold them are searched.
     #[cfg(feature = "fast-regex")]
     required: Option<memchr::memmem::Finder<'static>>,
-    /// The one pattern is a plain string (without -w or -x): matches are
-    /// where memmem finds it, without the fast engine's per-call cost.
+    /// The patterns are plain strings (without -w or -x): matches are
+    /// where memmem or the multi-string search finds them, without the
+    /// fast engine's per-call cost.
     #[cfg(feature = "fast-regex")]
-    exact: Option<memchr::memmem::Finder<'static>>,
+    exact: Option<fast::Literals>,
 }
 
 fn is_word(b: u8) -> bool {
@@ -530,9 +531,14 @@ impl LineMatcher {
             exact: None,
         };
         #[cfg(feature = "fast-regex")]
-        if m.has_fast() && nodes.len() == 1 && !opts.word && !opts.line {
-            m.exact = parse::as_literal(&nodes[0])
-                .map(|lit| memchr::memmem::Finder::new(&lit).into_owned());
+        if m.has_fast() && !opts.word && !opts.line {
+            let mut strings = Vec::new();
+            if nodes
+                .iter()
+                .all(|n| parse::as_literals(n, &mut strings).is_some())
+            {
+                m.exact = fast::Literals::new(strings);
+            }
         }
         #[cfg(feature = "fast-regex")]
         if m.has_fast() && nodes.len() == 1 && parse::has_chars(&nodes[0]) {
@@ -638,9 +644,8 @@ impl LineMatcher {
     /// literal, only in the lines that hold it.
     #[cfg(feature = "fast-regex")]
     fn fast_find(&self, f: &fast::Fast, buf: &[u8], from: usize) -> Option<(usize, usize)> {
-        if let Some(lit) = &self.exact {
-            let i = from + lit.find(&buf[from..])?;
-            return Some((i, i + lit.needle().len()));
+        if let Some(lits) = &self.exact {
+            return lits.find_at(buf, from);
         }
         let Some(lit) = &self.required else {
             return f.find_at(buf, from);

@@ -825,6 +825,21 @@ pub fn as_literal(node: &Node) -> Option<Vec<u8>> {
     (!out.is_empty()).then_some(out)
 }
 
+/// The strings the tree matches when it is an alternation of plain
+/// strings (each of at least one byte), through groups; a plain string is
+/// a set of one.
+#[cfg_attr(not(feature = "fast-regex"), allow(dead_code))]
+pub fn as_literals(node: &Node, out: &mut Vec<Vec<u8>>) -> Option<()> {
+    match node {
+        Node::Alt(v) => v.iter().try_for_each(|n| as_literals(n, out)),
+        Node::Group(n, _) if matches!(**n, Node::Alt(_) | Node::Group(..)) => as_literals(n, out),
+        _ => {
+            out.push(as_literal(node)?);
+            Some(())
+        }
+    }
+}
+
 /// The longest run of bytes that every match holds (from the pattern's
 /// concatenations of single bytes, through groups and repeats of at least
 /// once).

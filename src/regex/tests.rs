@@ -266,3 +266,41 @@ fn plain_strings() {
     assert_eq!(lit("ab*"), None);
     assert_eq!(lit(""), None);
 }
+
+#[test]
+fn alternations_of_plain_strings() {
+    let lits = |p: &str, extended: bool| {
+        let syn = Syntax {
+            extended,
+            ..Syntax::default()
+        };
+        let node = parse::parse(p.as_bytes(), syn, false).ok()?.node;
+        let mut out = Vec::new();
+        parse::as_literals(&node, &mut out)?;
+        Some(
+            out.iter()
+                .map(|v| String::from_utf8_lossy(v).into_owned())
+                .collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(
+        lits("DELETE|logout", true),
+        Some(vec!["DELETE".into(), "logout".into()])
+    );
+    assert_eq!(
+        lits("a\\|bc\\|d", false),
+        Some(vec!["a".into(), "bc".into(), "d".into()])
+    );
+    assert_eq!(
+        lits("(ab|(cd|ef))", true),
+        Some(vec!["ab".into(), "cd".into(), "ef".into()])
+    );
+    assert_eq!(lits("ab", true), Some(vec!["ab".into()]));
+    // Not plain: a set, an anchor, an empty branch, a group around a concatenation of alternations.
+    assert_eq!(lits("a.|b", true), None);
+    assert_eq!(lits("^a|b", true), None);
+    assert_eq!(lits("a|", true), None);
+    assert_eq!(lits("(a|b)c", true), None);
+    // In a BRE `|` is an ordinary byte.
+    assert_eq!(lits("a|b", false), Some(vec!["a|b".into()]));
+}

@@ -19,7 +19,7 @@
 
 use super::key::{self, Cmp};
 use crate::diag;
-use crate::io::{read_fd, write_fd};
+use crate::io::{read_append, read_fd, write_fd};
 use std::cmp::Ordering;
 use std::ffi::{OsStr, OsString};
 use std::fs::File;
@@ -549,7 +549,7 @@ impl<'a> Inputs<'a> {
             } else {
                 room.min(4 << 20)
             };
-            match read_spare(*fd, buf, want) {
+            match read_append(*fd, buf, want) {
                 Ok(0) => {
                     if buf.last().is_some_and(|&c| c != self.eol) {
                         buf.push(self.eol);
@@ -564,30 +564,6 @@ impl<'a> Inputs<'a> {
     }
 }
 
-/// Reads up to `want` bytes onto the end of `buf` without zeroing the
-/// space first (a pipe gives 64 KiB a read; clearing megabytes for each
-/// would cost more than the sort).
-fn read_spare(fd: RawFd, buf: &mut Vec<u8>, want: usize) -> io::Result<usize> {
-    if buf.capacity() - buf.len() < want {
-        // Grow geometrically so that appending stays linear.
-        buf.reserve(want.max(buf.len()));
-    }
-    loop {
-        let len = buf.len();
-        // SAFETY: the spare capacity holds at least `want` bytes; read(2)
-        // writes at most that many, and the length then covers only the
-        // bytes it wrote.
-        let n = unsafe { libc::read(fd, buf.as_mut_ptr().add(len).cast(), want) };
-        if n >= 0 {
-            unsafe { buf.set_len(len + n as usize) };
-            return Ok(n as usize);
-        }
-        let e = io::Error::last_os_error();
-        if e.kind() != io::ErrorKind::Interrupted {
-            return Err(e);
-        }
-    }
-}
 
 /// A line in a chunk, with the prefix of its first key. The top bit of
 /// `len` says the prefix is exact (see [`key::prefix`]).
