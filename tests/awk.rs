@@ -2267,3 +2267,53 @@ fn octal_constants_in_the_program() {
         "9 511 8 19 11.5 70 0 31 11\n",
     );
 }
+
+/// `c[$1]++`, `!seen[$0]++` and `c[$i] += n` look the field up where it
+/// lies in the record; a field past NF, a changed field, a changed or
+/// rebuilt $0 and a computed field number give the same keys as the
+/// general path (checked against gawk).
+#[test]
+fn counting_by_field() {
+    let input = "b 1\na 2\nb 3\n\nb 1\nc\n";
+    t(
+        &["{ c[$1]++ } END { for (k in c) print k \"=\" c[k] }"],
+        input,
+        "b=3\na=1\n=1\nc=1\n",
+    );
+    t(&["!seen[$0]++"], input, "b 1\na 2\nb 3\n\nc\n");
+    t(
+        &["{ n[$2] += 2 } END { for (k in n) print k \"=\" n[k] }"],
+        input,
+        "1=4\n2=2\n3=2\n=4\n",
+    );
+    t(
+        &["{ c[$NF]-- } END { for (k in c) print k \"=\" c[k] }"],
+        input,
+        "1=-2\n2=-1\n3=-1\n=-1\nc=-1\n",
+    );
+    t(
+        &["{ i = 1; c[$(i + 1)]++ } END { for (k in c) print k \"=\" c[k] }"],
+        input,
+        "1=2\n2=1\n3=1\n=2\n",
+    );
+    // A field set, then counted; $0 rebuilt from the fields.
+    t(
+        &["{ $1 = \"x\" $1; c[$1]++; d[$0]++ } END { for (k in c) print k \"=\" c[k]; for (k in d) print k \"=\" d[k] }"],
+        "b  1\na 2\n",
+        "xb=1\nxa=1\nxb 1=1\nxa 2=1\n",
+    );
+    // $0 assigned: its fields are the new record's.
+    t(
+        &["NR == 2 { $0 = \"z 9\" } { c[$1]++; s[$0]++ } END { for (k in c) print k \"=\" c[k]; for (k in s) print k \"=\" s[k] }"],
+        "b 1\na 2\nb 3\n",
+        "b=2\nz=1\nb 1=1\nz 9=1\nb 3=1\n",
+    );
+    // With a field separator and an empty field between two.
+    t(
+        &["-F:", "{ c[$2]++ } END { for (k in c) print k \"=\" c[k] }"],
+        "a::b\nc:d\n",
+        "=1\nd=1\n",
+    );
+    // The value of the expression is the old or new count.
+    t(&["{ print c[$1]++, ++c[$1] }"], "a\na\n", "0 2\n2 4\n");
+}

@@ -17,19 +17,26 @@ impl Hasher for FxHasher {
     }
     fn write(&mut self, bytes: &[u8]) {
         const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        let mix = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(K);
+        let n = bytes.len();
+        let mut h = mix(self.0, n as u64);
+        let mut i = 0;
+        while i + 8 <= n {
+            h = mix(h, word8(bytes, i));
+            i += 8;
         }
-        let rest = chunks.remainder();
-        let mut w = rest.len() as u64;
-        for (i, &b) in rest.iter().enumerate() {
-            w |= u64::from(b) << (i * 8 + 8);
-        }
-        self.0 = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        // The last 1 to 7 bytes in one or two loads, not a byte at a time
+        // (keys are mostly short): two 4-byte words that may overlap, or
+        // the first, middle and last byte.
+        let r = n - i;
+        let w = if r >= 4 {
+            u64::from(word4(bytes, i)) | u64::from(word4(bytes, n - 4)) << 32
+        } else if r > 0 {
+            u64::from(bytes[i]) | u64::from(bytes[i + r / 2]) << 8 | u64::from(bytes[n - 1]) << 16
+        } else {
+            0
+        };
+        self.0 = mix(h, w);
     }
 }
 
@@ -37,6 +44,54 @@ fn hash(k: &[u8]) -> u64 {
     let mut h = FxHasher::default();
     h.write(k);
     h.finish()
+}
+
+/// The 8 bytes of `s` from `i`, as a word (native order).
+#[inline(always)]
+fn word8(s: &[u8], i: usize) -> u64 {
+    assert!(i + 8 <= s.len());
+    // SAFETY: the 8 bytes from i are inside s (checked above).
+    unsafe { s.as_ptr().add(i).cast::<u64>().read_unaligned() }
+}
+
+/// The 4 bytes of `s` from `i`, as a word (native order).
+#[inline(always)]
+fn word4(s: &[u8], i: usize) -> u32 {
+    assert!(i + 4 <= s.len());
+    // SAFETY: the 4 bytes from i are inside s (checked above).
+    unsafe { s.as_ptr().add(i).cast::<u32>().read_unaligned() }
+}
+
+/// Whether two keys are equal, in word loads (the C library's memcmp goes
+/// a byte at a time, and keys are mostly short).
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if n >= 8 {
+        // Whole words from the front, then the last word (which may
+        // overlap the one before).
+        let mut i = 0;
+        while i + 8 < n {
+            if word8(a, i) != word8(b, i) {
+                return false;
+            }
+            i += 8;
+        }
+        return word8(a, n - 8) == word8(b, n - 8);
+    }
+    if n >= 4 {
+        return word4(a, 0) == word4(b, 0) && word4(a, n - 4) == word4(b, n - 4);
+    }
+    let mut i = 0;
+    while i < n {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 const EMPTY: u32 = u32::MAX;
@@ -89,7 +144,7 @@ impl Map {
                 return None;
             }
             let en = &self.entries[e as usize];
-            if en.hash == h && en.live && self.key_of(en) == k {
+            if en.hash == h && en.live && same(self.key_of(en), k) {
                 return Some(e as usize);
             }
             i = (i + 1) & mask;

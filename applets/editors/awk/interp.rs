@@ -1026,7 +1026,17 @@ impl<'p> Interp<'p> {
         &self.rec
     }
 
+    /// The field number `e` gives ($1, $NF, ...); a constant one is
+    /// taken on the spot, without a call.
+    #[inline(always)]
     pub fn field_index(&mut self, e: &Expr) -> R<usize> {
+        match e {
+            Expr::Num(n) if *n >= 0.0 && *n <= i32::MAX as f64 => Ok(*n as usize),
+            _ => self.field_index_of(e),
+        }
+    }
+
+    fn field_index_of(&mut self, e: &Expr) -> R<usize> {
         let n = match e {
             Expr::Num(n) => *n,
             _ => self.eval_num(e)?,
@@ -1161,22 +1171,43 @@ impl<'p> Interp<'p> {
     /// Applies `f` to the number in an lvalue and stores the result;
     /// returns (old, new).
     fn update_num(&mut self, lv: &LValue, f: impl FnOnce(f64) -> R<f64>) -> R<(f64, f64)> {
+        fn bump(m: &mut Map, key: &[u8], f: impl FnOnce(f64) -> R<f64>) -> R<(f64, f64)> {
+            if let Some(x) = m.get_mut(key) {
+                let old = x.num();
+                let new = f(old)?;
+                *x = Value::Num(new);
+                return Ok((old, new));
+            }
+            let new = f(0.0)?;
+            m.insert(key, Value::Num(new));
+            Ok((0.0, new))
+        }
         if let LValue::Index(v, subs) = lv {
+            // `c[$1]++`, `!seen[$0]++`: the field is the key where it lies
+            // in the record, without a copy.
+            if let [Expr::Lval(LValue::Field(fe))] = &subs[..] {
+                let i = self.field_index(fe)?;
+                let span = match i {
+                    0 => {
+                        self.rebuild_record();
+                        Some((0, self.rec.len()))
+                    }
+                    _ if self.fields_owned => None,
+                    _ => self.range_of(i),
+                };
+                if let Some((s, e)) = span {
+                    let a = self.array(*v)?;
+                    let mut m = a.borrow_mut();
+                    return bump(&mut m, &self.rec[s..e], f);
+                }
+            }
             let mut key = std::mem::take(&mut self.keybuf);
             key.clear();
             let r = self.key_into(subs, &mut key);
             let out = r.and_then(|_| {
                 let a = self.array(*v)?;
                 let mut m = a.borrow_mut();
-                if let Some(x) = m.get_mut(key.as_slice()) {
-                    let old = x.num();
-                    let new = f(old)?;
-                    *x = Value::Num(new);
-                    return Ok((old, new));
-                }
-                let new = f(0.0)?;
-                m.insert(&key, Value::Num(new));
-                Ok((0.0, new))
+                bump(&mut m, &key, f)
             });
             self.keybuf = key;
             return out;

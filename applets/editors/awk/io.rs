@@ -127,10 +127,11 @@ impl Reader {
         // How much after `start` is known to hold no separator.
         let mut off = 0;
         loop {
-            if let Some(i) = memchr::memchr(sep, &self.buf[self.start + off..self.end]) {
-                let e = self.start + off + i;
-                put(out, &self.buf[self.start..e]);
-                rt.push(sep);
+            let (st, buf) = (self.start, &self.buf[..self.end]);
+            if let Some(i) = memchr::memchr(sep, &buf[st + off..]) {
+                let e = st + off + i;
+                put(out, &buf[st..e]);
+                put(rt, &[sep]);
                 self.start = e + 1;
                 return Ok(true);
             }
