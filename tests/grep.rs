@@ -1775,3 +1775,114 @@ fn alternations_of_plain_strings() {
     g(&t, &["-wE", "ab|abc"], text, 0, "xabcdx abc\nlast abc\n", "");
     g(&t, &["-xE", "nothing|abc"], text, 0, "nothing\n", "");
 }
+
+/// -w with patterns that can match empty, as GNU: at each start the
+/// longest match is tried, then shorter ones down to one byte, never to
+/// nothing; an empty match counts only where it is the longest at its
+/// start (`grep -wc ' *'` on ` x` is 0: the empty match before `x` is
+/// not taken in place of the space).
+#[test]
+fn words_and_empty_matches() {
+    let t = TempDir::new();
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (r" *", " x", "0\n", ""),
+        (r" *", "x", "0\n", ""),
+        (r" *", "", "1\n", ""),
+        (r" *", "ab ab", "0\n", ""),
+        (r" *", "b ab", "0\n", ""),
+        (r" *", " ", "1\n", " \n"),
+        (r" *", "a b", "0\n", ""),
+        (r"x*", " x", "1\n", "x\n"),
+        (r"x*", "x", "1\n", "x\n"),
+        (r"x*", "", "1\n", ""),
+        (r"x*", "ab ab", "0\n", ""),
+        (r"x*", "b ab", "0\n", ""),
+        (r"x*", " ", "1\n", ""),
+        (r"x*", "a b", "0\n", ""),
+        (r"a*", " x", "1\n", ""),
+        (r"a*", "x", "0\n", ""),
+        (r"a*", "", "1\n", ""),
+        (r"a*", "ab ab", "0\n", ""),
+        (r"a*", "b ab", "0\n", ""),
+        (r"a*", " ", "1\n", ""),
+        (r"a*", "a b", "1\n", "a\n"),
+        (r"\(ab\)*", " x", "1\n", ""),
+        (r"\(ab\)*", "x", "0\n", ""),
+        (r"\(ab\)*", "", "1\n", ""),
+        (r"\(ab\)*", "ab ab", "1\n", "ab\nab\n"),
+        (r"\(ab\)*", "b ab", "1\n", "ab\n"),
+        (r"\(ab\)*", " ", "1\n", ""),
+        (r"\(ab\)*", "a b", "0\n", ""),
+        (r"b*$", " x", "0\n", ""),
+        (r"b*$", "x", "0\n", ""),
+        (r"b*$", "", "1\n", ""),
+        (r"b*$", "ab ab", "0\n", ""),
+        (r"b*$", "b ab", "0\n", ""),
+        (r"b*$", " ", "1\n", ""),
+        (r"b*$", "a b", "1\n", "b\n"),
+        (r"^ *", " x", "0\n", ""),
+        (r"^ *", "x", "0\n", ""),
+        (r"^ *", "", "1\n", ""),
+        (r"^ *", "ab ab", "0\n", ""),
+        (r"^ *", "b ab", "0\n", ""),
+        (r"^ *", " ", "1\n", " \n"),
+        (r"^ *", "a b", "0\n", ""),
+    ];
+    for &(pat, line, count, only) in cases {
+        let input = format!("{line}\n");
+        g(
+            &t,
+            &["-wc", pat],
+            &input,
+            if count == "0\n" { 1 } else { 0 },
+            count,
+            "",
+        );
+        g(
+            &t,
+            &["-wo", pat],
+            &input,
+            if only.is_empty() && count == "0\n" {
+                1
+            } else {
+                0
+            },
+            only,
+            "",
+        );
+    }
+}
+
+/// -w: a match whose ends are not word bounds is cut shorter, down to one
+/// byte, before the search moves on (GNU's rule), with both engines.
+#[test]
+fn words_cut_shorter() {
+    let t = TempDir::new();
+    g(&t, &["-ow", "a[ b]*"], "a bx\n", 0, "a\n", "");
+    g(&t, &["-ow", "a[ b]*"], "ab abc_ ab\n", 0, "ab\nab\n", "");
+    g(
+        &t,
+        &["-ow", "ab[a-z_ ]*"],
+        "ab abc_ ab\n",
+        0,
+        "ab abc_ ab\n",
+        "",
+    );
+    g(
+        &t,
+        &["-ow", "foo[-a-z_]*"],
+        "foo-bar_x foo\n",
+        0,
+        "foo-bar_x\nfoo\n",
+        "",
+    );
+    g(&t, &["-cw", "x[a-z]*y*"], "xay_\nxa y\n", 0, "1\n", "");
+    g(
+        &t,
+        &["-onw", "[0-9][0-9.]*"],
+        "v1.2.3x 4.5\n",
+        0,
+        "1:2\n1:4.5\n",
+        "",
+    );
+}

@@ -380,6 +380,10 @@ pub struct LineMatcher {
     /// The patterns one by one, where the fast engine cannot take them
     /// all at once.
     posix: Vec<Pattern>,
+    /// -w on the patterns one by one: a match whose ends are not word
+    /// bounds is cut shorter, as GNU does (not when a pattern looks past
+    /// where it is cut).
+    shorten: bool,
     /// A pattern is empty: every line matches (at its start).
     empty: bool,
     /// -w in a UTF-8 locale: the engines test ASCII word bytes only, so
@@ -400,6 +404,10 @@ pub struct LineMatcher {
     /// fast engine's per-call cost.
     #[cfg(feature = "fast-regex")]
     exact: Option<fast::Literals>,
+    /// -w, and a pattern can match empty: the patterns without -w's
+    /// guards (see `new_in`).
+    #[cfg(feature = "fast-regex")]
+    unguarded: Option<fast::Fast>,
 }
 
 fn is_word(b: u8) -> bool {
@@ -477,49 +485,60 @@ impl LineMatcher {
             group_counts.push(groups);
         }
         let empty = nodes.iter().any(|n| matches!(n, parse::Node::Empty));
+        // The fast engine's form of all the patterns, with the -w or -x
+        // guards or without.
         #[cfg(feature = "fast-regex")]
-        let fast = {
+        let fast_of = |word: bool| {
             let mut srcs = Vec::new();
             for n in &nodes {
                 let mut parts = Vec::new();
                 if opts.line {
                     parts.push(parse::Node::LineStart);
-                } else if opts.word {
+                } else if word {
                     parts.push(parse::Node::NotWordBefore);
                 }
                 parts.push(parse::Node::Group(Box::new(n.clone()), 0));
                 if opts.line {
                     parts.push(parse::Node::LineEnd);
-                } else if opts.word {
+                } else if word {
                     parts.push(parse::Node::NotWordAfter);
                 }
-                match parse::to_fast(&parse::Node::Concat(parts), true) {
-                    // Non-capturing: captures are the C library's job.
-                    Some(s) => srcs.push(s.replacen("(?-u)", "", 1).replace("(?-u)", "")),
-                    None => {
-                        srcs.clear();
-                        break;
-                    }
-                }
+                // Non-capturing: captures are the C library's job.
+                let s = parse::to_fast(&parse::Node::Concat(parts), true)?;
+                srcs.push(s.replacen("(?-u)", "", 1).replace("(?-u)", ""));
             }
-            if srcs.len() == nodes.len() && !srcs.is_empty() {
-                let joined = format!(
-                    "(?-u){}",
-                    srcs.iter()
-                        .map(|s| format!("(?:{s})"))
-                        .collect::<Vec<_>>()
-                        .join("|")
-                );
-                fast::Fast::with_terminator(&joined, opts.term)
+            if srcs.is_empty() {
+                return None;
+            }
+            let joined = format!(
+                "(?-u){}",
+                srcs.iter()
+                    .map(|s| format!("(?:{s})"))
+                    .collect::<Vec<_>>()
+                    .join("|")
+            );
+            fast::Fast::with_terminator(&joined, opts.term)
+        };
+        #[cfg(feature = "fast-regex")]
+        let fast = fast_of(opts.word);
+        // -w with a pattern that can match empty: GNU takes an empty match
+        // only where it is the longest at its start (a non-empty one is
+        // shortened to one byte at the least, never to nothing), so the
+        // patterns without the guards tell whether a longer one starts
+        // there.
+        #[cfg(feature = "fast-regex")]
+        let unguarded =
+            if fast.is_some() && opts.word && !opts.line && nodes.iter().any(parse::can_be_empty) {
+                fast_of(false)
             } else {
                 None
-            }
-        };
+            };
         let mut m = LineMatcher {
             opts,
             #[cfg(feature = "fast-regex")]
             fast,
             posix: Vec::new(),
+            shorten: false,
             empty,
             wide_words: utf8 && opts.word,
             #[cfg(feature = "fast-regex")]
@@ -529,6 +548,8 @@ impl LineMatcher {
             required: None,
             #[cfg(feature = "fast-regex")]
             exact: None,
+            #[cfg(feature = "fast-regex")]
+            unguarded,
         };
         #[cfg(feature = "fast-regex")]
         if m.has_fast() && !opts.word && !opts.line {
@@ -548,6 +569,7 @@ impl LineMatcher {
             }
         }
         if !m.has_fast() {
+            m.shorten = opts.word && !nodes.iter().any(parse::looks_ahead);
             // Lines come without their terminator.
             let syn = Syntax {
                 newline: false,
@@ -569,12 +591,14 @@ impl LineMatcher {
             opts,
             fast: None,
             posix: Vec::new(),
+            shorten: false,
             empty: false,
             wide_words: false,
             perl: Some(perl),
             warnings: Vec::new(),
             required: None,
             exact: None,
+            unguarded: None,
         })
     }
 
@@ -600,7 +624,11 @@ impl LineMatcher {
             let mut at = from;
             loop {
                 let (s, e) = self.fast_find(f, buf, at)?;
-                if !self.wide_words || wide_word_bounds(buf, s, e) {
+                let longer = s == e
+                    && self.unguarded.as_ref().is_some_and(|u| {
+                        u.find_at(buf, s).is_some_and(|(ms, me)| ms == s && me > s)
+                    });
+                if !longer && (!self.wide_words || wide_word_bounds(buf, s, e)) {
                     return Some((s, e));
                 }
                 at = s + text::decode(&buf[s..]).map_or(1, |(_, n)| n);
@@ -619,7 +647,7 @@ impl LineMatcher {
     pub fn next_line(&self, buf: &[u8], from: usize) -> Option<(usize, usize)> {
         #[cfg(feature = "fast-regex")]
         if let Some(f) = &self.fast {
-            let e = if self.wide_words {
+            let e = if self.wide_words || self.unguarded.is_some() {
                 self.search(buf, from)?.1
             } else if self.exact.is_some() {
                 self.fast_find(f, buf, from)?.1
@@ -712,19 +740,32 @@ impl LineMatcher {
                 .raw_find(line, 0)
                 .filter(|&(s, e)| s == 0 && e == line.len());
         }
-        let mut at = start;
-        while at <= line.len() {
-            let (s, e) = self.raw_find(line, at)?;
-            if !self.opts.word {
-                return Some((s, e));
-            }
-            let bounds = if self.wide_words {
+        let bounds = |s: usize, e: usize| {
+            if self.wide_words {
                 wide_word_bounds(line, s, e)
             } else {
                 (s == 0 || !is_word(line[s - 1])) && (e == line.len() || !is_word(line[e]))
-            };
-            if bounds {
+            }
+        };
+        let mut at = start;
+        while at <= line.len() {
+            let (s, mut e) = self.raw_find(line, at)?;
+            if !self.opts.word {
                 return Some((s, e));
+            }
+            loop {
+                if bounds(s, e) {
+                    return Some((s, e));
+                }
+                // The longest match from s that ends sooner, down to one
+                // byte (never empty).
+                if !self.shorten || e == s {
+                    break;
+                }
+                match self.raw_find(&line[..e - 1], s) {
+                    Some((s2, e2)) if s2 == s && e2 > s => e = e2,
+                    _ => break,
+                }
             }
             at = s + 1;
         }

@@ -825,6 +825,19 @@ pub fn as_literal(node: &Node) -> Option<Vec<u8>> {
     (!out.is_empty()).then_some(out)
 }
 
+/// Whether the tree can match the empty string.
+#[cfg_attr(not(feature = "fast-regex"), allow(dead_code))]
+pub fn can_be_empty(node: &Node) -> bool {
+    match node {
+        Node::Byte(_) | Node::Set(_) | Node::Chars(_) => false,
+        Node::Group(n, _) => can_be_empty(n),
+        Node::Repeat(n, min, _) => *min == 0 || can_be_empty(n),
+        Node::Concat(v) => v.iter().all(can_be_empty),
+        Node::Alt(v) => v.iter().any(can_be_empty),
+        _ => true,
+    }
+}
+
 /// The strings the tree matches when it is an alternation of plain
 /// strings (each of at least one byte), through groups; a plain string is
 /// a set of one.
@@ -904,6 +917,13 @@ pub fn has_word_assertion(node: &Node) -> bool {
             Node::WordBoundary | Node::NotWordBoundary | Node::WordStart | Node::WordEnd
         )
     })
+}
+
+/// Whether the tree asks what follows a position (`$`, the word
+/// assertions): a match in a cut-short subject may then differ from one in
+/// the whole subject.
+pub fn looks_ahead(node: &Node) -> bool {
+    any_node(node, &|n| matches!(n, Node::LineEnd | Node::BufEnd)) || has_word_assertion(node)
 }
 
 /// Takes `byte` out of every set: a line matcher's matches never cross a
