@@ -1886,3 +1886,43 @@ fn words_cut_shorter() {
         "",
     );
 }
+
+/// In a UTF-8 locale the C library counts the decimal digits past ASCII
+/// (Arabic-Indic, Devanagari, fullwidth...) as letters, not digits; other
+/// numbers (², ½) are punctuation. Checked against GNU grep 3.8 and sed
+/// 4.9 in C.UTF-8.
+#[test]
+fn digits_past_ascii_are_letters() {
+    let input = "x\u{661}y z\nab\u{966} q\nn\u{b2} \u{bd}\n";
+    let run = |app: &str, args: &[&str]| {
+        cmd(app)
+            .args(args)
+            .env("LC_ALL", "C.UTF-8")
+            .stdin(input.as_bytes())
+            .run()
+    };
+    run("grep", &["-o", "\\w*"])
+        .ok()
+        .out("x\u{661}y\nz\nab\u{966}\nq\nn\n");
+    run("grep", &["-o", "[[:alpha:]]*"])
+        .ok()
+        .out("x\u{661}y\nz\nab\u{966}\nq\nn\n");
+    run("grep", &["-o", "[[:alnum:]]\\{3\\}"])
+        .ok()
+        .out("x\u{661}y\nab\u{966}\n");
+    run("grep", &["-o", "[[:digit:]]"]).status(1).out("");
+    run("grep", &["-c", "[[:punct:]]"]).status(0).out("1\n");
+    run("grep", &["-o", "[[:punct:]]"])
+        .ok()
+        .out("\u{b2}\n\u{bd}\n");
+    // -w and the word assertions see them as word characters.
+    run("grep", &["-w", "x"]).status(1).out("");
+    run("grep", &["-wc", "ab"]).status(1).out("0\n");
+    run("grep", &["-ow", "ab\u{966}"]).ok().out("ab\u{966}\n");
+    run("sed", &["s/[^[:alnum:]]/_/g"])
+        .ok()
+        .out("x\u{661}y_z\nab\u{966}_q\nn___\n");
+    run("sed", &["s/\\W/_/g"])
+        .ok()
+        .out("x\u{661}y_z\nab\u{966}_q\nn___\n");
+}

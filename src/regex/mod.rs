@@ -416,7 +416,7 @@ fn is_word(b: u8) -> bool {
 
 /// Whether `c` is a word character in a UTF-8 locale.
 fn is_word_char(c: u32) -> bool {
-    c < 0x80 && is_word(c as u8) || char::from_u32(c).is_some_and(char::is_alphabetic)
+    c < 0x80 && is_word(c as u8) || char::from_u32(c).is_some_and(wide::is_alpha)
 }
 
 /// In a UTF-8 locale: no word character just before `s` or at `e`.

@@ -91,6 +91,93 @@ pub fn fold_all(v: &mut Ranges) {
     v.extend(extra);
 }
 
+/// The decimal digits past ASCII (Unicode's Nd, as of the C library's
+/// Unicode 14 tables). The C library's UTF-8 locales count them as
+/// letters (only 0-9 are `digit`), so they are in `alpha` and `alnum`,
+/// and are word characters.
+const OTHER_DIGITS: [(u32, u32); 61] = [
+    (0x660, 0x669),
+    (0x6F0, 0x6F9),
+    (0x7C0, 0x7C9),
+    (0x966, 0x96F),
+    (0x9E6, 0x9EF),
+    (0xA66, 0xA6F),
+    (0xAE6, 0xAEF),
+    (0xB66, 0xB6F),
+    (0xBE6, 0xBEF),
+    (0xC66, 0xC6F),
+    (0xCE6, 0xCEF),
+    (0xD66, 0xD6F),
+    (0xDE6, 0xDEF),
+    (0xE50, 0xE59),
+    (0xED0, 0xED9),
+    (0xF20, 0xF29),
+    (0x1040, 0x1049),
+    (0x1090, 0x1099),
+    (0x17E0, 0x17E9),
+    (0x1810, 0x1819),
+    (0x1946, 0x194F),
+    (0x19D0, 0x19D9),
+    (0x1A80, 0x1A89),
+    (0x1A90, 0x1A99),
+    (0x1B50, 0x1B59),
+    (0x1BB0, 0x1BB9),
+    (0x1C40, 0x1C49),
+    (0x1C50, 0x1C59),
+    (0xA620, 0xA629),
+    (0xA8D0, 0xA8D9),
+    (0xA900, 0xA909),
+    (0xA9D0, 0xA9D9),
+    (0xA9F0, 0xA9F9),
+    (0xAA50, 0xAA59),
+    (0xABF0, 0xABF9),
+    (0xFF10, 0xFF19),
+    (0x104A0, 0x104A9),
+    (0x10D30, 0x10D39),
+    (0x11066, 0x1106F),
+    (0x110F0, 0x110F9),
+    (0x11136, 0x1113F),
+    (0x111D0, 0x111D9),
+    (0x112F0, 0x112F9),
+    (0x11450, 0x11459),
+    (0x114D0, 0x114D9),
+    (0x11650, 0x11659),
+    (0x116C0, 0x116C9),
+    (0x11730, 0x11739),
+    (0x118E0, 0x118E9),
+    (0x11950, 0x11959),
+    (0x11C50, 0x11C59),
+    (0x11D50, 0x11D59),
+    (0x11DA0, 0x11DA9),
+    (0x16A60, 0x16A69),
+    (0x16AC0, 0x16AC9),
+    (0x16B50, 0x16B59),
+    (0x1D7CE, 0x1D7FF),
+    (0x1E140, 0x1E149),
+    (0x1E2F0, 0x1E2F9),
+    (0x1E950, 0x1E959),
+    (0x1FBF0, 0x1FBF9),
+];
+
+/// Whether `c` is a letter to the C library's UTF-8 locales: Unicode's
+/// alphabetic characters and the digits past ASCII.
+pub fn is_alpha(c: char) -> bool {
+    let n = c as u32;
+    c.is_alphabetic()
+        || n >= 0x660
+            && OTHER_DIGITS
+                .binary_search_by(|&(lo, hi)| {
+                    if hi < n {
+                        std::cmp::Ordering::Less
+                    } else if lo > n {
+                        std::cmp::Ordering::Greater
+                    } else {
+                        std::cmp::Ordering::Equal
+                    }
+                })
+                .is_ok()
+}
+
 /// The non-ASCII members of a named class, as the C library's UTF-8
 /// locales classify them (Unicode's properties; unassigned code points
 /// are taken as printable punctuation). `icase`: upper and lower are both
@@ -104,7 +191,7 @@ pub fn class(name: &[u8], icase: bool) -> Ranges {
         c.is_whitespace() && !matches!(n, 0x85 | 0xA0 | 0x2007 | 0x202F)
     }
     let test: fn(char, u32) -> bool = match name {
-        b"alpha" | b"alnum" => |c, _| c.is_alphabetic(),
+        b"alpha" | b"alnum" => |c, _| is_alpha(c),
         b"upper" | b"lower" if icase => |c, _| c.is_uppercase() || c.is_lowercase(),
         b"upper" => |c, _| c.is_uppercase(),
         b"lower" => |c, _| c.is_lowercase(),
@@ -113,7 +200,7 @@ pub fn class(name: &[u8], icase: bool) -> Ranges {
         b"cntrl" => |_, n| cntrl(n),
         b"print" => |_, n| !cntrl(n),
         b"graph" => |c, n| !cntrl(n) && !space(c, n),
-        b"punct" => |c, n| !cntrl(n) && !space(c, n) && !c.is_alphabetic(),
+        b"punct" => |c, n| !cntrl(n) && !space(c, n) && !is_alpha(c),
         _ => return Vec::new(),
     };
     let mut out = Vec::new();
@@ -280,5 +367,16 @@ mod tests {
         assert!(!has(b"space", 0xA0) && has(b"punct", 0xA0));
         assert!(has(b"cntrl", 0x85) && !has(b"space", 0x85) && !has(b"print", 0x85));
         assert!(has(b"space", 0x2028) && !has(b"blank", 0x2028));
+        // Digits past ASCII are letters; other numbers are punctuation.
+        for c in [0x660, 0x669, 0x966, 0xFF10, 0x1D7CE, 0x1D7FF, 0x1FBF9] {
+            assert!(
+                has(b"alpha", c) && has(b"alnum", c) && !has(b"punct", c),
+                "U+{c:04X}"
+            );
+            assert!(!has(b"digit", c) && !has(b"upper", c), "U+{c:04X}");
+        }
+        for c in [0x66A, 0xB2, 0xBD, 0x1D7CD] {
+            assert!(!has(b"alpha", c) && has(b"punct", c), "U+{c:04X}");
+        }
     }
 }
