@@ -163,19 +163,9 @@ const OTHER_DIGITS: [(u32, u32); 61] = [
 /// alphabetic characters and the digits past ASCII.
 pub fn is_alpha(c: char) -> bool {
     let n = c as u32;
-    c.is_alphabetic()
-        || n >= 0x660
-            && OTHER_DIGITS
-                .binary_search_by(|&(lo, hi)| {
-                    if hi < n {
-                        std::cmp::Ordering::Less
-                    } else if lo > n {
-                        std::cmp::Ordering::Greater
-                    } else {
-                        std::cmp::Ordering::Equal
-                    }
-                })
-                .is_ok()
+    // The first range not wholly below `n` holds it, or none does.
+    let i = OTHER_DIGITS.partition_point(|&(_, hi)| hi < n);
+    c.is_alphabetic() || OTHER_DIGITS.get(i).is_some_and(|&(lo, _)| lo <= n)
 }
 
 /// The non-ASCII members of a named class, as the C library's UTF-8
