@@ -1163,6 +1163,55 @@ fn strict_ere_errors_as_gnu() {
         1,
     );
     gnu(&["-E", "s/{/X/"], t, b"", &e(&format!("char 6: {prec}")), 1);
+    // So is one after a word assertion or a buffer anchor.
+    for (script, at) in [
+        (r"s/\b?//", 7),
+        (r"s/\<*/X/", 8),
+        (r"s/a\>+/X/", 9),
+        (r"s/\B{2}/X/", 10),
+        (r"s/\`*/X/", 8),
+        (r"s/x|\'*/X/", 10),
+    ] {
+        gnu(
+            &["-E", script],
+            t,
+            b"",
+            &e(&format!("char {at}: {prec}")),
+            1,
+        );
+    }
+    // A back-reference to a group of an earlier branch is refused; one
+    // to a group closed before the alternation, or after it, is not.
+    let aa = b"aa\n";
+    let bad = "Invalid back reference";
+    gnu(
+        &["-E", r"s/(a)|\1/X/"],
+        aa,
+        b"",
+        &e(&format!("char 11: {bad}")),
+        1,
+    );
+    gnu(
+        &["-E", r"s/((a)|\2)/X/"],
+        aa,
+        b"",
+        &e(&format!("char 13: {bad}")),
+        1,
+    );
+    gnu(
+        &[r"s/\(a\)\|\1/X/"],
+        aa,
+        b"",
+        &e(&format!("char 14: {bad}")),
+        1,
+    );
+    gnu(&["-E", r"s/(a)(b|\1)/X/"], aa, b"X\n", b"", 0);
+    gnu(&["-E", r"s/((a)|b)\2/X/"], aa, b"X\n", b"", 0);
+    let out = cmd("grep").args(["-Ec", r"(a)|b\1"]).stdin(&aa[..]).run();
+    out.status(2).out("").err("grep: Invalid back reference\n");
+    // grep -E takes them.
+    let out = cmd("grep").args(["-Ec", r"a\>+"]).stdin(&t[..]).run();
+    out.ok().out("1\n");
     gnu(&["-E", "s/a{1/X/"], t, b"", &e(r"char 8: Unmatched \{"), 1);
     gnu(
         &["-E", "s/a{1,2/X/"],

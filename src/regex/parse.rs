@@ -205,10 +205,16 @@ impl Parser<'_> {
         if self.depth > 1000 {
             return Err("Regular expression too big".into());
         }
+        // A back-reference may not name a group of an earlier branch, as
+        // in GNU's regex: each branch starts with the groups closed before
+        // the alternation.
+        let initial = self.closed.clone();
         let mut branches = vec![self.concat(level)?];
         while self.at_alt() {
             self.i += if self.ere() { 1 } else { 2 };
+            let earlier = std::mem::replace(&mut self.closed, initial.clone());
             branches.push(self.concat(level)?);
+            self.closed.extend(earlier);
         }
         self.depth -= 1;
         Ok(if branches.len() == 1 {
@@ -230,7 +236,19 @@ impl Parser<'_> {
             if self.syn.strict
                 && self.ere()
                 && matches!(c, b'*' | b'+' | b'?' | b'{')
-                && matches!(items.last(), None | Some(Node::LineStart | Node::LineEnd))
+                && matches!(
+                    items.last(),
+                    None | Some(
+                        Node::LineStart
+                            | Node::LineEnd
+                            | Node::BufStart
+                            | Node::BufEnd
+                            | Node::WordStart
+                            | Node::WordEnd
+                            | Node::WordBoundary
+                            | Node::NotWordBoundary
+                    )
+                )
             {
                 return Err("Invalid preceding regular expression".into());
             }
