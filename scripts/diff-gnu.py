@@ -42,7 +42,7 @@ def sed_runs(seed, B, N):
     if not __import__('os').path.exists('t'):
         grep_runs(seed, B, 0)
     random.seed(seed)
-    toks=['a','b','l','lo','h','é','.','.*','[ab]','[^a]','x','\\(a\\)','\\(.\\)','\\1','^','$',' ','o','\\w','[[:alpha:]]','*','\\+','\\?','\\{2\\}','\\n','\\|']
+    toks=['a','b','l','lo','h','é','.','.*','[ab]','[^a]','x','\\b','\\<','\\>','\\B','\\(a\\)','\\(.\\)','\\1','^','$',' ','o','\\w','[[:alpha:]]','*','\\+','\\?','\\{2\\}','\\n','\\|']
     bad=0
     for n in range(N):
         p=''.join(random.choice(toks) for _ in range(random.randint(1,4)))

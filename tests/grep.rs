@@ -1926,3 +1926,103 @@ fn digits_past_ascii_are_letters() {
         .ok()
         .out("x\u{661}y_z\nab\u{966}_q\nn___\n");
 }
+
+#[test]
+fn word_assertions_take_the_locales_letters() {
+    // In a UTF-8 locale `\b`, `\B`, `\<` and `\>` see the letters past
+    // ASCII as word characters, as GNU grep and sed do: `\<ve` is no word
+    // start in naïve, and `é\>` ends a word. ASCII lines (the fast
+    // engine's) and the others (the automaton's) agree.
+    let input = "naïve view\ncafé au lait\nhéllo\nx é y\nplain ve\n";
+    let run = |app: &str, args: &[&str], stdin: &[u8]| {
+        cmd(app)
+            .args(args)
+            .env("LC_ALL", "C.UTF-8")
+            .stdin(stdin)
+            .run()
+    };
+    let grep = |args: &[&str]| run("grep", args, input.as_bytes());
+    grep(&["-o", "\\<ve\\w*"]).ok().out("ve\n");
+    grep(&["-n", "\\<ve"]).ok().out("5:plain ve\n");
+    grep(&["-n", "é\\>"]).ok().out("2:café au lait\n4:x é y\n");
+    grep(&["-c", "\\w\\<"]).status(1).out("0\n");
+    grep(&["-o", "\\b\\w"])
+        .ok()
+        .out("n\nv\nc\na\nl\nh\nx\né\ny\np\nv\n");
+    grep(&["-o", "\\B\\w"])
+        .ok()
+        .out("a\nï\nv\ne\ni\ne\nw\na\nf\né\nu\na\ni\nt\né\nl\nl\no\nl\na\ni\nn\ne\n");
+    grep(&["-ob", "l\\B"]).ok().out("21:l\n29:l\n30:l\n41:l\n");
+    grep(&["-x", "\\w*é\\>.*"]).ok().out("café au lait\n");
+    grep(&["-e", "\\<ve", "-e", "lait\\>"])
+        .ok()
+        .out("café au lait\nplain ve\n");
+    grep(&["-w", "é\\>"]).ok().out("x é y\n");
+    grep(&["-vc", "l\\>"]).ok().out("5\n");
+    grep(&["-ow", "\\w*\\>"])
+        .ok()
+        .out("naïve\nview\ncafé\nau\nlait\nhéllo\nx\né\ny\nplain\nve\n");
+    run("grep", &["-ob", "\\<."], "éa b\n".as_bytes())
+        .ok()
+        .out("0:é\n4:b\n");
+    run("grep", &["-c", "^\\<"], "é\n".as_bytes())
+        .ok()
+        .out("1\n");
+    // A byte that is no UTF-8 is the character of its value to the
+    // assertions (\xff is ÿ, a letter; \x82 is a control), to -w none.
+    let c = |p: &str, stdin: &[u8]| run("grep", &["-c", p], stdin);
+    c("\\<ab", b"\xffab\n").status(1).out("0\n");
+    c("\\Bab", b"\xffab\n").ok().out("1\n");
+    c("ab\\>", b"ab\xff\n").status(1).out("0\n");
+    c("ab\\b", b"\xffab\n").ok().out("1\n");
+    c("\\<ab", b"\xe2\x82ab\n").ok().out("1\n");
+    run("grep", &["-cw", "ab"], b"\xffab\n").ok().out("1\n");
+
+    // sed: the assertions, submatches as POSIX's (each group its longest
+    // from the left), `M` and -z records.
+    let text = "héllo wörld éé\n";
+    let sed = |script: &str| run("sed", &[script], text.as_bytes());
+    sed("s/\\b/|/g").ok().out("|héllo| |wörld| |éé|\n");
+    sed("s/\\B/-/g").ok().out("h-é-l-l-o w-ö-r-l-d é-é\n");
+    sed("s/\\</</g;s/\\>/>/g")
+        .ok()
+        .out("<héllo> <wörld> <éé>\n");
+    sed("s/\\b/-/2").ok().out("héllo- wörld éé\n");
+    sed("s/\\(\\w*\\)\\>\\(.*\\)/[\\1][\\2]/")
+        .ok()
+        .out("[héllo][ wörld éé]\n");
+    sed("s/\\(é*\\)\\(\\w\\)\\>/[\\1|\\2]/g")
+        .ok()
+        .out("héll[|o] wörl[|d] [é|é]\n");
+    let two = "éa véb\nélo lé\n".as_bytes();
+    run("sed", &["s/\\<\\(\\w\\)\\(\\w*\\)\\>/\\2\\1/g"], two)
+        .ok()
+        .out("aé ébv\nloé él\n");
+    run("sed", &["s/\\(é\\+\\)\\B/[\\1]/g"], two)
+        .ok()
+        .out("[é]a v[é]b\n[é]lo lé\n");
+    run("sed", &["N;s/\\<é.*$/X/M"], two)
+        .ok()
+        .out("X\nélo lé\n");
+    run(
+        "sed",
+        &["N;s/^\\(.\\)\\>/<\\1>/Mg"],
+        "é b\nx é\n".as_bytes(),
+    )
+    .ok()
+    .out("<é> b\n<x> é\n");
+    run("sed", &["-z", "s/\\<é\\>/X/g"], b"\xc3\xa9a\0\xc3\xa9 b\0")
+        .ok()
+        .out(b"\xc3\xa9a\0X b\0");
+    run("sed", &["-E", "s/(\\w+)\\b ?/<\\1>/g"], text.as_bytes())
+        .ok()
+        .out("<héllo><wörld><éé>\n");
+    // awk's dynamic and literal regexes.
+    run(
+        "awk",
+        &[r#"{n=gsub(/\<v/,"V"); print n, $0; print match("éa ve", /\<v/), RSTART, RLENGTH}"#],
+        "naïve vé ve\n".as_bytes(),
+    )
+    .ok()
+    .out("2 naïve Vé Ve\n4 4 1\n");
+}

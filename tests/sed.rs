@@ -3201,3 +3201,43 @@ fn icase_back_references() {
     );
     case("sed", &["-n", "/\\(x\\)\\1/Ip"], "xX\nxy\n", "xX\n");
 }
+
+#[test]
+fn submatches_as_posix() {
+    // POSIX's rules, where GNU's matcher has its own: a group that takes
+    // no part in a repeat's last pass is unset (GNU keeps the span of an
+    // earlier pass: [a|b] and [b|a]), and each group is the longest it
+    // can be, from the left (GNU gives [a|bcd|]).
+    let posix = |script: &str, input: &str, want: &str| {
+        let out = cmd("sed").args(["-E", script]).stdin(input).run();
+        out.ok().out(want);
+    };
+    posix("s/(a(b)?)+/[\\1|\\2]/", "aaba\n", "[a|]\n");
+    posix("s/((a)|b)+/[\\1|\\2]/", "ab\n", "[b|]\n");
+    posix("s/(a|ab)(c|bcd)(d*)/[\\1|\\2|\\3]/", "abcd\n", "[ab|c|d]\n");
+    gnu(&["-E", "s/(a*)*/[\\1]/"], b"b\n", b"[]b\n", b"", 0);
+    gnu(&["-E", "s/(a*)+b/[\\1]/"], b"aab\n", b"[aa]\n", b"", 0);
+    gnu(
+        &["s/^\\([^ ]*\\) \\(.*\\)/\\2 \\1/"],
+        b"ab cd ef\n",
+        b"cd ef ab\n",
+        b"",
+        0,
+    );
+    // In the C locale the groups are bytes, in UTF-8 characters.
+    let swap = ["s/\\(.\\)\\(.\\)/\\2\\1/g"];
+    let out = cmd("sed").args(swap).env("LC_ALL", "C").stdin("éa\n").run();
+    out.ok().out(b"\xa9\xc3a\n");
+    let out = cmd("sed")
+        .args(swap)
+        .env("LC_ALL", "C.UTF-8")
+        .stdin("éab\n")
+        .run();
+    out.ok().out("aéb\n");
+    let out = cmd("sed")
+        .args(["s/\\(t\\w*\\) \\(\\w*\\)/\\2 \\1/g"])
+        .env("LC_ALL", "C.UTF-8")
+        .stdin("très été tôt ça\n")
+        .run();
+    out.ok().out("été très ça tôt\n");
+}

@@ -66,6 +66,11 @@ impl Fast {
             .map(|h| h.offset())
     }
 
+    /// Where the leftmost match at or after `start` starts.
+    pub fn start_at(&self, text: &[u8], start: usize) -> Option<usize> {
+        Some(self.re.search(&Input::new(text).range(start..))?.start())
+    }
+
     pub fn find_at(&self, text: &[u8], start: usize) -> Option<(usize, usize)> {
         let m = self.re.search(&Input::new(text).range(start..))?;
         let input = Input::new(text).range(m.start()..).anchored(Anchored::Yes);

@@ -5,13 +5,16 @@
 //! text tools use: the pattern is parsed here ([`parse`], with GNU's
 //! readings of the cases POSIX leaves open and its error texts), then run
 //! on the fast engine (the `regex-automata` crate, feature `fast-regex`)
-//! whenever that gives the POSIX answer, and on the C library's matcher
-//! otherwise (back-references, submatch positions). Both engines work on
-//! bytes; matches are leftmost-longest. In a UTF-8 locale `.`, bracket
-//! expressions, `\w`, `\s` and a repeated non-ASCII letter take whole
-//! characters: they are spelled for the engines as alternatives of byte
-//! sequences ([`wide`]), so an invalid byte is matched only by itself.
+//! whenever that gives the POSIX answer. Submatch positions come from
+//! our own automaton on the tree ([`nfa`]), which also takes a UTF-8
+//! locale's letters as word characters for `\b`, `\B`, `\<` and `\>`;
+//! back-references from the C library's matcher. Matches are
+//! leftmost-longest. In a UTF-8 locale `.`, bracket expressions, `\w`,
+//! `\s` and a repeated non-ASCII letter take whole characters: they are
+//! spelled for the byte engines as alternatives of byte sequences
+//! ([`wide`]), so an invalid byte is matched only by itself.
 
+mod nfa;
 mod parse;
 mod posix;
 mod wide;
@@ -72,6 +75,43 @@ pub struct Pattern {
     newline_byte: bool,
     /// The framed subject.
     frame: std::cell::RefCell<Vec<u8>>,
+    /// The automaton ([`nfa`]), compiled on first use: for submatches,
+    /// and in a UTF-8 locale for the word assertions on subjects past
+    /// ASCII. None for a pattern with back-references.
+    auto: std::cell::OnceCell<Option<Box<Automaton>>>,
+    /// In a UTF-8 locale, with word assertions.
+    wide_words: bool,
+    utf8: bool,
+}
+
+/// The automaton (see [`nfa`]), and a fast engine's form of the pattern
+/// that matches wherever the pattern does, its leftmost match starting no
+/// later: it tells where a match may start.
+struct Automaton {
+    nfa: nfa::Nfa,
+    /// With `\b`, `\B`, `\<` or `\>`, the form without them (the
+    /// pattern's own fast form tests ASCII word bytes); otherwise none,
+    /// and the pattern's own is used.
+    #[cfg(feature = "fast-regex")]
+    pre: Option<fast::Fast>,
+}
+
+impl Automaton {
+    /// For `node` (None with back-references, or too big); `multiline`
+    /// and `term` as for the fast engine's form.
+    fn new(node: &parse::Node, multiline: bool, term: u8) -> Option<Box<Automaton>> {
+        let _ = (multiline, term);
+        Some(Box::new(Automaton {
+            nfa: nfa::Nfa::new(node)?,
+            #[cfg(feature = "fast-regex")]
+            pre: if parse::has_word_assertion(node) {
+                parse::to_fast(&parse::without_word_assertions(node), multiline)
+                    .and_then(|src| fast::Fast::with_terminator(&src, term))
+            } else {
+                None
+            },
+        }))
+    }
 }
 
 impl Pattern {
@@ -84,11 +124,16 @@ impl Pattern {
     /// As [`new`](Self::new), in a UTF-8 locale or not.
     pub fn new_in(pattern: &[u8], syntax: Syntax, utf8: bool) -> Result<Pattern, String> {
         let parsed = parse::parse(pattern, syntax, utf8)?;
-        Pattern::from_tree(parsed.node, parsed.groups, syntax)
+        Pattern::from_tree(parsed.node, parsed.groups, syntax, utf8)
     }
 
     /// Compiles a parsed tree that has `groups` groups.
-    fn from_tree(mut node: parse::Node, groups: usize, syntax: Syntax) -> Result<Pattern, String> {
+    fn from_tree(
+        mut node: parse::Node,
+        groups: usize,
+        syntax: Syntax,
+        utf8: bool,
+    ) -> Result<Pattern, String> {
         if syntax.by_nul() {
             parse::exclude(&mut node, 0);
         }
@@ -98,6 +143,7 @@ impl Pattern {
             Some(src) => fast::Fast::with_terminator(&src, if syntax.by_nul() { 0 } else { b'\n' }),
             None => None,
         };
+        let looks_back = parse::has_word_assertion(&node);
         let p = Pattern {
             groups,
             #[cfg(feature = "fast-regex")]
@@ -107,13 +153,16 @@ impl Pattern {
             scratch: std::cell::RefCell::new(Vec::new()),
             fold: syntax.icase && parse::has_backref(&node),
             syntax,
-            looks_back: parse::has_word_assertion(&node),
+            looks_back,
             newline_byte: parse::has_byte(&node, b'\n'),
             node,
             nul_form: std::cell::RefCell::new(None),
             after_byte: std::cell::OnceCell::new(),
             framed_form: std::cell::OnceCell::new(),
             frame: std::cell::RefCell::new(Vec::new()),
+            auto: std::cell::OnceCell::new(),
+            wide_words: utf8 && looks_back,
+            utf8,
         };
         // A pattern with a NUL in it has a C library form for subjects
         // with NULs only (a subject without one cannot match it).
@@ -223,10 +272,30 @@ impl Pattern {
         self.groups
     }
 
+    /// Whether the word assertions are the locale's, and the subject from
+    /// `start` (and the character before it) is past ASCII: then only the
+    /// automaton sees them right.
+    fn words_past_ascii(&self, text: &[u8], start: usize) -> bool {
+        self.wide_words && !text[start.saturating_sub(1)..].is_ascii()
+    }
+
+    fn automaton(&self) -> Option<&Automaton> {
+        self.auto
+            .get_or_init(|| {
+                let term = if self.syntax.by_nul() { 0 } else { b'\n' };
+                Automaton::new(&self.node, self.syntax.newline, term)
+            })
+            .as_deref()
+    }
+
     /// Whether the pattern matches anywhere in `text`.
     pub fn is_match(&self, text: &[u8]) -> bool {
         #[cfg(feature = "fast-regex")]
-        if let Some(f) = &self.fast {
+        if let Some(f) = self
+            .fast
+            .as_ref()
+            .filter(|_| !self.words_past_ascii(text, 0))
+        {
             return f.is_match(text);
         }
         self.captures_at(text, 0, &mut [])
@@ -236,7 +305,11 @@ impl Pattern {
     /// before `start` are context for `^`, `\b` and `\<`.
     pub fn find_at(&self, text: &[u8], start: usize) -> Option<(usize, usize)> {
         #[cfg(feature = "fast-regex")]
-        if let Some(f) = &self.fast {
+        if let Some(f) = self
+            .fast
+            .as_ref()
+            .filter(|_| !self.words_past_ascii(text, start))
+        {
             return f.find_at(text, start);
         }
         let mut spans = [None];
@@ -269,8 +342,43 @@ impl Pattern {
         }
     }
 
-    /// The C library's match in `text[start..]`.
+    /// The match in `text[start..]`: the automaton's for submatches (the
+    /// C library's matcher is slow on the byte forms of UTF-8 sets) and
+    /// for the locale's word assertions, the C library's otherwise.
     fn exec_at(&self, text: &[u8], start: usize, notbol: bool, spans: &mut [Span]) -> bool {
+        let auto = if spans.len() > 1 || self.words_past_ascii(text, start) {
+            self.automaton()
+        } else {
+            None
+        };
+        if let Some(a) = auto {
+            let sep = self
+                .syntax
+                .newline
+                .then_some(if self.syntax.by_nul() { 0 } else { b'\n' });
+            let ctx = nfa::Ctx {
+                text,
+                start,
+                notbol,
+                sep,
+                utf8: self.utf8,
+            };
+            // No match starts before the fast form's.
+            #[cfg(feature = "fast-regex")]
+            let start = match a.pre.as_ref().or(self.fast.as_ref()) {
+                Some(pre) => match pre.start_at(text, start) {
+                    Some(s) => s,
+                    None => return false,
+                },
+                None => start,
+            };
+            return a.nfa.captures(&ctx, start, spans);
+        }
+        self.posix_exec_at(text, start, notbol, spans)
+    }
+
+    /// The C library's match in `text[start..]`.
+    fn posix_exec_at(&self, text: &[u8], start: usize, notbol: bool, spans: &mut [Span]) -> bool {
         // musl's `\b` and `\B` take the subject's ends as they like: the
         // match is sought in a frame of the byte before (a newline at a
         // line start) and a newline after, where the subject is one line.
@@ -408,6 +516,10 @@ pub struct LineMatcher {
     /// guards (see `new_in`).
     #[cfg(feature = "fast-regex")]
     unguarded: Option<fast::Fast>,
+    /// With word assertions, in a UTF-8 locale: the automaton of all the
+    /// patterns (without -w's or -x's guards), for lines past ASCII.
+    #[cfg(feature = "fast-regex")]
+    wide: Option<Box<Automaton>>,
 }
 
 fn is_word(b: u8) -> bool {
@@ -419,25 +531,43 @@ fn is_word_char(c: u32) -> bool {
     c < 0x80 && is_word(c as u8) || char::from_u32(c).is_some_and(wide::is_alpha)
 }
 
-/// In a UTF-8 locale: no word character just before `s` or at `e`.
-fn wide_word_bounds(line: &[u8], s: usize, e: usize) -> bool {
-    let before = (1..=4.min(s)).find_map(|k| {
-        let b = line[s - k];
-        if k == 1 && b < 0x80 {
-            return Some(is_word(b));
-        }
-        match text::decode(&line[s - k..]) {
-            Some((c, n)) if n == k => Some(is_word_char(c)),
-            _ if b & 0xC0 == 0x80 => None,
-            _ => Some(false),
-        }
+/// In a UTF-8 locale: whether the character that ends just before `p`
+/// is a word character. A byte that is no valid UTF-8 is one when
+/// `latin1` says so: the C library's matcher reads it as the character
+/// of its value (`\xff` as `ÿ`, a letter); grep -w takes none.
+fn word_before(line: &[u8], p: usize, latin1: bool) -> bool {
+    let Some(&last) = p.checked_sub(1).and_then(|i| line.get(i)) else {
+        return false;
+    };
+    if last < 0x80 {
+        return is_word(last);
+    }
+    let valid = (2..=4.min(p)).find_map(|k| match text::decode(&line[p - k..]) {
+        Some((c, n)) if n == k => Some(c),
+        _ => None,
     });
-    let after = match line.get(e) {
+    match valid {
+        Some(c) => is_word_char(c),
+        None => latin1 && is_word_char(u32::from(last)),
+    }
+}
+
+/// In a UTF-8 locale: whether the character at `p` is a word character
+/// (`latin1` as for [`word_before`]).
+fn word_at(line: &[u8], p: usize, latin1: bool) -> bool {
+    match line.get(p) {
         None => false,
         Some(&b) if b < 0x80 => is_word(b),
-        Some(_) => text::decode(&line[e..]).is_some_and(|(c, _)| is_word_char(c)),
-    };
-    !before.unwrap_or(false) && !after
+        Some(&b) => match text::decode(&line[p..]) {
+            Some((c, _)) => is_word_char(c),
+            None => latin1 && is_word_char(u32::from(b)),
+        },
+    }
+}
+
+/// In a UTF-8 locale: no word character just before `s` or at `e`.
+fn wide_word_bounds(line: &[u8], s: usize, e: usize) -> bool {
+    !word_before(line, s, false) && !word_at(line, e, false)
 }
 
 impl LineMatcher {
@@ -550,6 +680,8 @@ impl LineMatcher {
             exact: None,
             #[cfg(feature = "fast-regex")]
             unguarded,
+            #[cfg(feature = "fast-regex")]
+            wide: None,
         };
         #[cfg(feature = "fast-regex")]
         if m.has_fast() && !opts.word && !opts.line {
@@ -568,15 +700,25 @@ impl LineMatcher {
                 m.required = Some(memchr::memmem::Finder::new(&lit).into_owned());
             }
         }
+        m.shorten = opts.word && !nodes.iter().any(parse::looks_ahead);
+        #[cfg(feature = "fast-regex")]
+        if m.has_fast() {
+            let all = match &nodes[..] {
+                [n] => n.clone(),
+                v => parse::Node::Alt(v.to_vec()),
+            };
+            if utf8 && parse::has_word_assertion(&all) {
+                m.wide = Automaton::new(&all, true, opts.term);
+            }
+        }
         if !m.has_fast() {
-            m.shorten = opts.word && !nodes.iter().any(parse::looks_ahead);
             // Lines come without their terminator.
             let syn = Syntax {
                 newline: false,
                 ..syn
             };
             for (n, groups) in nodes.into_iter().zip(group_counts) {
-                m.posix.push(Pattern::from_tree(n, groups, syn)?);
+                m.posix.push(Pattern::from_tree(n, groups, syn, utf8)?);
             }
         }
         Ok(m)
@@ -599,6 +741,7 @@ impl LineMatcher {
             required: None,
             exact: None,
             unguarded: None,
+            wide: None,
         })
     }
 
@@ -621,24 +764,90 @@ impl LineMatcher {
     pub fn search(&self, buf: &[u8], from: usize) -> Option<(usize, usize)> {
         #[cfg(feature = "fast-regex")]
         if let Some(f) = &self.fast {
-            let mut at = from;
-            loop {
-                let (s, e) = self.fast_find(f, buf, at)?;
-                let longer = s == e
-                    && self.unguarded.as_ref().is_some_and(|u| {
-                        u.find_at(buf, s).is_some_and(|(ms, me)| ms == s && me > s)
-                    });
-                if !longer && (!self.wide_words || wide_word_bounds(buf, s, e)) {
-                    return Some((s, e));
-                }
-                at = s + text::decode(&buf[s..]).map_or(1, |(_, n)| n);
-                if at > buf.len() {
-                    return None;
-                }
-            }
+            return match &self.wide {
+                Some(w) => self.wide_search(f, w, buf, from, true),
+                None => self.fast_search(f, buf, from),
+            };
         }
         let _ = (buf, from);
         None
+    }
+
+    /// [`search`](Self::search) with the locale's word matcher: the lines
+    /// where the pattern without its word assertions matches are matched
+    /// again, by the fast engine if they are ASCII, by the word matcher
+    /// if not. Without `bounds`, what is found in an ASCII line is only
+    /// somewhere in the line (for [`next_line`](Self::next_line)).
+    #[cfg(feature = "fast-regex")]
+    fn wide_search(
+        &self,
+        f: &fast::Fast,
+        w: &Automaton,
+        buf: &[u8],
+        from: usize,
+        bounds: bool,
+    ) -> Option<(usize, usize)> {
+        let t = self.opts.term;
+        let mut at = from;
+        while at <= buf.len() {
+            // No match starts before the one without the assertions.
+            let may = match &w.pre {
+                Some(pre) => pre.start_at(buf, at)?,
+                None => at,
+            };
+            let ls = memchr::memrchr(t, &buf[..may]).map_or(0, |i| i + 1);
+            let le = memchr::memchr(t, &buf[may..]).map_or(buf.len(), |i| may + i);
+            let start = at.max(ls);
+            let found = if !buf[ls..le].is_ascii() {
+                let line = &buf[ls..le];
+                self.line_find(line, start - ls, |l, a| {
+                    let a = a.max(may - ls);
+                    let ctx = nfa::Ctx {
+                        text: l,
+                        start: a,
+                        notbol: a > 0,
+                        sep: None,
+                        utf8: true,
+                    };
+                    let mut whole = [None];
+                    w.nfa
+                        .captures(&ctx, a, &mut whole)
+                        .then_some(whole[0])
+                        .flatten()
+                })
+                .map(|(s, e)| (s + ls, e + ls))
+            } else if bounds || self.wide_words || self.unguarded.is_some() {
+                self.fast_search(f, &buf[..le], start)
+            } else {
+                f.is_match_at(&buf[..le], start).then_some((ls, le))
+            };
+            if found.is_some() {
+                return found;
+            }
+            at = le + 1;
+        }
+        None
+    }
+
+    /// [`search`](Self::search) with the fast engine alone.
+    #[cfg(feature = "fast-regex")]
+    fn fast_search(&self, f: &fast::Fast, buf: &[u8], from: usize) -> Option<(usize, usize)> {
+        let mut at = from;
+        loop {
+            let (s, e) = self.fast_find(f, buf, at)?;
+            let longer = s == e
+                && self
+                    .unguarded
+                    .as_ref()
+                    .is_some_and(|u| u.find_at(buf, s).is_some_and(|(ms, me)| ms == s && me > s));
+            if !longer && (!self.wide_words || wide_word_bounds(buf, s, e)) {
+                return Some((s, e));
+            }
+            at = s + text::decode(&buf[s..]).map_or(1, |(_, n)| n);
+            if at > buf.len() {
+                return None;
+            }
+        }
     }
 
     /// The first matching line in `buf[from..]` as (start, end without
@@ -647,7 +856,9 @@ impl LineMatcher {
     pub fn next_line(&self, buf: &[u8], from: usize) -> Option<(usize, usize)> {
         #[cfg(feature = "fast-regex")]
         if let Some(f) = &self.fast {
-            let e = if self.wide_words || self.unguarded.is_some() {
+            let e = if let Some(w) = &self.wide {
+                self.wide_search(f, w, buf, from, false)?.1
+            } else if self.wide_words || self.unguarded.is_some() {
                 self.search(buf, from)?.1
             } else if self.exact.is_some() {
                 self.fast_find(f, buf, from)?.1
@@ -732,13 +943,23 @@ impl LineMatcher {
         if self.has_fast() {
             return self.search(line, start);
         }
+        self.line_find(line, start, |l, at| self.raw_find(l, at))
+    }
+
+    /// The match in `line` at or after `start` with the `-w`/`-x` rules,
+    /// where `raw` gives the patterns' leftmost-longest match from a
+    /// position.
+    fn line_find(
+        &self,
+        line: &[u8],
+        start: usize,
+        raw: impl Fn(&[u8], usize) -> Option<(usize, usize)>,
+    ) -> Option<(usize, usize)> {
         if self.opts.line {
             if start > 0 {
                 return None;
             }
-            return self
-                .raw_find(line, 0)
-                .filter(|&(s, e)| s == 0 && e == line.len());
+            return raw(line, 0).filter(|&(s, e)| s == 0 && e == line.len());
         }
         let bounds = |s: usize, e: usize| {
             if self.wide_words {
@@ -749,7 +970,7 @@ impl LineMatcher {
         };
         let mut at = start;
         while at <= line.len() {
-            let (s, mut e) = self.raw_find(line, at)?;
+            let (s, mut e) = raw(line, at)?;
             if !self.opts.word {
                 return Some((s, e));
             }
@@ -762,7 +983,7 @@ impl LineMatcher {
                 if !self.shorten || e == s {
                     break;
                 }
-                match self.raw_find(&line[..e - 1], s) {
+                match raw(&line[..e - 1], s) {
                     Some((s2, e2)) if s2 == s && e2 > s => e = e2,
                     _ => break,
                 }

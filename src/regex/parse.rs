@@ -937,6 +937,21 @@ pub fn has_word_assertion(node: &Node) -> bool {
     })
 }
 
+/// The tree with `\b`, `\B`, `\<` and `\>` taken out: it matches wherever
+/// the tree does, and more.
+#[cfg(feature = "fast-regex")]
+pub fn without_word_assertions(node: &Node) -> Node {
+    let each = |v: &[Node]| v.iter().map(without_word_assertions).collect();
+    match node {
+        Node::WordBoundary | Node::NotWordBoundary | Node::WordStart | Node::WordEnd => Node::Empty,
+        Node::Group(n, i) => Node::Group(Box::new(without_word_assertions(n)), *i),
+        Node::Repeat(n, min, max) => Node::Repeat(Box::new(without_word_assertions(n)), *min, *max),
+        Node::Concat(v) => Node::Concat(each(v)),
+        Node::Alt(v) => Node::Alt(each(v)),
+        n => n.clone(),
+    }
+}
+
 /// Whether the tree asks what follows a position (`$`, the word
 /// assertions): a match in a cut-short subject may then differ from one in
 /// the whole subject.

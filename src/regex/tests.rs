@@ -304,3 +304,94 @@ fn alternations_of_plain_strings() {
     // In a BRE `|` is an ordinary byte.
     assert_eq!(lits("a|b", false), Some(vec!["a|b".into()]));
 }
+
+/// The automaton finds the C library's matches and submatches (POSIX's
+/// rules) on ASCII subjects, from every start.
+#[test]
+fn automaton_agrees_with_the_c_library() {
+    let pats = [
+        "a|ab",
+        "(a|ab)(c|bcd)",
+        "(a*)(b|abc)",
+        "(a*)*",
+        "(a*)+b",
+        "(ab|a)(bc|c)?",
+        "x(a{1,3})(a*)",
+        "(a?){2}(a)",
+        "\\<(\\w+)\\>",
+        "\\b(o+)\\b",
+        "(\\w)\\B(\\w*)",
+        "^(.)|(.)$",
+        "(foo|fo)(od|o)",
+        "([ab]+)([bc]*)c",
+        "()a",
+        "a(|b)c",
+        "(a|b)*c",
+        "((a|b)(c|d))*",
+        "(a{2}|b)+",
+        "(.)(.)",
+        "([^ ]*) ([^ ]*)$",
+        "(a*)(a*)",
+        "(a+|b+)*",
+        "x*(a|xa)",
+        "(a*)b(a*)",
+        "(ab|b)*(b)",
+        "((a)|b)+",
+        "(a(b)?)+",
+    ];
+    let texts = [
+        "", "a", "ab", "abc", "abcd", "aab", "xaaaa", "foo food", "ababb", "abbbc", "ac", "abc ab",
+        "o oo", "b", "xaxa", "abbab", "aaba", "acbd", "ba ab",
+    ];
+    let syn = ere("");
+    for p in pats {
+        let parsed = parse::parse(p.as_bytes(), syn, false).unwrap_or_else(|e| panic!("{p}: {e}"));
+        let nfa = nfa::Nfa::new(&parsed.node).expect("no back-references");
+        let pat = Pattern::new_in(p.as_bytes(), syn, false).unwrap_or_else(|e| panic!("{p}: {e}"));
+        for t in texts {
+            let t = t.as_bytes();
+            for start in 0..=t.len() {
+                let mut want = vec![None; parsed.groups + 1];
+                let found = pat.posix_exec_at(t, start, start > 0, &mut want);
+                let mut got = vec![None; parsed.groups + 1];
+                let ctx = nfa::Ctx {
+                    text: t,
+                    start,
+                    notbol: start > 0,
+                    sep: None,
+                    utf8: false,
+                };
+                assert_eq!(
+                    nfa.captures(&ctx, start, &mut got),
+                    found,
+                    "{p:?} on {t:?} from {start}"
+                );
+                if found {
+                    assert_eq!(
+                        got,
+                        want,
+                        "{p:?} on {:?} from {start}",
+                        String::from_utf8_lossy(t)
+                    );
+                }
+            }
+        }
+    }
+    // Where musl's matcher is not POSIX's: each group the longest it can
+    // be, from the left.
+    let parsed = parse::parse(b"(a|ab)(c|bcd)(d*)", syn, false).expect("parses");
+    let nfa = nfa::Nfa::new(&parsed.node).expect("no back-references");
+    let mut got = [None; 4];
+    let ctx = nfa::Ctx {
+        text: b"abcd",
+        start: 0,
+        notbol: false,
+        sep: None,
+        utf8: false,
+    };
+    assert!(nfa.captures(&ctx, 0, &mut got));
+    assert_eq!(
+        got,
+        [Some((0, 4)), Some((0, 2)), Some((2, 3)), Some((3, 4))]
+    );
+}
