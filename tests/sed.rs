@@ -3241,3 +3241,44 @@ fn submatches_as_posix() {
         .run();
     out.ok().out("été très ça tôt\n");
 }
+
+#[test]
+fn empty_matches_inside_characters_as_gnu() {
+    // In a UTF-8 locale GNU's matcher runs a pattern on bytes when it can
+    // (no bracket expression past a list of ASCII characters, no \w \s,
+    // word assertion or back-reference, not I): an empty match may then
+    // start inside a character, which s///g shows. Otherwise it may not.
+    let cases: [(&str, &[u8]); 11] = [
+        ("s/o*/X/g", b"XwX\xc3X\xb6XrXlXdX X\xc3X\xa9X\n"),
+        ("s/o*/X/gI", b"XwX\xc3\xb6XrXlXdX X\xc3\xa9X\n"),
+        ("s/[a-z]*/X/g", b"X\xc3\xb6X X\xc3\xa9X\n"),
+        ("s/é*/X/g", b"XwX\xc3X\xb6XrXlXdX X\n"),
+        ("s/[ab]*/X/g", b"XwX\xc3X\xb6XrXlXdX X\xc3X\xa9X\n"),
+        ("s/[é]*/X/g", b"XwX\xc3\xb6XrXlXdX X\n"),
+        ("s/\\s*/X/g", b"XwX\xc3\xb6XrXlXdX\xc3\xa9X\n"),
+        ("s/[[:digit:]]*/X/g", b"XwX\xc3\xb6XrXlXdX X\xc3\xa9X\n"),
+        ("s/.\\?z*/X/g", b"XXXXXXX\n"),
+        (
+            "s/\\(a\\)\\?x*/<\\1>/g",
+            b"<>w<>\xc3<>\xb6<>r<>l<>d<> <>\xc3<>\xa9<>\n",
+        ),
+        ("s/\\B/-/g", b"w-\xc3\xb6-r-l-d \xc3\xa9\n"),
+    ];
+    for (script, want) in cases {
+        cmd("sed")
+            .args([script])
+            .env("LC_ALL", "C.UTF-8")
+            .stdin("wörld é\n")
+            .run()
+            .ok()
+            .out(want);
+    }
+    // In the C locale every byte is a character.
+    cmd("sed")
+        .args(["s/[ab]*/X/g"])
+        .env("LC_ALL", "C")
+        .stdin("é\n")
+        .run()
+        .ok()
+        .out(b"X\xc3X\xa9X\n");
+}

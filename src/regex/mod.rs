@@ -82,6 +82,9 @@ pub struct Pattern {
     /// In a UTF-8 locale, with word assertions.
     wide_words: bool,
     utf8: bool,
+    /// A match may start inside a character (see
+    /// [`parse::Parsed::bytewise`]).
+    inside: bool,
 }
 
 /// The automaton (see [`nfa`]), and a fast engine's form of the pattern
@@ -124,15 +127,18 @@ impl Pattern {
     /// As [`new`](Self::new), in a UTF-8 locale or not.
     pub fn new_in(pattern: &[u8], syntax: Syntax, utf8: bool) -> Result<Pattern, String> {
         let parsed = parse::parse(pattern, syntax, utf8)?;
-        Pattern::from_tree(parsed.node, parsed.groups, syntax, utf8)
+        let inside = !utf8 || (parsed.bytewise && !syntax.icase);
+        Pattern::from_tree(parsed.node, parsed.groups, syntax, utf8, inside)
     }
 
-    /// Compiles a parsed tree that has `groups` groups.
+    /// Compiles a parsed tree that has `groups` groups; `inside`: a
+    /// match may start inside a character.
     fn from_tree(
         mut node: parse::Node,
         groups: usize,
         syntax: Syntax,
         utf8: bool,
+        inside: bool,
     ) -> Result<Pattern, String> {
         if syntax.by_nul() {
             parse::exclude(&mut node, 0);
@@ -163,6 +169,7 @@ impl Pattern {
             auto: std::cell::OnceCell::new(),
             wide_words: utf8 && looks_back,
             utf8,
+            inside,
         };
         // A pattern with a NUL in it has a C library form for subjects
         // with NULs only (a subject without one cannot match it).
@@ -302,8 +309,20 @@ impl Pattern {
     }
 
     /// The leftmost-longest match starting at or after `start`; the bytes
-    /// before `start` are context for `^`, `\b` and `\<`.
+    /// before `start` are context for `^`, `\b` and `\<`. In a UTF-8
+    /// locale it starts inside a character only where GNU's may.
     pub fn find_at(&self, text: &[u8], start: usize) -> Option<(usize, usize)> {
+        let mut at = start;
+        loop {
+            let (s, e) = self.find_any_at(text, at)?;
+            if self.inside || !nfa::mid_char(text, s) {
+                return Some((s, e));
+            }
+            at = s + 1;
+        }
+    }
+
+    fn find_any_at(&self, text: &[u8], start: usize) -> Option<(usize, usize)> {
         #[cfg(feature = "fast-regex")]
         if let Some(f) = self
             .fast
@@ -319,8 +338,28 @@ impl Pattern {
     }
 
     /// Matches at or after `start` and fills `spans` with the whole match
-    /// and the groups, with POSIX's submatch rules.
+    /// and the groups, with POSIX's submatch rules (where it may start:
+    /// as [`find_at`](Self::find_at)).
     pub fn captures_at(&self, text: &[u8], start: usize, spans: &mut [Span]) -> bool {
+        let mut at = start;
+        let mut whole = [None];
+        loop {
+            let sp = if spans.is_empty() {
+                &mut whole[..]
+            } else {
+                &mut *spans
+            };
+            if !self.captures_any_at(text, at, sp) {
+                return false;
+            }
+            match sp[0] {
+                Some((s, _)) if !self.inside && nfa::mid_char(text, s) => at = s + 1,
+                _ => return true,
+            }
+        }
+    }
+
+    fn captures_any_at(&self, text: &[u8], start: usize, spans: &mut [Span]) -> bool {
         if !self.syntax.by_nul() {
             let notbol = start > 0 && !(self.syntax.newline && text[start - 1] == b'\n');
             return self.exec_at(text, start, notbol, spans);
@@ -362,6 +401,7 @@ impl Pattern {
                 notbol,
                 sep,
                 utf8: self.utf8,
+                inside: self.inside,
             };
             // No match starts before the fast form's.
             #[cfg(feature = "fast-regex")]
@@ -718,7 +758,8 @@ impl LineMatcher {
                 ..syn
             };
             for (n, groups) in nodes.into_iter().zip(group_counts) {
-                m.posix.push(Pattern::from_tree(n, groups, syn, utf8)?);
+                m.posix
+                    .push(Pattern::from_tree(n, groups, syn, utf8, !utf8)?);
             }
         }
         Ok(m)
@@ -808,6 +849,7 @@ impl LineMatcher {
                         notbol: a > 0,
                         sep: None,
                         utf8: true,
+                        inside: false,
                     };
                     let mut whole = [None];
                     w.nfa

@@ -89,6 +89,10 @@ pub struct Ctx<'a> {
     /// and the word characters are its letters; otherwise bytes, and the
     /// ASCII letters, digits and `_`.
     pub utf8: bool,
+    /// In UTF-8: a match may start inside a character, as in GNU's
+    /// matcher for the patterns it runs on bytes (see
+    /// [`Parsed::bytewise`](super::parse::Parsed::bytewise)).
+    pub inside: bool,
 }
 
 impl Ctx<'_> {
@@ -134,7 +138,7 @@ fn char_in(text: &[u8], p: usize, v: &[(u32, u32)]) -> Option<usize> {
 }
 
 /// Whether `p` is inside a character (where no match starts).
-fn mid_char(text: &[u8], p: usize) -> bool {
+pub fn mid_char(text: &[u8], p: usize) -> bool {
     text.get(p).is_some_and(|&b| b & 0xC0 == 0x80)
         && (1..=3.min(p)).any(|k| super::text::decode(&text[p - k..]).is_some_and(|(_, n)| n > k))
 }
@@ -216,7 +220,7 @@ impl Nfa {
             pending -= cur.len();
             let seed = match upto {
                 Some(_) => p == from,
-                None => best.is_none() && !(ctx.utf8 && mid_char(text, p)),
+                None => best.is_none() && !(ctx.utf8 && !ctx.inside && mid_char(text, p)),
             };
             if seed {
                 cur.push((entry, p));

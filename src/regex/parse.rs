@@ -54,6 +54,12 @@ pub struct Parsed {
     pub groups: usize,
     /// What GNU grep warns of (`* at start of expression`).
     pub warnings: Vec<String>,
+    /// GNU's matcher runs the pattern on bytes in a UTF-8 locale (its
+    /// `optimize_utf8`), where an empty match may start inside a
+    /// character: no word assertion, back-reference, `\w \W \s \S`, or
+    /// bracket expression other than a list of ASCII characters (`.` is
+    /// none). Case-insensitive matching is the caller's part.
+    pub bytewise: bool,
 }
 
 /// How a pattern is read.
@@ -97,6 +103,8 @@ struct Parser<'a> {
     /// non-ASCII letter take whole characters.
     utf8: bool,
     warnings: Vec<String>,
+    /// See [`Parsed::bytewise`].
+    bytewise: bool,
 }
 
 type R<T> = Result<T, String>;
@@ -114,6 +122,7 @@ pub fn parse(pattern: &[u8], syn: Syntax, utf8: bool) -> R<Parsed> {
         depth: 0,
         utf8,
         warnings: Vec::new(),
+        bytewise: true,
     };
     let node = p.alt(0)?;
     if p.i < p.p.len() {
@@ -124,6 +133,7 @@ pub fn parse(pattern: &[u8], syn: Syntax, utf8: bool) -> R<Parsed> {
         node,
         groups: p.groups,
         warnings: p.warnings,
+        bytewise: p.bytewise,
     })
 }
 
@@ -556,6 +566,12 @@ impl Parser<'_> {
             return Err("Trailing backslash".into());
         };
         self.i += 2;
+        if matches!(
+            c,
+            b'1'..=b'9' | b'w' | b'W' | b's' | b'S' | b'b' | b'B' | b'<' | b'>'
+        ) {
+            self.bytewise = false;
+        }
         Ok(match c {
             b'(' if !self.ere() => self.group(level)?,
             b')' if !self.ere() => return Err("Unmatched ) or \\)".into()),
@@ -627,6 +643,8 @@ impl Parser<'_> {
             negated = true;
             self.i += 1;
         }
+        // A list of ASCII characters is all GNU runs on bytes.
+        let mut listed = !negated;
         let start = self.i;
         loop {
             let Some(c) = self.peek() else {
@@ -639,6 +657,7 @@ impl Parser<'_> {
             // One element: a class, an equivalence class, a collating
             // symbol or a character; then maybe a range.
             let lo = if c == b'[' && matches!(self.peek2(), Some(b':' | b'=' | b'.')) {
+                listed = false;
                 let kind = p[self.i + 1];
                 let body = self.i + 2;
                 let mut j = body;
@@ -706,9 +725,11 @@ impl Parser<'_> {
             } else {
                 (lo, lo)
             };
+            listed &= lo == hi && hi < 0x80;
             chars.push((lo, hi));
         }
         if self.utf8 {
+            self.bytewise &= listed;
             return Ok(self.wide_bracket(&set, chars, classes, negated));
         }
         for (lo, hi) in chars {
@@ -785,6 +806,7 @@ pub fn literal(bytes: &[u8], icase: bool, utf8: bool) -> Node {
         depth: 0,
         utf8: utf8 && icase,
         warnings: Vec::new(),
+        bytewise: true,
     };
     let mut items = Vec::new();
     while p.i < bytes.len() {

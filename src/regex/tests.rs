@@ -360,6 +360,7 @@ fn automaton_agrees_with_the_c_library() {
                     notbol: start > 0,
                     sep: None,
                     utf8: false,
+                    inside: true,
                 };
                 assert_eq!(
                     nfa.captures(&ctx, start, &mut got),
@@ -388,6 +389,7 @@ fn automaton_agrees_with_the_c_library() {
         notbol: false,
         sep: None,
         utf8: false,
+        inside: true,
     };
     assert!(nfa.captures(&ctx, 0, &mut got));
     assert_eq!(
