@@ -1977,6 +1977,13 @@ fn word_assertions_take_the_locales_letters() {
     c("ab\\b", b"\xffab\n").ok().out("1\n");
     c("\\<ab", b"\xe2\x82ab\n").ok().out("1\n");
     run("grep", &["-cw", "ab"], b"\xffab\n").ok().out("1\n");
+    // -w takes no empty match inside a character (where neither side is
+    // a word character).
+    let three = "héllo\nab é\n-\n".as_bytes();
+    run("grep", &["-wn", ".\\?"], three)
+        .ok()
+        .out("2:ab é\n3:-\n");
+    run("grep", &["-wn", "x*"], three).ok().out("3:-\n");
 
     // sed: the assertions, submatches as POSIX's (each group its longest
     // from the left), `M` and -z records.

@@ -3245,10 +3245,11 @@ fn submatches_as_posix() {
 #[test]
 fn empty_matches_inside_characters_as_gnu() {
     // In a UTF-8 locale GNU's matcher runs a pattern on bytes when it can
-    // (no bracket expression past a list of ASCII characters, no \w \s,
-    // word assertion or back-reference, not I): an empty match may then
-    // start inside a character, which s///g shows. Otherwise it may not.
-    let cases: [(&str, &[u8]); 11] = [
+    // (no bracket expression past a list of ASCII characters, no \w \s
+    // or word assertion, not I): an empty match may then start inside a
+    // character, which s///g shows. Otherwise it may not.
+    let cases: [(&str, &[u8]); 12] = [
+        (r"s/o\(a\)\1\|/X/g", b"XwX\xc3X\xb6XrXlXdX X\xc3X\xa9X\n"),
         ("s/o*/X/g", b"XwX\xc3X\xb6XrXlXdX X\xc3X\xa9X\n"),
         ("s/o*/X/gI", b"XwX\xc3\xb6XrXlXdX X\xc3\xa9X\n"),
         ("s/[a-z]*/X/g", b"X\xc3\xb6X X\xc3\xa9X\n"),

@@ -882,7 +882,11 @@ impl LineMatcher {
                     .unguarded
                     .as_ref()
                     .is_some_and(|u| u.find_at(buf, s).is_some_and(|(ms, me)| ms == s && me > s));
-            if !longer && (!self.wide_words || wide_word_bounds(buf, s, e)) {
+            // In UTF-8 no match starts inside a character (an empty one
+            // there would have no word character either side).
+            let bounded =
+                !self.wide_words || (!nfa::mid_char(buf, s) && wide_word_bounds(buf, s, e));
+            if !longer && bounded {
                 return Some((s, e));
             }
             at = s + text::decode(&buf[s..]).map_or(1, |(_, n)| n);

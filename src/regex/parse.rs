@@ -56,9 +56,10 @@ pub struct Parsed {
     pub warnings: Vec<String>,
     /// GNU's matcher runs the pattern on bytes in a UTF-8 locale (its
     /// `optimize_utf8`), where an empty match may start inside a
-    /// character: no word assertion, back-reference, `\w \W \s \S`, or
-    /// bracket expression other than a list of ASCII characters (`.` is
-    /// none). Case-insensitive matching is the caller's part.
+    /// character: no word assertion, `\w \W \s \S`, or bracket
+    /// expression other than a list of ASCII characters (`.` is none;
+    /// back-references may be there). Case-insensitive matching is the
+    /// caller's part.
     pub bytewise: bool,
 }
 
@@ -566,10 +567,7 @@ impl Parser<'_> {
             return Err("Trailing backslash".into());
         };
         self.i += 2;
-        if matches!(
-            c,
-            b'1'..=b'9' | b'w' | b'W' | b's' | b'S' | b'b' | b'B' | b'<' | b'>'
-        ) {
+        if matches!(c, b'w' | b'W' | b's' | b'S' | b'b' | b'B' | b'<' | b'>') {
             self.bytewise = false;
         }
         Ok(match c {
