@@ -102,6 +102,9 @@ case_grep_o_log() { "$D/grep" -o 'host1[0-9]' "$DATA/log" >"$OUT"; }
 case_grep_utf8_dot_log() { LC_ALL=C.UTF-8 "$D/grep" -c 'P.T /api/v1/items?id=4242' "$DATA/log" >"$OUT"; }
 case_sed_s_g_log() { "$D/sed" 's/a/b/g' "$DATA/log"; }
 case_sed_n_p_log() { "$D/sed" -n '/logout/p' "$DATA/log"; }
+# UTF-8: word assertions and submatches take characters there.
+case_grep_utf8_word_log() { LC_ALL=C.UTF-8 "$D/grep" -c '\<logout\>' "$DATA/log" >"$OUT"; }
+case_sed_utf8_groups_log() { LC_ALL=C.UTF-8 "$D/sed" 's/\(host\w*\) \(\w*\)/\2 \1/' "$DATA/log"; }
 # awk: the GNU column is the system's awk (gawk or mawk).
 case_awk_sum_cols() { "$D/awk" '{s+=$2} END{print s}' "$DATA/cols"; }
 case_awk_count_cols() { "$D/awk" '{c[$1]++} END{for(k in c) print k,c[k]}' "$DATA/cols"; }
@@ -146,7 +149,7 @@ CASES=(true_x1000 test_x1000 seq_1m seq_fractions printf_50k
     cat_log wc_l_log wc_w_log wc_l_pipe head_300k tail_50k tail_50k_pipe
     cut_words md5sum_log sha256sum_log sort_words sort_n_nums sort_uniq_c
     tr_upper_log grep_F_log grep_E_alt_log grep_ci_log grep_v_log grep_o_log grep_utf8_dot_log
-    sed_s_g_log sed_n_p_log awk_sum_cols awk_count_cols awk_sum_cols_mawk awk_count_cols_mawk
+    sed_s_g_log sed_n_p_log grep_utf8_word_log sed_utf8_groups_log awk_sum_cols awk_count_cols awk_sum_cols_mawk awk_count_cols_mawk
     awk_sum_log awk_count_log awk_fields_log
     cp_r_tree ls_lR_tree du_s_tree find_name_tree dd_1M_200m
     diff_scattered diff_u_scattered diff_shuffled)
