@@ -2143,13 +2143,9 @@ fn newline_handling_as_gnu() {
     );
 }
 
-// The C library's matcher has no \` and \' (src/regex): with M these hold
-// with the fast engine only.
+// The C library's matcher has no \` and \' (src/regex): with M these are
+// the fast engine's or the automaton's.
 #[test]
-#[cfg_attr(
-    not(feature = "fast-regex"),
-    ignore = "the C library has no \\` or \\'"
-)]
 fn buffer_anchors_with_m_as_gnu() {
     gnu(&["N;s/\\`/>/gM"], b"a\nb\n", b">a\nb\n", b"", 0);
     gnu(&["N;s/\\'/</gM"], b"a\nb\n", b"a\nb<\n", b"", 0);

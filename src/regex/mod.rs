@@ -85,6 +85,9 @@ pub struct Pattern {
     /// A match may start inside a character (see
     /// [`parse::Parsed::bytewise`]).
     inside: bool,
+    /// The tree has UTF-8 sets, whose byte forms are slow in the C
+    /// library's matcher (a class can take it 100 times as long).
+    chars: bool,
 }
 
 /// The automaton (see [`nfa`]), and a fast engine's form of the pattern
@@ -150,6 +153,7 @@ impl Pattern {
             None => None,
         };
         let looks_back = parse::has_word_assertion(&node);
+        let chars = parse::has_chars(&node);
         let p = Pattern {
             groups,
             #[cfg(feature = "fast-regex")]
@@ -170,6 +174,7 @@ impl Pattern {
             wide_words: utf8 && looks_back,
             utf8,
             inside,
+            chars,
         };
         // A pattern with a NUL in it has a C library form for subjects
         // with NULs only (a subject without one cannot match it).
@@ -177,7 +182,7 @@ impl Pattern {
             let form = parse::to_posix(&parse::nul_as(&p.node, 1))?;
             p.compile_posix(&form.src)
         };
-        if !p.has_fast() && p.posix().is_none() && nul_form().is_none() {
+        if !p.has_fast() && p.posix().is_none() && nul_form().is_none() && p.automaton().is_none() {
             return Err("Regular expression too big".into());
         }
         Ok(p)
@@ -381,11 +386,18 @@ impl Pattern {
         }
     }
 
-    /// The match in `text[start..]`: the automaton's for submatches (the
-    /// C library's matcher is slow on the byte forms of UTF-8 sets) and
-    /// for the locale's word assertions, the C library's otherwise.
+    /// The match in `text[start..]`: the automaton's for submatches and
+    /// UTF-8 sets (the C library's matcher is slow on their byte forms),
+    /// for the locale's word assertions and where the C library has no
+    /// form; the C library's otherwise.
     fn exec_at(&self, text: &[u8], start: usize, notbol: bool, spans: &mut [Span]) -> bool {
-        let auto = if spans.len() > 1 || self.words_past_ascii(text, start) {
+        // Also for UTF-8 sets, and where the C library's syntax cannot say
+        // the pattern (\` and \' with M).
+        let auto = if self.chars
+            || spans.len() > 1
+            || self.words_past_ascii(text, start)
+            || self.posix().is_none()
+        {
             self.automaton()
         } else {
             None

@@ -839,8 +839,8 @@ pub fn has_backref(node: &Node) -> bool {
 }
 
 /// Whether the tree has a UTF-8 character set (whose byte alternatives
-/// hide the literals around it from the fast engine's own prefilter).
-#[cfg_attr(not(feature = "fast-regex"), allow(dead_code))]
+/// hide the literals around it from the fast engine's own prefilter, and
+/// slow the C library's matcher).
 pub fn has_chars(node: &Node) -> bool {
     any_node(node, &|n| matches!(n, Node::Chars(_)))
 }
