@@ -386,18 +386,17 @@ impl Pattern {
         }
     }
 
-    /// The match in `text[start..]`: the automaton's for submatches and
-    /// UTF-8 sets (the C library's matcher is slow on their byte forms),
-    /// for the locale's word assertions and where the C library has no
-    /// form; the C library's otherwise.
+    /// The match in `text[start..]`: the automaton's for submatches, UTF-8
+    /// sets (the C library's matcher is slow on their byte forms), word
+    /// assertions and where the C library has no form; the C library's
+    /// for the rest (back-references, and without fast-regex plain
+    /// patterns, where it is as fast).
     fn exec_at(&self, text: &[u8], start: usize, notbol: bool, spans: &mut [Span]) -> bool {
-        // Also for UTF-8 sets, and where the C library's syntax cannot say
-        // the pattern (\` and \' with M).
-        let auto = if self.chars
-            || spans.len() > 1
-            || self.words_past_ascii(text, start)
-            || self.posix().is_none()
-        {
+        // Also for UTF-8 sets, for word assertions (musl's take a
+        // subject's ends as they like; in UTF-8 they are the locale's) and
+        // where the C library's syntax cannot say the pattern (\` and \'
+        // with M).
+        let auto = if self.chars || self.looks_back || spans.len() > 1 || self.posix().is_none() {
             self.automaton()
         } else {
             None
