@@ -3279,3 +3279,31 @@ fn empty_matches_inside_characters_as_gnu() {
         .ok()
         .out(b"X\xc3X\xa9X\n");
 }
+
+#[test]
+fn anchors_inside_an_ere() {
+    // With M, an ERE's `^` and `$` in the middle of the pattern match
+    // next to the pattern space's newlines, as GNU's do.
+    let two = b"a\nb\n";
+    for (script, want) in [
+        ("N;s/\\n^/X/M", &b"aXb\n"[..]),
+        ("N;s/\\n(^)/X/M", b"aXb\n"),
+        ("N;s/$\\n/X/M", b"aXb\n"),
+        ("N;s/a$\\n/X/M", b"Xb\n"),
+        ("N;s/(a$)\\n/X/M", b"Xb\n"),
+        ("N;s/a|^b/X/Mg", b"X\nX\n"),
+    ] {
+        gnu(&["-E", script], two, want, b"", 0);
+    }
+    // Without M they match only at the pattern space's ends, as POSIX has
+    // it. GNU's matcher lets them match next to a newline its automaton
+    // has just stepped over (N;s/\n^b/X/ gives aX there, N;s/a$\n/X/
+    // gives Xb), but not at the same place reached otherwise (N;s/x*^b/X/
+    // does not match): scripts that mean it write M.
+    for script in ["N;s/\\n^b/X/", "N;s/a$\\n/X/", "N;s/x*^b/X/"] {
+        let out = cmd("sed").args(["-E", script]).stdin(&two[..]).run();
+        out.ok().out("a\nb\n");
+    }
+    // A BRE's `^` and `$` in the middle are plain characters.
+    gnu(&["s/a^b$c/X/"], b"a^b$c\n", b"X\n", b"", 0);
+}

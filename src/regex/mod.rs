@@ -79,7 +79,9 @@ pub struct Pattern {
     /// and in a UTF-8 locale for the word assertions on subjects past
     /// ASCII. None for a pattern with back-references.
     auto: std::cell::OnceCell<Option<Box<Automaton>>>,
-    /// In a UTF-8 locale, with word assertions.
+    /// In a UTF-8 locale, with word assertions (the fast engine's are
+    /// ASCII).
+    #[cfg_attr(not(feature = "fast-regex"), allow(dead_code))]
     wide_words: bool,
     utf8: bool,
     /// A match may start inside a character (see
@@ -287,6 +289,7 @@ impl Pattern {
     /// Whether the word assertions are the locale's, and the subject from
     /// `start` (and the character before it) is past ASCII: then only the
     /// automaton sees them right.
+    #[cfg_attr(not(feature = "fast-regex"), allow(dead_code))]
     fn words_past_ascii(&self, text: &[u8], start: usize) -> bool {
         self.wide_words && !text[start.saturating_sub(1)..].is_ascii()
     }

@@ -1332,6 +1332,16 @@ fn posix(node: &Node, st: &mut PosixOut) -> Option<()> {
         }
         Node::Set(s) => posix_set(s, &mut st.out)?,
         Node::Chars(v) => posix_chars(v, st, Place::Plain)?,
+        // A BRE's `^` anchors only first in a branch or group, `$` only
+        // last (see the concatenation below); elsewhere each goes in a
+        // group of its own.
+        Node::LineStart
+            if !(st.out.is_empty() || st.out.ends_with(b"\\(") || st.out.ends_with(b"\\|")) =>
+        {
+            st.groups += 1;
+            st.hidden = true;
+            st.out.extend_from_slice(b"\\(^\\)");
+        }
         Node::LineStart => st.out.push(b'^'),
         Node::LineEnd => st.out.push(b'$'),
         Node::BufStart | Node::BufEnd => return None,
@@ -1412,7 +1422,13 @@ fn posix(node: &Node, st: &mut PosixOut) -> Option<()> {
             return posix_repeat_op(*min, *max, st);
         }
         Node::Concat(items) => {
-            for n in items {
+            for (i, n) in items.iter().enumerate() {
+                if matches!(n, Node::LineEnd) && i + 1 < items.len() {
+                    st.groups += 1;
+                    st.hidden = true;
+                    st.out.extend_from_slice(b"\\($\\)");
+                    continue;
+                }
                 posix(n, st)?;
             }
         }
