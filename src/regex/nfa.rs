@@ -160,17 +160,60 @@ pub struct Nfa {
     ops: Vec<Op>,
     root: Frag,
     scratch: RefCell<Scratch>,
+    /// The instructions that reach each one without consuming (a split,
+    /// jump or assertion before it), for the runs backward.
+    preds: Vec<Vec<usize>>,
+    /// The backward runs of the current submatch question (see
+    /// [`Back`]).
+    backs: RefCell<Vec<Back>>,
 }
+
+/// Where the code reaches `accept` at exactly `e` from: for each position
+/// `p` from `lo` to `e`, the set of instructions from which a run started
+/// at `p` does. One backward pass answers every "does the rest match
+/// `p..e`" of a submatch split, which run forward one at a time would
+/// take time quadratic in the match (`\(a\)*` on a long run of a).
+struct Back {
+    accept: usize,
+    e: usize,
+    lo: usize,
+    words: usize,
+    bits: Vec<u64>,
+}
+
+impl Back {
+    fn has(&self, p: usize, pc: usize) -> bool {
+        let i = (p - self.lo) * self.words + pc / 64;
+        self.bits[i] >> (pc % 64) & 1 != 0
+    }
+}
+
+/// The most bits the backward tables of one match may take (8 MiB).
+const BACK_BITS: usize = 1 << 26;
 
 impl Nfa {
     /// None for a tree with back-references, or too big.
     pub fn new(node: &Node) -> Option<Nfa> {
         let mut ops = Vec::new();
         let root = compile(node, &mut ops)?;
+        let mut preds = vec![Vec::new(); ops.len() + 1];
+        for (pc, op) in ops.iter().enumerate() {
+            match op {
+                Op::Split(a, b) => {
+                    preds[*a].push(pc);
+                    preds[*b].push(pc);
+                }
+                Op::Jmp(a) => preds[*a].push(pc),
+                Op::Assert(_) => preds[pc + 1].push(pc),
+                Op::Byte(_) | Op::Set(_) | Op::Chars(_) => {}
+            }
+        }
         Some(Nfa {
             ops,
             root,
             scratch: RefCell::new(Scratch::default()),
+            preds,
+            backs: RefCell::new(Vec::new()),
         })
     }
 
@@ -188,9 +231,67 @@ impl Nfa {
             *x = Some((s, e));
         }
         if spans.len() > 1 {
+            self.backs.borrow_mut().clear();
             self.split(&self.root, ctx, s, e, spans);
+            self.backs.borrow_mut().clear();
         }
         true
+    }
+
+    /// The backward table for `accept` at `e`, over `lo..=e`; None when
+    /// it would be too big.
+    fn back(&self, ctx: &Ctx, accept: usize, lo: usize, e: usize) -> Option<Back> {
+        let words = (self.ops.len() + 64) / 64;
+        let rows = e - lo + 1;
+        if rows.checked_mul(words)?.checked_mul(64)? > BACK_BITS {
+            return None;
+        }
+        let mut b = Back {
+            accept,
+            e,
+            lo,
+            words,
+            bits: vec![0; rows * words],
+        };
+        let mut stack = Vec::new();
+        for p in (lo..=e).rev() {
+            let add = |b: &mut Back, pc: usize, stack: &mut Vec<usize>| {
+                let i = (p - lo) * words + pc / 64;
+                if b.bits[i] >> (pc % 64) & 1 == 0 {
+                    b.bits[i] |= 1 << (pc % 64);
+                    stack.push(pc);
+                }
+            };
+            if p == e {
+                add(&mut b, accept, &mut stack);
+            }
+            // A step from here to where the rest matches; a run stops at
+            // `accept`, so nothing goes on from it.
+            for (pc, op) in self.ops.iter().enumerate() {
+                let n = match op {
+                    _ if pc == accept => None,
+                    Op::Byte(x) => ctx.text.get(p).filter(|&c| c == x).map(|_| 1),
+                    Op::Set(set) => ctx.text.get(p).filter(|&&c| set[c as usize]).map(|_| 1),
+                    Op::Chars(v) => char_in(ctx.text, p, v),
+                    _ => None,
+                };
+                if n.is_some_and(|n| p + n <= e && b.has(p + n, pc + 1)) {
+                    add(&mut b, pc, &mut stack);
+                }
+            }
+            while let Some(x) = stack.pop() {
+                for &y in &self.preds[x] {
+                    let holds = match &self.ops[y] {
+                        Op::Assert(a) => ctx.holds(*a, p),
+                        _ => true,
+                    };
+                    if y != accept && holds {
+                        add(&mut b, y, &mut stack);
+                    }
+                }
+            }
+        }
+        Some(b)
     }
 
     /// Runs the code from `entry` until `accept` is reached. Unanchored
@@ -291,6 +392,31 @@ impl Nfa {
 
     /// Whether the code from `entry` to `accept` matches `s..e`.
     fn exact(&self, ctx: &Ctx, entry: usize, accept: usize, s: usize, e: usize) -> bool {
+        // A short span is quicker run forward.
+        if e - s < 128 {
+            return self.ends(ctx, entry, accept, s, e).last() == Some(&e);
+        }
+        // From the backward table for `accept` at `e` when there is one
+        // (made on the first question about them).
+        let mut backs = self.backs.borrow_mut();
+        let known = backs
+            .iter()
+            .position(|b| b.accept == accept && b.e == e && b.lo <= s);
+        let at = match known {
+            Some(i) => Some(i),
+            None => {
+                // The questions about one end come from left to right.
+                backs.retain(|b| b.accept != accept || b.e != e);
+                self.back(ctx, accept, s, e).map(|b| {
+                    backs.push(b);
+                    backs.len() - 1
+                })
+            }
+        };
+        if let Some(i) = at {
+            return backs[i].has(s, entry);
+        }
+        drop(backs);
         self.ends(ctx, entry, accept, s, e).last() == Some(&e)
     }
 
@@ -355,8 +481,11 @@ impl Nfa {
                 min,
                 looped,
             } => {
+                // The passes, each the longest that leaves the rest a
+                // match; only the last one's groups are kept.
                 let mut at = s;
                 let mut taken = 0;
+                let mut last = None;
                 for (k, c) in copies.iter().enumerate() {
                     let optional = k >= *min;
                     let Some(m) = (!optional || at < e)
@@ -365,8 +494,7 @@ impl Nfa {
                     else {
                         break;
                     };
-                    clear(c, spans);
-                    self.split(c, ctx, at, m, spans);
+                    last = Some((c, at, m));
                     at = m;
                     taken += 1;
                 }
@@ -376,18 +504,22 @@ impl Nfa {
                         let Some(m) = self.longest(ctx, body, f.exit, at, e, true) else {
                             break;
                         };
-                        clear(body, spans);
-                        self.split(body, ctx, at, m, spans);
+                        last = Some((body, at, m));
                         at = m;
-                        taken += 1;
                     }
                 }
-                // Not once: once empty if it can be, as the C library
-                // has it (`(a*)*` on "" sets \1 to the empty string).
-                if taken == 0 {
-                    if let Some(c) = copies.first().or(body) {
-                        if self.exact(ctx, c.entry, c.exit, at, at) {
-                            self.split(c, ctx, at, at, spans);
+                match last {
+                    Some((c, from, to)) => {
+                        clear(c, spans);
+                        self.split(c, ctx, from, to, spans);
+                    }
+                    // Not once: once empty if it can be, as the C library
+                    // has it (`(a*)*` on "" sets \1 to the empty string).
+                    None => {
+                        if let Some(c) = copies.first().or(body) {
+                            if self.exact(ctx, c.entry, c.exit, at, at) {
+                                self.split(c, ctx, at, at, spans);
+                            }
                         }
                     }
                 }

@@ -343,12 +343,20 @@ fn automaton_agrees_with_the_c_library() {
         "", "a", "ab", "abc", "abcd", "aab", "xaaaa", "foo food", "ababb", "abbbc", "ac", "abc ab",
         "o oo", "b", "xaxa", "abbab", "aaba", "acbd", "ba ab",
     ];
+    // Long ones too: spans of 128 bytes and more are split with tables
+    // built backward.
+    let long = ["ab".repeat(100), "a".repeat(200), "foo ".repeat(50) + "xaa"];
+    let texts: Vec<&str> = texts
+        .iter()
+        .copied()
+        .chain(long.iter().map(|t| t.as_str()))
+        .collect();
     let syn = ere("");
     for p in pats {
         let parsed = parse::parse(p.as_bytes(), syn, false).unwrap_or_else(|e| panic!("{p}: {e}"));
         let nfa = nfa::Nfa::new(&parsed.node).expect("no back-references");
         let pat = Pattern::new_in(p.as_bytes(), syn, false).unwrap_or_else(|e| panic!("{p}: {e}"));
-        for t in texts {
+        for t in &texts {
             let t = t.as_bytes();
             for start in 0..=t.len() {
                 let mut want = vec![None; parsed.groups + 1];
