@@ -2024,6 +2024,16 @@ fn word_assertions_take_the_locales_letters() {
     run("sed", &["-E", "s/(\\w+)\\b ?/<\\1>/g"], text.as_bytes())
         .ok()
         .out("<héllo><wörld><éé>\n");
+    // Non-ASCII only before, between or after the matches of s///g.
+    for (line, want) in [
+        ("éa b c\n", "|éa| |b| |c|\n"),
+        ("a b éc d\n", "|a| |b| |éC| |d|\n"),
+        ("x ü y ü z\n", "|x| |ü| |y| |ü| |z|\n"),
+    ] {
+        run("sed", &["s/\\b/|/g;s/\\Bc/C/g"], line.as_bytes())
+            .ok()
+            .out(want);
+    }
     // awk's dynamic and literal regexes.
     run(
         "awk",

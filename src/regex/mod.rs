@@ -83,6 +83,10 @@ pub struct Pattern {
     /// ASCII).
     #[cfg_attr(not(feature = "fast-regex"), allow(dead_code))]
     wide_words: bool,
+    /// See [`words_past_ascii`](Self::words_past_ascii): the subject (its
+    /// address and length), the last start, the first byte past ASCII.
+    #[cfg_attr(not(feature = "fast-regex"), allow(dead_code))]
+    past_ascii: std::cell::Cell<((usize, usize), usize, usize)>,
     utf8: bool,
     /// A match may start inside a character (see
     /// [`parse::Parsed::bytewise`]).
@@ -174,6 +178,7 @@ impl Pattern {
             frame: std::cell::RefCell::new(Vec::new()),
             auto: std::cell::OnceCell::new(),
             wide_words: utf8 && looks_back,
+            past_ascii: std::cell::Cell::new(((0, 0), 0, 0)),
             utf8,
             inside,
             chars,
@@ -291,7 +296,27 @@ impl Pattern {
     /// automaton sees them right.
     #[cfg_attr(not(feature = "fast-regex"), allow(dead_code))]
     fn words_past_ascii(&self, text: &[u8], start: usize) -> bool {
-        self.wide_words && !text[start.saturating_sub(1)..].is_ascii()
+        if !self.wide_words {
+            return false;
+        }
+        // The first byte past ASCII from where the last look began, for
+        // the same subject searched on from a later start (s///g on a
+        // long line would scan its rest at every match); a subject is
+        // taken as the same one only while the starts grow.
+        let from = start.saturating_sub(1);
+        let key = (text.as_ptr() as usize, text.len());
+        let (k, last, found) = self.past_ascii.get();
+        let known = found == text.len() || text.get(found).is_some_and(|&b| b >= 0x80);
+        if k == key && last < start && from <= found && known {
+            self.past_ascii.set((key, start, found));
+            return found < text.len();
+        }
+        let found = text[from..]
+            .iter()
+            .position(|&b| b >= 0x80)
+            .map_or(text.len(), |i| from + i);
+        self.past_ascii.set((key, start, found));
+        found < text.len()
     }
 
     fn automaton(&self) -> Option<&Automaton> {
