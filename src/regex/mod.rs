@@ -599,6 +599,22 @@ pub struct LineMatcher {
     /// patterns (without -w's or -x's guards), for lines past ASCII.
     #[cfg(feature = "fast-regex")]
     wide: Option<Box<Automaton>>,
+    /// See [`line_of`](Self::line_of).
+    #[cfg(feature = "fast-regex")]
+    line_at: std::cell::Cell<LineSeen>,
+}
+
+/// The line [`LineMatcher::line_of`] found last: in which buffer (its
+/// address and length), for a search from where, its start and end, and
+/// its first byte past ASCII from the search's point.
+#[cfg(feature = "fast-regex")]
+#[derive(Clone, Copy, Default)]
+struct LineSeen {
+    buf: (usize, usize),
+    at: usize,
+    ls: usize,
+    le: usize,
+    past: usize,
 }
 
 fn is_word(b: u8) -> bool {
@@ -761,6 +777,8 @@ impl LineMatcher {
             unguarded,
             #[cfg(feature = "fast-regex")]
             wide: None,
+            #[cfg(feature = "fast-regex")]
+            line_at: std::cell::Cell::default(),
         };
         #[cfg(feature = "fast-regex")]
         if m.has_fast() && !opts.word && !opts.line {
@@ -822,6 +840,7 @@ impl LineMatcher {
             exact: None,
             unguarded: None,
             wide: None,
+            line_at: std::cell::Cell::default(),
         })
     }
 
@@ -867,7 +886,6 @@ impl LineMatcher {
         from: usize,
         bounds: bool,
     ) -> Option<(usize, usize)> {
-        let t = self.opts.term;
         let mut at = from;
         while at <= buf.len() {
             // No match starts before the one without the assertions.
@@ -875,10 +893,11 @@ impl LineMatcher {
                 Some(pre) => pre.start_at(buf, at)?,
                 None => at,
             };
-            let ls = memchr::memrchr(t, &buf[..may]).map_or(0, |i| i + 1);
-            let le = memchr::memchr(t, &buf[may..]).map_or(buf.len(), |i| may + i);
+            let (ls, le, past) = self.line_of(buf, at, may);
             let start = at.max(ls);
-            let found = if !buf[ls..le].is_ascii() {
+            // Only bytes from just before `may` can be in the match or
+            // next to it.
+            let found = if past < le {
                 let line = &buf[ls..le];
                 self.line_find(line, start - ls, |l, a| {
                     let a = a.max(may - ls);
@@ -908,6 +927,54 @@ impl LineMatcher {
             at = le + 1;
         }
         None
+    }
+
+    /// The line around `may` in `buf` (its start, its end without the
+    /// terminator) and the first byte past ASCII in it from just before
+    /// `may` (or its end). Kept for the next search of the same buffer
+    /// from a later point in the line (grep -o on a long line would find
+    /// its ends at every match).
+    #[cfg(feature = "fast-regex")]
+    fn line_of(&self, buf: &[u8], at: usize, may: usize) -> (usize, usize, usize) {
+        let t = self.opts.term;
+        let key = (buf.as_ptr() as usize, buf.len());
+        let LineSeen {
+            buf: k,
+            at: last,
+            ls,
+            le,
+            past,
+        } = self.line_at.get();
+        let same_line = k == key
+            && last < at
+            && ls <= may
+            && may <= le
+            && (le == buf.len() || buf[le] == t)
+            && (ls == 0 || buf[ls - 1] == t);
+        let (ls, le) = if same_line {
+            (ls, le)
+        } else {
+            let ls = memchr::memrchr(t, &buf[..may]).map_or(0, |i| i + 1);
+            let le = memchr::memchr(t, &buf[may..]).map_or(buf.len(), |i| may + i);
+            (ls, le)
+        };
+        let from = may.saturating_sub(1).max(ls);
+        let past = if same_line && from <= past && (past == le || buf[past] >= 0x80) {
+            past
+        } else {
+            buf[from..le]
+                .iter()
+                .position(|&b| b >= 0x80)
+                .map_or(le, |i| from + i)
+        };
+        self.line_at.set(LineSeen {
+            buf: key,
+            at,
+            ls,
+            le,
+            past,
+        });
+        (ls, le, past)
     }
 
     /// [`search`](Self::search) with the fast engine alone.
