@@ -1,7 +1,9 @@
-//! A matcher on the parsed tree for what the byte engines cannot see: in
-//! a UTF-8 locale `\b`, `\B`, `\<` and `\>` take the locale's word
-//! characters (letters past ASCII among them), where the fast engine and
-//! the C library's form test ASCII word bytes only.
+//! Our own matcher on the parsed tree, for what the byte engines get
+//! wrong or slow: submatches (POSIX's rules; the C library's matcher is
+//! slow on the byte forms of UTF-8 sets), UTF-8 sets themselves, and the
+//! word assertions `\b`, `\B`, `\<` and `\>`, which in a UTF-8 locale
+//! take the locale's letters as word characters where the fast engine
+//! and the C library's form test ASCII word bytes only.
 //!
 //! The tree is compiled to a Thompson automaton whose steps are a byte, a
 //! byte set or a whole character of a set, and which is run a position
@@ -11,8 +13,11 @@
 //!
 //! Submatches follow POSIX's rule once the whole match is known: from the
 //! left, each part takes the longest span that leaves the rest a match
-//! of what remains. Each such question is an anchored run of the part's
-//! code. Back-references are not taken (the tree is refused).
+//! of what remains; a group that takes no part in a repeat's last pass is
+//! unset. "Does the rest match p..e" is an anchored run of the rest's
+//! code, or on long spans a look-up in a table built by one pass backward
+//! from `e` ([`Back`]). Back-references are not taken (the tree is
+//! refused: the C library's matcher has them).
 
 use super::parse::Node;
 use super::posix::Span;
