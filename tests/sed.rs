@@ -3307,3 +3307,38 @@ fn anchors_inside_an_ere() {
     // A BRE's `^` and `$` in the middle are plain characters.
     gnu(&["s/a^b$c/X/"], b"a^b$c\n", b"X\n", b"", 0);
 }
+
+#[test]
+fn back_references_away_from_the_start() {
+    // musl's matcher with back-references misses a match that does not
+    // start at the subject's start; each possible start is tried.
+    for (input, want) in [
+        ("all\n", "aX\n"),
+        ("allo\n", "aXo\n"),
+        ("alxl\n", "aX\n"),
+        ("abcd\n", "abcd\n"),
+    ] {
+        for loc in ["C", "C.UTF-8"] {
+            cmd("sed")
+                .args(["s/\\(.\\).*\\1/X/g"])
+                .env("LC_ALL", loc)
+                .stdin(input)
+                .run()
+                .ok()
+                .out(want);
+        }
+    }
+    gnu(&["-E", "s/(.).*{2}\\1/X/I"], b"allo\n", b"aXo\n", b"", 0);
+    gnu(
+        &["-E", "s/(..).*\\1/[&]/"],
+        b"xabyab\n",
+        b"x[abyab]\n",
+        b"",
+        0,
+    );
+    let out = cmd("grep")
+        .args(["-o", "\\(.\\).*\\1"])
+        .stdin("xy abcb\n")
+        .run();
+    out.ok().out("bcb\n");
+}

@@ -59,6 +59,11 @@ pub struct Pattern {
     scratch: std::cell::RefCell<Vec<Span>>,
     /// Case-insensitive with back-references: see [`Regex::folding`].
     fold: bool,
+    /// The pattern has back-references (the C library's matcher alone
+    /// takes them).
+    backrefs: bool,
+    /// See [`superset_start`](Self::superset_start).
+    superset: std::cell::OnceCell<Option<Superset>>,
     syntax: Syntax,
     /// The tree, for subjects with NULs: the C library's form for them
     /// (see [`parse::nul_as`]) is compiled when one comes, and kept with
@@ -94,6 +99,14 @@ pub struct Pattern {
     /// The tree has UTF-8 sets, whose byte forms are slow in the C
     /// library's matcher (a class can take it 100 times as long).
     chars: bool,
+}
+
+/// A form of a pattern with back-references that matches wherever it
+/// does.
+enum Superset {
+    #[cfg(feature = "fast-regex")]
+    Fast(Box<fast::Fast>),
+    Auto(Box<nfa::Nfa>),
 }
 
 /// The automaton (see [`nfa`]), and a fast engine's form of the pattern
@@ -168,6 +181,8 @@ impl Pattern {
             posix: std::cell::OnceCell::new(),
             scratch: std::cell::RefCell::new(Vec::new()),
             fold: syntax.icase && parse::has_backref(&node),
+            backrefs: parse::has_backref(&node),
+            superset: std::cell::OnceCell::new(),
             syntax,
             looks_back,
             newline_byte: parse::has_byte(&node, b'\n'),
@@ -458,6 +473,105 @@ impl Pattern {
 
     /// The C library's match in `text[start..]`.
     fn posix_exec_at(&self, text: &[u8], start: usize, notbol: bool, spans: &mut [Span]) -> bool {
+        if !self.backrefs {
+            return self.posix_exec_from(text, start, notbol, spans);
+        }
+        // With back-references musl's matcher misses a match that does
+        // not start where the subject does (`\\(.\\).*\\1` finds nothing in
+        // "all"): each start where the pattern could match (with each
+        // back-reference read as its group) is tried in turn, up to where
+        // a match it did find starts.
+        let mut whole = [None];
+        let sp = if spans.is_empty() {
+            &mut whole[..]
+        } else {
+            &mut *spans
+        };
+        let nb_at = |p: usize| match p == start {
+            true => notbol,
+            false => self.syntax.by_nul() || !(self.syntax.newline && text[p - 1] == b'\n'),
+        };
+        let mut found: Option<Vec<Span>> = None;
+        let mut at = start;
+        while at <= text.len() {
+            let Some(p) = self.superset_start(text, at, nb_at(at)) else {
+                break;
+            };
+            if let Some(f) = found.as_ref().filter(|f| f[0].is_some_and(|(s, _)| s <= p)) {
+                sp.copy_from_slice(f);
+                return true;
+            }
+            if self.posix_exec_from(text, p, nb_at(p), sp) {
+                match sp[0] {
+                    Some((s, _)) if s > p => {
+                        if found
+                            .as_ref()
+                            .is_none_or(|f| f[0].is_some_and(|(fs, _)| s < fs))
+                        {
+                            found = Some(sp.to_vec());
+                        }
+                    }
+                    _ => return true,
+                }
+            }
+            at = p + 1;
+        }
+        match found {
+            Some(f) => {
+                sp.copy_from_slice(&f);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Where the pattern with each back-reference read as its group's
+    /// pattern (which matches wherever the pattern does) first matches from
+    /// `at`.
+    fn superset_start(&self, text: &[u8], at: usize, notbol: bool) -> Option<usize> {
+        let sup = self
+            .superset
+            .get_or_init(|| {
+                let node = parse::backrefs_as_groups(&self.node);
+                #[cfg(feature = "fast-regex")]
+                {
+                    let term = if self.syntax.by_nul() { 0 } else { b'\n' };
+                    let plain = parse::without_word_assertions(&node);
+                    if let Some(f) = parse::to_fast(&plain, self.syntax.newline)
+                        .and_then(|src| fast::Fast::with_terminator(&src, term))
+                    {
+                        return Some(Superset::Fast(Box::new(f)));
+                    }
+                }
+                nfa::Nfa::new(&node).map(|n| Superset::Auto(Box::new(n)))
+            })
+            .as_ref();
+        match sup {
+            #[cfg(feature = "fast-regex")]
+            Some(Superset::Fast(f)) => f.start_at(text, at),
+            Some(Superset::Auto(n)) => {
+                let ctx = nfa::Ctx {
+                    text,
+                    start: at,
+                    notbol,
+                    sep: self.syntax.newline.then_some(if self.syntax.by_nul() {
+                        0
+                    } else {
+                        b'\n'
+                    }),
+                    utf8: self.utf8,
+                    inside: true,
+                };
+                let mut whole = [None];
+                n.captures(&ctx, at, &mut whole);
+                whole[0].map(|(s, _)| s)
+            }
+            // No such form: every start.
+            None => Some(at),
+        }
+    }
+
+    fn posix_exec_from(&self, text: &[u8], start: usize, notbol: bool, spans: &mut [Span]) -> bool {
         // musl's `\b` and `\B` take the subject's ends as they like: the
         // match is sought in a frame of the byte before (a newline at a
         // line start) and a newline after, where the subject is one line.

@@ -972,6 +972,44 @@ pub fn without_word_assertions(node: &Node) -> Node {
     }
 }
 
+/// The tree with each back-reference replaced by its group's pattern:
+/// it matches wherever the tree does, and more.
+pub fn backrefs_as_groups(node: &Node) -> Node {
+    fn groups(node: &Node, out: &mut Vec<Option<Node>>) {
+        match node {
+            Node::Group(n, i) => {
+                if out.len() <= *i {
+                    out.resize(*i + 1, None);
+                }
+                groups(n, out);
+                out[*i] = Some((**n).clone());
+            }
+            Node::Repeat(n, ..) => groups(n, out),
+            Node::Concat(v) | Node::Alt(v) => v.iter().for_each(|n| groups(n, out)),
+            _ => {}
+        }
+    }
+    fn replace(node: &Node, all: &[Option<Node>], depth: usize) -> Node {
+        let each = |v: &[Node]| v.iter().map(|n| replace(n, all, depth)).collect();
+        match node {
+            // A group's back-references name earlier groups only; the
+            // depth only bounds a tree that says otherwise.
+            Node::Backref(i) => match all.get(*i).cloned().flatten() {
+                Some(g) if depth < 8 => replace(&g, all, depth + 1),
+                _ => Node::Repeat(Box::new(Node::Set(Box::new([true; 256]))), 0, None),
+            },
+            Node::Group(n, i) => Node::Group(Box::new(replace(n, all, depth)), *i),
+            Node::Repeat(n, a, b) => Node::Repeat(Box::new(replace(n, all, depth)), *a, *b),
+            Node::Concat(v) => Node::Concat(each(v)),
+            Node::Alt(v) => Node::Alt(each(v)),
+            n => n.clone(),
+        }
+    }
+    let mut all = Vec::new();
+    groups(node, &mut all);
+    replace(node, &all, 0)
+}
+
 /// Whether the tree asks what follows a position (`$`, the word
 /// assertions): a match in a cut-short subject may then differ from one in
 /// the whole subject.
