@@ -168,10 +168,11 @@ impl Pattern {
         let posix_src = parse::to_posix(&node);
         #[cfg(feature = "fast-regex")]
         let fast = match parse::to_fast(&node, syntax.newline) {
-            Some(src) => fast::Fast::with_terminator(&src, if syntax.by_nul() { 0 } else { b'\n' }),
+            Some(src) => fast::Fast::with_terminator(&src, syntax.record_end()),
             None => None,
         };
         let looks_back = parse::has_word_assertion(&node);
+        let backrefs = parse::has_backref(&node);
         let chars = parse::has_chars(&node);
         let p = Pattern {
             groups,
@@ -180,8 +181,8 @@ impl Pattern {
             posix_src,
             posix: std::cell::OnceCell::new(),
             scratch: std::cell::RefCell::new(Vec::new()),
-            fold: syntax.icase && parse::has_backref(&node),
-            backrefs: parse::has_backref(&node),
+            fold: syntax.icase && backrefs,
+            backrefs,
             superset: std::cell::OnceCell::new(),
             syntax,
             looks_back,
@@ -334,11 +335,22 @@ impl Pattern {
         found < text.len()
     }
 
+    /// The automaton's view of `text` searched from `start`.
+    fn ctx<'t>(&self, text: &'t [u8], start: usize, notbol: bool, inside: bool) -> nfa::Ctx<'t> {
+        nfa::Ctx {
+            text,
+            start,
+            notbol,
+            sep: self.syntax.newline.then_some(self.syntax.record_end()),
+            utf8: self.utf8,
+            inside,
+        }
+    }
+
     fn automaton(&self) -> Option<&Automaton> {
         self.auto
             .get_or_init(|| {
-                let term = if self.syntax.by_nul() { 0 } else { b'\n' };
-                Automaton::new(&self.node, self.syntax.newline, term)
+                Automaton::new(&self.node, self.syntax.newline, self.syntax.record_end())
             })
             .as_deref()
     }
@@ -445,18 +457,7 @@ impl Pattern {
             None
         };
         if let Some(a) = auto {
-            let sep = self
-                .syntax
-                .newline
-                .then_some(if self.syntax.by_nul() { 0 } else { b'\n' });
-            let ctx = nfa::Ctx {
-                text,
-                start,
-                notbol,
-                sep,
-                utf8: self.utf8,
-                inside: self.inside,
-            };
+            let ctx = self.ctx(text, start, notbol, self.inside);
             // No match starts before the fast form's.
             #[cfg(feature = "fast-regex")]
             let start = match a.pre.as_ref().or(self.fast.as_ref()) {
@@ -477,7 +478,7 @@ impl Pattern {
             return self.posix_exec_from(text, start, notbol, spans);
         }
         // With back-references musl's matcher misses a match that does
-        // not start where the subject does (`\\(.\\).*\\1` finds nothing in
+        // not start where the subject does (`\(.\).*\1` finds nothing in
         // "all"): each start where the pattern could match (with each
         // back-reference read as its group) is tried in turn, up to where
         // a match it did find starts.
@@ -535,10 +536,9 @@ impl Pattern {
                 let node = parse::backrefs_as_groups(&self.node);
                 #[cfg(feature = "fast-regex")]
                 {
-                    let term = if self.syntax.by_nul() { 0 } else { b'\n' };
                     let plain = parse::without_word_assertions(&node);
                     if let Some(f) = parse::to_fast(&plain, self.syntax.newline)
-                        .and_then(|src| fast::Fast::with_terminator(&src, term))
+                        .and_then(|src| fast::Fast::with_terminator(&src, self.syntax.record_end()))
                     {
                         return Some(Superset::Fast(Box::new(f)));
                     }
@@ -550,20 +550,8 @@ impl Pattern {
             #[cfg(feature = "fast-regex")]
             Some(Superset::Fast(f)) => f.start_at(text, at),
             Some(Superset::Auto(n)) => {
-                let ctx = nfa::Ctx {
-                    text,
-                    start: at,
-                    notbol,
-                    sep: self.syntax.newline.then_some(if self.syntax.by_nul() {
-                        0
-                    } else {
-                        b'\n'
-                    }),
-                    utf8: self.utf8,
-                    inside: true,
-                };
                 let mut whole = [None];
-                n.captures(&ctx, at, &mut whole);
+                n.captures(&self.ctx(text, at, notbol, true), at, &mut whole);
                 whole[0].map(|(s, _)| s)
             }
             // No such form: every start.

@@ -87,6 +87,17 @@ impl Syntax {
     pub fn by_nul(&self) -> bool {
         self.newline && self.zero
     }
+
+    /// The byte `^` and `$` match next to with `newline`, and where a
+    /// fast form's lines end: NUL with [`by_nul`](Self::by_nul), newline
+    /// otherwise.
+    pub fn record_end(&self) -> u8 {
+        if self.by_nul() {
+            0
+        } else {
+            b'\n'
+        }
+    }
 }
 
 /// The largest repeat count, as GNU's RE_DUP_MAX.
@@ -957,19 +968,33 @@ pub fn has_word_assertion(node: &Node) -> bool {
     })
 }
 
-/// The tree with `\b`, `\B`, `\<` and `\>` taken out: it matches wherever
-/// the tree does, and more.
-#[cfg(feature = "fast-regex")]
-pub fn without_word_assertions(node: &Node) -> Node {
-    let each = |v: &[Node]| v.iter().map(without_word_assertions).collect();
+/// The tree with each node `f` gives a replacement for replaced, and the
+/// groups, repeats and sequences around them rebuilt.
+fn map_tree(node: &Node, f: &dyn Fn(&Node) -> Option<Node>) -> Node {
+    if let Some(n) = f(node) {
+        return n;
+    }
+    let each = |v: &[Node]| v.iter().map(|n| map_tree(n, f)).collect();
     match node {
-        Node::WordBoundary | Node::NotWordBoundary | Node::WordStart | Node::WordEnd => Node::Empty,
-        Node::Group(n, i) => Node::Group(Box::new(without_word_assertions(n)), *i),
-        Node::Repeat(n, min, max) => Node::Repeat(Box::new(without_word_assertions(n)), *min, *max),
+        Node::Group(n, i) => Node::Group(Box::new(map_tree(n, f)), *i),
+        Node::Repeat(n, min, max) => Node::Repeat(Box::new(map_tree(n, f)), *min, *max),
         Node::Concat(v) => Node::Concat(each(v)),
         Node::Alt(v) => Node::Alt(each(v)),
         n => n.clone(),
     }
+}
+
+/// The tree with `\b`, `\B`, `\<` and `\>` taken out: it matches wherever
+/// the tree does, and more.
+#[cfg(feature = "fast-regex")]
+pub fn without_word_assertions(node: &Node) -> Node {
+    map_tree(node, &|n| {
+        matches!(
+            n,
+            Node::WordBoundary | Node::NotWordBoundary | Node::WordStart | Node::WordEnd
+        )
+        .then_some(Node::Empty)
+    })
 }
 
 /// The tree with each back-reference replaced by its group's pattern:
@@ -990,20 +1015,15 @@ pub fn backrefs_as_groups(node: &Node) -> Node {
         }
     }
     fn replace(node: &Node, all: &[Option<Node>], depth: usize) -> Node {
-        let each = |v: &[Node]| v.iter().map(|n| replace(n, all, depth)).collect();
-        match node {
+        map_tree(node, &|n| match n {
             // A group's back-references name earlier groups only; the
             // depth only bounds a tree that says otherwise.
-            Node::Backref(i) => match all.get(*i).cloned().flatten() {
+            Node::Backref(i) => Some(match all.get(*i).cloned().flatten() {
                 Some(g) if depth < 8 => replace(&g, all, depth + 1),
                 _ => Node::Repeat(Box::new(Node::Set(Box::new([true; 256]))), 0, None),
-            },
-            Node::Group(n, i) => Node::Group(Box::new(replace(n, all, depth)), *i),
-            Node::Repeat(n, a, b) => Node::Repeat(Box::new(replace(n, all, depth)), *a, *b),
-            Node::Concat(v) => Node::Concat(each(v)),
-            Node::Alt(v) => Node::Alt(each(v)),
-            n => n.clone(),
-        }
+            }),
+            _ => None,
+        })
     }
     let mut all = Vec::new();
     groups(node, &mut all);
